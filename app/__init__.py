@@ -1,0 +1,1 @@
+"""Tavle's Streamlit app: thin pages over indicators, db and reports."""

@@ -1,0 +1,31 @@
+"""The app's pages and their order in the navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from app.language import text
+
+VIEWS = Path(__file__).resolve().parent / "views"
+
+# (file under views/, string key of its title, Material icon, url path)
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home.py", "nav.home", ":material/home:", "forside"),
+    ("entry.py", "nav.entry", ":material/edit_note:", "registrer"),
+    ("board.py", "nav.board", ":material/dashboard:", "tavle"),
+    ("analysis.py", "nav.analysis", ":material/monitoring:", "diagrammer"),
+    ("report_page.py", "nav.reports", ":material/picture_as_pdf:", "rapporter"),
+    ("admin.py", "nav.admin", ":material/settings:", "administration"),
+]
+
+
+def build_navigation() -> st.navigation:
+    """Return the navigation with every page titled in the visitor's language."""
+    pages = [
+        st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
+                default=(filename == "home.py"))
+        for filename, key, icon, url_path in PAGES
+    ]
+    return st.navigation(pages)

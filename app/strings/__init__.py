@@ -1,0 +1,1 @@
+"""Every user-facing string of the app, one catalogue per language."""

@@ -1,0 +1,1 @@
+"""Storage: models, engine, migrations, repositories, import/export, backup."""

@@ -1,0 +1,1 @@
+"""Monthly PDF reports drawn with reportlab from the engine's chart model."""
