@@ -1,0 +1,62 @@
+"""The audit log: a row per change, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+from sqlmodel import Session, SQLModel, select
+
+from db.models import AuditLog, utc_now
+
+# Secrets never enter the audit log; it only says that they changed.
+REDACTED_COLUMNS = frozenset({"password_hash"})
+AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id", "before", "after")
+
+
+def snapshot(row: SQLModel) -> dict[str, Any]:
+    """Return the row's columns as JSON-safe values (dates and times as ISO text)."""
+    values: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        if column.key in REDACTED_COLUMNS:
+            value = None if value is None else "***"
+        values[column.key] = value.isoformat() if isinstance(value, date | datetime) else value
+    return values
+
+
+def record_change(session: Session, *, actor: str, action: str, row: SQLModel,
+                  before: dict[str, Any] | None, unit_id: int | None = None) -> None:
+    """Add the audit row for a change to row (flushed, so it has its id)."""
+    session.flush()
+    session.add(AuditLog(
+        at=utc_now(), actor=actor, action=action, table_name=row.__tablename__,
+        row_id=getattr(row, "id", None), unit_id=unit_id, before=before,
+        after=snapshot(row),
+    ))
+
+
+def record_note(session: Session, *, actor: str, action: str, table_name: str,
+                unit_id: int | None = None, after: dict[str, Any] | None = None) -> None:
+    """Add an audit row for an event that changes no single row (an import, a seeding)."""
+    session.add(AuditLog(at=utc_now(), actor=actor, action=action, table_name=table_name,
+                         unit_id=unit_id, after=after))
+
+
+def read_audit(*, session: Session, unit_id: int | None = None, actor: str | None = None,
+               table_name: str | None = None, row_id: int | None = None,
+               limit: int = 500) -> pd.DataFrame:
+    """Return the newest audit rows first, filtered by unit, actor, table and row."""
+    query = select(AuditLog)
+    if unit_id is not None:
+        query = query.where(AuditLog.unit_id == unit_id)
+    if actor is not None:
+        query = query.where(AuditLog.actor == actor)
+    if table_name is not None:
+        query = query.where(AuditLog.table_name == table_name)
+    if row_id is not None:
+        query = query.where(AuditLog.row_id == row_id)
+    rows = session.exec(query.order_by(AuditLog.id.desc()).limit(limit)).all()
+    return pd.DataFrame([[getattr(r, c) for c in AUDIT_COLUMNS] for r in rows],
+                        columns=list(AUDIT_COLUMNS))

@@ -1,0 +1,133 @@
+"""Engines and transactions for SQLite and PostgreSQL.
+
+SQLite runs in WAL mode with foreign keys on and a busy timeout, and every
+writing transaction starts with BEGIN IMMEDIATE: under WAL a transaction that
+reads and then writes fails at once with "database is locked" if another
+writer committed in between, whatever the busy timeout; taking the write lock
+at BEGIN makes the second writer wait instead. Python's sqlite3 module would
+emit its own deferred BEGIN only before DML, so it is switched off and
+SQLAlchemy's begin event emits ours (SQLAlchemy docs, "Transactions with
+SQLite and the sqlite3 driver").
+
+Writers in one process (Streamlit serves every tablet from one process) also
+queue on a lock that belongs to the engine: a waiting thread then wakes the
+moment the writer before it finishes, instead of sleeping in SQLite's busy
+handler, which backs off up to 100 ms between tries.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from db.errors import ReadOnlySessionError, StorageError
+
+# How long a writer waits for another process's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_SECONDS = 60
+_WRITING = "tavle_writing"
+_WRITE_LOCK = "tavle_write_lock"
+
+
+def make_engine(url: str) -> Engine:
+    """Return an engine for a SQLite or PostgreSQL URL, set up for Tavle's transactions."""
+    parsed = make_url(url)
+    lock = threading.Lock()
+    if parsed.get_backend_name() == "sqlite":
+        in_memory = parsed.database in (None, "", ":memory:")
+        if not in_memory:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            parsed,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
+            # One shared connection keeps an in-memory database alive between sessions.
+            poolclass=StaticPool if in_memory else None,
+            execution_options={_WRITE_LOCK: lock},
+        )
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True, execution_options={_WRITE_LOCK: lock})
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Set the pragmas on every new connection and take over BEGIN from the driver."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # sqlite3 emits no BEGIN of its own
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
+        # Under WAL, NORMAL never corrupts; only a power cut may undo the last commits.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(_WRITING, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """Tell whether the engine talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def _writers_turn(engine: Engine) -> Iterator[None]:
+    """Wait for the writer before this one in the same process (not re-entrant)."""
+    lock: threading.Lock = engine.get_execution_options()[_WRITE_LOCK]
+    if not lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_SECONDS):
+        raise StorageError(
+            "Databasen er optaget af en anden ændring; prøv igen om lidt."
+            " (The database is busy with another change; try again shortly.)"
+        )
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def write_connection(engine: Engine) -> Iterator[Connection]:
+    """Open a writing transaction (BEGIN IMMEDIATE on SQLite); commit at the end, or roll back."""
+    with _writers_turn(engine), engine.execution_options(**{_WRITING: True}).begin() as connection:
+        yield connection
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """Open a session for changes; it commits when the block ends, or rolls back on error."""
+    with _writers_turn(engine), Session(engine.execution_options(**{_WRITING: True})) as session:
+        session.info[_WRITING] = True
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """Open a session that reads one consistent snapshot and writes nothing."""
+    with Session(engine) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+def require_writing(session: Session) -> None:
+    """Refuse a repository write in a session that was not opened with write_session()."""
+    if not session.info.get(_WRITING):
+        raise ReadOnlySessionError(
+            "Ændringer skal ske i en skrivende session (write_session); denne session kan kun læse."
+        )

@@ -1,0 +1,179 @@
+"""The unit tree (municipality → area → unit): create, rename, move, delete and restore."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+from sqlmodel import Session, select
+
+from db.audit import record_change, snapshot
+from db.engine import require_writing
+from db.errors import NotFoundError, Problem
+from db.models import UNIT_KINDS, Unit, utc_now
+from db.permissions import check_permission
+from db.validation import check_free_text, problem, raise_if_any
+
+UNIT_COLUMNS = ("id", "code", "name", "kind", "parent_id", "path", "depth", "deleted")
+PATH_SEPARATOR = " / "
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def code_from_name(name: str) -> str:
+    """Return a URL-friendly code for a name: "Plejecenter Solbakken" → "plejecenter-solbakken"."""
+    plain = unicodedata.normalize("NFKD", name.lower().translate(_DANISH_LETTERS))
+    plain = plain.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "enhed"
+
+
+def create_unit(name: str, *, kind: str, parent_id: int | None, session: Session, actor: str,
+                code: str | None = None) -> int:
+    """Add a unit under parent_id (None for the top) and return its id."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="unit.admin", unit_id=parent_id)
+    code = code or _free_code(code_from_name(name), session=session)
+    problems = check_free_text(name, field="name", required=True)
+    problems += _check_kind(kind)
+    problems += _check_code(code, session=session)
+    if parent_id is not None:
+        _live_unit(parent_id, session=session)
+    raise_if_any(problems)
+    unit = Unit(code=code, name=name.strip(), kind=kind, parent_id=parent_id)
+    session.add(unit)
+    record_change(session, actor=actor, action="add", row=unit, before=None, unit_id=None)
+    return unit.id
+
+
+def rename_unit(unit_id: int, name: str, *, session: Session, actor: str) -> None:
+    """Give a unit a new name; its code, data and history stay."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
+    raise_if_any(check_free_text(name, field="name", required=True))
+    unit = _live_unit(unit_id, session=session)
+    before = snapshot(unit)
+    unit.name = name.strip()
+    session.add(unit)
+    record_change(session, actor=actor, action="correct", row=unit, before=before, unit_id=unit_id)
+
+
+def move_unit(unit_id: int, parent_id: int | None, *, session: Session, actor: str) -> None:
+    """Move a unit (with everything below it) under another parent, e.g. a new district."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
+    unit = _live_unit(unit_id, session=session)
+    if parent_id is not None:
+        _live_unit(parent_id, session=session)
+        if parent_id in descendant_ids(unit_id, session=session):
+            raise_if_any([problem("unit", "en enhed kan ikke flyttes ind under sig selv",
+                                  "a unit cannot be moved below itself", row=None)])
+    before = snapshot(unit)
+    unit.parent_id = parent_id
+    session.add(unit)
+    record_change(session, actor=actor, action="correct", row=unit, before=before, unit_id=unit_id)
+
+
+def set_unit_deleted(unit_id: int, deleted: bool, *, session: Session, actor: str) -> None:
+    """Soft-delete (or restore) a unit; its data stays and comes back with it."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+    before = snapshot(unit)
+    unit.deleted_at = utc_now() if deleted else None
+    session.add(unit)
+    record_change(session, actor=actor, action="delete" if deleted else "restore", row=unit,
+                  before=before, unit_id=unit_id)
+
+
+def list_units(*, session: Session, include_deleted: bool = False) -> pd.DataFrame:
+    """Return the tree as rows in depth-first order with each unit's path of names."""
+    units = session.exec(select(Unit).order_by(Unit.name, Unit.id)).all()
+    children: dict[int | None, list[Unit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    rows: list[tuple] = []
+
+    def visit(parent_id: int | None, path: tuple[str, ...], hidden: bool) -> None:
+        for unit in children.get(parent_id, []):
+            deleted = hidden or unit.deleted_at is not None
+            if include_deleted or not deleted:
+                rows.append((unit.id, unit.code, unit.name, unit.kind, unit.parent_id,
+                             PATH_SEPARATOR.join((*path, unit.name)), len(path), deleted))
+            visit(unit.id, (*path, unit.name), deleted)
+
+    visit(None, (), False)
+    return pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
+
+
+def find_unit(code: str, *, session: Session) -> int:
+    """Return the id of the live unit with this code, or raise NotFoundError."""
+    unit_id = session.exec(select(Unit.id).where(Unit.code == code,
+                                                 Unit.deleted_at.is_(None))).first()
+    if unit_id is None:
+        raise NotFoundError(f"Enheden {code!r} findes ikke.")
+    return unit_id
+
+
+def descendant_ids(unit_id: int, *, session: Session) -> set[int]:
+    """Return the ids of unit_id and every unit below it."""
+    pairs = session.exec(select(Unit.id, Unit.parent_id)).all()
+    found, frontier = {unit_id}, [unit_id]
+    while frontier:
+        parent = frontier.pop()
+        for child, child_parent in pairs:
+            if child_parent == parent and child not in found:
+                found.add(child)
+                frontier.append(child)
+    return found
+
+
+def lock_unit_for_writing(unit_id: int, *, session: Session) -> Unit:
+    """Return the live unit, holding its row lock until commit so writes to it queue.
+
+    PostgreSQL takes the row lock (SELECT ... FOR UPDATE), which makes "one entry
+    per unit, indicator and period" hold between concurrent writers; SQLite
+    already holds the database's write lock since BEGIN IMMEDIATE.
+    """
+    unit = session.exec(select(Unit).where(Unit.id == unit_id).with_for_update()).first()
+    if unit is None or unit.deleted_at is not None:
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+    return unit
+
+
+def _live_unit(unit_id: int, *, session: Session) -> Unit:
+    """Return the unit, or raise NotFoundError when it does not exist or is deleted."""
+    unit = session.get(Unit, unit_id)
+    if unit is None or unit.deleted_at is not None:
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+    return unit
+
+
+def _free_code(base: str, *, session: Session) -> str:
+    """Return base, or base-2, base-3 ... whichever is not used yet."""
+    taken = set(session.exec(select(Unit.code).where(Unit.code.startswith(base))).all())
+    number, code = 1, base
+    while code in taken:
+        number += 1
+        code = f"{base}-{number}"
+    return code
+
+
+def _check_kind(kind: str) -> list[Problem]:
+    """Check that kind is one of UNIT_KINDS."""
+    if kind in UNIT_KINDS:
+        return []
+    return [problem(None, f"typen skal være en af {', '.join(UNIT_KINDS)}",
+                    f"the kind must be one of {', '.join(UNIT_KINDS)}", row=None)]
+
+
+def _check_code(code: str, *, session: Session) -> list[Problem]:
+    """Check a unit code: lowercase letters, digits and hyphens, not used before."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", code):
+        return [problem("code", "skal bestå af små bogstaver (a-z), tal og -",
+                        "must consist of lowercase letters (a-z), digits and -", row=None)]
+    if session.exec(select(Unit.id).where(Unit.code == code)).first() is not None:
+        return [problem("code", f"{code!r} er allerede i brug", f"{code!r} is already in use",
+                        row=None)]
+    return []
