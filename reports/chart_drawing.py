@@ -1,0 +1,253 @@
+"""Draw a chart model as a reportlab vector drawing for the PDF reports.
+
+What is drawn comes from reports.chart_geometry and how it looks from
+reports.palette, the same two sources the screen chart uses. This module only
+decides where on the page things go.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from indicators.chart_model import ChartModel
+from reports import palette
+from reports.chart_geometry import (
+    ChartGeometry,
+    LegendItem,
+    Panel,
+    Point,
+    chart_geometry,
+    panel_columns,
+)
+from reports.palette import Mark
+
+# A4 portrait with 2 cm margins leaves 481 points of text width.
+DEFAULT_WIDTH = 481.0
+DEFAULT_HEIGHT = 220.0
+POINT_RADIUS = 2.7  # half the symbol box, in points
+GRID = HexColor("#E3E3E3")  # decorative: the tick labels carry the values
+AXIS = HexColor(palette.LIMIT.colour)
+PANEL_GAP = 10.0
+LEGEND_SAMPLE = 16.0
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A plot area on the drawing, in points from the bottom left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font name and sizes used across one drawing."""
+
+    name: str
+    bold: str
+    size: float
+
+    def width(self, text: str, size: float | None = None) -> float:
+        """Return the printed width of text in points."""
+        return stringWidth(text, self.name, size or self.size)
+
+
+def chart_drawing(
+    model: ChartModel, *, width: float = DEFAULT_WIDTH, height: float = DEFAULT_HEIGHT,
+    language: str = "da", title: str | None = None, warning_limits: bool = False,
+    percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
+    columns: int | None = None, legend: bool = True, font_name: str = "Helvetica",
+    bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
+) -> Drawing:
+    """Return the chart as a reportlab Drawing of width × height points."""
+    geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
+                              percent=percent, x_title=x_title, y_title=y_title, columns=columns)
+    return draw_geometry(geometry, width=width, height=height, title=title, columns=columns,
+                         legend=legend, fonts=Fonts(font_name, bold_font_name, font_size))
+
+
+def draw_geometry(geometry: ChartGeometry, *, width: float, height: float, title: str | None,
+                  columns: int | None, legend: bool, fonts: Fonts) -> Drawing:
+    """Return a Drawing of the geometry: title, panels on shared axes, then the legend."""
+    drawing = Drawing(width, height)
+    top = height
+    if title:
+        top -= fonts.size * 1.6
+        drawing.add(String(0, top + fonts.size * 0.35, title, fontName=fonts.bold,
+                           fontSize=fonts.size * 1.3, fillColor=HexColor("#1A1A1A")), name="title")
+    legend_group, legend_height = (legend_rows(geometry.legend, width, fonts) if legend else (None, 0.0))
+    frames = panel_frames(geometry, width, top, legend_height, columns, fonts)
+    for index, (panel, frame) in enumerate(zip(geometry.panels, frames, strict=True)):
+        column = index % len({f.x for f in frames})
+        below = [f for f in frames if f.x == frame.x and f.y < frame.y]
+        drawing.add(panel_group(geometry, panel, frame, fonts, y_labels=column == 0,
+                                x_labels=not below), name=f"panel_{index}")
+    if legend_group is not None:
+        drawing.add(legend_group, name="legend")
+    return drawing
+
+
+def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_height: float,
+                 columns: int | None, fonts: Fonts) -> list[Frame]:
+    """Return one plot frame per panel, in rows of columns, sharing the left and bottom labels."""
+    count = len(geometry.panels)
+    columns = panel_columns(count, columns)
+    rows = math.ceil(count / columns)
+    size = fonts.size
+    left = size * 1.8 + max((fonts.width(label) for _, label in geometry.y_axis.ticks), default=0) + 4
+    right = max((fonts.width(e.text) for p in geometry.panels for e in p.end_labels), default=0) + 6
+    annotation_rows = max((a.row + 1 for a in geometry.annotations), default=0)
+    header = annotation_rows * size * 1.15 + (size * 1.5 if count > 1 else 0) + 2
+    bottom = legend_height + size * 1.4 + (size * 1.4 if geometry.x_axis.title else 0) + 2
+    plot_width = (width - left - columns * right - (columns - 1) * PANEL_GAP) / columns
+    plot_height = (top - bottom - rows * header - (rows - 1) * PANEL_GAP) / rows
+    if plot_width < 40 or plot_height < 30:
+        raise ValueError(
+            f"A chart of {width:.0f} × {top:.0f} points is too small for {count} panels: "
+            f"each plot would be {plot_width:.0f} × {plot_height:.0f} points; make it larger "
+            "or use fewer columns."
+        )
+    return [Frame(left + (i % columns) * (plot_width + right + PANEL_GAP),
+                  top - (i // columns + 1) * (header + plot_height) - (i // columns) * PANEL_GAP,
+                  plot_width, plot_height)
+            for i in range(count)]
+
+
+def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Fonts, *,
+                y_labels: bool, x_labels: bool) -> Group:
+    """Return one panel: grid, lines, annotations, points, end labels and axis labels."""
+    def sx(x: float) -> float:
+        low, high = geometry.x_axis.domain
+        return frame.x + (x - low) / (high - low) * frame.width
+
+    def sy(y: float) -> float:
+        low, high = geometry.y_axis.domain
+        return frame.y + (y - low) / (high - low) * frame.height
+
+    group = Group()
+    group.add(Rect(frame.x, frame.y, frame.width, frame.height, fillColor=white, strokeColor=None),
+              name="plot_area")
+    grid = Group()
+    for value, _ in geometry.y_axis.ticks:
+        grid.add(Line(frame.x, sy(value), frame.x + frame.width, sy(value), strokeColor=GRID,
+                      strokeWidth=0.5))
+    grid.add(Line(frame.x, frame.y, frame.x + frame.width, frame.y, strokeColor=AXIS, strokeWidth=0.6))
+    group.add(grid, name="grid")
+
+    lines = Group()
+    order = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
+             "connector": 5}
+    for line in sorted(panel.lines, key=lambda item: order[item.role]):
+        points = [c for x, y in zip(line.xs, line.ys, strict=True) for c in (sx(x), sy(y))]
+        lines.add(stroke(PolyLine(points), line.mark, round_ends=line.role == "longest_run"))
+    group.add(lines, name="lines")
+
+    annotations = Group()
+    for marker in geometry.annotations:
+        x = sx(marker.x)
+        annotations.add(stroke(Line(x, frame.y, x, frame.y + frame.height), palette.ANNOTATION))
+        label_y = frame.y + frame.height + 2 + marker.row * fonts.size * 1.15
+        right = marker.align == "right"
+        annotations.add(String(x - 1.5 if right else x + 1.5, label_y, marker.label,
+                               textAnchor="end" if right else "start", fontName=fonts.name,
+                               fontSize=fonts.size * 0.9, fillColor=HexColor(palette.ANNOTATION.colour)))
+    group.add(annotations, name="annotations")
+
+    points = Group()
+    for point in panel.points:
+        points.add(symbol(point, sx(point.x), sy(point.y), POINT_RADIUS))
+    group.add(points, name="points")
+
+    labels = Group()
+    for end in panel.end_labels:
+        labels.add(String(frame.x + frame.width + 3, sy(end.y) - fonts.size * 0.35, end.text,
+                          fontName=fonts.name, fontSize=fonts.size, fillColor=HexColor(end.mark.colour)))
+    text_colour = HexColor("#262626")
+    if y_labels:
+        for value, label in geometry.y_axis.ticks:
+            labels.add(String(frame.x - 3, sy(value) - fonts.size * 0.35, label, textAnchor="end",
+                              fontName=fonts.name, fontSize=fonts.size, fillColor=text_colour))
+        y_title = String(0, 0, geometry.y_axis.title, textAnchor="middle", fontName=fonts.name,
+                         fontSize=fonts.size, fillColor=text_colour)
+        turned = Group(y_title)
+        turned.rotate(90)
+        turned.translate(frame.y + frame.height / 2, -fonts.size * 0.9)
+        labels.add(turned, name="y_title")
+    if x_labels:
+        for value, label in geometry.x_axis.ticks:
+            labels.add(Line(sx(value), frame.y, sx(value), frame.y - 2.5, strokeColor=AXIS, strokeWidth=0.6))
+            labels.add(String(sx(value), frame.y - fonts.size * 1.25, label, textAnchor="middle",
+                              fontName=fonts.name, fontSize=fonts.size, fillColor=text_colour))
+        if geometry.x_axis.title:
+            labels.add(String(frame.x + frame.width / 2, frame.y - fonts.size * 2.6,
+                              geometry.x_axis.title, textAnchor="middle", fontName=fonts.name,
+                              fontSize=fonts.size, fillColor=text_colour))
+    if panel.title:
+        header_y = frame.y + frame.height + 3 + max((a.row + 1 for a in geometry.annotations),
+                                                    default=0) * fonts.size * 1.15
+        labels.add(String(frame.x, header_y, panel.title, fontName=fonts.bold, fontSize=fonts.size * 1.05,
+                          fillColor=HexColor("#1A1A1A")), name="panel_title")
+    group.add(labels, name="labels")
+    return group
+
+
+def stroke(shape: PolyLine | Line, mark: Mark, *, round_ends: bool = False) -> PolyLine | Line:
+    """Return the shape stroked in the mark's colour, width and dash."""
+    shape.strokeColor = HexColor(mark.colour)
+    shape.strokeWidth = mark.stroke_width
+    shape.strokeDashArray = list(mark.dash) if mark.dash else None
+    shape.strokeLineJoin = 1
+    shape.strokeLineCap = 1 if round_ends else 0
+    return shape
+
+
+def symbol(point: Point, x: float, y: float, radius: float) -> Circle | Polygon:
+    """Return the point's palette symbol at (x, y): filled, or open with a white inside."""
+    return mark_symbol(point.mark, x, y, radius, open_=point.open)
+
+
+def mark_symbol(mark: Mark, x: float, y: float, radius: float, *, open_: bool = False) -> Circle | Polygon:
+    """Return a mark's symbol centred on (x, y)."""
+    colour: Color = HexColor(mark.colour)
+    fill = white if open_ or not mark.filled else colour
+    shape = mark.symbol or palette.CIRCLE
+    if shape.is_circle:
+        return Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=0.9)
+    vertices = [c for vx, vy in shape.vertices for c in (x + vx * radius, y + vy * radius)]
+    return Polygon(vertices, fillColor=fill, strokeColor=colour, strokeWidth=0.9, strokeLineJoin=1)
+
+
+def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tuple[Group, float]:
+    """Return the legend as a group at the bottom of the drawing, and its height."""
+    row_height = fonts.size * 1.5
+    placed: list[tuple[LegendItem, float, int]] = []
+    x, row = 0.0, 0
+    for item in items:
+        item_width = LEGEND_SAMPLE + 4 + fonts.width(item.text) + 12
+        if x > 0 and x + item_width > width:
+            x, row = 0.0, row + 1
+        placed.append((item, x, row))
+        x += item_width
+    rows = (row + 1) if items else 0
+    group = Group()
+    for item, left, row_index in placed:
+        y = (rows - row_index - 1) * row_height + row_height / 2
+        middle = left + LEGEND_SAMPLE / 2
+        if item.shape == "point":
+            group.add(mark_symbol(item.mark, middle, y, POINT_RADIUS, open_=not item.mark.filled))
+        else:
+            sample = stroke(Line(left + 1, y, left + LEGEND_SAMPLE - 1, y), item.mark,
+                            round_ends=item.shape == "band")
+            if item.shape == "band":
+                sample.strokeWidth = fonts.size * 1.1
+            group.add(sample)
+        group.add(String(left + LEGEND_SAMPLE + 4, y - fonts.size * 0.35, item.text,
+                         fontName=fonts.name, fontSize=fonts.size, fillColor=HexColor("#262626")))
+    return group, rows * row_height

@@ -1,0 +1,318 @@
+"""What a chart model looks like in data units, decided once for the screen and the paper.
+
+`chart_geometry(model)` turns a ChartModel into points with their kind, step
+lines per phase, axis ticks with their labels, end labels, annotation markers
+and a legend. The reportlab drawing (reports.chart_drawing) and the Altair
+chart (app.charts) only place these on their canvas, so the two never
+disagree about what is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from indicators.chart_model import ChartModel
+from reports import palette
+from reports.chart_axes import (
+    DAY,
+    EPOCH,
+    Axis,
+    ValueStyle,
+    annotation_position,
+    infer_period_unit,
+    median_spacing,
+    value_style,
+    x_axis_for,
+    x_positions,
+    x_ticks_for_columns,
+    y_axis_for,
+)
+from reports.palette import Mark
+
+LIMIT_COLUMNS = ("cl", "ucl", "lcl")
+WARNING_COLUMNS = ("ucl_95", "lcl_95")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One plotted point: where, which row of model.points, and which palette mark."""
+
+    row: int
+    x: float
+    y: float
+    kind: str  # a key of palette.POINT_MARKS
+    open: bool = False  # drawn as an outline: censored or excluded
+
+    @property
+    def mark(self) -> Mark:
+        """Return the palette mark the point is drawn with."""
+        return palette.POINT_MARKS[self.kind]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A polyline in data units: the data line, a step line of one phase, a run band."""
+
+    role: str  # connector, longest_run, target, or a points column: cl, ucl, lcl, ucl_95, lcl_95
+    mark: Mark
+    part: int | None
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class EndLabel:
+    """The value of a line printed to the right of its last phase."""
+
+    role: str
+    value: float
+    y: float  # where the text sits, moved apart from its neighbours
+    text: str
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One facet of the chart (the whole chart when it has no facets)."""
+
+    facet: object
+    title: str
+    points: tuple[Point, ...]
+    lines: tuple[Line, ...]
+    end_labels: tuple[EndLabel, ...]
+
+
+@dataclass(frozen=True)
+class AnnotationMarker:
+    """A dated change drawn as a vertical line with a short label in one of a few rows."""
+
+    x: float
+    label: str
+    text: str
+    row: int
+    align: str = "left"  # "right" when a left-aligned label would run past the plot
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One legend entry: a point symbol, a line sample or the run band, and its word."""
+
+    key: str
+    mark: Mark
+    text: str
+    shape: str  # point, line or band
+
+
+@dataclass(frozen=True)
+class ChartGeometry:
+    """Everything a renderer places, in data units and printed text."""
+
+    language: str
+    x_kind: str  # date, number or category
+    period_unit: str | None
+    x_axis: Axis
+    y_axis: Axis
+    values: ValueStyle
+    panels: tuple[Panel, ...]
+    annotations: tuple[AnnotationMarker, ...]
+    legend: tuple[LegendItem, ...]
+
+    def x_value(self, position: float) -> object:
+        """Return an x position as the screen wants it: a Timestamp for dates."""
+        return EPOCH + position * DAY if self.x_kind == "date" else position
+
+
+def chart_geometry(
+    model: ChartModel, *, language: str = "da", warning_limits: bool = False,
+    percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
+    max_x_ticks: int | None = None, columns: int | None = None, y_tick_count: int = 5, annotation_char_width: float = 0.011,
+    label_gap: float = 0.07, annotation_label_chars: int = 22,
+) -> ChartGeometry:
+    """Return what to draw for a chart model, in data units with every text printed."""
+    frame = model.points
+    x_kind, positions, categories = x_positions(frame["x"])
+    y = frame["y"].to_numpy(dtype=float)
+    spacing = median_spacing(positions)
+    period_unit = infer_period_unit(spacing) if x_kind == "date" else None
+    drawn = LIMIT_COLUMNS + (WARNING_COLUMNS if warning_limits else ())
+    line_values = {c: frame[c].to_numpy(dtype=float) for c in drawn + ("target",)}
+    values = value_style(model, y, line_values, percent=percent, language=language)
+
+    annotation_positions = [annotation_position(a.x, x_kind, categories) for a in model.annotations]
+    if max_x_ticks is None:
+        max_x_ticks = x_ticks_for_columns(panel_columns(len(set(frame["facet"].tolist())), columns))
+    x_axis = x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
+                        model.chart, language, max_x_ticks, x_title)
+    y_axis = y_axis_for(model, y, line_values, values, language, y_tick_count, y_title)
+    y_span = y_axis.domain[1] - y_axis.domain[0]
+
+    facets = frame["facet"].tolist()
+    panels = []
+    for facet in dict.fromkeys(facets):
+        rows = np.array([i for i, f in enumerate(facets) if f == facet or (f is None and facet is None)])
+        panels.append(panel_for(model, facet, rows, positions, y, line_values, spacing,
+                                values, language, label_gap * y_span, y_axis.domain[1]))
+    annotations = annotation_markers(model, annotation_positions, x_axis.domain,
+                                     annotation_char_width, annotation_label_chars)
+    legend = legend_items(model, panels, annotations, language)
+    return ChartGeometry(language, x_kind, period_unit, x_axis, y_axis, values,
+                         tuple(panels), annotations, legend)
+
+
+def point_kind(signal: bool, signal_kind: object, include: bool, censored: bool) -> tuple[str, bool]:
+    """Return the palette key of a point and whether it is drawn open."""
+    if not include:
+        return "excluded", True
+    if signal:
+        return (signal_kind if signal_kind in palette.SIGNAL_MARKS else "neutral"), censored
+    return ("censored", True) if censored else ("normal", False)
+
+
+def panel_for(model, facet, rows, positions, y, line_values, spacing, values, language,
+              label_gap, top) -> Panel:
+    """Return the points, lines and end labels of one facet."""
+    frame = model.points
+    signal = frame["signal"].to_numpy()[rows]
+    kinds = frame["signal_kind"].to_numpy()[rows]
+    include = frame["include"].to_numpy()[rows]
+    censored = frame["censored"].to_numpy()[rows]
+    in_run = frame["in_longest_run"].to_numpy()[rows]
+    parts = frame["part"].to_numpy()[rows]
+    xs, ys = positions[rows], y[rows]
+    points = []
+    for i, row in enumerate(rows):
+        if math.isfinite(ys[i]) and math.isfinite(xs[i]):
+            kind, is_open = point_kind(bool(signal[i]), kinds[i], bool(include[i]), bool(censored[i]))
+            points.append(Point(int(row), float(xs[i]), float(ys[i]), kind, is_open))
+
+    lines = [Line("longest_run", palette.LONGEST_RUN, int(parts[s[0]]), *coordinates(xs[s], ys[s]))
+             for s in runs_of(in_run.astype(bool) & np.isfinite(ys), parts) if len(s) > 1]
+    lines += [Line("connector", palette.CONNECTOR, None, *coordinates(xs[s], ys[s]))
+              for s in runs_of(np.isfinite(ys), np.zeros(len(rows)))]
+    for column, series in line_values.items():
+        mark = palette.line_mark(column, model.centre_label)
+        groups = np.zeros(len(rows)) if column == "target" else parts
+        for s in runs_of(np.isfinite(series[rows]), groups):
+            part = None if column == "target" else int(parts[s[0]])
+            lines.append(Line(column, mark, part, *step_line(xs[s], series[rows][s], spacing)))
+    end_labels = end_labels_for(lines, values, language, label_gap, top)
+    title = "" if facet is None else str(facet)
+    return Panel(facet, title, tuple(points), tuple(lines), end_labels)
+
+
+def runs_of(keep: np.ndarray, groups: np.ndarray) -> list[np.ndarray]:
+    """Return the index arrays of consecutive kept rows that share a group."""
+    runs: list[list[int]] = []
+    for i, flag in enumerate(keep):
+        if not flag:
+            continue
+        if runs and runs[-1][-1] == i - 1 and groups[i] == groups[i - 1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [np.array(r) for r in runs]
+
+
+def coordinates(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Return positions as two tuples of floats."""
+    return tuple(float(v) for v in xs), tuple(float(v) for v in ys)
+
+
+def step_line(xs: np.ndarray, ys: np.ndarray, spacing: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Return a line that steps halfway between points, from the first point to the last."""
+    if len(xs) == 1:  # a phase of one point still shows its line, a little either side
+        return (float(xs[0] - spacing * 0.4), float(xs[0] + spacing * 0.4)), (float(ys[0]),) * 2
+    out_x, out_y = [float(xs[0])], [float(ys[0])]
+    for i in range(1, len(xs)):
+        if ys[i] != ys[i - 1]:
+            middle = float(xs[i - 1] + xs[i]) / 2
+            out_x += [middle, middle]
+            out_y += [float(ys[i - 1]), float(ys[i])]
+    out_x.append(float(xs[-1]))
+    out_y.append(float(ys[-1]))
+    return tuple(out_x), tuple(out_y)
+
+
+def end_labels_for(lines: list[Line], values: ValueStyle, language: str, gap: float,
+                   top: float) -> tuple[EndLabel, ...]:
+    """Return the value of each line at the end of the last phase, spaced to stay legible."""
+    last_part = max((line.part for line in lines if line.part is not None), default=None)
+    latest: dict[str, Line] = {}
+    for line in lines:
+        if line.role in LIMIT_COLUMNS + WARNING_COLUMNS and line.part == last_part or line.role == "target":
+            latest[line.role] = line  # lines come in x order: the last one wins
+    ends = sorted((line.ys[-1], role, line.mark) for role, line in latest.items())
+    placed: list[float] = []
+    for value, _, _ in ends:
+        placed.append(max(value, placed[-1] + gap) if placed else value)
+    if placed and placed[-1] > top:  # pushed past the top: move the stack down as one
+        for i in range(len(placed) - 1, -1, -1):
+            placed[i] = min(placed[i], top if i == len(placed) - 1 else placed[i + 1] - gap)
+    return tuple(EndLabel(role, value, where, values.value(value, language), mark)
+                 for (value, role, mark), where in zip(ends, placed, strict=True))
+
+
+def annotation_markers(model, positions, domain, char_width, max_chars) -> tuple[AnnotationMarker, ...]:
+    """Return the annotations with short labels, put in rows so labels do not overlap."""
+    span = domain[1] - domain[0]
+    row_ends: list[float] = []
+    markers = []
+    for position, annotation in sorted(zip(positions, model.annotations, strict=True), key=lambda p: p[0]):
+        if not math.isfinite(position):
+            continue
+        text = " ".join(annotation.text.split())
+        label = short_label(text, max_chars)
+        width = (len(label) + 1) * char_width * span
+        align = "right" if position + width > domain[1] else "left"
+        start, end = (position - width, position) if align == "right" else (position, position + width)
+        row = next((r for r, taken in enumerate(row_ends) if taken < start), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(-math.inf)
+        row_ends[row] = end
+        markers.append(AnnotationMarker(position, label, text, row, align))
+    return tuple(markers)
+
+
+def short_label(text: str, max_chars: int) -> str:
+    """Return text cut at a word boundary to at most max_chars, with … when cut."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    if " " in cut[max_chars // 2:]:  # end on a whole word when one is near the end
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def legend_items(model, panels, annotations, language) -> tuple[LegendItem, ...]:
+    """Return the legend entries for what the chart actually shows, in a fixed order."""
+    kinds = {p.kind for panel in panels for p in panel.points}
+    opened = any(p.open and p.kind != "excluded" for panel in panels for p in panel.points)
+    roles = {line.role for panel in panels for line in panel.lines}
+    items = [LegendItem(k, palette.POINT_MARKS[k], palette.POINT_MARKS[k].word(language), "point")
+             for k in ("improvement", "deterioration", "neutral") if k in kinds]
+    if opened:
+        items.append(LegendItem("censored", palette.CENSORED, palette.CENSORED.word(language), "point"))
+    if "excluded" in kinds:
+        items.append(LegendItem("excluded", palette.EXCLUDED, palette.EXCLUDED.word(language), "point"))
+    if "longest_run" in roles:
+        items.append(LegendItem("longest_run", palette.LONGEST_RUN,
+                                palette.LONGEST_RUN.word(language), "band"))
+    centre = palette.centre_line_mark(model.centre_label)
+    for key, mark, role in (("cl", centre, "cl"), ("limit", palette.LIMIT, "ucl"),
+                            ("warning_limit", palette.WARNING_LIMIT, "ucl_95"),
+                            ("target", palette.TARGET, "target")):
+        if role in roles or (role == "ucl" and "lcl" in roles):
+            items.append(LegendItem(key, mark, mark.word(language), "line"))
+    if annotations:
+        items.append(LegendItem("annotation", palette.ANNOTATION, palette.ANNOTATION.word(language), "line"))
+    return tuple(items)
+
+
+def panel_columns(panel_count: int, columns: int | None) -> int:
+    """Return how many panels stand side by side: as asked, else up to three."""
+    return max(1, min(columns or min(panel_count, 3), panel_count))
+
+
