@@ -22,4 +22,10 @@ STRINGS: dict[str, str] = {
     "home.step.reports": "**Rapporter**: hent en månedsrapport som PDF til ledelsen.",
     "home.step.admin": "**Administration**: enheder, indikatorer, import og eksport.",
     "page.coming": "Denne side bygges nu. Brug forsiden for at komme i gang.",
+    "chart.tooltip.period": "Periode",
+    "chart.tooltip.value": "Værdi",
+    "chart.tooltip.count": "Tæller / nævner",
+    "chart.tooltip.of": "{numerator} af {denominator}",
+    "chart.tooltip.note": "Note",
+    "chart.tooltip.signal": "Signal",
 }

@@ -22,4 +22,10 @@ STRINGS: dict[str, str] = {
     "home.step.reports": "**Reports**: download a monthly PDF report for management.",
     "home.step.admin": "**Administration**: units, indicators, import and export.",
     "page.coming": "This page is being built. Start from the home page.",
+    "chart.tooltip.period": "Period",
+    "chart.tooltip.value": "Value",
+    "chart.tooltip.count": "Numerator / denominator",
+    "chart.tooltip.of": "{numerator} of {denominator}",
+    "chart.tooltip.note": "Note",
+    "chart.tooltip.signal": "Signal",
 }
