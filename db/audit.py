@@ -37,6 +37,19 @@ def record_change(session: Session, *, actor: str, action: str, row: SQLModel,
     ))
 
 
+def record_changes(session: Session, *, actor: str, action: str,
+                   changes: list[tuple[SQLModel, dict[str, Any] | None, int | None]]) -> None:
+    """Add the audit rows for many changes at once: (row, before, unit_id) each."""
+    session.flush()
+    at = utc_now()
+    session.add_all([
+        AuditLog(at=at, actor=actor, action=action, table_name=row.__tablename__,
+                 row_id=getattr(row, "id", None), unit_id=unit_id, before=before,
+                 after=snapshot(row))
+        for row, before, unit_id in changes
+    ])
+
+
 def record_note(session: Session, *, actor: str, action: str, table_name: str,
                 unit_id: int | None = None, after: dict[str, Any] | None = None) -> None:
     """Add an audit row for an event that changes no single row (an import, a seeding)."""

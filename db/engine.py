@@ -81,7 +81,7 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 @contextmanager
-def _writers_turn(engine: Engine) -> Iterator[None]:
+def writers_turn(engine: Engine) -> Iterator[None]:
     """Wait for the writer before this one in the same process (not re-entrant)."""
     lock: threading.Lock = engine.get_execution_options()[_WRITE_LOCK]
     if not lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_SECONDS):
@@ -98,14 +98,14 @@ def _writers_turn(engine: Engine) -> Iterator[None]:
 @contextmanager
 def write_connection(engine: Engine) -> Iterator[Connection]:
     """Open a writing transaction (BEGIN IMMEDIATE on SQLite); commit at the end, or roll back."""
-    with _writers_turn(engine), engine.execution_options(**{_WRITING: True}).begin() as connection:
+    with writers_turn(engine), engine.execution_options(**{_WRITING: True}).begin() as connection:
         yield connection
 
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """Open a session for changes; it commits when the block ends, or rolls back on error."""
-    with _writers_turn(engine), Session(engine.execution_options(**{_WRITING: True})) as session:
+    with writers_turn(engine), Session(engine.execution_options(**{_WRITING: True})) as session:
         session.info[_WRITING] = True
         try:
             yield session

@@ -71,9 +71,10 @@ def _frame(measure: str, points: list[tuple]) -> pd.DataFrame:
         return empty_series(measure)
     days = [_as_date(point[0]) for point in points]
     if measure == "events":
-        return pd.DataFrame({"date": days, "note": [point[4] for point in points]})
+        return pd.DataFrame({"date": pd.Series(days, dtype=object),
+                             "note": pd.Series([point[4] for point in points], dtype=object)})
     figures = np.array([point[1:4] for point in points], dtype=float)  # None becomes NaN
-    return pd.DataFrame({"date": days, "numerator": figures[:, 0],
+    return pd.DataFrame({"date": pd.Series(days, dtype=object), "numerator": figures[:, 0],
                          "denominator": figures[:, 1], "value": figures[:, 2]})
 
 

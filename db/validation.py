@@ -112,6 +112,9 @@ def check_free_text(text: str | None, *, field: str, row: int | None = None,
     """Check free text: refuse anything that looks like a CPR number (and empty, if required)."""
     if text is None or not text.strip():
         return [problem(field, "mangler", "is missing", row=row)] if required else []
+    if any(ord(character) < 32 and character not in "\t\n\r" for character in text):
+        return [problem(field, "indeholder usynlige kontroltegn", "contains invisible control characters",
+                        row=row)]
     if looks_like_cpr(text):
         return [problem(field, "ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle",
                         "looks like a CPR number; personal data does not belong in Tavle",

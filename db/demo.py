@@ -1,0 +1,84 @@
+"""Load the demo municipality into an empty database (see db.demo_stories for the stories)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import insert
+from sqlmodel import Session, select
+
+from db.audit import record_note
+from db.catalogue import list_indicators, set_unit_indicators
+from db.demo_stories import DEMO_SEED, MUNICIPALITY, UNITS, build_demo
+from db.engine import require_writing
+from db.errors import StorageError
+from db.flags import DEMO_DATA, set_flag
+from db.models import Annotation, Baseline, Entry, Event, Unit, utc_now
+from db.permissions import check_permission
+from db.units import create_unit
+from db.users import add_membership, create_user
+
+DEMO_PASSWORD = "demo1234"
+# (username, role, display name, unit code or None for the whole municipality)
+DEMO_USERS = (
+    ("demo-admin", "admin", "Demo administrator", None),
+    ("demo-leder", "leder", "Demo leder", None),
+    ("demo-teamleder", "teamleder", "Demo teamleder", "solbakken"),
+    ("demo-registrant", "registrant", "Demo registrant", "solbakken"),
+)
+
+
+def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEED,
+              with_users: bool = True) -> None:
+    """Fill an empty database with the demo municipality: units, two years of data, users."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="import", unit_id=None)
+    if session.exec(select(Unit.id)).first() is not None:
+        raise StorageError("Databasen har allerede enheder; demodata lægges kun i en tom database."
+                           " (The database already has units; the demo needs an empty one.)")
+    stored = {s.definition.code: s for s in list_indicators(session=session)}
+    municipality = create_unit(MUNICIPALITY, kind="municipality", parent_id=None,
+                               session=session, actor=actor, code="demo-kommune")
+    areas: dict[str, int] = {}
+    units: dict[str, int] = {"demo-kommune": municipality}
+    for name, area, code, indicator_codes in UNITS:
+        if area not in areas:
+            areas[area] = create_unit(area, kind="area", parent_id=municipality,
+                                      session=session, actor=actor)
+        units[code] = create_unit(name, kind="unit", parent_id=areas[area], session=session,
+                                  actor=actor, code=code)
+        set_unit_indicators(units[code], [stored[c].id for c in indicator_codes],
+                            session=session, actor=actor)
+    data = build_demo(today=today, seed=seed, measures={
+        code: (s.definition.measure, s.definition.period) for code, s in stored.items()})
+    now = utc_now()
+    _insert(session, Entry, [
+        {"unit_id": units[u], "indicator_id": stored[i].id, "period_start": day,
+         "numerator": numerator, "denominator": denominator, "value": None, "note": None,
+         "recorded_at": now} for u, i, day, numerator, denominator in data.entries])
+    _insert(session, Event, [
+        {"unit_id": units[u], "indicator_id": stored[i].id, "day": day, "note": note,
+         "recorded_at": now} for u, i, day, note in data.events])
+    _insert(session, Annotation, [
+        {"unit_id": units[u], "indicator_id": stored[i].id if i else None, "day": day,
+         "text": text, "recorded_at": now} for u, i, day, text in data.annotations])
+    _insert(session, Baseline, [
+        {"unit_id": units[u], "indicator_id": stored[i].id, "kind": "new_phase", "day": day,
+         "reason": reason, "recorded_at": now} for u, i, day, reason in data.phases])
+    if with_users:
+        for username, role, display_name, unit_code in DEMO_USERS:
+            user_id = create_user(username, role=role, display_name=display_name,
+                                  password=DEMO_PASSWORD, is_demo=True, session=session,
+                                  actor=actor)
+            add_membership(user_id, units[unit_code or "demo-kommune"], session=session,
+                           actor=actor)
+    set_flag(DEMO_DATA, "true", session=session)
+    record_note(session, actor=actor, action="seed-demo", table_name="database", after={
+        "today": today.isoformat(), "seed": seed, "entries": len(data.entries),
+        "events": len(data.events), "annotations": len(data.annotations)})
+
+
+def _insert(session: Session, model: type, rows: list[dict]) -> None:
+    """Insert many rows in one statement (the seeding's audit row describes them together)."""
+    if rows:
+        session.execute(insert(model), rows)
