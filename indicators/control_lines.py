@@ -1,0 +1,103 @@
+"""The shape every chart type shares: one phase in, centre line and limits out.
+
+Also the rules shared by several chart types: sigma lines around a centre,
+clamping of limits at 0 (counts, rates, proportions) and 1 (proportions), and
+R's `mean(..., na.rm = TRUE)` semantics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from indicators.constants import SIGMA_LIMIT, SIGMA_WARNING
+
+
+@dataclass(frozen=True)
+class PhaseData:
+    """The subgroups of one phase of one facet, as a chart type receives them."""
+
+    y: np.ndarray
+    y_sum: np.ndarray
+    y_length: np.ndarray
+    y_mean: np.ndarray
+    y_sd: np.ndarray
+    n: np.ndarray
+    base: np.ndarray  # inside the baseline and not excluded: the points that set the lines
+    cl: float | None  # a centre line given by the caller, in the chart's own units
+    categorical: bool  # x are categories (a funnel plot), not a time order
+    screen_mr: bool  # drop moving ranges above D4 × mean (Nelson 1982)
+
+
+@dataclass(frozen=True)
+class ControlLines:
+    """What a chart type computes for one phase: the plotted y and its lines."""
+
+    y: np.ndarray
+    n: np.ndarray
+    cl: np.ndarray
+    lcl: np.ndarray
+    ucl: np.ndarray
+    lcl_95: np.ndarray
+    ucl_95: np.ndarray
+
+
+def mean_present(values: np.ndarray) -> float:
+    """Mean of the values that are not missing; NaN when none are (R's na.rm = TRUE)."""
+    present = values[~np.isnan(values)]
+    return float(present.mean()) if len(present) else np.nan
+
+
+def median_present(values: np.ndarray) -> float:
+    """Median of the values that are not missing; NaN when none are."""
+    present = values[~np.isnan(values)]
+    return float(np.median(present)) if len(present) else np.nan
+
+
+def sum_present(values: np.ndarray) -> float:
+    """Sum of the values that are not missing; 0 when none are."""
+    return float(np.nansum(values)) if len(values) else 0.0
+
+
+def centre(phase: PhaseData, computed: float) -> float:
+    """The caller's centre line when given, otherwise the computed one."""
+    return computed if phase.cl is None else phase.cl
+
+
+def sigma_lines(y: np.ndarray, n: np.ndarray, centre_line: float, sigma: np.ndarray | float) -> ControlLines:
+    """Centre line with 3-sigma control limits and 2-sigma warning limits."""
+    size = len(y)
+    cl = np.full(size, centre_line, dtype=float)
+    sigma = np.broadcast_to(np.asarray(sigma, dtype=float), (size,))
+    with np.errstate(invalid="ignore"):
+        return ControlLines(
+            y=y,
+            n=n,
+            cl=cl,
+            lcl=cl - SIGMA_LIMIT * sigma,
+            ucl=cl + SIGMA_LIMIT * sigma,
+            lcl_95=cl - SIGMA_WARNING * sigma,
+            ucl_95=cl + SIGMA_WARNING * sigma,
+        )
+
+
+def _floor(values: np.ndarray, floor: float) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(values) & (values < floor), floor, values)
+
+
+def _ceiling(values: np.ndarray, ceiling: float) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(values) & (values > ceiling), ceiling, values)
+
+
+def clamp_at_zero(lines: ControlLines) -> ControlLines:
+    """Raise negative lower limits to 0: a count or rate cannot be negative."""
+    return replace(lines, lcl=_floor(lines.lcl, 0.0), lcl_95=_floor(lines.lcl_95, 0.0))
+
+
+def clamp_proportion(lines: ControlLines) -> ControlLines:
+    """Keep the limits of a proportion between 0 and 1."""
+    lines = clamp_at_zero(lines)
+    return replace(lines, ucl=_ceiling(lines.ucl, 1.0), ucl_95=_ceiling(lines.ucl_95, 1.0))

@@ -1,0 +1,102 @@
+"""Centre lines and limits for counts and proportions: P, P′, C, U, U′ and G charts.
+
+Formulas as in qicharts2 0.8.1 (R/helper.functions.R), with their sources.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from indicators.constants import D2_MOVING_RANGE, G_CHART_MEDIAN_FACTOR
+from indicators.control_lines import (
+    ControlLines,
+    PhaseData,
+    centre,
+    clamp_at_zero,
+    clamp_proportion,
+    mean_present,
+    median_present,
+    sigma_lines,
+    sum_present,
+)
+from indicators.moving_ranges import average_moving_range
+
+
+def _pooled_rate(phase: PhaseData) -> float:
+    """Sum of the baseline numerators over the sum of their denominators."""
+    base = phase.base
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return float(np.float64(sum_present(phase.y_sum[base])) / np.float64(sum_present(phase.n[base])))
+
+
+def _laney_factor(phase: PhaseData, cl: float, sigma: np.ndarray) -> float:
+    """Laney (2002): the spread of the z-scores, from their moving ranges (or SD for funnels)."""
+    base = phase.base
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (phase.y[base] - cl) / sigma[base]
+    if phase.categorical:
+        # Categories have no order, so no moving ranges: the plain SD (missing if any z is).
+        return float(np.std(z, ddof=1)) if len(z) > 1 and not np.isnan(z).any() else np.nan
+    return average_moving_range(z, screen=phase.screen_mr) / D2_MOVING_RANGE
+
+
+def _binomial_sigma(cl: float, n: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.sqrt(cl * (1.0 - cl) / n)
+
+
+def _poisson_rate_sigma(cl: float, n: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.sqrt(cl / n)
+
+
+def p_lines(phase: PhaseData) -> ControlLines:
+    """P chart: p-bar ± 3 · sqrt(p-bar(1 - p-bar) / n), kept within 0 and 1 (Montgomery 7.7)."""
+    cl = centre(phase, _pooled_rate(phase))
+    return clamp_proportion(sigma_lines(phase.y, phase.n, cl, _binomial_sigma(cl, phase.n)))
+
+
+def pp_lines(phase: PhaseData) -> ControlLines:
+    """Laney P′ chart: the P chart's sigma times the spread of the z-scores."""
+    cl = centre(phase, _pooled_rate(phase))
+    sigma = _binomial_sigma(cl, phase.n)
+    return clamp_proportion(sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma)))
+
+
+def c_lines(phase: PhaseData) -> ControlLines:
+    """C chart of counts: c-bar ± 3 · sqrt(c-bar) (Montgomery 7.17)."""
+    y = phase.y_sum
+    cl = centre(phase, mean_present(y[phase.base]))
+    with np.errstate(invalid="ignore"):
+        sigma = np.sqrt(cl)
+    return clamp_at_zero(sigma_lines(y, phase.n, cl, sigma))
+
+
+def u_lines(phase: PhaseData) -> ControlLines:
+    """U chart of rates: u-bar ± 3 · sqrt(u-bar / n) (Montgomery 7.19)."""
+    cl = centre(phase, _pooled_rate(phase))
+    return clamp_at_zero(sigma_lines(phase.y, phase.n, cl, _poisson_rate_sigma(cl, phase.n)))
+
+
+def up_lines(phase: PhaseData) -> ControlLines:
+    """Laney U′ chart: the U chart's sigma times the spread of the z-scores."""
+    cl = centre(phase, _pooled_rate(phase))
+    sigma = _poisson_rate_sigma(cl, phase.n)
+    return clamp_at_zero(sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma)))
+
+
+def g_lines(phase: PhaseData) -> ControlLines:
+    """G chart of counts between events: limits from the mean (Montgomery p. 319),
+    centre line at the median (or 0.693 × a given mean, Provost & Murray 2011 p. 228)."""
+    mean = centre(phase, mean_present(phase.y[phase.base]))
+    with np.errstate(invalid="ignore"):
+        sigma = np.sqrt(mean * (mean + 1.0))
+    lines = sigma_lines(phase.y, phase.n, mean, sigma)
+    with np.errstate(invalid="ignore"):
+        lcl = np.where(lines.lcl < 0, 0.0, lines.lcl)
+        lcl_95 = np.where(lines.lcl_95 < 0, 0.0, lines.lcl_95)
+    median = median_present(phase.y[phase.base]) if phase.cl is None else G_CHART_MEDIAN_FACTOR * mean
+    return ControlLines(
+        y=lines.y, n=lines.n, cl=np.full(len(phase.y), median), lcl=lcl, ucl=lines.ucl,
+        lcl_95=lcl_95, ucl_95=lines.ucl_95,
+    )

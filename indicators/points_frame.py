@@ -1,0 +1,105 @@
+"""Assemble ChartModel.points: one row per plotted x (and facet), in x order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from indicators.chart_model import POINT_COLUMNS
+from indicators.phases import PhaseLayout
+from indicators.subgroups import Subgroups
+
+_OBJECT_COLUMNS = ("facet", "notes", "signal_kind", "signal_rules")
+_COUNT_COLUMNS = ("n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings", "n_crossings_min")
+
+
+@dataclass(frozen=True)
+class FacetResult:
+    """Everything computed for one facet, ready to become rows of the points frame."""
+
+    sub: Subgroups
+    plan: PhaseLayout
+    include: np.ndarray
+    phases: list[Any]  # engine phase results: .span, .lines, .runs
+    flagged: np.ndarray
+    kinds: np.ndarray
+    rule_names: list[tuple[str, ...]]
+    runs_signal_allowed: bool
+    target: float | None
+
+
+def _facet_columns(result: FacetResult) -> dict[str, Any]:
+    sub, plan = result.sub, result.plan
+    size = len(sub)
+
+    def joined(attribute: str) -> np.ndarray:
+        parts = [getattr(phase.lines, attribute) for phase in result.phases]
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    counts = {name: np.full(size, np.nan) for name in _COUNT_COLUMNS}
+    runs_signal = np.zeros(size, dtype=bool)
+    in_longest = np.zeros(size, dtype=bool)
+    for phase in result.phases:
+        runs = phase.runs
+        for name in _COUNT_COLUMNS:
+            value = getattr(runs, name)
+            counts[name][phase.span] = np.nan if value is None else value
+        runs_signal[phase.span] = runs.runs_signal and result.runs_signal_allowed
+        if runs.longest_run:
+            in_longest[phase.span] = runs.run_length == runs.longest_run
+    y, ucl, lcl = joined("y"), joined("ucl"), joined("lcl")
+    with np.errstate(invalid="ignore"):
+        sigma = (y > ucl) | (y < lcl)
+    return {
+        "x": sub.x,
+        "facet": np.full(size, sub.facet, dtype=object) if sub.facet is not None else np.full(size, None, dtype=object),
+        "y": y,
+        "numerator": sub.y_sum,
+        "n": joined("n"),
+        "cl": joined("cl"),
+        "lcl": lcl,
+        "ucl": ucl,
+        "lcl_95": joined("lcl_95"),
+        "ucl_95": joined("ucl_95"),
+        "target": np.full(size, np.nan if result.target is None else result.target),
+        "part": plan.part,
+        "baseline": plan.baseline,
+        "include": result.include,
+        "notes": np.array(sub.notes, dtype=object),
+        "runs_signal": runs_signal,
+        "sigma_signal": sigma,
+        "in_longest_run": in_longest,
+        "signal": result.flagged,
+        "signal_kind": result.kinds,
+        "censored": sub.censored,
+        "position": plan.position,
+        **counts,
+        "signal_rules": _object_array(result.rule_names),
+    }
+
+
+def _object_array(items: list[Any]) -> np.ndarray:
+    """A 1-d object array holding items as they are (tuples stay tuples)."""
+    array = np.empty(len(items), dtype=object)
+    for index, item in enumerate(items):
+        array[index] = item
+    return array
+
+
+def points_frame(results: list[FacetResult]) -> pd.DataFrame:
+    """The per-point frame with the columns POINT_COLUMNS."""
+    columns = [_facet_columns(result) for result in results]
+    if not columns:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in POINT_COLUMNS})
+    merged = {name: np.concatenate([facet[name] for facet in columns]) if len(columns) > 1 else columns[0][name]
+              for name in POINT_COLUMNS}
+    for name in _COUNT_COLUMNS:
+        missing = np.isnan(merged[name])
+        merged[name] = pd.arrays.IntegerArray(np.where(missing, 0, merged[name]).astype(np.int64), missing)
+    for name in _OBJECT_COLUMNS:
+        # Keep text columns as Python objects with None for missing (pandas would infer str).
+        merged[name] = pd.Series(merged[name], dtype=object)
+    return pd.DataFrame(merged, columns=list(POINT_COLUMNS))

@@ -1,0 +1,34 @@
+"""The Anhøj rules as findings: an unusually long run, unusually few crossings.
+
+Every point of a run longer than the limit belongs to the pattern; too few
+crossings is a property of the whole phase and colours no single point.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from indicators.findings import Finding
+from indicators.runs import RunsResult
+
+
+def long_run_findings(runs: RunsResult, limit: int | None, rule: str, offset: int,
+                      at_least: bool = False) -> list[Finding]:
+    """Runs longer than limit (or at least limit), with the longest run as the figure."""
+    if runs.longest_run is None or limit is None:
+        return []
+    long_enough = runs.run_length >= limit if at_least else runs.run_length > limit
+    if not long_enough.any():
+        return []
+    longest_points = np.flatnonzero(runs.run_length == runs.longest_run)
+    direction = int(runs.side[longest_points[-1]])
+    return [Finding(rule, runs.longest_run, limit, direction, np.flatnonzero(long_enough) + offset,
+                    count=len(np.unique(runs.run_id[long_enough])))]
+
+
+def anhoej_findings(runs: RunsResult, offset: int) -> list[Finding]:
+    """Findings of the Anhøj rules for one phase."""
+    findings = long_run_findings(runs, runs.longest_run_max, "long_run", offset)
+    if runs.n_crossings is not None and runs.n_crossings_min is not None and runs.n_crossings < runs.n_crossings_min:
+        findings.append(Finding("crossings", runs.n_crossings, runs.n_crossings_min, 0, np.array([], dtype=int)))
+    return findings

@@ -1,0 +1,108 @@
+"""Runs analysis with the Anhøj rules: unusually long runs and unusually few crossings.
+
+A point above the centre line is +1, below is -1. Points on the centre line, missing
+points and excluded points are not useful observations: they neither break nor
+extend a run. A run is a sequence of useful points on the same side; the number of
+crossings is the number of runs minus one (Anhøj & Olesen 2014, PLoS ONE 9:e113825).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+
+import numpy as np
+
+from indicators.constants import CROSSING_PROBABILITY, CROSSINGS_QUANTILE, LONGEST_RUN_OFFSET
+
+# R's qbinom shaves 64 machine epsilons off p "to ensure left continuity" (R nmath/qbinom.c).
+_R_QUANTILE_FUZZ = 1.0 - 64.0 * np.finfo(float).eps
+
+
+def longest_run_limit(n_useful: int) -> int:
+    """Longest run expected by chance: round(log2(n)) + 3 (Schilling 2012), R's rounding."""
+    if n_useful < 1:
+        raise ValueError("the longest-run limit needs at least one useful point")
+    return int(np.round(math.log2(n_useful))) + LONGEST_RUN_OFFSET
+
+
+@cache
+def binomial_quantile(probability: float, trials: int) -> int:
+    """R's qbinom(probability, trials, 0.5): the least k with P(X ≤ k) ≥ probability."""
+    if trials <= 0:
+        return 0
+    assert CROSSING_PROBABILITY == 0.5, "exact dyadic arithmetic below assumes p = 0.5"
+    threshold = Fraction(probability * _R_QUANTILE_FUZZ) * (1 << trials)
+    cumulative = 0
+    for k in range(trials + 1):
+        cumulative += math.comb(trials, k)
+        if cumulative >= threshold:
+            return k
+    return trials
+
+
+def crossings_limit(n_useful: int) -> int:
+    """Fewest crossings expected by chance: the 5 % quantile of Binomial(n - 1, 0.5) (Chen 2010)."""
+    if n_useful < 1:
+        raise ValueError("the crossings limit needs at least one useful point")
+    return binomial_quantile(CROSSINGS_QUANTILE, max(n_useful - 1, 0))
+
+
+@dataclass(frozen=True)
+class RunsResult:
+    """Runs figures of one phase, and per point its side and the length of its run."""
+
+    n_obs: int
+    n_useful: int
+    longest_run: int | None
+    longest_run_max: int | None
+    n_crossings: int | None
+    n_crossings_min: int | None
+    runs_signal: bool
+    side: np.ndarray  # +1 above, -1 below, 0 not a useful observation
+    run_length: np.ndarray  # length of the run the point belongs to, 0 if not useful
+    run_id: np.ndarray  # 1-based number of the point's run, 0 if not useful
+
+
+def sides(y: np.ndarray, centre_line: np.ndarray, include: np.ndarray) -> np.ndarray:
+    """+1 above the centre line, -1 below, 0 on it, missing or excluded."""
+    with np.errstate(invalid="ignore"):
+        side = np.sign(y - centre_line)
+    side = np.where(np.isnan(side) | ~include, 0.0, side)
+    return side.astype(np.int8)
+
+
+def runs_analysis(y: np.ndarray, centre_line: np.ndarray, include: np.ndarray) -> RunsResult:
+    """Longest run and crossings of the included points against the centre line."""
+    side = sides(y, centre_line, include)
+    useful_index = np.flatnonzero(side)
+    useful_side = side[useful_index]
+    n_useful = len(useful_index)
+    run_length = np.zeros(len(y), dtype=int)
+    run_id = np.zeros(len(y), dtype=int)
+    if n_useful == 0:
+        return RunsResult(int(include.sum()), 0, None, None, None, None, False, side, run_length, run_id)
+    starts = np.concatenate([[True], useful_side[1:] != useful_side[:-1]])
+    ids = np.cumsum(starts)
+    lengths = np.bincount(ids)[1:]
+    run_id[useful_index] = ids
+    run_length[useful_index] = lengths[ids - 1]
+    longest = int(lengths.max())
+    crossings = len(lengths) - 1
+    longest_max = longest_run_limit(n_useful)
+    crossings_min = crossings_limit(n_useful)
+    signal = longest > longest_max or crossings < crossings_min
+    return RunsResult(
+        n_obs=int(include.sum()),
+        n_useful=n_useful,
+        longest_run=longest,
+        longest_run_max=longest_max,
+        n_crossings=crossings,
+        n_crossings_min=crossings_min,
+        runs_signal=bool(signal),
+        side=side,
+        run_length=run_length,
+        run_id=run_id,
+    )

@@ -1,0 +1,85 @@
+"""The plain-language verdict: the most important finding, named with its figure and limit."""
+
+from __future__ import annotations
+
+from indicators.chart_model import PhaseSummary, Verdict
+from indicators.constants import MIN_USEFUL_POINTS
+from indicators.findings import RULE_PRIORITY, Finding, signal_kind
+from indicators.options import AnalysisOptions
+from indicators.verdict_texts import render, word
+
+_SUFFIX = {"improvement": "suffix_improvement", "deterioration": "suffix_deterioration", "neutral": "suffix_neutral"}
+
+
+def _sentence(finding: Finding, language: str, centre_label: str) -> str:
+    side = word("above" if finding.direction >= 0 else "below", language)
+    centre = word(centre_label, language)
+    if finding.rule == "sigma":
+        return render("sigma", language, figure=finding.count,
+                      points=word("point" if finding.count == 1 else "points", language),
+                      side_limit=word("above_limit" if finding.direction > 0 else "below_limit", language),
+                      limit=round(finding.limit, 2))
+    if finding.rule == "censored":
+        return render("censored", language, figure=round(finding.figure), limit=round(finding.limit, 1))
+    if finding.rule == "trend":
+        rising = word("rising" if finding.direction > 0 else "falling", language)
+        return render("trend", language, figure=int(finding.figure), limit=int(finding.limit), rising=rising)
+    if finding.rule == "two_of_three":
+        limit_side = word("upper" if finding.direction > 0 else "lower", language)
+        return render("two_of_three", language, limit_side=limit_side, centre=centre)
+    return render(finding.rule, language, figure=int(finding.figure), limit=int(finding.limit), side=side,
+                  centre=centre)
+
+
+def _most_important(findings: list[Finding]) -> Finding | None:
+    if not findings:
+        return None
+    return min(findings, key=lambda finding: RULE_PRIORITY.index(finding.rule))
+
+
+def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: AnalysisOptions,
+                  centre_label: str) -> Verdict:
+    """The verdict for one phase: too few points, the most important finding, or no signal."""
+    if summary.n_useful < MIN_USEFUL_POINTS:
+        values = {"figure": summary.n_useful, "limit": MIN_USEFUL_POINTS}
+        return Verdict("too_few", render("too_few", "da", **values), render("too_few", "en", **values),
+                       rule=None, figure=summary.n_useful, limit=MIN_USEFUL_POINTS)
+    finding = _most_important(findings)
+    if finding is None:
+        if summary.longest_run is not None and options.rules == "anhoej":
+            values = {"longest": summary.longest_run, "longest_max": summary.longest_run_max,
+                      "crossings": summary.n_crossings, "crossings_min": summary.n_crossings_min}
+            return Verdict("no_signal", render("no_signal_runs", "da", **values),
+                           render("no_signal_runs", "en", **values))
+        return Verdict("no_signal", render("no_signal", "da"), render("no_signal", "en"))
+    kind = signal_kind(finding.direction, options.improvement)
+    texts = {language: _sentence(finding, language, centre_label) + word(_SUFFIX[kind], language)
+             for language in ("da", "en")}
+    return Verdict(kind, texts["da"], texts["en"], rule=finding.rule,  # type: ignore[arg-type]
+                   figure=float(finding.count if finding.rule == "sigma" else finding.figure),
+                   limit=float(finding.limit))
+
+
+def chart_verdict(phases: tuple[PhaseSummary, ...], options: AnalysisOptions) -> Verdict:
+    """The chart's verdict: its latest phase, or a count of panels with signals when faceted."""
+    if not phases:
+        values = {"figure": 0, "limit": MIN_USEFUL_POINTS}
+        return Verdict("too_few", render("too_few", "da", **values), render("too_few", "en", **values),
+                       figure=0, limit=MIN_USEFUL_POINTS)
+    latest: dict[object, PhaseSummary] = {}
+    for phase in phases:
+        latest[phase.facet] = phase
+    verdicts = [phase.verdict for phase in latest.values() if phase.verdict is not None]
+    if len(latest) == 1:
+        return verdicts[0]
+    signalling = [verdict for verdict in verdicts if verdict.kind in ("improvement", "deterioration", "neutral")]
+    total = len(latest)
+    if not signalling:
+        kind = "too_few" if all(verdict.kind == "too_few" for verdict in verdicts) else "no_signal"
+        return Verdict(kind, render("facets_none", "da", limit=total), render("facets_none", "en", limit=total),
+                       figure=0, limit=total)
+    kinds = {verdict.kind for verdict in signalling}
+    kind = "deterioration" if "deterioration" in kinds else "improvement" if "improvement" in kinds else "neutral"
+    values = {"figure": len(signalling), "limit": total}
+    return Verdict(kind, render("facets", "da", **values), render("facets", "en", **values),  # type: ignore[arg-type]
+                   figure=len(signalling), limit=total)
