@@ -218,10 +218,16 @@ def mark_symbol(mark: Mark, x: float, y: float, radius: float, *, open_: bool = 
     colour: Color = HexColor(mark.colour)
     fill = white if open_ or not mark.filled else colour
     shape = mark.symbol or palette.CIRCLE
+    radius *= mark.scale
     if shape.is_circle:
         return Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=0.9)
     vertices = [c for vx, vy in shape.vertices for c in (x + vx * radius, y + vy * radius)]
     return Polygon(vertices, fillColor=fill, strokeColor=colour, strokeWidth=0.9, strokeLineJoin=1)
+
+
+def legend_sample(item: LegendItem) -> float:
+    """Return the length of a legend sample: long enough for one whole dash pattern."""
+    return max(LEGEND_SAMPLE, sum(item.mark.dash) * 1.25)
 
 
 def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tuple[Group, float]:
@@ -230,7 +236,7 @@ def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tu
     placed: list[tuple[LegendItem, float, int]] = []
     x, row = 0.0, 0
     for item in items:
-        item_width = LEGEND_SAMPLE + 4 + fonts.width(item.text) + 12
+        item_width = legend_sample(item) + 4 + fonts.width(item.text) + 12
         if x > 0 and x + item_width > width:
             x, row = 0.0, row + 1
         placed.append((item, x, row))
@@ -239,15 +245,16 @@ def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tu
     group = Group()
     for item, left, row_index in placed:
         y = (rows - row_index - 1) * row_height + row_height / 2
-        middle = left + LEGEND_SAMPLE / 2
+        length = legend_sample(item)
         if item.shape == "point":
-            group.add(mark_symbol(item.mark, middle, y, POINT_RADIUS, open_=not item.mark.filled))
+            group.add(mark_symbol(item.mark, left + length / 2, y, POINT_RADIUS, open_=not item.mark.filled))
         else:
-            sample = stroke(Line(left + 1, y, left + LEGEND_SAMPLE - 1, y), item.mark,
+            inset = fonts.size * 0.5 if item.shape == "band" else 1  # room for the band's round ends
+            sample = stroke(Line(left + inset, y, left + length - inset, y), item.mark,
                             round_ends=item.shape == "band")
             if item.shape == "band":
-                sample.strokeWidth = fonts.size * 1.1
+                sample.strokeWidth = fonts.size * 0.9
             group.add(sample)
-        group.add(String(left + LEGEND_SAMPLE + 4, y - fonts.size * 0.35, item.text,
+        group.add(String(left + length + 4, y - fonts.size * 0.35, item.text,
                          fontName=fonts.name, fontSize=fonts.size, fillColor=HexColor("#262626")))
     return group, rows * row_height

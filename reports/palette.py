@@ -61,6 +61,7 @@ class Mark:
     filled: bool = True  # False: drawn open (outline in colour, white inside)
     dash: tuple[float, ...] = ()  # stroke dash pattern in points; () is a solid line
     stroke_width: float = 1.0  # in points on paper; the screen scales it
+    scale: float = 1.0  # symbol size relative to a plain point: signals stand out a little
     minimum_contrast: float = TEXT_CONTRAST_AA
 
     def word(self, language: str) -> str:
@@ -71,9 +72,10 @@ class Mark:
 # Points. Blue for improvement and orange for deterioration stay apart for the
 # common colour-vision deficiencies; purple marks a special cause without a direction.
 POINT = Mark("#4D4D4D", "Punkt", "Point", symbol=CIRCLE, glyph="●")
-IMPROVEMENT = Mark("#005AB5", "Forbedring", "Improvement", symbol=TRIANGLE_UP, glyph="▲")
-DETERIORATION = Mark("#AD5A00", "Forværring", "Deterioration", symbol=TRIANGLE_DOWN, glyph="▼")
-NEUTRAL = Mark("#6B3FA0", "Særlig årsag", "Special cause", symbol=DIAMOND, glyph="◆")
+IMPROVEMENT = Mark("#005AB5", "Forbedring", "Improvement", symbol=TRIANGLE_UP, glyph="▲", scale=1.3)
+DETERIORATION = Mark("#AD5A00", "Forværring", "Deterioration", symbol=TRIANGLE_DOWN, glyph="▼",
+                     scale=1.3)
+NEUTRAL = Mark("#6B3FA0", "Særlig årsag", "Special cause", symbol=DIAMOND, glyph="◆", scale=1.3)
 NO_SIGNAL = Mark("#4D4D4D", "Intet signal", "No signal", symbol=CIRCLE, glyph="●")
 CENSORED = Mark(
     "#4D4D4D", "Dage siden sidste hændelse (åben)", "Days since the last event (open)",

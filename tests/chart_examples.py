@@ -28,13 +28,27 @@ def points_frame(rows: list[dict]) -> pd.DataFrame:
         "ucl": math.nan, "lcl_95": math.nan, "ucl_95": math.nan, "target": math.nan, "part": 1,
         "baseline": True, "include": True, "notes": None, "runs_signal": False,
         "sigma_signal": False, "in_longest_run": False, "signal": False, "signal_kind": None,
-        "censored": False,
+        "censored": False, "position": 0, "n_obs": None, "n_useful": None, "longest_run": None,
+        "longest_run_max": None, "n_crossings": None, "n_crossings_min": None, "signal_rules": (),
     }
     frame = pd.DataFrame([{**defaults, **row} for row in rows])
     for column in ("baseline", "include", "runs_signal", "sigma_signal", "in_longest_run",
                    "signal", "censored"):
         frame[column] = frame[column].astype(bool)
+    frame["position"] = frame.groupby(frame["facet"].astype(str)).cumcount() + 1
     return frame[list(POINT_COLUMNS)]
+
+
+def with_phase_figures(frame: pd.DataFrame, phases: tuple[PhaseSummary, ...]) -> pd.DataFrame:
+    """Return the frame with each phase's runs figures on its points, as the engine puts them."""
+    frame = frame.copy()
+    for summary in phases:
+        rows = (frame["part"] == summary.part) & (
+            frame["facet"].isna() if summary.facet is None else frame["facet"] == summary.facet)
+        for column in ("n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings",
+                       "n_crossings_min"):
+            frame.loc[rows, column] = getattr(summary, column)
+    return frame
 
 
 def mark_longest_run(values: list[float], centre: float) -> tuple[list[bool], int]:
@@ -72,6 +86,18 @@ def phase(facet, part, points, longest, crossings, runs_signal, centre, sigma_co
                         crossings_min, runs_signal, sigma_count, centre)
 
 
+def model(chart: str, rows: list[dict], phases: tuple[PhaseSummary, ...], verdict: Verdict,
+          centre_label: str, **options) -> ChartModel:
+    """Return a ChartModel whose points carry their phase's figures and signal rule names."""
+    frame = with_phase_figures(points_frame(rows), phases)
+    frame["signal_rules"] = [
+        tuple(name for name, fired in (("long_run", run and signal), ("sigma", sigma)) if fired)
+        for run, signal, sigma in zip(frame["in_longest_run"], frame["signal"], frame["sigma_signal"],
+                                      strict=True)
+    ]
+    return ChartModel(chart, "anhoej", frame, phases, verdict, centre_label, **options)
+
+
 # Weekly share of red-triaged citizens who did NOT get an action plan within the shift:
 # lower is better; the last nine weeks lie below the median after a change in week 16.
 UNPLANNED_RED = [9, 7, 8, 10, 6, 9, 8, 7, 9, 10, 6, 8, 7, 9, 8, 3, 2, 3, 1, 2, 3, 2, 1, 2]
@@ -94,15 +120,14 @@ def run_chart_triage(facet: object = None, shift: int = 0) -> ChartModel:
         for x, y, u, n, run in zip(weekly(date(2026, 1, 5), 24), shares, unplanned,
                                    RED_TRIAGED, in_run, strict=True)
     ]
-    frame = points_frame(rows)
     verdict = Verdict(
         "improvement",
         f"{longest} punkter i træk under medianen: et tegn på forbedring.",
         f"{longest} points in a row below the median: a sign of improvement.",
         rule="longest_run", figure=longest, limit=round(math.log2(24) + 3),
     )
-    return ChartModel("run", "anhoej", frame, (phase(facet, 1, shares, longest, crossings, runs_signal, median),),
-                      verdict, "median", improvement="down")
+    return model("run", rows, (phase(facet, 1, shares, longest, crossings, runs_signal, median),),
+                 verdict, "median", improvement="down")
 
 
 def p_limits(p_bar: float, n: float, sigmas: float) -> tuple[float, float]:
@@ -141,10 +166,9 @@ def p_chart_two_phases() -> ChartModel:
     verdict = Verdict("deterioration", "Et punkt under den nedre kontrolgrænse: et tegn på forværring.",
                       "A point below the lower control limit: a sign of deterioration.", rule="sigma",
                       figure=1)
-    return ChartModel("p", "anhoej", points_frame(rows), tuple(phases), verdict, "mean",
-                      improvement="up", target=0.95,
-                      annotations=(Annotation(date(2026, 1, 1), "Ny morgenrutine for triage"),
-                                   Annotation(date(2026, 9, 1), "Sommerferie: mange vikarer")))
+    return model("p", rows, tuple(phases), verdict, "mean", improvement="up", target=0.95,
+                 annotations=(Annotation(date(2026, 1, 1), "Ny morgenrutine for triage"),
+                              Annotation(date(2026, 9, 1), "Sommerferie: mange vikarer")))
 
 
 # Dates of new pressure ulcers in a nursing home; the report is made on 1 December 2026.
@@ -169,8 +193,8 @@ def g_chart_days_between(target: float = 300.0) -> ChartModel:
                  "censored": True, "include": True})
     verdict = Verdict("no_signal", "Ingen tegn på ikke-tilfældig variation.",
                       "No sign of non-random variation.")
-    return ChartModel("g", "anhoej", points_frame(rows), (phase(None, 1, days, 3, 4, False, mean),),
-                      verdict, "mean", improvement="up", target=target)
+    return model("g", rows, (phase(None, 1, days, 3, 4, False, mean),), verdict, "mean",
+                 improvement="up", target=target)
 
 
 FALLS = [14, 12, 15, 13, 16, 12, 14, 11, 13, 15, 12, 9, 10, 8, 9, 7, 8, 6, 7]
@@ -196,9 +220,8 @@ def annotated_run_chart() -> ChartModel:
         Annotation(date(2026, 2, 1), "PDSA 2: lys på badeværelset om natten"),
         Annotation(date(2026, 6, 1), "PDSA 3: træning to gange om ugen"),
     )
-    return ChartModel("run", "anhoej", points_frame(rows),
-                      (phase(None, 1, FALLS, longest, 4, runs_signal, median),), verdict, "median",
-                      improvement="down", target=7.0, annotations=annotations)
+    return model("run", rows, (phase(None, 1, FALLS, longest, 4, runs_signal, median),), verdict,
+                 "median", improvement="down", target=7.0, annotations=annotations)
 
 
 UNITS = ("Hjemmeplejen Nord", "Hjemmeplejen Syd", "Plejecenter Solgården")
@@ -206,21 +229,23 @@ UNITS = ("Hjemmeplejen Nord", "Hjemmeplejen Syd", "Plejecenter Solgården")
 
 def faceted_run_chart() -> ChartModel:
     """Three units' run charts of the same indicator, one facet each, for small multiples."""
-    models = [run_chart_triage(facet=unit, shift=i) for i, unit in enumerate(UNITS)]
-    frame = pd.concat([m.points for m in models], ignore_index=True)
-    phases = tuple(p for m in models for p in m.phases)
-    return ChartModel("run", "anhoej", frame, phases, models[0].verdict, "median", improvement="down")
+    units = [run_chart_triage(facet=unit, shift=i) for i, unit in enumerate(UNITS)]
+    frame = pd.concat([m.points for m in units], ignore_index=True)
+    phases = tuple(p for m in units for p in m.phases)
+    return ChartModel("run", "anhoej", frame, phases, units[0].verdict, "median", improvement="down")
 
 
 def chart_with_missing_values() -> ChartModel:
     """A weekly run chart where two weeks have no registration (y is NaN)."""
-    model = run_chart_triage()
-    frame = model.points.copy()
+    complete = run_chart_triage()
+    frame = complete.points.copy()
     for i in (5, 6):
         frame.loc[i, ["y", "numerator", "n"]] = math.nan
         frame.loc[i, ["in_longest_run", "signal"]] = False
         frame.loc[i, "signal_kind"] = None
-    return ChartModel("run", "anhoej", frame, model.phases, model.verdict, "median", improvement="down")
+        frame.at[i, "signal_rules"] = ()
+    return ChartModel("run", "anhoej", frame, complete.phases, complete.verdict, "median",
+                      improvement="down")
 
 
 def all_examples() -> dict[str, ChartModel]:

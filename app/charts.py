@@ -1,0 +1,344 @@
+"""Draw a chart model for the screen as Vega-Lite (Altair), the same chart the PDF prints.
+
+What is drawn comes from reports.chart_geometry and how it looks from
+reports.palette, the two sources the reportlab drawing uses too. Months and
+numbers print in Danish through Vega's locale, built from the same CLDR data
+Babel uses on paper.
+
+The spec is built as plain Vega-Lite data: Altair's `.encode()` costs about
+17 ms a call, which a board of eight charts cannot afford. `chart_spec` gives
+the dict for `st.vega_lite_chart`; `altair_chart` wraps the same dict in Altair.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from app.i18n import translate
+from indicators.chart_model import ChartModel
+from reports import palette
+from reports.chart_geometry import ChartGeometry, LegendItem, Panel, chart_geometry, panel_columns
+from reports.formats import (
+    d3_axis_date_format,
+    d3_number_locale,
+    d3_time_locale,
+    format_number,
+    format_period,
+    is_missing,
+)
+from reports.palette import Mark
+
+VEGA_LITE_SCHEMA = alt.SCHEMA_URL
+PIXELS_PER_POINT = 4 / 3  # CSS: 96 px to the inch, 72 points to the inch
+CHARACTER_WIDTH = 0.55  # a label's width per character, in font sizes, for placing text
+TEXT = "#262626"
+GRID = "#E3E3E3"
+WHITE = "#FFFFFF"
+LINE_ORDER = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
+              "connector": 5}
+TOOLTIP_FIELDS = ("period", "value", "count", "note", "signal")
+
+
+@dataclass(frozen=True)
+class ScreenSizes:
+    """Sizes for one display: a desk screen or the wall board read from 3 metres."""
+
+    width: int
+    height: int
+    font: float
+    title: float
+    point_radius: float  # half the symbol box, in pixels
+    line_scale: float  # palette stroke widths are in points; this turns them into pixels
+
+
+STANDARD = ScreenSizes(width=720, height=300, font=13, title=16, point_radius=4.5,
+                       line_scale=PIXELS_PER_POINT)
+# The board is a 1920 × 1080 screen seen from 3 metres: letters about twice as tall.
+LARGE = ScreenSizes(width=1700, height=520, font=24, title=32, point_radius=9,
+                    line_scale=2.4 * PIXELS_PER_POINT)
+
+
+def altair_chart(model: ChartModel, **options: object) -> alt.TopLevelMixin:
+    """Return the chart as an Altair chart; takes the keyword options of chart_spec."""
+    return as_altair(chart_spec(model, **options))  # type: ignore[arg-type]
+
+
+def chart_spec(
+    model: ChartModel, *, language: str = "da", large: bool = False, title: str | None = None,
+    warning_limits: bool = False, percent: bool | None = None, x_title: str | None = None,
+    y_title: str | None = None, columns: int | None = None, width: int | None = None,
+    height: int | None = None, legend: bool = True,
+) -> dict:
+    """Return the chart as a Vega-Lite spec: one panel, or small multiples on shared axes."""
+    geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
+                              percent=percent, x_title=x_title, y_title=y_title, columns=columns)
+    sizes = LARGE if large else STANDARD
+    count = len(geometry.panels)
+    columns = panel_columns(count, columns)
+    end_chars = max((len(e.text) for p in geometry.panels for e in p.end_labels), default=0)
+    gap = int(end_chars * CHARACTER_WIDTH * sizes.font + 16)
+    panel_width = width or (sizes.width if count == 1 else int((sizes.width - gap * (columns - 1)) / columns))
+    panel_height = height or (sizes.height if count == 1 else int(sizes.height * 0.8))
+    legend_index = columns * (math.ceil(count / columns) - 1)  # first panel of the last row
+    panels = []
+    for index, panel in enumerate(geometry.panels):
+        spec = panel_spec(model, geometry, panel, sizes, y_labels=index % columns == 0,
+                          x_labels=index + columns >= count)
+        if legend and index == legend_index:
+            spec["layer"] += legend_layers(geometry.legend, panel_height, sizes)
+        spec.update(width=panel_width, height=panel_height)
+        if panel.title:
+            spec["title"] = {"text": panel.title, "anchor": "start", "fontSize": sizes.font * 1.1,
+                             "offset": annotation_offset(geometry, sizes)}
+        panels.append(spec)
+    top = panels[0] if count == 1 else {"concat": panels, "columns": columns, "spacing": gap}
+    if title:
+        top["title"] = {"text": title, "anchor": "start", "fontSize": sizes.title,
+                        "offset": annotation_offset(geometry, sizes) + (6 if count == 1 else 2)}
+    return {"$schema": VEGA_LITE_SCHEMA, **top, "config": config(geometry, sizes)}
+
+
+def config(geometry: ChartGeometry, sizes: ScreenSizes) -> dict:
+    """Return the Vega-Lite config: the language's locale and the house fonts and sizes."""
+    return {
+        "locale": {"number": d3_number_locale(geometry.language), "time": d3_time_locale(geometry.language)},
+        "axis": {"labelFontSize": sizes.font, "titleFontSize": sizes.font, "labelColor": TEXT,
+                 "titleColor": TEXT, "gridColor": GRID, "domainColor": palette.LIMIT.colour,
+                 "tickColor": palette.LIMIT.colour, "titleFontWeight": "normal"},
+        "view": {"stroke": None},
+        "title": {"color": TEXT},
+        "padding": 5,
+    }
+
+
+def annotation_offset(geometry: ChartGeometry, sizes: ScreenSizes) -> float:
+    """Return the room above a plot that the annotation labels take."""
+    rows = max((a.row + 1 for a in geometry.annotations), default=0)
+    return rows * sizes.font * 1.2 + 4
+
+
+def panel_spec(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes, *,
+               y_labels: bool, x_labels: bool) -> dict:
+    """Return one panel: shared x and y with the paper's ticks, and its layers back to front."""
+    layers = [line_layer(geometry, panel, role, sizes)
+              for role in sorted({line.role for line in panel.lines}, key=LINE_ORDER.__getitem__)]
+    if geometry.annotations:
+        layers += annotation_layers(geometry, sizes)
+    if panel.points:
+        layers.append(points_layer(model, geometry, panel, sizes))
+    if panel.end_labels:
+        layers.append(end_label_layer(geometry, panel, sizes))
+    return {"encoding": {"x": x_channel(geometry, labels=x_labels),
+                         "y": y_channel(geometry, labels=y_labels)},
+            "layer": layers}
+
+
+def x_channel(geometry: ChartGeometry, *, labels: bool) -> dict:
+    """Return the x channel: fixed domain; ticks and labels as on paper, or none."""
+    x_axis = geometry.x_axis
+    temporal = geometry.x_kind == "date"
+    channel = {"field": "x", "type": "temporal" if temporal else "quantitative",
+               "scale": {"domain": [vega_x(geometry, v) for v in x_axis.domain], "nice": False}}
+    axis: dict = {"title": x_axis.title, "grid": False, "labelFlush": False,
+                  "values": [vega_x(geometry, v) for v, _ in x_axis.ticks]}
+    if temporal:
+        axis["format"] = d3_axis_date_format(x_axis.unit, geometry.language)
+    else:  # numbers and categories: print the paper's labels, looked up by value
+        lookup = {number_key(v): label for v, label in x_axis.ticks}
+        axis["labelExpr"] = f"{lookup!r}[toString(datum.value)]"
+    if not labels:
+        axis.update(labels=False, title=None)
+    channel["axis"] = axis
+    return channel
+
+
+def y_channel(geometry: ChartGeometry, *, labels: bool) -> dict:
+    """Return the y channel: fixed domain, the paper's ticks printed with the same decimals."""
+    values = geometry.values
+    label = (f"format(datum.value * {values.factor:g}, ',.{values.tick_decimals}f')"
+             + (f" + '{values.suffix}'" if values.suffix else ""))
+    axis = {"values": [v for v, _ in geometry.y_axis.ticks], "labelExpr": label,
+            "title": geometry.y_axis.title, "grid": True}
+    if not labels:
+        axis.update(labels=False, title=None)
+    return {"field": "y", "type": "quantitative",
+            "scale": {"domain": list(geometry.y_axis.domain), "nice": False, "zero": False},
+            "axis": axis}
+
+
+def line_layer(geometry: ChartGeometry, panel: Panel, role: str, sizes: ScreenSizes) -> dict:
+    """Return every polyline of one role (e.g. the centre line of each phase) as one layer."""
+    lines = [line for line in panel.lines if line.role == role]
+    # Steps have two vertices at one x: the order field keeps Vega from re-sorting them.
+    rows = [{"x": vega_x(geometry, x), "y": y, "line": i, "part": line.part, "order": j}
+            for i, line in enumerate(lines) for j, (x, y) in enumerate(zip(line.xs, line.ys, strict=True))]
+    mark = lines[0].mark
+    band = role == "longest_run"
+    width = sizes.point_radius * 3.2 if band else mark.stroke_width * sizes.line_scale
+    return {"description": role, "data": {"values": rows},
+            "mark": {"type": "line", "color": mark.colour, "strokeWidth": width,
+                     "strokeDash": dash(mark, sizes), "strokeCap": "round" if band else "butt",
+                     "strokeJoin": "round", "clip": True},
+            "encoding": {"detail": {"field": "line", "type": "nominal"},
+                         "order": {"field": "order", "type": "quantitative"}}}
+
+
+def dash(mark: Mark, sizes: ScreenSizes) -> list[float]:
+    """Return the mark's dash pattern in pixels ([] for a solid line)."""
+    return [d * sizes.line_scale for d in mark.dash]
+
+
+def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -> dict:
+    """Return the points, shaped and coloured by kind, with a tooltip that says everything."""
+    language = geometry.language
+    frame = model.points
+    titles = {key: translate(f"chart.tooltip.{key}", language) for key in TOOLTIP_FIELDS}
+    rows = []
+    for point in panel.points:
+        source = frame.iloc[point.row]
+        mark = point.mark
+        rows.append({
+            "x": vega_x(geometry, point.x), "y": point.y, "kind": point.kind,
+            "colour": mark.colour, "fill": WHITE if point.open else mark.colour,
+            "size": (2 * sizes.point_radius * mark.scale) ** 2,  # Vega sizes a symbol by its box's area
+            "shape": (mark.symbol or palette.CIRCLE).svg_path(),
+            "period": format_period(source["x"], unit=geometry.period_unit or "", language=language),
+            "value": geometry.values.value(point.y, language),
+            "count": count_text(source["numerator"], source["n"], language),
+            "note": "" if is_missing(source["notes"]) else str(source["notes"]),
+            "signal": signal_text(point.kind, point.open, language),
+        })
+    return {"description": "points", "data": {"values": rows},
+            "mark": {"type": "point", "filled": True, "opacity": 1,
+                     "strokeWidth": max(1.0, sizes.line_scale * 0.9)},
+            "encoding": {
+                "shape": {"field": "shape", "type": "nominal", "scale": None},
+                "stroke": {"field": "colour", "type": "nominal", "scale": None},
+                "fill": {"field": "fill", "type": "nominal", "scale": None},
+                "size": {"field": "size", "type": "quantitative", "scale": None},
+                "tooltip": [{"field": key, "type": "nominal", "title": titles[key]} for key in TOOLTIP_FIELDS],
+            }}
+
+
+def count_text(numerator: object, denominator: object, language: str) -> str:
+    """Return "23 af 25" for a share, the count alone without a denominator, or ""."""
+    if is_missing(numerator):
+        return ""
+    if is_missing(denominator):
+        return format_number(float(numerator), language=language)
+    return translate("chart.tooltip.of", language,
+                     numerator=format_number(float(numerator), language=language),
+                     denominator=format_number(float(denominator), language=language))
+
+
+def signal_text(kind: str, is_open: bool, language: str) -> str:
+    """Return the point's signal in words with its symbol, e.g. "▲ Forbedring"."""
+    words = []
+    if kind in palette.SIGNAL_MARKS:
+        mark = palette.SIGNAL_MARKS[kind]
+        words.append(f"{mark.glyph} {mark.word(language)}")
+    if kind == "excluded":
+        words.append(palette.EXCLUDED.word(language))
+    elif kind == "censored" or is_open:
+        words.append(palette.CENSORED.word(language))
+    return "; ".join(words)
+
+
+def annotation_layers(geometry: ChartGeometry, sizes: ScreenSizes) -> list[dict]:
+    """Return the annotation lines across the plot and their short labels above it."""
+    mark = palette.ANNOTATION
+    low, high = geometry.y_axis.domain
+    # y is in the rows as well: Vega-Lite drops rows whose inherited y field is missing.
+    rows = [{"x": vega_x(geometry, a.x), "y": low, "label": a.label, "text": a.text, "row": a.row,
+             "align": a.align} for a in geometry.annotations]
+    layers = [{"description": "annotations", "data": {"values": rows},
+               "mark": {"type": "rule", "color": mark.colour, "strokeDash": dash(mark, sizes),
+                        "strokeWidth": mark.stroke_width * sizes.line_scale},
+               "encoding": {"y": {"datum": low, "type": "quantitative"}, "y2": {"datum": high},
+                            "tooltip": {"field": "text", "type": "nominal",
+                                        "title": mark.word(geometry.language)}}}]
+    for align in ("left", "right"):
+        for row in sorted({r["row"] for r in rows}):
+            subset = [r for r in rows if r["row"] == row and r["align"] == align]
+            if subset:
+                layers.append({
+                    "description": "annotation_labels", "data": {"values": subset},
+                    "mark": {"type": "text", "align": align, "baseline": "bottom",
+                             "dx": 3 if align == "left" else -3, "dy": -(4 + row * sizes.font * 1.2),
+                             "fontSize": sizes.font * 0.9, "color": mark.colour},
+                    "encoding": {"y": {"value": 0}, "text": {"field": "label", "type": "nominal"}}})
+    return layers
+
+
+def end_label_layer(geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -> dict:
+    """Return each line's value printed right of the plot, where the paper prints it."""
+    right = vega_x(geometry, geometry.x_axis.domain[1])
+    rows = [{"x": right, "y": e.y, "text": e.text, "colour": e.mark.colour, "role": e.role}
+            for e in panel.end_labels]
+    return {"description": "end_labels", "data": {"values": rows},
+            "mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 5,
+                     "fontSize": sizes.font},
+            "encoding": {"text": {"field": "text", "type": "nominal"},
+                         "color": {"field": "colour", "type": "nominal", "scale": None}}}
+
+
+def legend_layers(items: tuple[LegendItem, ...], plot_height: int, sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks placed in pixels below the x axis, in the paper's order."""
+    y = plot_height + sizes.font * 4.2
+    layers, x = [], 0.0
+    for item in items:
+        # Long enough to show a whole dash pattern, so the target's dash-dot reads as one.
+        sample = max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
+        one = {"values": [{"text": item.text, "key": item.key}]}
+        mark = item.mark
+        if item.shape == "point":
+            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
+                "type": "point", "shape": (mark.symbol or palette.CIRCLE).svg_path(),
+                "size": (2 * sizes.point_radius * mark.scale) ** 2, "filled": True, "opacity": 1,
+                "fill": mark.colour if mark.filled else WHITE, "stroke": mark.colour,
+                "strokeWidth": max(1.0, sizes.line_scale * 0.9)},
+                "encoding": {"x": {"value": x + sample / 2}, "y": {"value": y}}})
+        else:
+            band = item.shape == "band"
+            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
+                "type": "rule", "color": mark.colour, "strokeDash": dash(mark, sizes),
+                "strokeWidth": sizes.font * 0.9 if band else mark.stroke_width * sizes.line_scale,
+                "strokeCap": "round" if band else "butt"},
+                "encoding": {"x": {"value": x + (sizes.font * 0.45 if band else 1)},
+                             "x2": {"value": x + sample - (sizes.font * 0.45 if band else 1)},
+                             "y": {"value": y}}})
+        layers.append({"description": "legend_text", "data": one, "mark": {
+            "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT},
+            "encoding": {"x": {"value": x + sample + 5}, "y": {"value": y},
+                         "text": {"field": "text", "type": "nominal"}}})
+        x += sample + 5 + len(item.text) * CHARACTER_WIDTH * sizes.font + sizes.font * 1.5
+    return layers
+
+
+def vega_x(geometry: ChartGeometry, position: float) -> object:
+    """Return an x position as Vega-Lite data: a local date-time string for dates."""
+    if geometry.x_kind != "date":
+        return position
+    # With a time and no zone, JavaScript reads the date as local time, as d3 prints it.
+    return pd.Timestamp(geometry.x_value(position)).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def number_key(value: float) -> str:
+    """Return a number as JavaScript's toString prints it: 3 not 3.0."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def as_altair(spec: dict) -> alt.TopLevelMixin:
+    """Return a Vega-Lite spec as Altair chart objects without re-parsing it (fast)."""
+    spec = {key: value for key, value in spec.items() if key != "$schema"}
+    if "encoding" in spec:
+        spec["encoding"] = alt.FacetedEncoding(**spec["encoding"])
+    if "layer" in spec:
+        return alt.LayerChart(layer=[as_altair(child) for child in spec.pop("layer")], **spec)
+    if "concat" in spec:
+        return alt.ConcatChart(concat=[as_altair(child) for child in spec.pop("concat")], **spec)
+    return alt.Chart(**spec)
