@@ -34,6 +34,10 @@ class ChartInput:
 
 def _numeric(values: pd.Series, column: str) -> np.ndarray:
     """Return values as floats (missing and infinite as NaN), refusing text."""
+    if values.dtype.kind in "fiu":
+        numbers = values.to_numpy(dtype=float, copy=True)
+        numbers[~np.isfinite(numbers)] = np.nan
+        return numbers
     if pd.api.types.is_bool_dtype(values):
         values = values.astype(float)
     if not pd.api.types.is_numeric_dtype(values):
@@ -103,20 +107,24 @@ def chart_input(data: pd.DataFrame | pd.Series | Sequence[float] | np.ndarray) -
         x = x.dt.tz_localize(None) if getattr(x.dt, "tz", None) is not None else x
         x = x.astype("datetime64[ns]")
 
-    def optional(column: str, default: object) -> pd.Series:
+    count = len(y)
+
+    def optional(column: str, default: object) -> np.ndarray:
         if frame is not None and column in frame.columns:
-            return frame[column]
-        return pd.Series([default] * len(y), index=y.index, dtype=object)
+            return frame[column].to_numpy(dtype=object)
+        return np.full(count, default, dtype=object)
 
     has_n = frame is not None and "n" in frame.columns
-    count = len(y)
+    censored = optional("censored", False)
     return ChartInput(
         x=x.to_numpy(),
         y=_numeric(y, "y"),
         n=_numeric(frame["n"], "n") if has_n else np.full(count, np.nan),
-        notes=optional("notes", None).to_numpy(dtype=object),
-        facet=optional("facet", None).to_numpy(dtype=object),
-        censored=optional("censored", False).fillna(False).to_numpy(dtype=bool),
+        notes=optional("notes", None),
+        facet=optional("facet", None),
+        censored=np.array([bool(value) if value is not None and value == value else False for value in censored],
+                          dtype=bool) if frame is not None and "censored" in frame.columns
+        else np.zeros(count, dtype=bool),
         x_kind=kind,
         has_n=has_n,
     )

@@ -40,7 +40,8 @@ POINT_COLUMNS: tuple[str, ...] = (
     "signal_kind",  # "improvement", "deterioration", "neutral" or None
     "censored",  # the open interval since the last event up to today (days-between)
     # Added by the engine: position and the phase's runs figures on every point (as
-    # qicharts2 returns them), and the names of the patterns the point belongs to.
+    # qicharts2 returns them; floats, NaN when the phase has no useful point), and the
+    # names of the patterns the point belongs to.
     "position",  # 1-based position within the facet (qicharts2's xx)
     "n_obs",
     "n_useful",

@@ -14,6 +14,7 @@ Then the variation of the last point and the assurance of meeting the target.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from indicators.constants import (
     NHS_LIMIT_FACTOR,
@@ -47,27 +48,24 @@ def nhs_i_lines(phase: PhaseData) -> ControlLines:
 def _part_of(flags: np.ndarray, length: int) -> np.ndarray:
     """Points that are flagged or precede a flagged point by fewer than length places."""
     padded = np.concatenate([flags != 0, np.zeros(length - 1, dtype=bool)])
-    return np.array([padded[i:i + length].any() for i in range(len(flags))], dtype=bool)
+    return sliding_window_view(padded, length).any(axis=1)
 
 
 def seven_on_one_side(side: np.ndarray, length: int = NHS_RUN_LENGTH) -> np.ndarray:
     """Per point: part of `length` consecutive points on the same side of the mean."""
     ends = np.zeros(len(side), dtype=bool)
-    for i in range(length - 1, len(side)):
-        window = side[i - length + 1:i + 1]
-        ends[i] = side[i] != 0 and bool(np.all(window == side[i]))
+    if len(side) >= length:
+        windows = sliding_window_view(side, length)
+        ends[length - 1:] = (windows[:, -1] != 0) & (windows == windows[:, -1:]).all(axis=1)
     return _part_of(ends, length)
 
 
 def seven_point_trend(y: np.ndarray, length: int = NHS_TREND_LENGTH) -> np.ndarray:
     """Per point: part of `length` consecutive points all increasing or all decreasing."""
     ends = np.zeros(len(y), dtype=np.int8)
-    for i in range(length - 1, len(y)):
-        steps = np.sign(np.diff(y[i - length + 1:i + 1]))
-        if np.all(steps == 1):
-            ends[i] = 1
-        elif np.all(steps == -1):
-            ends[i] = -1
+    if len(y) >= length:
+        windows = sliding_window_view(np.sign(np.diff(y)), length - 1)
+        ends[length - 1:] = np.where((windows == 1).all(axis=1), 1, np.where((windows == -1).all(axis=1), -1, 0))
     return _part_of(ends, length)
 
 
@@ -75,13 +73,12 @@ def two_of_three(close: np.ndarray, side: np.ndarray) -> np.ndarray:
     """Per point: beyond a near-limit, with another such point among three on one side."""
     padded_close = np.concatenate([[0, 0], close.astype(int), [0, 0]])
     padded_side = np.concatenate([[0, 0], side.astype(int), [0, 0]])
-    flags = np.zeros(len(close), dtype=bool)
-    for i in range(len(close)):
-        for start in (i, i + 1, i + 2):
-            window = slice(start, start + 3)
-            if padded_close[window].sum() >= NHS_TWO_OF_THREE and abs(padded_side[window].sum()) == 3:
-                flags[i] = True
-                break
+    # Windows of three starting at each padded position; a point sits in the three windows
+    # that start two, one and zero places before it.
+    window_hit = ((sliding_window_view(padded_close, 3).sum(axis=1) >= NHS_TWO_OF_THREE)
+                  & (np.abs(sliding_window_view(padded_side, 3).sum(axis=1)) == 3))
+    size = len(close)
+    flags = window_hit[0:size] | window_hit[1:size + 1] | window_hit[2:size + 2]
     return flags & close
 
 

@@ -51,6 +51,10 @@ def _x_value(value: Any) -> Any:
     return number
 
 
+_WHOLE_NUMBER_KEYS = ("part", "n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings",
+                      "n_crossings_min")
+
+
 def model_to_dict(model: ChartModel) -> dict[str, Any]:
     """The chart model as nested dicts and lists of JSON-ready values."""
     points = model.points
@@ -59,6 +63,8 @@ def model_to_dict(model: ChartModel) -> dict[str, Any]:
     for index in range(len(points)):
         row = {key: plain(columns[key][index]) for key in JSON_POINT_KEYS}
         row["x"] = _x_value(columns["x"][index])
+        for key in _WHOLE_NUMBER_KEYS:
+            row[key] = _x_value(row[key])
         rows.append(row)
     return {
         "chart": model.chart,

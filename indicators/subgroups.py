@@ -103,7 +103,7 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
     if count == len(groups):  # one row per x: nothing to spread
         order = np.argsort(groups)
         y_sd = np.full(count, np.nan)
-        group_notes = [joined_notes([notes[i]]) for i in order]
+        group_notes = [joined_notes([notes[i]]) if notes[i] else None for i in order]
         group_censored = censored[order]
         medians = y[order]
     else:

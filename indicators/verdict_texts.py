@@ -7,6 +7,8 @@ the language (Danish decimal comma).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.numbers import format_decimal
 
 DANISH: dict[str, str] = {
@@ -89,6 +91,7 @@ TEXTS = {"da": DANISH, "en": ENGLISH}
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, language: str) -> str:
     """A number as the language writes it: 8, 1.234,5 in Danish; 8, 1,234.5 in English."""
     if float(value).is_integer():
