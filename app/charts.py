@@ -12,7 +12,6 @@ the dict for `st.vega_lite_chart`; `altair_chart` wraps the same dict in Altair.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import altair as alt
@@ -71,11 +70,12 @@ def chart_spec(
     model: ChartModel, *, language: str = "da", large: bool = False, title: str | None = None,
     warning_limits: bool = False, percent: bool | None = None, x_title: str | None = None,
     y_title: str | None = None, columns: int | None = None, width: int | None = None,
-    height: int | None = None, legend: bool = True,
+    height: int | None = None, legend: bool = True, longest_run: str = "signal",
 ) -> dict:
     """Return the chart as a Vega-Lite spec: one panel, or small multiples on shared axes."""
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
-                              percent=percent, x_title=x_title, y_title=y_title, columns=columns)
+                              percent=percent, x_title=x_title, y_title=y_title, columns=columns,
+                              longest_run=longest_run)
     sizes = LARGE if large else STANDARD
     count = len(geometry.panels)
     columns = panel_columns(count, columns)
@@ -83,19 +83,22 @@ def chart_spec(
     gap = int(end_chars * CHARACTER_WIDTH * sizes.font + 16)
     panel_width = width or (sizes.width if count == 1 else int((sizes.width - gap * (columns - 1)) / columns))
     panel_height = height or (sizes.height if count == 1 else int(sizes.height * 0.8))
-    legend_index = columns * (math.ceil(count / columns) - 1)  # first panel of the last row
     panels = []
     for index, panel in enumerate(geometry.panels):
         spec = panel_spec(model, geometry, panel, sizes, y_labels=index % columns == 0,
                           x_labels=index + columns >= count)
-        if legend and index == legend_index:
-            spec["layer"] += legend_layers(geometry.legend, panel_height, sizes)
+        if legend and count == 1:  # inside the one panel, so it follows the container's width
+            spec["layer"] += legend_layers(geometry.legend, panel_height + sizes.font * 4.2, sizes)
         spec.update(width=panel_width, height=panel_height)
         if panel.title:
             spec["title"] = {"text": panel.title, "anchor": "start", "fontSize": sizes.font * 1.1,
                              "offset": annotation_offset(geometry, sizes)}
         panels.append(spec)
     top = panels[0] if count == 1 else {"concat": panels, "columns": columns, "spacing": gap}
+    if legend and count > 1 and geometry.legend:  # a row of its own, so no panel grows wider
+        top = {"vconcat": [top, {"width": panel_width, "height": sizes.font * 1.5, "layer":
+                                 legend_layers(geometry.legend, sizes.font * 0.75, sizes)}],
+               "spacing": sizes.font}
     if title:
         top["title"] = {"text": title, "anchor": "start", "fontSize": sizes.title,
                         "offset": annotation_offset(geometry, sizes) + (6 if count == 1 else 2)}
@@ -286,9 +289,8 @@ def end_label_layer(geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -
                          "color": {"field": "colour", "type": "nominal", "scale": None}}}
 
 
-def legend_layers(items: tuple[LegendItem, ...], plot_height: int, sizes: ScreenSizes) -> list[dict]:
-    """Return the legend as marks placed in pixels below the x axis, in the paper's order."""
-    y = plot_height + sizes.font * 4.2
+def legend_layers(items: tuple[LegendItem, ...], y: float, sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks placed in pixels on one row at y, in the paper's order."""
     layers, x = [], 0.0
     for item in items:
         # Long enough to show a whole dash pattern, so the target's dash-dot reads as one.
@@ -341,4 +343,6 @@ def as_altair(spec: dict) -> alt.TopLevelMixin:
         return alt.LayerChart(layer=[as_altair(child) for child in spec.pop("layer")], **spec)
     if "concat" in spec:
         return alt.ConcatChart(concat=[as_altair(child) for child in spec.pop("concat")], **spec)
+    if "vconcat" in spec:
+        return alt.VConcatChart(vconcat=[as_altair(child) for child in spec.pop("vconcat")], **spec)
     return alt.Chart(**spec)

@@ -10,7 +10,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Path,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -63,12 +73,14 @@ def chart_drawing(
     model: ChartModel, *, width: float = DEFAULT_WIDTH, height: float = DEFAULT_HEIGHT,
     language: str = "da", title: str | None = None, warning_limits: bool = False,
     percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
-    columns: int | None = None, legend: bool = True, font_name: str = "Helvetica",
+    columns: int | None = None, legend: bool = True, longest_run: str = "signal",
+    font_name: str = "Helvetica",
     bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
 ) -> Drawing:
     """Return the chart as a reportlab Drawing of width × height points."""
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
-                              percent=percent, x_title=x_title, y_title=y_title, columns=columns)
+                              percent=percent, x_title=x_title, y_title=y_title, columns=columns,
+                              longest_run=longest_run)
     return draw_geometry(geometry, width=width, height=height, title=title, columns=columns,
                          legend=legend, fonts=Fonts(font_name, bold_font_name, font_size))
 
@@ -134,12 +146,20 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
     group = Group()
     group.add(Rect(frame.x, frame.y, frame.width, frame.height, fillColor=white, strokeColor=None),
               name="plot_area")
-    grid = Group()
+    # One path per stroke style: a chart is drawn 400 times in a municipality report.
+    grid = Path(strokeColor=GRID, strokeWidth=0.5, fillColor=None)
     for value, _ in geometry.y_axis.ticks:
-        grid.add(Line(frame.x, sy(value), frame.x + frame.width, sy(value), strokeColor=GRID,
-                      strokeWidth=0.5))
-    grid.add(Line(frame.x, frame.y, frame.x + frame.width, frame.y, strokeColor=AXIS, strokeWidth=0.6))
+        grid.moveTo(frame.x, sy(value))
+        grid.lineTo(frame.x + frame.width, sy(value))
     group.add(grid, name="grid")
+    axis = Path(strokeColor=AXIS, strokeWidth=0.6, fillColor=None)
+    axis.moveTo(frame.x, frame.y)
+    axis.lineTo(frame.x + frame.width, frame.y)
+    if x_labels:
+        for value, _ in geometry.x_axis.ticks:
+            axis.moveTo(sx(value), frame.y)
+            axis.lineTo(sx(value), frame.y - 2.5)
+    group.add(axis, name="axis")
 
     lines = Group()
     order = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
@@ -182,7 +202,6 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
         labels.add(turned, name="y_title")
     if x_labels:
         for value, label in geometry.x_axis.ticks:
-            labels.add(Line(sx(value), frame.y, sx(value), frame.y - 2.5, strokeColor=AXIS, strokeWidth=0.6))
             labels.add(String(sx(value), frame.y - fonts.size * 1.25, label, textAnchor="middle",
                               fontName=fonts.name, fontSize=fonts.size, fillColor=text_colour))
         if geometry.x_axis.title:

@@ -32,6 +32,7 @@ from reports.chart_axes import (
 )
 from reports.palette import Mark
 
+LONGEST_RUN_CHOICES = ("signal", "always", "never")
 LIMIT_COLUMNS = ("cl", "ucl", "lcl")
 WARNING_COLUMNS = ("ucl_95", "lcl_95")
 
@@ -128,10 +129,18 @@ class ChartGeometry:
 def chart_geometry(
     model: ChartModel, *, language: str = "da", warning_limits: bool = False,
     percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
-    max_x_ticks: int | None = None, columns: int | None = None, y_tick_count: int = 5, annotation_char_width: float = 0.011,
-    label_gap: float = 0.07, annotation_label_chars: int = 22,
+    longest_run: str = "signal", max_x_ticks: int | None = None, columns: int | None = None,
+    y_tick_count: int = 5, annotation_char_width: float = 0.011, label_gap: float = 0.07,
+    annotation_label_chars: int = 22,
 ) -> ChartGeometry:
-    """Return what to draw for a chart model, in data units with every text printed."""
+    """Return what to draw for a chart model, in data units with every text printed.
+
+    longest_run says when the band behind the longest run is drawn: "signal" (only
+    when the run is longer than its limit), "always" (for teaching) or "never".
+    """
+    if longest_run not in LONGEST_RUN_CHOICES:
+        raise ValueError(f"longest_run must be one of {', '.join(LONGEST_RUN_CHOICES)}, "
+                         f"got {longest_run!r}.")
     frame = model.points
     x_kind, positions, categories = x_positions(frame["x"])
     y = frame["y"].to_numpy(dtype=float)
@@ -150,11 +159,17 @@ def chart_geometry(
     y_span = y_axis.domain[1] - y_axis.domain[0]
 
     facets = frame["facet"].tolist()
+    long_run_facets: dict[object, set[int]] = {}
+    for summary in model.phases:  # phases whose longest run is longer than its limit
+        if None not in (summary.longest_run, summary.longest_run_max) and \
+                summary.longest_run > summary.longest_run_max:
+            long_run_facets.setdefault(summary.facet, set()).add(summary.part)
     panels = []
     for facet in dict.fromkeys(facets):
         rows = np.array([i for i, f in enumerate(facets) if f == facet or (f is None and facet is None)])
-        panels.append(panel_for(model, facet, rows, positions, y, line_values, spacing,
-                                values, language, label_gap * y_span, y_axis.domain[1]))
+        band_parts = {"always": None, "never": set()}.get(longest_run, long_run_facets.get(facet, set()))
+        panels.append(panel_for(model, facet, rows, positions, y, line_values, spacing, values,
+                                language, label_gap * y_span, y_axis.domain[1], band_parts=band_parts))
     annotations = annotation_markers(model, annotation_positions, x_axis.domain,
                                      annotation_char_width, annotation_label_chars)
     legend = legend_items(model, panels, annotations, language)
@@ -172,8 +187,8 @@ def point_kind(signal: bool, signal_kind: object, include: bool, censored: bool)
 
 
 def panel_for(model, facet, rows, positions, y, line_values, spacing, values, language,
-              label_gap, top) -> Panel:
-    """Return the points, lines and end labels of one facet."""
+              label_gap, top, *, band_parts: set[int] | None) -> Panel:
+    """Return the points, lines and end labels of one facet; band_parts None: every part."""
     frame = model.points
     signal = frame["signal"].to_numpy()[rows]
     kinds = frame["signal_kind"].to_numpy()[rows]
@@ -189,7 +204,8 @@ def panel_for(model, facet, rows, positions, y, line_values, spacing, values, la
             points.append(Point(int(row), float(xs[i]), float(ys[i]), kind, is_open))
 
     lines = [Line("longest_run", palette.LONGEST_RUN, int(parts[s[0]]), *coordinates(xs[s], ys[s]))
-             for s in runs_of(in_run.astype(bool) & np.isfinite(ys), parts) if len(s) > 1]
+             for s in runs_of(in_run.astype(bool) & np.isfinite(ys), parts)
+             if len(s) > 1 and (band_parts is None or int(parts[s[0]]) in band_parts)]
     lines += [Line("connector", palette.CONNECTOR, None, *coordinates(xs[s], ys[s]))
               for s in runs_of(np.isfinite(ys), np.zeros(len(rows)))]
     for column, series in line_values.items():

@@ -34,19 +34,23 @@ WEEK_WORDS: dict[str, str] = {"da": "uge", "en": "week"}
 # time format for the screen, which must print the same text.
 AXIS_DATE_PATTERNS: dict[str, dict[str, tuple[str, str]]] = {
     "day": {"da": ("d. MMM", "%-d. %b"), "en": ("d MMM", "%-d %b")},
-    "week": {"da": ("'uge' w", "uge %V"), "en": ("'week' w", "week %V")},
+    "week": {"da": ("'uge' w", "uge %-V"), "en": ("'week' w", "week %-V")},
     "month": {"da": ("MMM yy", "%b %y"), "en": ("MMM yy", "%b %y")},
     "year": {"da": ("yyyy", "%Y"), "en": ("yyyy", "%Y")},
 }
 
 
+# Parsed once: Locale.parse on every number would cost more than the formatting itself.
+PARSED_LOCALES: dict[str, Locale] = {code: Locale.parse(name) for code, name in BABEL_LOCALES.items()}
+
+
 def babel_locale(language: str) -> Locale:
     """Return the Babel locale for a language code ("da" or "en")."""
-    if language not in BABEL_LOCALES:
+    if language not in PARSED_LOCALES:
         raise ValueError(
             f"Unknown language {language!r}; expected one of {', '.join(LANGUAGES)}."
         )
-    return Locale.parse(BABEL_LOCALES[language])
+    return PARSED_LOCALES[language]
 
 
 def is_missing(value: object) -> bool:

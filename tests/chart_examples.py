@@ -144,25 +144,29 @@ CITIZENS = [52, 55, 49, 60, 54, 50, 63, 53, 57, 48, 59, 55, 62, 66, 60, 69, 65, 
 
 
 def p_chart_two_phases() -> ChartModel:
-    """A P chart with limits that vary with n, two phases, and one point above the limit."""
+    """A P chart with limits that vary with n, two phases, a long run and a point below the limit."""
     rows, phases = [], []
     months = monthly(date(2025, 1, 1), 24)
     for part, span in ((1, range(0, 12)), (2, range(12, 24))):
+        shares = [TRIAGED[i] / CITIZENS[i] for i in span]
         p_bar = sum(TRIAGED[i] for i in span) / sum(CITIZENS[i] for i in span)
+        in_run, longest = mark_longest_run(shares, p_bar)
+        runs_signal = longest > round(math.log2(len(shares)) + 3)
         sigma_count = 0
-        for i in span:
-            share = TRIAGED[i] / CITIZENS[i]
+        for i, share in zip(span, shares, strict=True):
             lcl, ucl = p_limits(p_bar, CITIZENS[i], SIGMA_LIMIT)
             lcl_95, ucl_95 = p_limits(p_bar, CITIZENS[i], SIGMA_WARNING)
             outside = share > ucl or share < lcl
+            in_long_run = runs_signal and in_run[i - span.start]
             sigma_count += outside
+            # Improvement is up: above the centre (or the upper limit) is better.
+            kind = ("improvement" if share > p_bar else "deterioration") if outside or in_long_run else None
             rows.append({"x": months[i], "y": share, "numerator": TRIAGED[i], "n": CITIZENS[i],
                          "cl": p_bar, "lcl": lcl, "ucl": ucl, "lcl_95": lcl_95, "ucl_95": ucl_95,
-                         "part": part, "sigma_signal": outside, "signal": outside,
-                         "signal_kind": ("improvement" if share > ucl else "deterioration") if outside else None,
-                         "target": 0.95})
-        shares = [TRIAGED[i] / CITIZENS[i] for i in span]
-        phases.append(phase(None, part, shares, mark_longest_run(shares, p_bar)[1], 5, False, p_bar, sigma_count))
+                         "part": part, "sigma_signal": outside, "signal": kind is not None,
+                         "signal_kind": kind, "runs_signal": runs_signal,
+                         "in_longest_run": in_run[i - span.start], "target": 0.95})
+        phases.append(phase(None, part, shares, longest, 5, runs_signal, p_bar, sigma_count))
     verdict = Verdict("deterioration", "Et punkt under den nedre kontrolgrænse: et tegn på forværring.",
                       "A point below the lower control limit: a sign of deterioration.", rule="sigma",
                       figure=1)

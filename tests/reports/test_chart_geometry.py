@@ -1,0 +1,217 @@
+"""The geometry both renderers draw: points by kind, step lines per phase, axes and labels."""
+
+import dataclasses
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators.chart_model import Annotation, ChartModel
+from reports import palette
+from reports.chart_axes import DAY, EPOCH
+from reports.chart_geometry import chart_geometry, short_label
+from tests import chart_examples as examples
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def position(day: str) -> float:
+    return (pd.Timestamp(day) - EPOCH) / DAY
+
+
+def lines(geometry, role, panel=0):
+    return [line for line in geometry.panels[panel].lines if line.role == role]
+
+
+def test_centre_line_of_each_part_lies_at_that_parts_mean():
+    model = examples.p_chart_two_phases()
+    centre = {line.part: line.ys for line in lines(chart_geometry(model), "cl")}
+    assert centre == {summary.part: (pytest.approx(summary.centre_line),) * 2 for summary in model.phases}
+
+
+def test_centre_line_of_a_part_runs_from_its_first_to_its_last_point():
+    (first, second) = lines(chart_geometry(examples.p_chart_two_phases()), "cl")
+    assert (first.xs[0], first.xs[-1]) == (position("2025-01-01"), position("2025-12-01"))
+    assert (second.xs[0], second.xs[-1]) == (position("2026-01-01"), position("2026-12-01"))
+
+
+def test_varying_limits_step_halfway_between_points():
+    model = examples.p_chart_two_phases()
+    upper = lines(chart_geometry(model), "ucl")[0]
+    # January's limit holds until halfway to February, then February's begins.
+    middle = (position("2025-01-01") + position("2025-02-01")) / 2
+    assert upper.xs[:3] == (position("2025-01-01"), middle, middle)
+    assert upper.ys[:3] == pytest.approx((model.points.ucl[0], model.points.ucl[0], model.points.ucl[1]))
+
+
+def test_warning_limits_are_drawn_only_when_asked_for():
+    model = examples.p_chart_two_phases()
+    assert not lines(chart_geometry(model), "ucl_95")
+    assert len(lines(chart_geometry(model, warning_limits=True), "ucl_95")) == 2
+
+
+def test_run_charts_have_a_centre_line_and_no_limits():
+    geometry = chart_geometry(examples.run_chart_triage())
+    assert {line.role for line in geometry.panels[0].lines} == {"cl", "connector", "longest_run"}
+
+
+def test_signal_points_take_their_kind_and_plain_points_stay_plain():
+    model = examples.run_chart_triage()
+    kinds = [point.kind for point in chart_geometry(model).panels[0].points]
+    assert kinds == ["improvement" if s else "normal" for s in model.points.signal]
+
+
+def test_the_censored_last_point_is_drawn_open():
+    last = chart_geometry(examples.g_chart_days_between()).panels[0].points[-1]
+    assert (last.kind, last.open) == ("censored", True)
+    assert last.y == (examples.REPORT_DAY - examples.ULCER_DATES[-1]).days
+
+
+def test_a_censored_point_that_signals_keeps_its_signal_and_is_drawn_open():
+    model = examples.g_chart_days_between()
+    frame = model.points.copy()
+    frame.loc[frame.index[-1], ["signal", "signal_kind"]] = [True, "improvement"]
+    last = chart_geometry(dataclasses.replace(model, points=frame)).panels[0].points[-1]
+    assert (last.kind, last.open) == ("improvement", True)
+
+
+def test_an_excluded_point_is_drawn_open_whatever_its_signal():
+    model = examples.run_chart_triage()
+    frame = model.points.copy()
+    frame.loc[20, "include"] = False
+    point = chart_geometry(dataclasses.replace(model, points=frame)).panels[0].points[20]
+    assert (point.kind, point.open) == ("excluded", True)
+
+
+def test_a_missing_value_leaves_a_gap_in_the_line_and_no_point():
+    geometry = chart_geometry(examples.chart_with_missing_values())
+    connectors = lines(geometry, "connector")
+    assert [len(line.xs) for line in connectors] == [5, 17]
+    assert len(geometry.panels[0].points) == 22
+
+
+def test_the_longest_run_is_banded_only_when_it_breaks_the_rule_by_default():
+    banded = lines(chart_geometry(examples.run_chart_triage()), "longest_run")
+    assert len(banded) == 1 and len(banded[0].xs) == 9
+    # Part 1's longest run (3) is within its limit; part 2's run of 8 is not.
+    assert [line.part for line in lines(chart_geometry(examples.p_chart_two_phases()), "longest_run")] == [2]
+
+
+def test_the_longest_run_can_always_be_shown_for_teaching_or_never():
+    p_chart = examples.p_chart_two_phases()
+    assert [line.part for line in lines(chart_geometry(p_chart, longest_run="always"), "longest_run")] == [1, 2]
+    assert not lines(chart_geometry(examples.run_chart_triage(), longest_run="never"), "longest_run")
+    with pytest.raises(ValueError, match="longest_run must be one of signal, always, never"):
+        chart_geometry(p_chart, longest_run="sometimes")
+
+
+def test_shares_print_as_percent_and_days_as_whole_numbers():
+    run = chart_geometry(examples.run_chart_triage())
+    assert run.values.percent and run.y_axis.title == "Andel (%)"
+    assert [label for _, label in run.y_axis.ticks][:2] == [f"0{NO_BREAK_SPACE}%", f"10{NO_BREAK_SPACE}%"]
+    days = chart_geometry(examples.g_chart_days_between())
+    assert not days.values.percent and days.values.value(101.0, "da") == "101"
+    assert days.y_axis.title == "Dage mellem hændelser"
+
+
+def test_percent_can_be_switched_off_by_the_caller():
+    geometry = chart_geometry(examples.run_chart_triage(), percent=False, y_title="Andel")
+    assert geometry.values.value(0.245, "da") == "0,25"
+    assert geometry.y_axis.title == "Andel"
+
+
+def test_the_y_axis_holds_the_target_and_days_between_start_at_zero():
+    geometry = chart_geometry(examples.g_chart_days_between(target=300))
+    low, high = geometry.y_axis.domain
+    assert low == 0 and high >= 300
+
+
+def test_the_x_axis_is_dated_in_danish_with_air_at_both_ends():
+    geometry = chart_geometry(examples.p_chart_two_phases())
+    assert geometry.period_unit == "month" and geometry.x_axis.title == "Måned"
+    labels = [label for _, label in geometry.x_axis.ticks]
+    assert labels[:3] == ["jan. 25", "apr. 25", "jul. 25"]
+    low, high = geometry.x_axis.domain
+    assert low < position("2025-01-01") and high > position("2026-12-01")
+
+
+def test_english_labels_on_request():
+    geometry = chart_geometry(examples.p_chart_two_phases(), language="en")
+    assert [label for _, label in geometry.x_axis.ticks][:2] == ["Jan 25", "Apr 25"]
+    assert geometry.x_axis.title == "Month" and geometry.y_axis.title == "Share (%)"
+    assert [item.text for item in geometry.legend][:3] == ["Improvement", "Deterioration", "Longest run"]
+
+
+def test_days_between_are_dated_by_event():
+    geometry = chart_geometry(examples.g_chart_days_between())
+    assert (geometry.period_unit, geometry.x_axis.title) == ("event", "Hændelsesdato")
+
+
+def test_end_labels_name_the_last_parts_lines_and_keep_apart():
+    geometry = chart_geometry(examples.p_chart_two_phases(), label_gap=0.07)
+    ends = geometry.panels[0].end_labels
+    assert {e.role for e in ends} == {"cl", "ucl", "lcl", "target"}
+    gap = 0.07 * (geometry.y_axis.domain[1] - geometry.y_axis.domain[0])
+    places = sorted(e.y for e in ends)
+    assert all(b - a >= gap - 1e-9 for a, b in zip(places, places[1:], strict=False))
+    assert max(places) <= geometry.y_axis.domain[1]
+    assert next(e.text for e in ends if e.role == "target") == f"95,0{NO_BREAK_SPACE}%"
+
+
+def test_annotations_in_one_row_do_not_overlap():
+    model = examples.annotated_run_chart()
+    geometry = chart_geometry(model)
+    rows = {marker.text: marker.row for marker in geometry.annotations}
+    # January and February are too close for two labels in one row.
+    assert rows["PDSA 1: faldrisikovurdering ved indflytning"] != rows["PDSA 2: lys på badeværelset om natten"]
+    assert rows["PDSA 3: træning to gange om ugen"] == 0
+
+
+def test_an_annotation_near_the_right_edge_is_labelled_to_its_left():
+    model = dataclasses.replace(examples.annotated_run_chart(),
+                                annotations=(Annotation(date(2026, 12, 1), "Ny leder i december"),))
+    assert chart_geometry(model).annotations[0].align == "right"
+
+
+def test_short_labels_end_on_a_whole_word():
+    assert short_label("Sommerferie: mange vikarer på aften", 22) == "Sommerferie: mange…"
+    assert short_label("Kort tekst", 22) == "Kort tekst"
+
+
+def test_facets_become_panels_on_shared_axes_with_fewer_x_ticks():
+    geometry = chart_geometry(examples.faceted_run_chart())
+    assert [panel.title for panel in geometry.panels] == list(examples.UNITS)
+    assert len(geometry.x_axis.ticks) <= 3
+    assert [len(panel.points) for panel in geometry.panels] == [24, 24, 24]
+
+
+def test_the_legend_lists_what_the_chart_shows_in_a_fixed_order():
+    keys = [item.key for item in chart_geometry(examples.annotated_run_chart()).legend]
+    assert keys == ["improvement", "longest_run", "cl", "target", "annotation"]
+    keys = [item.key for item in chart_geometry(examples.g_chart_days_between()).legend]
+    assert keys == ["censored", "cl", "limit", "target"]
+    assert chart_geometry(examples.g_chart_days_between()).legend[0].mark is palette.CENSORED
+
+
+def test_numbers_on_the_x_axis_are_placed_as_numbers():
+    model = examples.run_chart_triage()
+    frame = model.points.assign(x=np.arange(1, 25, dtype=float))
+    geometry = chart_geometry(dataclasses.replace(model, points=frame))
+    assert geometry.x_kind == "number" and geometry.x_axis.title == "Nr."
+    assert geometry.panels[0].points[0].x == 1.0
+
+
+def test_text_on_the_x_axis_is_placed_in_order():
+    model = examples.run_chart_triage()
+    frame = model.points.assign(x=[f"Runde {i}" for i in range(1, 25)])
+    geometry = chart_geometry(dataclasses.replace(model, points=frame))
+    assert geometry.x_kind == "category"
+    assert geometry.x_axis.ticks[0] == (0.0, "Runde 1")
+
+
+def test_a_chart_of_one_point_still_shows_its_centre_line():
+    model = examples.run_chart_triage()
+    one = ChartModel("run", "anhoej", model.points.iloc[:1], model.phases[:1], model.verdict, "median")
+    (centre,) = lines(chart_geometry(one), "cl")
+    assert centre.xs[0] < centre.xs[1]
