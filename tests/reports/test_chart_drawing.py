@@ -1,0 +1,186 @@
+"""The PDF chart: reportlab vector shapes in the palette's colours, where the axes put them."""
+
+import io
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Circle, Group, Polygon, PolyLine, String
+from reportlab.lib.colors import HexColor, white
+
+from indicators import analyze
+from reports import palette
+from reports.chart_drawing import chart_drawing
+from reports.chart_geometry import chart_geometry
+from tests import chart_examples as examples
+
+
+def shapes(node, kind=object):
+    """Yield every shape under node, depth first, of the given class."""
+    for child in getattr(node, "contents", []):
+        if isinstance(child, Group):
+            yield from shapes(child, kind)
+        elif isinstance(child, kind):
+            yield child
+
+
+def same_colour(colour, hex_colour: str) -> bool:
+    return colour is not None and colour.hexval() == HexColor(hex_colour).hexval()
+
+
+def plot_mapping(drawing, model, panel=0, **options):
+    """Return functions placing data x and y on the drawing, from the panel's plot area."""
+    area = getattr(drawing, f"panel_{panel}").plot_area
+    geometry = chart_geometry(model, **options)
+    (x0, x1), (y0, y1) = geometry.x_axis.domain, geometry.y_axis.domain
+    return (lambda x: area.x + (x - x0) / (x1 - x0) * area.width,
+            lambda y: area.y + (y - y0) / (y1 - y0) * area.height, geometry)
+
+
+def pdf_text(drawing) -> str:
+    return PdfReader(io.BytesIO(renderPDF.drawToString(drawing))).pages[0].extract_text()
+
+
+def test_signal_points_are_triangles_in_the_improvement_colour():
+    drawing = chart_drawing(examples.run_chart_triage())
+    signals = [s for s in shapes(drawing.panel_0.points, Polygon)
+               if same_colour(s.fillColor, palette.IMPROVEMENT.colour)]
+    assert len(signals) == 9
+    assert all(len(s.points) == 6 for s in signals)  # three corners
+
+
+def test_plain_points_are_circles_in_the_point_colour_where_the_axes_put_them():
+    model = examples.run_chart_triage()
+    drawing = chart_drawing(model)
+    sx, sy, geometry = plot_mapping(drawing, model)
+    circles = list(shapes(drawing.panel_0.points, Circle))
+    plain = [p for p in geometry.panels[0].points if p.kind == "normal"]
+    assert len(circles) == len(plain) == 15
+    for circle, point in zip(circles, plain, strict=True):
+        assert (circle.cx, circle.cy) == (pytest.approx(sx(point.x)), pytest.approx(sy(point.y)))
+        assert same_colour(circle.fillColor, palette.POINT.colour)
+
+
+def test_the_centre_line_of_each_part_is_drawn_solid_at_its_mean():
+    model = examples.p_chart_two_phases()
+    drawing = chart_drawing(model)
+    _, sy, _ = plot_mapping(drawing, model)
+    centre = [s for s in shapes(drawing.panel_0.lines, PolyLine)
+              if same_colour(s.strokeColor, palette.MEAN.colour) and not s.strokeDashArray]
+    assert len(centre) == 2
+    for line, summary in zip(centre, model.phases, strict=True):
+        assert line.points[1::2] == pytest.approx([sy(summary.centre_line)] * 2)
+
+
+def test_limits_are_dashed_steps_that_follow_n():
+    drawing = chart_drawing(examples.p_chart_two_phases())
+    limits = [s for s in shapes(drawing.panel_0.lines, PolyLine)
+              if list(s.strokeDashArray or []) == list(palette.LIMIT.dash)]
+    assert len(limits) == 4  # upper and lower, two parts
+    upper_first = max(limits[:2], key=lambda s: s.points[1])
+    xs = upper_first.points[0::2]
+    assert len(set(xs)) > 12  # a step for nearly every month
+    assert all(b >= a for a, b in zip(xs, xs[1:], strict=False))
+
+
+def test_warning_limits_are_dotted_and_optional():
+    model = examples.p_chart_two_phases()
+    dotted = list(palette.WARNING_LIMIT.dash)
+    def count(drawing):
+        return sum(list(s.strokeDashArray or []) == dotted for s in shapes(drawing.panel_0.lines, PolyLine))
+    assert count(chart_drawing(model)) == 0
+    assert count(chart_drawing(model, warning_limits=True)) == 4
+
+
+def test_the_target_is_a_dash_dot_line_at_its_value():
+    model = examples.g_chart_days_between(target=300)
+    drawing = chart_drawing(model)
+    _, sy, _ = plot_mapping(drawing, model)
+    (target,) = [s for s in shapes(drawing.panel_0.lines, PolyLine)
+                 if same_colour(s.strokeColor, palette.TARGET.colour)]
+    assert list(target.strokeDashArray) == list(palette.TARGET.dash)
+    assert target.points[1::2] == pytest.approx([sy(300)] * 2)
+
+
+def test_the_censored_point_is_an_open_circle():
+    drawing = chart_drawing(examples.g_chart_days_between())
+    last = list(shapes(drawing.panel_0.points, Circle))[-1]
+    assert last.fillColor == white and same_colour(last.strokeColor, palette.CENSORED.colour)
+    assert [s for s in shapes(drawing.panel_0.points, Circle) if s.fillColor == white] == [last]
+
+
+def test_a_missing_week_breaks_the_data_line():
+    drawing = chart_drawing(examples.chart_with_missing_values())
+    connectors = [s for s in shapes(drawing.panel_0.lines, PolyLine)
+                  if same_colour(s.strokeColor, palette.CONNECTOR.colour)]
+    assert [len(c.points) // 2 for c in connectors] == [5, 17]
+
+
+def test_the_longest_run_is_a_band_behind_its_points():
+    drawing = chart_drawing(examples.run_chart_triage())
+    lines = list(shapes(drawing.panel_0.lines, PolyLine))
+    assert same_colour(lines[0].strokeColor, palette.LONGEST_RUN.colour)  # drawn first: behind
+    assert len(lines[0].points) // 2 == 9
+
+
+def test_annotations_are_dashed_lines_with_short_labels_above_the_plot():
+    model = examples.annotated_run_chart()
+    drawing = chart_drawing(model)
+    area = drawing.panel_0.plot_area
+    labels = [s.text for s in shapes(drawing.panel_0.annotations, String)]
+    assert labels == [m.label for m in chart_geometry(model).annotations]
+    assert labels[0].startswith("PDSA 1")
+    assert all(s.y > area.y + area.height for s in shapes(drawing.panel_0.annotations, String))
+
+
+def test_small_multiples_share_their_axes_and_print_y_labels_once():
+    drawing = chart_drawing(examples.faceted_run_chart(), height=300)
+    areas = [getattr(drawing, f"panel_{i}").plot_area for i in range(3)]
+    assert {(a.y, a.height, a.width) for a in areas} == {(areas[0].y, areas[0].height, areas[0].width)}
+    y_labels = [[s.text for s in shapes(getattr(drawing, f"panel_{i}").labels, String) if "%" in s.text
+                 and s.textAnchor == "end"] for i in range(3)]
+    assert y_labels[0] and y_labels[1] == y_labels[2] == []
+    titles = [getattr(drawing, f"panel_{i}").labels.panel_title.text for i in range(3)]
+    assert titles == list(examples.UNITS)
+
+
+def test_the_pdf_chart_speaks_danish():
+    text = pdf_text(chart_drawing(examples.run_chart_triage(), title="Røde uden handleplan"))
+    for expected in ("Røde uden handleplan", "Andel (%)", "Uge", "feb. 26", "maj 26", "Forbedring",
+                     "Længste serie", "Median", "24,6"):
+        assert expected in text
+
+
+def test_the_pdf_chart_of_days_between_names_its_axes_and_the_open_interval():
+    text = pdf_text(chart_drawing(examples.g_chart_days_between()))
+    for expected in ("Dage mellem hændelser", "Hændelsesdato", "Dage siden sidste hændelse (åben)",
+                     "Kontrolgrænse (3 sigma)", "Mål", "300"):
+        assert expected in text
+
+
+def test_the_pdf_chart_speaks_english_on_request():
+    text = pdf_text(chart_drawing(examples.run_chart_triage(), language="en"))
+    for expected in ("Share (%)", "Week", "Feb 26", "Improvement", "Longest run", "24.6"):
+        assert expected in text
+
+
+def test_the_pdf_chart_is_vector_with_no_pictures():
+    reader = PdfReader(io.BytesIO(renderPDF.drawToString(chart_drawing(examples.p_chart_two_phases()))))
+    assert list(reader.pages[0].images) == []
+
+
+def test_a_drawing_too_small_for_its_panels_says_how_to_fix_it():
+    with pytest.raises(ValueError, match="too small for 3 panels.*larger or use fewer columns"):
+        chart_drawing(examples.faceted_run_chart(), width=120, height=100)
+
+
+def test_draws_the_engines_own_model_with_its_signals():
+    weeks = pd.date_range("2026-01-05", periods=24, freq="7D")
+    model = analyze(pd.DataFrame({"x": weeks, "y": examples.UNPLANNED_RED, "n": examples.RED_TRIAGED}),
+                    chart="run", improvement="down")
+    drawing = chart_drawing(model)
+    signals = [s for s in shapes(drawing.panel_0.points, Polygon)
+               if same_colour(s.fillColor, palette.IMPROVEMENT.colour)]
+    assert len(signals) == int(model.points["signal"].sum()) > 0
+    assert "Forbedring" in pdf_text(drawing)
