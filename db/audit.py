@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, select
 
 from db.models import AuditLog, utc_now
@@ -17,13 +18,38 @@ AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id
 
 def snapshot(row: SQLModel) -> dict[str, Any]:
     """Return the row's columns as JSON-safe values (dates and times as ISO text)."""
-    values: dict[str, Any] = {}
-    for column in row.__table__.columns:
-        value = getattr(row, column.key)
-        if column.key in REDACTED_COLUMNS:
+    return json_safe({column.key: getattr(row, column.key) for column in row.__table__.columns})
+
+
+def json_safe(values: dict[str, Any]) -> dict[str, Any]:
+    """Return column values fit for the audit log: ISO dates, secrets replaced by ***."""
+    safe: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in REDACTED_COLUMNS:
             value = None if value is None else "***"
-        values[column.key] = value.isoformat() if isinstance(value, date | datetime) else value
-    return values
+        safe[key] = value.isoformat() if isinstance(value, date | datetime) else value
+    return safe
+
+
+def insert_audited(session: Session, model: type[SQLModel], rows: list[dict[str, Any]], *,
+                   actor: str, action: str = "add") -> list[int]:
+    """Insert many rows of model in one statement, each with its audit row; return their ids.
+
+    For imports and seeding: building ORM objects row by row costs more than the write.
+    """
+    if not rows:
+        return []
+    now = utc_now()
+    rows = [{"recorded_at": now, **row} for row in rows] if "recorded_at" in (
+        model.__table__.columns) else rows
+    ids = list(session.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
+                               rows).scalars())
+    session.execute(insert(AuditLog), [
+        {"at": now, "actor": actor, "action": action, "table_name": model.__tablename__,
+         "row_id": row_id, "unit_id": row.get("unit_id"), "before": None,
+         "after": json_safe({"id": row_id, **row})}
+        for row_id, row in zip(ids, rows, strict=True)])
+    return ids
 
 
 def record_change(session: Session, *, actor: str, action: str, row: SQLModel,

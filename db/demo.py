@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from db.audit import record_note
+from db.audit import insert_audited, record_note
 from db.catalogue import list_indicators, set_unit_indicators
 from db.demo_stories import DEMO_SEED, MUNICIPALITY, UNITS, build_demo
 from db.engine import require_writing
 from db.errors import StorageError
 from db.flags import DEMO_DATA, set_flag
-from db.models import Annotation, Baseline, Entry, Event, Unit, utc_now
+from db.models import Annotation, Baseline, Entry, Event, Unit
 from db.permissions import check_permission
 from db.units import create_unit
 from db.users import add_membership, create_user
@@ -51,20 +50,19 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
                             session=session, actor=actor)
     data = build_demo(today=today, seed=seed, measures={
         code: (s.definition.measure, s.definition.period) for code, s in stored.items()})
-    now = utc_now()
-    _insert(session, Entry, [
+    insert_audited(session, Entry, [
         {"unit_id": units[u], "indicator_id": stored[i].id, "period_start": day,
-         "numerator": numerator, "denominator": denominator, "value": None, "note": None,
-         "recorded_at": now} for u, i, day, numerator, denominator in data.entries])
-    _insert(session, Event, [
-        {"unit_id": units[u], "indicator_id": stored[i].id, "day": day, "note": note,
-         "recorded_at": now} for u, i, day, note in data.events])
-    _insert(session, Annotation, [
+         "numerator": numerator, "denominator": denominator, "value": None, "note": None}
+        for u, i, day, numerator, denominator in data.entries], actor=actor)
+    insert_audited(session, Event, [
+        {"unit_id": units[u], "indicator_id": stored[i].id, "day": day, "note": note}
+        for u, i, day, note in data.events], actor=actor)
+    insert_audited(session, Annotation, [
         {"unit_id": units[u], "indicator_id": stored[i].id if i else None, "day": day,
-         "text": text, "recorded_at": now} for u, i, day, text in data.annotations])
-    _insert(session, Baseline, [
+         "text": text} for u, i, day, text in data.annotations], actor=actor)
+    insert_audited(session, Baseline, [
         {"unit_id": units[u], "indicator_id": stored[i].id, "kind": "new_phase", "day": day,
-         "reason": reason, "recorded_at": now} for u, i, day, reason in data.phases])
+         "reason": reason} for u, i, day, reason in data.phases], actor=actor)
     if with_users:
         for username, role, display_name, unit_code in DEMO_USERS:
             user_id = create_user(username, role=role, display_name=display_name,
@@ -77,8 +75,3 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
         "today": today.isoformat(), "seed": seed, "entries": len(data.entries),
         "events": len(data.events), "annotations": len(data.annotations)})
 
-
-def _insert(session: Session, model: type, rows: list[dict]) -> None:
-    """Insert many rows in one statement (the seeding's audit row describes them together)."""
-    if rows:
-        session.execute(insert(model), rows)

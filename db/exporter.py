@@ -25,20 +25,24 @@ def export_rows(*, session: Session, english: bool = False) -> list[list[object]
     codes = dict(session.exec(select(Indicator.id, Indicator.code)).all())
     word = 1 if english else 0
     rows: list[tuple] = []
-    for e in session.exec(select(Entry).where(Entry.deleted_at.is_(None))).all():
-        if e.unit_id in paths:
-            rows.append((paths[e.unit_id], codes[e.indicator_id], e.period_start, e.numerator,
-                         e.denominator, e.value, e.note, _TYPES["entry"][word]))
-    for e in session.exec(select(Event).where(Event.deleted_at.is_(None))).all():
-        if e.unit_id in paths:
-            rows.append((paths[e.unit_id], codes[e.indicator_id], e.day, None, None, None,
-                         e.note, _TYPES["event"][word]))
-    for a in session.exec(select(Annotation).where(Annotation.deleted_at.is_(None))).all():
-        if a.unit_id in paths:
-            indicator = codes[a.indicator_id] if a.indicator_id is not None else (
-                "all" if english else "alle")
-            rows.append((paths[a.unit_id], indicator, a.day, None, None, None, a.text,
-                         _TYPES["change"][word]))
+    entries = session.execute(select(
+        Entry.unit_id, Entry.indicator_id, Entry.period_start, Entry.numerator,
+        Entry.denominator, Entry.value, Entry.note).where(Entry.deleted_at.is_(None))).all()
+    rows += [(paths[unit], codes[indicator], day, numerator, denominator, value, note,
+              _TYPES["entry"][word])
+             for unit, indicator, day, numerator, denominator, value, note in entries
+             if unit in paths]
+    events = session.execute(select(Event.unit_id, Event.indicator_id, Event.day, Event.note)
+                             .where(Event.deleted_at.is_(None))).all()
+    rows += [(paths[unit], codes[indicator], day, None, None, None, note, _TYPES["event"][word])
+             for unit, indicator, day, note in events if unit in paths]
+    changes = session.execute(select(Annotation.unit_id, Annotation.indicator_id,
+                                     Annotation.day, Annotation.text)
+                              .where(Annotation.deleted_at.is_(None))).all()
+    everything = "all" if english else "alle"
+    rows += [(paths[unit], codes[indicator] if indicator is not None else everything, day,
+              None, None, None, text, _TYPES["change"][word])
+             for unit, indicator, day, text in changes if unit in paths]
     rows.sort(key=lambda row: (row[0], row[1], row[2], row[7], row[6] or ""))
     return [list(row) for row in rows]
 

@@ -93,7 +93,9 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
     for row in table.rows:
         unit = units.get(row.unit)
         resolved = indicators.get(row.indicator.lower())
-        if unit is None or resolved is None:
+        if resolved is None:  # the indicator is unknown: check what does not depend on it
+            problems += check_day(row.day, today=today, row=row.row)
+            problems += check_free_text(row.note, field="note", row=row.row)
             continue
         indicator_id, measure, period = resolved
         kind = row.row_type or ("event" if measure == "events" else "entry")
@@ -101,9 +103,9 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
             problems.append(problem("indicator", f"{row.indicator!r} kan kun bruges til ændringer",
                                     f"{row.indicator!r} can only be used for changes", row=row.row))
             continue
-        row_problems = _check_row(row, kind, measure, indicator_id, today=today)
+        row_problems = _check_row(row, kind, measure, today=today)
         problems += row_problems
-        if row_problems:
+        if row_problems or unit is None:
             continue
         if kind == "entry":
             start = period_start(row.day, period)
@@ -125,12 +127,11 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
         else:
             annotations[PlannedItem(unit, indicator_id, row.day, clean_text(row.note))] += 1
     if problems:
-        return ImportPlan(problems=tuple(problems))
+        return ImportPlan(problems=tuple(sorted(problems, key=lambda p: p.row or 0)))
     return _compare(entries, events, annotations, new_units, session=session)
 
 
-def _check_row(row: ImportRow, kind: str, measure: str, indicator_id: int | None, *,
-               today: date) -> list[Problem]:
+def _check_row(row: ImportRow, kind: str, measure: str, *, today: date) -> list[Problem]:
     """Check one row by its kind: an entry, an event or a change (annotation)."""
     problems = check_day(row.day, today=today, row=row.row)
     if kind == "entry":
@@ -172,7 +173,7 @@ def _resolve_units(rows: tuple[ImportRow, ...], *, session: Session,
     problems: list[Problem] = []
     for text, first, count in _distinct(rows, "unit"):
         path = PATH_SEPARATOR.join(part.strip() for part in text.split("/"))
-        found = by_code.get(text, by_path.get(path.lower(), by_name.get(text.lower())))
+        found = by_code.get(text.lower(), by_path.get(path.lower(), by_name.get(text.lower())))
         if found is not None:
             resolved[text] = int(found)
         elif create:

@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from sqlmodel import Session, select
 
-from db.audit import record_changes, record_note, snapshot
+from db.audit import insert_audited, record_changes, record_note, snapshot
 from db.csv_files import RawTable, read_csv
 from db.engine import require_writing
 from db.errors import ValidationError
@@ -86,14 +86,10 @@ def _create_units(paths: tuple[str, ...], *, session: Session, actor: str) -> di
 def _write_entries(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: Session,
                    actor: str) -> None:
     """Insert the new entries and correct the changed ones, with their audit rows."""
-    added = []
-    for planned in plan.new_entries:
-        entry = Entry(unit_id=unit_ids.get(planned.unit, planned.unit),
-                      indicator_id=planned.indicator_id, period_start=planned.period_start,
-                      note=planned.note, **planned.figures)
-        session.add(entry)
-        added.append((entry, None, entry.unit_id))
-    record_changes(session, actor=actor, action="add", changes=added)
+    insert_audited(session, Entry, [
+        {"unit_id": unit_ids.get(planned.unit, planned.unit), "indicator_id": planned.indicator_id,
+         "period_start": planned.period_start, "note": planned.note, **planned.figures}
+        for planned in plan.new_entries], actor=actor)
     corrected = []
     for planned in plan.corrected_entries:
         entry = session.get(Entry, planned.entry_id)
@@ -111,15 +107,9 @@ def _write_entries(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: S
 def _write_items(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: Session,
                  actor: str) -> None:
     """Insert the new events and annotations, with their audit rows."""
-    added = []
-    for item in plan.new_events:
-        event = Event(unit_id=unit_ids.get(item.unit, item.unit), indicator_id=item.indicator_id,
-                      day=item.day, note=item.text)
-        session.add(event)
-        added.append((event, None, event.unit_id))
-    for item in plan.new_annotations:
-        annotation = Annotation(unit_id=unit_ids.get(item.unit, item.unit),
-                                indicator_id=item.indicator_id, day=item.day, text=item.text)
-        session.add(annotation)
-        added.append((annotation, None, annotation.unit_id))
-    record_changes(session, actor=actor, action="add", changes=added)
+    insert_audited(session, Event, [
+        {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
+         "day": item.day, "note": item.text} for item in plan.new_events], actor=actor)
+    insert_audited(session, Annotation, [
+        {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
+         "day": item.day, "text": item.text} for item in plan.new_annotations], actor=actor)

@@ -1,0 +1,72 @@
+"""Series read as the engine's input: shapes, types, board order, and what is left out."""
+
+from datetime import date
+
+import numpy as np
+
+from db.catalogue import set_unit_indicators
+from db.engine import read_session, write_session
+from db.entries import add_entry, delete_entry
+from db.events import add_event
+from db.series import read_series, read_unit_series
+from tests.db.conftest import TODAY
+
+
+def test_an_entry_series_has_dates_and_float_figures_with_nan_where_absent(engine, place):
+    with write_session(engine) as session:
+        for day, count in ((date(2026, 9, 1), 2), (date(2026, 8, 1), 0)):
+            add_entry(place["unit"], place["medicinfejl_pr_maaned"], day, numerator=count,
+                      session=session, actor="anna", today=TODAY)
+    with read_session(engine) as session:
+        frame = read_series(place["unit"], place["medicinfejl_pr_maaned"], session=session)
+    assert list(frame.columns) == ["date", "numerator", "denominator", "value"]
+    assert list(frame["date"]) == [date(2026, 8, 1), date(2026, 9, 1)]
+    assert all(type(day) is date for day in frame["date"])
+    assert frame["numerator"].tolist() == [0.0, 2.0]
+    assert frame["denominator"].isna().all() and frame["value"].dtype == np.float64
+
+
+def test_an_event_series_has_dates_and_notes(engine, place):
+    with write_session(engine) as session:
+        add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 5, 2), note="hæl",
+                  session=session, actor="anna", today=TODAY)
+        add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 1, 9),
+                  session=session, actor="anna", today=TODAY)
+    with read_session(engine) as session:
+        frame = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session)
+    assert frame.to_dict("list") == {"date": [date(2026, 1, 9), date(2026, 5, 2)],
+                                     "note": [None, "hæl"]}
+
+
+def test_an_empty_series_still_has_its_measures_columns(engine, place):
+    with read_session(engine) as session:
+        entries = read_series(place["unit"], place["triage_dagligt"], session=session)
+        events = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session)
+    assert (list(entries.columns), len(entries)) == (["date", "numerator", "denominator",
+                                                      "value"], 0)
+    assert (list(events.columns), len(events)) == (["date", "note"], 0)
+
+
+def test_a_board_reads_the_units_active_indicators_in_board_order_and_only_its_data(engine,
+                                                                                    place):
+    with write_session(engine) as session:
+        set_unit_indicators(place["unit"], [place["tryksaar_dage_mellem"],
+                                            place["triage_dagligt"], place["haandhygiejne"]],
+                            session=session, actor="admin")
+        set_unit_indicators(place["unit"], [place["tryksaar_dage_mellem"],
+                                            place["triage_dagligt"]],
+                            session=session, actor="admin")
+        add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 1), numerator=3,
+                  denominator=4, session=session, actor="anna", today=TODAY)
+        gone = add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 2), numerator=1,
+                         denominator=4, session=session, actor="anna", today=TODAY)
+        delete_entry(gone, session=session, actor="anna")
+        add_entry(place["other"], place["triage_dagligt"], date(2026, 11, 1), numerator=1,
+                  denominator=9, session=session, actor="anna", today=TODAY)
+    with read_session(engine) as session:
+        board = read_unit_series(place["unit"], session=session)
+    assert list(board) == [place["tryksaar_dage_mellem"], place["triage_dagligt"]]
+    assert list(board[place["tryksaar_dage_mellem"]].columns) == ["date", "note"]
+    assert board[place["tryksaar_dage_mellem"]].empty
+    assert board[place["triage_dagligt"]][["date", "numerator"]].to_dict("list") == {
+        "date": [date(2026, 11, 1)], "numerator": [3.0]}
