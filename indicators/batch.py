@@ -69,10 +69,15 @@ def _row_median(values: np.ndarray) -> np.ndarray:
 
 
 def _row_mean(values: np.ndarray) -> np.ndarray:
+    """Mean of each row ignoring NaN, with R's residual correction (see mean_present)."""
     present = ~np.isnan(values)
     count = present.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(present, values, 0.0).sum(axis=1) / count
+    extended = np.where(present, values, 0.0).astype(np.longdouble)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        mean = extended.sum(axis=1) / count
+        residuals = np.where(present, extended - mean[:, None], 0.0)
+        mean = np.where(np.isfinite(mean), mean + residuals.sum(axis=1) / count, mean)
+    return mean.astype(float)
 
 
 def _runs(y: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -44,9 +44,22 @@ class ControlLines:
 
 
 def mean_present(values: np.ndarray) -> float:
-    """Mean of the values that are not missing; NaN when none are (R's na.rm = TRUE)."""
+    """Mean of the values that are not missing; NaN when none are (R's na.rm = TRUE).
+
+    Computed as R does (summary.c): an extended-precision running sum divided by n,
+    corrected by the mean of the residuals. Ten equal values then average to exactly
+    that value, so no point lands a rounding error away from its own centre line.
+    """
     present = values[~np.isnan(values)]
-    return float(present.mean()) if len(present) else np.nan
+    count = len(present)
+    if count == 0:
+        return np.nan
+    extended = present.astype(np.longdouble)
+    with np.errstate(invalid="ignore", over="ignore"):
+        mean = np.cumsum(extended)[-1] / count
+        if np.isfinite(mean):
+            mean += np.cumsum(extended - mean)[-1] / count
+    return float(mean)
 
 
 def median_present(values: np.ndarray) -> float:
@@ -56,8 +69,12 @@ def median_present(values: np.ndarray) -> float:
 
 
 def sum_present(values: np.ndarray) -> float:
-    """Sum of the values that are not missing; 0 when none are."""
-    return float(np.nansum(values)) if len(values) else 0.0
+    """Sum of the values that are not missing; 0 when none are (R's extended-precision sum)."""
+    present = values[~np.isnan(values)]
+    if len(present) == 0:
+        return 0.0
+    with np.errstate(invalid="ignore", over="ignore"):
+        return float(np.cumsum(present.astype(np.longdouble))[-1])
 
 
 def centre(phase: PhaseData, computed: float) -> float:

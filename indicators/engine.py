@@ -175,7 +175,8 @@ def analyze(
     categorical = observations.x_kind == "category"
 
     analysed = [_analyse_facet(sub, options, categorical) for sub in facets]
-    all_y = np.concatenate([result.lines.y for results, _, _ in analysed for result in results]) if facets else np.array([])
+    plotted = [result.lines.y for results, _, _ in analysed for result in results]
+    all_y = np.concatenate(plotted) if plotted else np.zeros(0)
     present_y = all_y[~np.isnan(all_y)]
     # qicharts2's y.neg = FALSE: no negative lower limits when no value is negative.
     clamp_negative = not options.y_neg and (len(present_y) == 0 or present_y.min() >= 0)

@@ -47,6 +47,8 @@ def nhs_i_lines(phase: PhaseData) -> ControlLines:
 
 def _part_of(flags: np.ndarray, length: int) -> np.ndarray:
     """Points that are flagged or precede a flagged point by fewer than length places."""
+    if len(flags) == 0:
+        return np.zeros(0, dtype=bool)
     padded = np.concatenate([flags != 0, np.zeros(length - 1, dtype=bool)])
     return sliding_window_view(padded, length).any(axis=1)
 

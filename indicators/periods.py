@@ -32,7 +32,7 @@ def period_starts(dates: pd.Series | pd.DatetimeIndex | np.ndarray, period: str)
     check_period(period)
     days = pd.DatetimeIndex(pd.to_datetime(dates)).normalize()
     if period == "week":
-        return days - pd.to_timedelta(days.weekday, unit="D")
+        return days - pd.to_timedelta(days.day_of_week, unit="D")
     if period == "month":
         return days - pd.to_timedelta(days.day - 1, unit="D")
     return days

@@ -35,8 +35,9 @@ def _event_frame(events: pd.DataFrame | Sequence[date]) -> pd.DataFrame:
         frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(list(events), dtype=object)), "note": None})
     if frame["date"].isna().any():
         raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-    frame["note"] = frame["note"].astype(object).where(frame["note"].notna(), None)
-    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+    frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
+    frame["note"] = pd.Series([None if pd.isna(note) else str(note) for note in frame["note"]], dtype=object)
+    return frame
 
 
 def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | None = None) -> pd.DataFrame:
@@ -47,29 +48,28 @@ def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | 
     the last event).
     """
     frame = _event_frame(events)
-    dates = frame["date"]
-    days = dates.diff().dt.days.to_numpy(dtype=float)[1:]
-    result = pd.DataFrame({
-        "x": dates.iloc[1:].to_numpy(),
-        "y": days,
-        "notes": frame["note"].iloc[1:].to_numpy(dtype=object),
-        "censored": np.zeros(len(days), dtype=bool),
-    })
+    dates = pd.DatetimeIndex(frame["date"])
+    x = list(dates[1:])
+    days = [float(day) for day in np.diff(dates.to_numpy()).astype("timedelta64[D]").astype(int)]
+    notes = list(frame["note"].iloc[1:])
+    censored = [False] * len(days)
     if today is not None and len(dates):
         today_stamp = pd.Timestamp(today).normalize()
-        last = dates.iloc[-1]
+        last = dates[-1]
         if today_stamp < last:
             raise InvalidDataError(
                 f"I dag ({today_stamp:%d-%m-%Y}) ligger før den seneste hændelse ({last:%d-%m-%Y}).",
                 f"Today ({today_stamp:%Y-%m-%d}) is before the latest event ({last:%Y-%m-%d}).",
             )
         if today_stamp > last:
-            open_interval = pd.DataFrame({
-                "x": [today_stamp], "y": [float((today_stamp - last).days)], "notes": [None], "censored": [True],
-            })
-            result = pd.concat([result, open_interval], ignore_index=True) if len(result) else open_interval
-    result["notes"] = result["notes"].astype(object)
-    return result
+            x.append(today_stamp)
+            days.append(float((today_stamp - last).days))
+            notes.append(None)
+            censored.append(True)
+    result = pd.DataFrame({"x": pd.DatetimeIndex(x), "y": np.array(days, dtype=float),
+                           "censored": np.array(censored, dtype=bool)})
+    result["notes"] = pd.Series(notes, dtype=object)  # object, so a missing note stays None
+    return result[["x", "y", "notes", "censored"]]
 
 
 def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date) -> int | None:
