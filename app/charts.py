@@ -88,7 +88,10 @@ def chart_spec(
         spec = panel_spec(model, geometry, panel, sizes, y_labels=index % columns == 0,
                           x_labels=index + columns >= count)
         if legend and count == 1:  # inside the one panel, so it follows the container's width
-            spec["layer"] += legend_layers(geometry.legend, panel_height + sizes.font * 4.2, sizes)
+            # Placed from the plot's height as Vega sees it: when Streamlit fits the chart to
+            # its container the plot shrinks, and a fixed pixel row would squeeze it flat.
+            spec["layer"] += legend_layers(geometry.legend, {"expr": f"height + {sizes.font * 5.6:g}"},
+                                           sizes)
         spec.update(width=panel_width, height=panel_height)
         if panel.title:
             spec["title"] = {"text": panel.title, "anchor": "start", "fontSize": sizes.font * 1.1,
@@ -102,7 +105,10 @@ def chart_spec(
     if title:
         top["title"] = {"text": title, "anchor": "start", "fontSize": sizes.title,
                         "offset": annotation_offset(geometry, sizes) + (6 if count == 1 else 2)}
-    return {"$schema": VEGA_LITE_SCHEMA, **top, "config": config(geometry, sizes)}
+    # One panel stretches to its container's width but keeps its height (Streamlit would
+    # otherwise fit the height too and squeeze the plot under its labels); panels keep size.
+    autosize = {"type": "fit-x" if count == 1 else "pad", "contains": "padding"}
+    return {"$schema": VEGA_LITE_SCHEMA, **top, "autosize": autosize, "config": config(geometry, sizes)}
 
 
 def config(geometry: ChartGeometry, sizes: ScreenSizes) -> dict:
@@ -289,8 +295,8 @@ def end_label_layer(geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -
                          "color": {"field": "colour", "type": "nominal", "scale": None}}}
 
 
-def legend_layers(items: tuple[LegendItem, ...], y: float, sizes: ScreenSizes) -> list[dict]:
-    """Return the legend as marks placed in pixels on one row at y, in the paper's order."""
+def legend_layers(items: tuple[LegendItem, ...], y: float | dict, sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks on one row at y (pixels or an expression), in the paper's order."""
     layers, x = [], 0.0
     for item in items:
         # Long enough to show a whole dash pattern, so the target's dash-dot reads as one.

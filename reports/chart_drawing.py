@@ -17,7 +17,6 @@ from reportlab.graphics.shapes import (
     Line,
     Path,
     Polygon,
-    PolyLine,
     Rect,
     String,
 )
@@ -30,7 +29,6 @@ from reports.chart_geometry import (
     ChartGeometry,
     LegendItem,
     Panel,
-    Point,
     chart_geometry,
     panel_columns,
 )
@@ -165,8 +163,12 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
     order = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
              "connector": 5}
     for line in sorted(panel.lines, key=lambda item: order[item.role]):
-        points = [c for x, y in zip(line.xs, line.ys, strict=True) for c in (sx(x), sy(y))]
-        lines.add(stroke(PolyLine(points), line.mark, round_ends=line.role == "longest_run"))
+        # A Path grows point by point unchecked; a PolyLine re-validates its whole list.
+        path = Path(fillColor=None)
+        path.moveTo(sx(line.xs[0]), sy(line.ys[0]))
+        for x, y in zip(line.xs[1:], line.ys[1:], strict=True):
+            path.lineTo(sx(x), sy(y))
+        lines.add(stroke(path, line.mark, round_ends=line.role == "longest_run"))
     group.add(lines, name="lines")
 
     annotations = Group()
@@ -180,9 +182,14 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
                                fontSize=fonts.size * 0.9, fillColor=HexColor(palette.ANNOTATION.colour)))
     group.add(annotations, name="annotations")
 
+    # One path per kind of point: a shape per point would cost a PDF state change per point.
     points = Group()
+    kinds: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     for point in panel.points:
-        points.add(symbol(point, sx(point.x), sy(point.y), POINT_RADIUS))
+        kinds.setdefault((point.kind, point.open), []).append((sx(point.x), sy(point.y)))
+    for (kind, is_open), centres in kinds.items():
+        points.add(symbols_path(palette.POINT_MARKS[kind], centres, POINT_RADIUS, open_=is_open),
+                   name=kind + ("_open" if is_open else ""))
     group.add(points, name="points")
 
     labels = Group()
@@ -217,7 +224,7 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
     return group
 
 
-def stroke(shape: PolyLine | Line, mark: Mark, *, round_ends: bool = False) -> PolyLine | Line:
+def stroke(shape: Path | Line, mark: Mark, *, round_ends: bool = False) -> Path | Line:
     """Return the shape stroked in the mark's colour, width and dash."""
     shape.strokeColor = HexColor(mark.colour)
     shape.strokeWidth = mark.stroke_width
@@ -227,9 +234,36 @@ def stroke(shape: PolyLine | Line, mark: Mark, *, round_ends: bool = False) -> P
     return shape
 
 
-def symbol(point: Point, x: float, y: float, radius: float) -> Circle | Polygon:
-    """Return the point's palette symbol at (x, y): filled, or open with a white inside."""
-    return mark_symbol(point.mark, x, y, radius, open_=point.open)
+def symbols_path(mark: Mark, centres: list[tuple[float, float]], radius: float, *,
+                 open_: bool = False) -> Path:
+    """Return one path holding the mark's symbol at every centre: filled, or open in white."""
+    colour: Color = HexColor(mark.colour)
+    path = Path(fillColor=white if open_ or not mark.filled else colour, strokeColor=colour,
+                strokeWidth=0.9, strokeLineJoin=1)
+    shape = mark.symbol or palette.CIRCLE
+    radius *= mark.scale
+    for x, y in centres:
+        if shape.is_circle:
+            add_circle(path, x, y, radius)
+            continue
+        (first_x, first_y), *rest = shape.vertices
+        path.moveTo(x + first_x * radius, y + first_y * radius)
+        for vx, vy in rest:
+            path.lineTo(x + vx * radius, y + vy * radius)
+        path.closePath()
+    return path
+
+
+def add_circle(path: Path, x: float, y: float, radius: float) -> None:
+    """Add a circle to path as four cubic Béziers, the way PDF readers expect circles."""
+    # 0.5523 = 4/3 (sqrt(2) - 1): the control distance that makes a quarter circle.
+    k = 0.5523 * radius
+    path.moveTo(x + radius, y)
+    path.curveTo(x + radius, y + k, x + k, y + radius, x, y + radius)
+    path.curveTo(x - k, y + radius, x - radius, y + k, x - radius, y)
+    path.curveTo(x - radius, y - k, x - k, y - radius, x, y - radius)
+    path.curveTo(x + k, y - radius, x + radius, y - k, x + radius, y)
+    path.closePath()
 
 
 def mark_symbol(mark: Mark, x: float, y: float, radius: float, *, open_: bool = False) -> Circle | Polygon:

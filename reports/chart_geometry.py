@@ -221,15 +221,11 @@ def panel_for(model, facet, rows, positions, y, line_values, spacing, values, la
 
 def runs_of(keep: np.ndarray, groups: np.ndarray) -> list[np.ndarray]:
     """Return the index arrays of consecutive kept rows that share a group."""
-    runs: list[list[int]] = []
-    for i, flag in enumerate(keep):
-        if not flag:
-            continue
-        if runs and runs[-1][-1] == i - 1 and groups[i] == groups[i - 1]:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [np.array(r) for r in runs]
+    kept = np.flatnonzero(keep)
+    if not len(kept):
+        return []
+    breaks = (np.diff(kept) != 1) | (groups[kept[1:]] != groups[kept[:-1]])
+    return np.split(kept, np.flatnonzero(breaks) + 1)
 
 
 def coordinates(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, ...], tuple[float, ...]]:

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from reportlab.graphics.shapes import Circle, Group, Polygon
 from reportlab.lib.colors import white
 
 from app.charts import LARGE, STANDARD, altair_chart, chart_spec
@@ -11,6 +10,7 @@ from reports import palette
 from reports.chart_drawing import chart_drawing
 from reports.chart_geometry import chart_geometry
 from tests import chart_examples as examples
+from tests.reports.test_chart_drawing import subpaths
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -139,20 +139,14 @@ def test_signals_are_bigger_than_plain_points():
     assert signal["size"] > plain["size"]
 
 
-def symbol_name(shape) -> str:
-    """Name a reportlab point shape by the palette symbol it was drawn from."""
-    if isinstance(shape, Circle):
+def symbol_name(piece: list[tuple[float, float]], has_curves: bool) -> str:
+    """Name a symbol drawn on paper by the palette symbol it was drawn from."""
+    if has_curves:
         return "circle"
-    corners = len(shape.points) // 2
-    ys = shape.points[1::2]
-    if corners == 3:  # the apex is the corner alone at the top or the bottom
+    ys = [y for _, y in piece]
+    if len(piece) == 3:  # the apex is the corner alone at the top or the bottom
         return "triangle_up" if sorted(ys)[1] == min(ys) else "triangle_down"
-    return "diamond" if len(set(shape.points[0::2])) == 3 else "square"
-
-
-def paper_points(drawing, panel: int):
-    group = getattr(drawing, f"panel_{panel}").points
-    return [s for s in group.contents if isinstance(s, (Circle, Polygon)) and not isinstance(s, Group)]
+    return "diamond" if len({x for x, _ in piece}) == 3 else "square"
 
 
 @pytest.mark.parametrize("name", sorted(examples.all_examples()))
@@ -162,16 +156,21 @@ def test_screen_and_paper_draw_every_point_with_the_same_palette_colour_and_symb
     panels = spec["vconcat"][0]["concat"] if "vconcat" in spec else [spec]
     drawing = chart_drawing(model, height=320)
     for index, panel in enumerate(panels):
-        screen = rows(panel, "points")
-        paper = paper_points(drawing, index)
-        assert len(screen) == len(paper) > 0
-        for on_screen, on_paper in zip(screen, paper, strict=True):
-            assert on_paper.strokeColor.hexval()[2:].upper() == on_screen["colour"].lstrip("#")
-            filled = on_paper.fillColor != white
-            assert filled == (on_screen["fill"] != "#FFFFFF")
-            mark = palette.POINT_MARKS[on_screen["kind"]]
-            assert on_screen["shape"] == mark.symbol.svg_path()
-            assert symbol_name(on_paper) == mark.symbol.name
+        on_screen: dict[str, list[dict]] = {}
+        for point in rows(panel, "points"):
+            is_open = point["fill"] == "#FFFFFF"
+            on_screen.setdefault(point["kind"] + ("_open" if is_open else ""), []).append(point)
+        paper = getattr(drawing, f"panel_{index}").points
+        assert len(paper.contents) == len(on_screen)  # one path per kind of point
+        for key, points in on_screen.items():
+            path = getattr(paper, key)
+            pieces = subpaths(path)
+            assert len(pieces) == len(points)
+            assert {p["colour"] for p in points} == {"#" + path.strokeColor.hexval()[2:].upper()}
+            assert (path.fillColor == white) == key.endswith("_open")
+            mark = palette.POINT_MARKS[points[0]["kind"]]
+            assert {p["shape"] for p in points} == {mark.symbol.svg_path()}
+            assert symbol_name(pieces[0], 2 in path.operators) == mark.symbol.name
 
 
 def test_altair_chart_is_valid_vega_lite_drawing_the_same_layers_as_the_spec():

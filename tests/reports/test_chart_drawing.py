@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Circle, Group, Polygon, PolyLine, String
+from reportlab.graphics.shapes import Group, Path, String
 from reportlab.lib.colors import HexColor, white
 
 from indicators import analyze
@@ -23,6 +23,29 @@ def shapes(node, kind=object):
             yield from shapes(child, kind)
         elif isinstance(child, kind):
             yield child
+
+
+def subpaths(path: Path) -> list[list[tuple[float, float]]]:
+    """Return a path's pieces, each the list of points it passes (controls included)."""
+    sizes = {0: 2, 1: 2, 2: 6, 3: 0}  # moveTo, lineTo, curveTo, closePath
+    pieces, at = [], 0
+    for operator in path.operators:
+        coordinates = path.points[at:at + sizes[operator]]
+        at += sizes[operator]
+        if operator == 0:
+            pieces.append([])
+        pieces[-1] += list(zip(coordinates[0::2], coordinates[1::2], strict=True))
+    return pieces
+
+
+def centre(piece) -> tuple[float, float]:
+    xs, ys = [x for x, _ in piece], [y for _, y in piece]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def line_paths(drawing, hex_colour: str, dash=None) -> list[Path]:
+    return [s for s in shapes(drawing.panel_0.lines, Path) if same_colour(s.strokeColor, hex_colour)
+            and (dash is None or list(s.strokeDashArray or []) == list(dash))]
 
 
 def same_colour(colour, hex_colour: str) -> bool:
@@ -44,39 +67,38 @@ def pdf_text(drawing) -> str:
 
 def test_signal_points_are_triangles_in_the_improvement_colour():
     drawing = chart_drawing(examples.run_chart_triage())
-    signals = [s for s in shapes(drawing.panel_0.points, Polygon)
-               if same_colour(s.fillColor, palette.IMPROVEMENT.colour)]
-    assert len(signals) == 9
-    assert all(len(s.points) == 6 for s in signals)  # three corners
+    signals = drawing.panel_0.points.improvement
+    assert same_colour(signals.fillColor, palette.IMPROVEMENT.colour)
+    assert same_colour(signals.strokeColor, palette.IMPROVEMENT.colour)
+    assert [len(piece) for piece in subpaths(signals)] == [3] * 9  # nine triangles
 
 
 def test_plain_points_are_circles_in_the_point_colour_where_the_axes_put_them():
     model = examples.run_chart_triage()
     drawing = chart_drawing(model)
     sx, sy, geometry = plot_mapping(drawing, model)
-    circles = list(shapes(drawing.panel_0.points, Circle))
+    circles = drawing.panel_0.points.normal
+    assert same_colour(circles.fillColor, palette.POINT.colour)
     plain = [p for p in geometry.panels[0].points if p.kind == "normal"]
-    assert len(circles) == len(plain) == 15
-    for circle, point in zip(circles, plain, strict=True):
-        assert (circle.cx, circle.cy) == (pytest.approx(sx(point.x)), pytest.approx(sy(point.y)))
-        assert same_colour(circle.fillColor, palette.POINT.colour)
+    pieces = subpaths(circles)
+    assert len(pieces) == len(plain) == 15
+    for piece, point in zip(pieces, plain, strict=True):
+        assert centre(piece) == (pytest.approx(sx(point.x)), pytest.approx(sy(point.y)))
 
 
 def test_the_centre_line_of_each_part_is_drawn_solid_at_its_mean():
     model = examples.p_chart_two_phases()
     drawing = chart_drawing(model)
     _, sy, _ = plot_mapping(drawing, model)
-    centre = [s for s in shapes(drawing.panel_0.lines, PolyLine)
-              if same_colour(s.strokeColor, palette.MEAN.colour) and not s.strokeDashArray]
-    assert len(centre) == 2
-    for line, summary in zip(centre, model.phases, strict=True):
+    centre_lines = line_paths(drawing, palette.MEAN.colour, dash=[])
+    assert len(centre_lines) == 2
+    for line, summary in zip(centre_lines, model.phases, strict=True):
         assert line.points[1::2] == pytest.approx([sy(summary.centre_line)] * 2)
 
 
 def test_limits_are_dashed_steps_that_follow_n():
     drawing = chart_drawing(examples.p_chart_two_phases())
-    limits = [s for s in shapes(drawing.panel_0.lines, PolyLine)
-              if list(s.strokeDashArray or []) == list(palette.LIMIT.dash)]
+    limits = line_paths(drawing, palette.LIMIT.colour, dash=palette.LIMIT.dash)
     assert len(limits) == 4  # upper and lower, two parts
     upper_first = max(limits[:2], key=lambda s: s.points[1])
     xs = upper_first.points[0::2]
@@ -86,9 +108,8 @@ def test_limits_are_dashed_steps_that_follow_n():
 
 def test_warning_limits_are_dotted_and_optional():
     model = examples.p_chart_two_phases()
-    dotted = list(palette.WARNING_LIMIT.dash)
     def count(drawing):
-        return sum(list(s.strokeDashArray or []) == dotted for s in shapes(drawing.panel_0.lines, PolyLine))
+        return len(line_paths(drawing, palette.WARNING_LIMIT.colour, dash=palette.WARNING_LIMIT.dash))
     assert count(chart_drawing(model)) == 0
     assert count(chart_drawing(model, warning_limits=True)) == 4
 
@@ -97,29 +118,31 @@ def test_the_target_is_a_dash_dot_line_at_its_value():
     model = examples.g_chart_days_between(target=300)
     drawing = chart_drawing(model)
     _, sy, _ = plot_mapping(drawing, model)
-    (target,) = [s for s in shapes(drawing.panel_0.lines, PolyLine)
-                 if same_colour(s.strokeColor, palette.TARGET.colour)]
-    assert list(target.strokeDashArray) == list(palette.TARGET.dash)
+    (target,) = line_paths(drawing, palette.TARGET.colour, dash=palette.TARGET.dash)
     assert target.points[1::2] == pytest.approx([sy(300)] * 2)
 
 
-def test_the_censored_point_is_an_open_circle():
-    drawing = chart_drawing(examples.g_chart_days_between())
-    last = list(shapes(drawing.panel_0.points, Circle))[-1]
-    assert last.fillColor == white and same_colour(last.strokeColor, palette.CENSORED.colour)
-    assert [s for s in shapes(drawing.panel_0.points, Circle) if s.fillColor == white] == [last]
+def test_the_censored_point_is_an_open_circle_at_the_last_place():
+    model = examples.g_chart_days_between()
+    drawing = chart_drawing(model)
+    sx, sy, geometry = plot_mapping(drawing, model)
+    censored = drawing.panel_0.points.censored_open
+    assert censored.fillColor == white and same_colour(censored.strokeColor, palette.CENSORED.colour)
+    (piece,) = subpaths(censored)
+    last = geometry.panels[0].points[-1]
+    assert centre(piece) == (pytest.approx(sx(last.x)), pytest.approx(sy(last.y)))
+    assert drawing.panel_0.points.normal.fillColor != white
 
 
 def test_a_missing_week_breaks_the_data_line():
     drawing = chart_drawing(examples.chart_with_missing_values())
-    connectors = [s for s in shapes(drawing.panel_0.lines, PolyLine)
-                  if same_colour(s.strokeColor, palette.CONNECTOR.colour)]
+    connectors = line_paths(drawing, palette.CONNECTOR.colour)
     assert [len(c.points) // 2 for c in connectors] == [5, 17]
 
 
 def test_the_longest_run_is_a_band_behind_its_points():
     drawing = chart_drawing(examples.run_chart_triage())
-    lines = list(shapes(drawing.panel_0.lines, PolyLine))
+    lines = list(shapes(drawing.panel_0.lines, Path))
     assert same_colour(lines[0].strokeColor, palette.LONGEST_RUN.colour)  # drawn first: behind
     assert len(lines[0].points) // 2 == 9
 
@@ -180,7 +203,6 @@ def test_draws_the_engines_own_model_with_its_signals():
     model = analyze(pd.DataFrame({"x": weeks, "y": examples.UNPLANNED_RED, "n": examples.RED_TRIAGED}),
                     chart="run", improvement="down")
     drawing = chart_drawing(model)
-    signals = [s for s in shapes(drawing.panel_0.points, Polygon)
-               if same_colour(s.fillColor, palette.IMPROVEMENT.colour)]
+    signals = subpaths(drawing.panel_0.points.improvement)
     assert len(signals) == int(model.points["signal"].sum()) > 0
     assert "Forbedring" in pdf_text(drawing)
