@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import altair as alt
-import pandas as pd
+import numpy as np
 
 from app.i18n import translate
 from indicators.chart_model import ChartModel
@@ -32,6 +32,7 @@ from reports.formats import (
 from reports.palette import Mark
 
 VEGA_LITE_SCHEMA = alt.SCHEMA_URL
+SECONDS_PER_DAY = 86_400
 PIXELS_PER_POINT = 4 / 3  # CSS: 96 px to the inch, 72 points to the inch
 CHARACTER_WIDTH = 0.55  # a label's width per character, in font sizes, for placing text
 TEXT = "#262626"
@@ -183,8 +184,9 @@ def line_layer(geometry: ChartGeometry, panel: Panel, role: str, sizes: ScreenSi
     """Return every polyline of one role (e.g. the centre line of each phase) as one layer."""
     lines = [line for line in panel.lines if line.role == role]
     # Steps have two vertices at one x: the order field keeps Vega from re-sorting them.
-    rows = [{"x": vega_x(geometry, x), "y": y, "line": i, "part": line.part, "order": j}
-            for i, line in enumerate(lines) for j, (x, y) in enumerate(zip(line.xs, line.ys, strict=True))]
+    rows = [{"x": x, "y": y, "line": i, "part": line.part, "order": j}
+            for i, line in enumerate(lines)
+            for j, (x, y) in enumerate(zip(vega_xs(geometry, line.xs), line.ys, strict=True))]
     mark = lines[0].mark
     band = role == "longest_run"
     width = sizes.point_radius * 3.2 if band else mark.stroke_width * sizes.line_scale
@@ -204,21 +206,30 @@ def dash(mark: Mark, sizes: ScreenSizes) -> list[float]:
 def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -> dict:
     """Return the points, shaped and coloured by kind, with a tooltip that says everything."""
     language = geometry.language
-    frame = model.points
     titles = {key: translate(f"chart.tooltip.{key}", language) for key in TOOLTIP_FIELDS}
+    # Columns read once, not a row at a time: a board shows two years of daily points.
+    picked = [point.row for point in panel.points]
+    periods, numerators, denominators, notes = (model.points[c].to_numpy()[picked]
+                                                for c in ("x", "numerator", "n", "notes"))
+    xs = vega_xs(geometry, [point.x for point in panel.points])
+    values: dict[float, str] = {}  # counts repeat; Babel needs to print each one once
+    counts: dict[tuple[float, float], str] = {}
     rows = []
-    for point in panel.points:
-        source = frame.iloc[point.row]
+    for i, point in enumerate(panel.points):
         mark = point.mark
+        count_key = (numerators[i], denominators[i])
+        if point.y not in values:
+            values[point.y] = geometry.values.value(point.y, language)
+        if count_key not in counts:
+            counts[count_key] = count_text(*count_key, language)
         rows.append({
-            "x": vega_x(geometry, point.x), "y": point.y, "kind": point.kind,
+            "x": xs[i], "y": point.y, "kind": point.kind,
             "colour": mark.colour, "fill": WHITE if point.open else mark.colour,
             "size": (2 * sizes.point_radius * mark.scale) ** 2,  # Vega sizes a symbol by its box's area
             "shape": (mark.symbol or palette.CIRCLE).svg_path(),
-            "period": format_period(source["x"], unit=geometry.period_unit or "", language=language),
-            "value": geometry.values.value(point.y, language),
-            "count": count_text(source["numerator"], source["n"], language),
-            "note": "" if is_missing(source["notes"]) else str(source["notes"]),
+            "period": format_period(periods[i], unit=geometry.period_unit or "", language=language),
+            "value": values[point.y], "count": counts[count_key],
+            "note": "" if is_missing(notes[i]) else str(notes[i]),
             "signal": signal_text(point.kind, point.open, language),
         })
     return {"description": "points", "data": {"values": rows},
@@ -329,10 +340,16 @@ def legend_layers(items: tuple[LegendItem, ...], y: float | dict, sizes: ScreenS
 
 def vega_x(geometry: ChartGeometry, position: float) -> object:
     """Return an x position as Vega-Lite data: a local date-time string for dates."""
+    return vega_xs(geometry, [position])[0]
+
+
+def vega_xs(geometry: ChartGeometry, positions) -> list:
+    """Return x positions as Vega-Lite data; dates as "2026-01-05T00:00:00", all at once."""
     if geometry.x_kind != "date":
-        return position
+        return [float(p) for p in positions]
     # With a time and no zone, JavaScript reads the date as local time, as d3 prints it.
-    return pd.Timestamp(geometry.x_value(position)).strftime("%Y-%m-%dT%H:%M:%S")
+    seconds = np.round(np.asarray(positions, dtype=float) * SECONDS_PER_DAY).astype("int64")
+    return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s").tolist()
 
 
 def number_key(value: float) -> str:
