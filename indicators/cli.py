@@ -112,7 +112,8 @@ def read_chart_input(path: str, *, x: str, y: str, n: str | None = None, facet: 
             values = raw[wanted[role]]
             frame[role] = values.str.replace(",", ".", regex=False) if semicolons else values
     if facet is not None:
-        frame["facet"] = raw[facet].astype(object).where(raw[facet].notna(), None)
+        labels = _x_values(raw[facet])
+        frame["facet"] = pd.Series([None if pd.isna(label) else label for label in labels], dtype=object)
     if notes is not None:
         frame["notes"] = raw[notes].astype(object).where(raw[notes].notna(), None)
     return frame

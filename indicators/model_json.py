@@ -55,14 +55,26 @@ _WHOLE_NUMBER_KEYS = ("part", "n_obs", "n_useful", "longest_run", "longest_run_m
                       "n_crossings_min")
 
 
+def _qicharts2_order(points: pd.DataFrame) -> np.ndarray:
+    """Row order of qicharts2's return data: by phase, then facet, then position.
+
+    qic() splits by facet and part with the facet varying fastest, so a faceted chart
+    with phases lists phase 1 of every facet before phase 2 (R's interaction order).
+    """
+    facets = points["facet"].tolist()
+    rank = {facet: number for number, facet in enumerate(dict.fromkeys(facets))}
+    return np.lexsort((points["position"].to_numpy(), [rank[facet] for facet in facets], points["part"].to_numpy()))
+
+
 def model_to_dict(model: ChartModel) -> dict[str, Any]:
-    """The chart model as nested dicts and lists of JSON-ready values."""
+    """The chart model as nested dicts and lists of JSON-ready values, points in qicharts2's order."""
     points = model.points
     columns = {key: points[key].tolist() for key in JSON_POINT_KEYS}
     rows = []
-    for index in range(len(points)):
+    for index in _qicharts2_order(points):
         row = {key: plain(columns[key][index]) for key in JSON_POINT_KEYS}
         row["x"] = _x_value(columns["x"][index])
+        row["facet"] = _x_value(columns["facet"][index])
         for key in _WHOLE_NUMBER_KEYS:
             row[key] = _x_value(row[key])
         rows.append(row)

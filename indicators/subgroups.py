@@ -155,8 +155,12 @@ def aggregate(data: ChartInput, *, agg: str = "mean") -> list[Subgroups]:
     facets = data.facet
     if all(facet is None for facet in facets):
         return [_aggregate_one_facet(None, np.flatnonzero(present_x), data, agg)]
-    labels = [None if facet is None else facet for facet in facets]
-    distinct = sorted({label for label in labels if label is not None}, key=lambda v: (str(v).casefold(), str(v)))
+    labels = list(facets)
+    present = {label for label in labels if label is not None}
+    if all(isinstance(label, (int, float, np.number)) and not isinstance(label, bool) for label in present):
+        distinct = sorted(present)  # numeric facets in numeric order, as R orders their levels
+    else:
+        distinct = sorted(present, key=lambda label: (str(label).casefold(), str(label)))
     result = []
     for label in distinct:
         rows = np.flatnonzero(present_x & np.array([value == label for value in labels]))

@@ -94,3 +94,21 @@ def test_python_dash_m_indicators_refuses_without_a_traceback(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == EXIT_REFUSED
     assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_json_lists_faceted_phases_in_qicharts2_order(tmp_path, capsys):
+    rows = "".join(f"{unit},{x},{x % 3}\n" for unit in ("A", "B") for x in range(1, 7))
+    path = _write(tmp_path, "unit,x,y\n" + rows)
+    assert run(["analyze", path, "--x", "x", "--y", "y", "--facet", "unit", "--part", "3", "--json"]) == 0
+    points = json.loads(capsys.readouterr().out)["points"]
+    assert [(point["part"], point["facet"], point["x"]) for point in points] == [
+        (1, "A", 1), (1, "A", 2), (1, "A", 3), (1, "B", 1), (1, "B", 2), (1, "B", 3),
+        (2, "A", 4), (2, "A", 5), (2, "A", 6), (2, "B", 4), (2, "B", 5), (2, "B", 6),
+    ]
+
+
+def test_numeric_facets_are_ordered_as_numbers(tmp_path, capsys):
+    rows = "".join(f"{unit},{x},{x}\n" for unit in (10, 2) for x in range(1, 3))
+    assert run(["analyze", _write(tmp_path, "unit,x,y\n" + rows), "--x", "x", "--y", "y", "--facet", "unit",
+                "--json"]) == 0
+    assert [point["facet"] for point in json.loads(capsys.readouterr().out)["points"]] == [2, 2, 10, 10]
