@@ -14,7 +14,7 @@ from db.errors import NotFoundError
 from db.models import Annotation, utc_now
 from db.permissions import check_permission
 from db.soft_delete import set_deleted
-from db.units import lock_unit_for_writing
+from db.units import live_unit
 from db.validation import check_day, check_free_text, clean_text, raise_if_any
 
 ANNOTATION_COLUMNS = ("id", "indicator_id", "date", "text", "deleted")
@@ -29,7 +29,7 @@ def add_annotation(unit_id: int, day: date, text: str, *, indicator_id: int | No
         live_indicator_row(indicator_id, session=session)
     raise_if_any(check_day(day, today=today)
                  + check_free_text(text, field="text", required=True))
-    lock_unit_for_writing(unit_id, session=session)
+    live_unit(unit_id, session=session)
     annotation = Annotation(unit_id=unit_id, indicator_id=indicator_id, day=day,
                             text=clean_text(text))
     session.add(annotation)

@@ -63,6 +63,15 @@ def record_change(session: Session, *, actor: str, action: str, row: SQLModel,
     ))
 
 
+def record_insert(session: Session, *, actor: str, table_name: str, row_id: int,
+                  values: dict[str, Any], unit_id: int | None) -> None:
+    """Add the audit row for a row inserted without an ORM object."""
+    session.execute(insert(AuditLog.__table__), {
+        "at": utc_now(), "actor": actor, "action": "add", "table_name": table_name,
+        "row_id": row_id, "unit_id": unit_id, "before": None,
+        "after": json_safe({"id": row_id, **values})})
+
+
 def record_changes(session: Session, *, actor: str, action: str,
                    changes: list[tuple[SQLModel, dict[str, Any] | None, int | None]]) -> None:
     """Add the audit rows for many changes at once: (row, before, unit_id) each."""

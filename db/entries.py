@@ -5,19 +5,33 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+from sqlalchemy import bindparam, true
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from db.audit import record_change, snapshot
+from db.audit import record_change, record_insert, snapshot
 from db.catalogue import live_indicator_row
 from db.engine import require_writing
 from db.errors import NotFoundError
-from db.models import Entry, Indicator, utc_now
+from db.models import Entry, Indicator, Unit, utc_now
 from db.periods import period_start
 from db.permissions import check_permission
 from db.soft_delete import set_deleted
-from db.units import lock_unit_for_writing
+from db.units import live_unit
 from db.validation import check_day, check_figures, check_free_text, clean_text, raise_if_any
 
+# Statements of the busiest path, built once: registering is what tablets do all day.
+_MEASURE_AND_PERIOD = (
+    select(Indicator.measure, Indicator.period).join(Unit, true())  # two primary keys
+    .where(Indicator.id == bindparam("indicator_id"), Indicator.deleted_at.is_(None),
+           Unit.id == bindparam("unit_id"), Unit.deleted_at.is_(None)))
+_INSERT_NEW_ENTRY = {
+    name: dialect_insert(Entry.__table__)
+    .on_conflict_do_nothing(index_elements=["unit_id", "indicator_id", "period_start"])
+    .returning(Entry.__table__.c.id)
+    for name, dialect_insert in (("sqlite", sqlite_insert), ("postgresql", postgresql_insert))
+}
 ENTRY_COLUMNS = ("id", "indicator_id", "date", "numerator", "denominator", "value", "note",
                  "recorded_at", "deleted")
 
@@ -32,22 +46,25 @@ def add_entry(unit_id: int, indicator_id: int, day: date, *, numerator: float | 
     """
     require_writing(session)
     check_permission(session, actor=actor, action="entry.write", unit_id=unit_id)
-    indicator = live_indicator_row(indicator_id, session=session)
+    measure, period = _measure_and_period(unit_id, indicator_id, session=session)
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
-    raise_if_any(check_figures(indicator.measure, **figures)
+    raise_if_any(check_figures(measure, **figures)
                  + check_day(day, today=today) + check_free_text(note, field="note"))
-    lock_unit_for_writing(unit_id, session=session)
-    start = period_start(day, indicator.period)
+    start = period_start(day, period)
+    values = {"unit_id": unit_id, "indicator_id": indicator_id, "period_start": start,
+              "note": clean_text(note), **_floats(figures), "recorded_at": utc_now(),
+              "deleted_at": None}
+    # Insert unless the period has its entry; concurrent writers to other periods never
+    # wait for each other, and two writers to one period end as an entry and a correction.
+    entry_id = session.execute(_INSERT_NEW_ENTRY[session.get_bind().dialect.name],
+                               values).scalar()
+    if entry_id is not None:
+        record_insert(session, actor=actor, table_name="entry", row_id=entry_id, values=values,
+                      unit_id=unit_id)
+        return entry_id
     entry = session.exec(select(Entry).where(
         Entry.unit_id == unit_id, Entry.indicator_id == indicator_id,
-        Entry.period_start == start)).first()
-    if entry is None:
-        entry = Entry(unit_id=unit_id, indicator_id=indicator_id, period_start=start,
-                      note=clean_text(note), **_floats(figures))
-        session.add(entry)
-        record_change(session, actor=actor, action="add", row=entry, before=None,
-                      unit_id=unit_id)
-        return entry.id
+        Entry.period_start == start).with_for_update()).one()
     _overwrite(entry, figures, note, session=session, actor=actor)
     return entry.id
 
@@ -64,7 +81,7 @@ def correct_entry(entry_id: int, *, numerator: float | None = None,
     measure = session.get(Indicator, entry.indicator_id).measure
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
     raise_if_any(check_figures(measure, **figures) + check_free_text(note, field="note"))
-    lock_unit_for_writing(entry.unit_id, session=session)
+    session.refresh(entry, with_for_update=True)  # a concurrent correction waits for this one
     _overwrite(entry, figures, note, session=session, actor=actor)
 
 
@@ -110,6 +127,16 @@ def _overwrite(entry: Entry, figures: dict[str, float | None], note: str | None,
     session.add(entry)
     record_change(session, actor=actor, action=action, row=entry, before=before,
                   unit_id=entry.unit_id)
+
+
+def _measure_and_period(unit_id: int, indicator_id: int, *, session: Session) -> tuple[str, str]:
+    """Return the indicator's measure and period in one query, if unit and indicator are live."""
+    found = session.execute(_MEASURE_AND_PERIOD, {"unit_id": unit_id,
+                                                  "indicator_id": indicator_id}).first()
+    if found is None:  # say which of the two is missing
+        live_unit(unit_id, session=session)
+        live_indicator_row(indicator_id, session=session)
+    return found.measure, found.period
 
 
 def _set_entry_deleted(entry_id: int, deleted: bool, *, session: Session, actor: str) -> None:

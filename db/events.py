@@ -14,7 +14,7 @@ from db.errors import NotFoundError
 from db.models import Event, utc_now
 from db.permissions import check_permission
 from db.soft_delete import set_deleted
-from db.units import lock_unit_for_writing
+from db.units import live_unit
 from db.validation import (
     check_day,
     check_free_text,
@@ -37,7 +37,7 @@ def add_event(unit_id: int, indicator_id: int, day: date, *, note: str | None = 
         problems.append(problem("indicator", "indikatoren tæller ikke hændelser; brug en registrering",
                                 "the indicator does not count events; use an entry", row=None))
     raise_if_any(problems)
-    lock_unit_for_writing(unit_id, session=session)
+    live_unit(unit_id, session=session)
     event = Event(unit_id=unit_id, indicator_id=indicator_id, day=day, note=clean_text(note))
     session.add(event)
     record_change(session, actor=actor, action="add", row=event, before=None, unit_id=unit_id)

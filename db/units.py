@@ -37,7 +37,7 @@ def create_unit(name: str, *, kind: str, parent_id: int | None, session: Session
     problems += _check_kind(kind)
     problems += _check_code(code, session=session)
     if parent_id is not None:
-        _live_unit(parent_id, session=session)
+        live_unit(parent_id, session=session)
     raise_if_any(problems)
     unit = Unit(code=code, name=name.strip(), kind=kind, parent_id=parent_id)
     session.add(unit)
@@ -50,7 +50,7 @@ def rename_unit(unit_id: int, name: str, *, session: Session, actor: str) -> Non
     require_writing(session)
     check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
     raise_if_any(check_free_text(name, field="name", required=True))
-    unit = _live_unit(unit_id, session=session)
+    unit = live_unit(unit_id, session=session)
     before = snapshot(unit)
     unit.name = name.strip()
     session.add(unit)
@@ -61,9 +61,9 @@ def move_unit(unit_id: int, parent_id: int | None, *, session: Session, actor: s
     """Move a unit (with everything below it) under another parent, e.g. a new district."""
     require_writing(session)
     check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
-    unit = _live_unit(unit_id, session=session)
+    unit = live_unit(unit_id, session=session)
     if parent_id is not None:
-        _live_unit(parent_id, session=session)
+        live_unit(parent_id, session=session)
         if parent_id in descendant_ids(unit_id, session=session):
             raise_if_any([problem("unit", "en enhed kan ikke flyttes ind under sig selv",
                                   "a unit cannot be moved below itself", row=None)])
@@ -132,9 +132,9 @@ def descendant_ids(unit_id: int, *, session: Session) -> set[int]:
 def lock_unit_for_writing(unit_id: int, *, session: Session) -> Unit:
     """Return the live unit, holding its row lock until commit so writes to it queue.
 
-    PostgreSQL takes the row lock (SELECT ... FOR UPDATE), which makes "one entry
-    per unit, indicator and period" hold between concurrent writers; SQLite
-    already holds the database's write lock since BEGIN IMMEDIATE.
+    For rules that span rows (a unit and indicator has one freeze): PostgreSQL
+    takes the row lock (SELECT ... FOR UPDATE); SQLite already holds the
+    database's write lock since BEGIN IMMEDIATE.
     """
     unit = session.exec(select(Unit).where(Unit.id == unit_id).with_for_update()).first()
     if unit is None or unit.deleted_at is not None:
@@ -142,7 +142,7 @@ def lock_unit_for_writing(unit_id: int, *, session: Session) -> Unit:
     return unit
 
 
-def _live_unit(unit_id: int, *, session: Session) -> Unit:
+def live_unit(unit_id: int, *, session: Session) -> Unit:
     """Return the unit, or raise NotFoundError when it does not exist or is deleted."""
     unit = session.get(Unit, unit_id)
     if unit is None or unit.deleted_at is not None:

@@ -1,0 +1,81 @@
+"""The same code on a real PostgreSQL server, started on loopback by the test suite."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from db.engine import make_engine, read_session, write_session
+from db.entries import add_entry
+from db.errors import ValidationError
+from db.exporter import export_file
+from db.importer import import_file
+from db.migrate import migrate, schema_revision
+from db.series import read_series
+from tests.db.concurrent_writers import FIRST_DAY, count_rows, prepare, write_at_once
+from tests.db.conftest import TODAY, table_contents
+
+pytestmark = pytest.mark.postgres
+PROCESSES, WRITES = 8, 500
+
+
+@pytest.fixture
+def pg_engine(postgres_url):
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_migrations_run_on_postgresql_and_again_change_nothing(pg_engine):
+    revision = schema_revision(pg_engine)
+    migrate(pg_engine)
+    assert revision is not None and schema_revision(pg_engine) == revision
+
+
+def test_an_entry_is_corrected_and_read_back_on_postgresql(postgres_url):
+    unit_id, indicator_id = prepare(postgres_url)
+    engine = make_engine(postgres_url)
+    for numerator in (20, 24):
+        with write_session(engine) as session:
+            add_entry(unit_id, indicator_id, date(2026, 11, 2), numerator=numerator,
+                      denominator=25, note="æøå", session=session, actor="anna", today=TODAY)
+    with read_session(engine) as session:
+        frame = read_series(unit_id, indicator_id, session=session)
+    engine.dispose()
+    assert frame[["date", "numerator"]].to_dict("list") == {"date": [date(2026, 11, 2)],
+                                                            "numerator": [24.0]}
+
+
+def test_a_refused_import_leaves_postgresql_unchanged_and_a_good_one_round_trips(postgres_url):
+    prepare(postgres_url)
+    engine = make_engine(postgres_url)
+    before = table_contents(engine)
+    bad = "enhed;indikator;dato;tæller;nævner\nsolbakken;triage_dagligt;01-11-2026;3;2\n"
+    with pytest.raises(ValidationError), write_session(engine) as session:
+        import_file(bad.encode(), filename="a.csv", session=session, actor="a", today=TODAY)
+    assert table_contents(engine) == before
+    good = "enhed;indikator;dato;tæller;nævner\nsolbakken;triage_dagligt;01-11-2026;2;3\n"
+    with write_session(engine) as session:
+        import_file(good.encode(), filename="a.csv", session=session, actor="a", today=TODAY)
+    with read_session(engine) as session:
+        exported = export_file(session=session)
+    with write_session(engine) as session:
+        again = import_file(exported, filename="a.csv", session=session, actor="a", today=TODAY)
+    engine.dispose()
+    assert again.summary()["unchanged_entries"] == 1 and again.summary()["new_entries"] == 0
+
+
+def test_eight_processes_writing_500_entries_each_to_postgresql_lose_nothing(postgres_url):
+    unit_id, indicator_id = prepare(postgres_url)
+    assert write_at_once(postgres_url, unit_id, indicator_id, processes=PROCESSES,
+                         count=WRITES) == []
+    entries, audits, days = count_rows(postgres_url)
+    assert (entries, audits) == (PROCESSES * WRITES, PROCESSES * WRITES)
+    assert days == {FIRST_DAY + timedelta(days=n) for n in range(PROCESSES * WRITES)}
+
+
+def test_processes_writing_one_period_at_once_on_postgresql_leave_one_entry(postgres_url):
+    unit_id, indicator_id = prepare(postgres_url)
+    assert write_at_once(postgres_url, unit_id, indicator_id, processes=PROCESSES, count=10,
+                         same_day=True) == []
+    assert count_rows(postgres_url)[0] == 1
