@@ -94,6 +94,11 @@ def make_options(
 ) -> AnalysisOptions:
     """Check every option and return them as one frozen AnalysisOptions."""
     freeze_positions = _positions("freeze", freeze)
+    if len(freeze_positions) > 1:
+        raise InvalidOptionError(
+            f"Ugyldig værdi for freeze: ét hele tal fra 1, fik {freeze!r}.",
+            f"Invalid value for freeze: one whole number from 1, got {freeze!r}.",
+        )
     multiply_value = _optional_number("multiply", multiply)
     if multiply_value is None or multiply_value <= 0:
         raise InvalidOptionError(
