@@ -84,7 +84,11 @@ class PhaseSummary:
     runs_signal: bool
     sigma_signal_count: int
     centre_line: float
-    # NHS Making Data Count: variation of the last point and assurance against the target.
+    # NHS Making Data Count (NHSRplotthedots' names), for every rule set:
+    # variation of the phase's last point: "common_cause", "special_cause_improvement",
+    # "special_cause_concern", "special_cause_neutral_high" or "special_cause_neutral_low";
+    # assurance against the target (latest phase, needs target, limits and direction):
+    # "consistent_pass", "consistent_fail" or "inconsistent" (hit and miss), else None.
     variation: str | None = None
     assurance: str | None = None
     # Added by the engine: where the phase lies, its average limits (qicharts2's summary),
