@@ -103,9 +103,8 @@ def chart_input(data: pd.DataFrame | pd.Series | Sequence[float] | np.ndarray) -
     kind = x_kind(x)
     if kind == "date" and not pd.api.types.is_datetime64_any_dtype(x):
         x = pd.to_datetime(x)
-    if kind == "date":
-        x = x.dt.tz_localize(None) if getattr(x.dt, "tz", None) is not None else x
-        x = x.astype("datetime64[ns]")
+    if kind == "date" and isinstance(x.dtype, pd.DatetimeTZDtype):
+        x = x.dt.tz_localize(None)
 
     count = len(y)
 

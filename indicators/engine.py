@@ -187,8 +187,9 @@ def analyze(
             finished.append(PhaseResult(span, lines, result.runs, tuple(findings), runs_limits))
         flagged, direction, rule_names = point_directions(
             len(sub), [finding for result in finished for finding in result.findings])
-        kinds = np.array([signal_kind(int(way), options.improvement) if signal else None
-                          for signal, way in zip(flagged, direction, strict=True)], dtype=object)
+        kinds = np.full(len(sub), None, dtype=object)
+        for way in (-1, 0, 1):
+            kinds[flagged & (direction == way)] = signal_kind(way, options.improvement)
         facet_results.append(FacetResult(sub, plan, include, finished, flagged, kinds, rule_names,
                                          time_ordered, options.target))
         for number, result in enumerate(finished):

@@ -16,8 +16,9 @@ from indicators.verdict import phase_verdict
 
 
 def _average(values: np.ndarray) -> float | None:
-    average = mean_present(values)
-    return None if np.isnan(average) else average
+    """Plain mean of the limits that exist (qicharts2's aLCL, aUCL); None when none do."""
+    present = values[~np.isnan(values)]
+    return float(present.mean()) if len(present) else None
 
 
 def summarise_phase(*, facet: object, number: int, span: slice, lines: ControlLines, runs: RunsResult,

@@ -83,13 +83,18 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
     notes = [_note_text(value) for value in data.notes[rows]]
     censored = data.censored[rows]
 
-    codes, uniques = pd.factorize(x)
-    ranked = _order_key(np.asarray(uniques), data.x_kind)
-    rank_of_code = np.empty(len(uniques), dtype=np.intp)
-    rank_of_code[ranked] = np.arange(len(uniques))
-    groups = rank_of_code[codes]
-    count = len(uniques)
-    x_sorted = np.asarray(uniques)[ranked]
+    if data.x_kind != "category" and len(x) > 1 and bool(np.all(x[1:] > x[:-1])):
+        groups = np.arange(len(x))  # already one row per x, in order: the app's usual case
+        count = len(x)
+        x_sorted = x
+    else:
+        codes, uniques = pd.factorize(x)
+        ranked = _order_key(np.asarray(uniques), data.x_kind)
+        rank_of_code = np.empty(len(uniques), dtype=np.intp)
+        rank_of_code[ranked] = np.arange(len(uniques))
+        groups = rank_of_code[codes]
+        count = len(uniques)
+        x_sorted = np.asarray(uniques)[ranked]
 
     valid = ~np.isnan(y)
     rows_per_group = np.bincount(groups, minlength=count)
