@@ -13,6 +13,7 @@ from db.models import AuditLog, utc_now
 
 # Secrets never enter the audit log; it only says that they changed.
 REDACTED_COLUMNS = frozenset({"password_hash"})
+_INSERT_AUDIT = insert(AuditLog.__table__)
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id", "before", "after")
 
 
@@ -66,7 +67,7 @@ def record_change(session: Session, *, actor: str, action: str, row: SQLModel,
 def record_insert(session: Session, *, actor: str, table_name: str, row_id: int,
                   values: dict[str, Any], unit_id: int | None) -> None:
     """Add the audit row for a row inserted without an ORM object."""
-    session.execute(insert(AuditLog.__table__), {
+    session.connection().execute(_INSERT_AUDIT, {
         "at": utc_now(), "actor": actor, "action": "add", "table_name": table_name,
         "row_id": row_id, "unit_id": unit_id, "before": None,
         "after": json_safe({"id": row_id, **values})})

@@ -15,7 +15,7 @@ from db.flags import DEMO_DATA, set_flag
 from db.models import Annotation, Baseline, Entry, Event, Unit
 from db.permissions import check_permission
 from db.units import create_unit
-from db.users import add_membership, create_user
+from db.users import add_membership, create_user, hash_password
 
 DEMO_PASSWORD = "demo1234"
 # (username, role, display name, unit code or None for the whole municipality)
@@ -64,9 +64,10 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
         {"unit_id": units[u], "indicator_id": stored[i].id, "kind": "new_phase", "day": day,
          "reason": reason} for u, i, day, reason in data.phases], actor=actor)
     if with_users:
+        shared_hash = hash_password(DEMO_PASSWORD)  # one slow hash serves every demo account
         for username, role, display_name, unit_code in DEMO_USERS:
             user_id = create_user(username, role=role, display_name=display_name,
-                                  password=DEMO_PASSWORD, is_demo=True, session=session,
+                                  password_hash=shared_hash, is_demo=True, session=session,
                                   actor=actor)
             add_membership(user_id, units[unit_code or "demo-kommune"], session=session,
                            actor=actor)

@@ -10,14 +10,14 @@ SQLAlchemy's begin event emits ours (SQLAlchemy docs, "Transactions with
 SQLite and the sqlite3 driver").
 
 Writers in one process (Streamlit serves every tablet from one process) also
-queue on a lock that belongs to the engine: a waiting thread then wakes the
-moment the writer before it finishes, instead of sleeping in SQLite's busy
-handler, which backs off up to 100 ms between tries.
+queue, first come first served, on a lock that belongs to the engine: a waiting
+thread then wakes the moment the writer before it finishes, instead of sleeping
+in SQLite's busy handler, which backs off up to 100 ms between tries.
 """
 
 from __future__ import annotations
 
-import threading
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,17 +28,21 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from db.errors import ReadOnlySessionError, StorageError
+from db.write_queue import WriteQueue
 
 # How long a writer waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_SECONDS = 60
+# SQLite copies the write-ahead log back into the database file every this many commits.
+CHECKPOINT_EVERY_COMMITS = 200
 _WRITING = "tavle_writing"
 _WRITE_LOCK = "tavle_write_lock"
+_COMMITS = "tavle_commits"
 
 
 def make_engine(url: str) -> Engine:
     """Return an engine for a SQLite or PostgreSQL URL, set up for Tavle's transactions."""
     parsed = make_url(url)
-    lock = threading.Lock()
+    lock = WriteQueue()
     if parsed.get_backend_name() == "sqlite":
         in_memory = parsed.database in (None, "", ":memory:")
         if not in_memory:
@@ -48,7 +52,7 @@ def make_engine(url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
             # One shared connection keeps an in-memory database alive between sessions.
             poolclass=StaticPool if in_memory else None,
-            execution_options={_WRITE_LOCK: lock},
+            execution_options={_WRITE_LOCK: lock, _COMMITS: itertools.count(1)},
         )
         _configure_sqlite(engine)
         return engine
@@ -67,6 +71,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
         # Under WAL, NORMAL never corrupts; only a power cut may undo the last commits.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # The writer that fills the log would copy it back while the others queue behind
+        # it; write_session does that after the queue has moved on (see _checkpoint).
+        cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -83,7 +90,7 @@ def is_sqlite(engine: Engine) -> bool:
 @contextmanager
 def writers_turn(engine: Engine) -> Iterator[None]:
     """Wait for the writer before this one in the same process (not re-entrant)."""
-    lock: threading.Lock = engine.get_execution_options()[_WRITE_LOCK]
+    lock: WriteQueue = engine.get_execution_options()[_WRITE_LOCK]
     if not lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_SECONDS):
         raise StorageError(
             "Databasen er optaget af en anden ændring; prøv igen om lidt."
@@ -113,6 +120,19 @@ def write_session(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+    _checkpoint_now_and_then(engine)
+
+
+def _checkpoint_now_and_then(engine: Engine) -> None:
+    """Every CHECKPOINT_EVERY_COMMITS commits, copy SQLite's log back into the database.
+
+    PASSIVE neither waits for nor blocks readers and writers, and it runs after
+    this writer has left the queue, so no other writer waits for it.
+    """
+    commits = engine.get_execution_options().get(_COMMITS)
+    if commits is not None and next(commits) % CHECKPOINT_EVERY_COMMITS == 0:
+        with engine.connect() as connection:
+            connection.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 @contextmanager

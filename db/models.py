@@ -180,7 +180,7 @@ class AuditLog(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utc_now, index=True)
+    at: datetime = Field(default_factory=utc_now)  # ids grow with time: newest first by id
     actor: str = Field(index=True)
     action: str  # add, correct, delete, restore, import, ...
     table_name: str

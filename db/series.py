@@ -5,16 +5,18 @@ Shapes (one row per period or event, in date order, deleted rows left out):
     entries  date (datetime.date), numerator, denominator, value  (floats, NaN when absent;
              the denominator holds the exposure, e.g. bed-days, for rates)
     events   date (datetime.date), note (str or None)
+
+A board holds years of daily figures for several indicators. The query reads
+them in index order without sorting, and the rows are cut into series
+column-wise with numpy: no per-row Python work, no per-row SQLAlchemy objects.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, Integer, String, and_, literal, null, select, union_all
-from sqlalchemy.sql import Select
+from sqlalchemy import Float, Integer, String, literal, null, select, type_coerce, union_all
+from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
 from db.errors import NotFoundError
@@ -27,7 +29,9 @@ _FIGURES = ("numerator", "denominator", "value")
 
 def read_series(unit_id: int, indicator_id: int, *, session: Session) -> pd.DataFrame:
     """Return one unit's series for one indicator (entries or events shape, by its measure)."""
-    frames = _read(Indicator.id == indicator_id, unit_id, session=session)
+    chosen = (select(Indicator.id, Indicator.measure, literal(0, Integer).label("position"))
+              .where(Indicator.id == indicator_id))
+    frames = _read(chosen, unit_id, session=session)
     if indicator_id not in frames:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
     return frames[indicator_id]
@@ -35,11 +39,11 @@ def read_series(unit_id: int, indicator_id: int, *, session: Session) -> pd.Data
 
 def read_unit_series(unit_id: int, *, session: Session) -> dict[int, pd.DataFrame]:
     """Return every series on a unit's board, keyed by indicator id in board order."""
-    chosen = (select(UnitIndicator.indicator_id)
-              .where(UnitIndicator.unit_id == unit_id, UnitIndicator.active)
-              .scalar_subquery())
-    return _read(Indicator.id.in_(chosen) & Indicator.deleted_at.is_(None), unit_id,
-                 session=session, board_order=unit_id)
+    chosen = (select(Indicator.id, Indicator.measure, UnitIndicator.position)
+              .join(UnitIndicator, UnitIndicator.indicator_id == Indicator.id)
+              .where(UnitIndicator.unit_id == unit_id, UnitIndicator.active,
+                     Indicator.deleted_at.is_(None)))
+    return _read(chosen, unit_id, session=session)
 
 
 def empty_series(measure: str) -> pd.DataFrame:
@@ -50,68 +54,78 @@ def empty_series(measure: str) -> pd.DataFrame:
                          **{name: pd.Series(dtype=float) for name in _FIGURES}})
 
 
-def _read(which, unit_id: int, *, session: Session,
-          board_order: int | None = None) -> dict[int, pd.DataFrame]:
-    """Run the one query for the chosen indicators and split its rows into series."""
-    rows = session.execute(_query(which, unit_id, board_order=board_order)).all()
-    measures: dict[int, str] = {}
-    collected: dict[int, list[tuple]] = {}
-    for indicator_id, measure, day, numerator, denominator, value, note, _position in rows:
-        measures.setdefault(indicator_id, measure)
-        points = collected.setdefault(indicator_id, [])
-        if day is not None:
-            points.append((day, numerator, denominator, value, note))
-    return {indicator_id: _frame(measures[indicator_id], points)
-            for indicator_id, points in collected.items()}
+def _read(chosen: Select, unit_id: int, *, session: Session) -> dict[int, pd.DataFrame]:
+    """Run the one query for the chosen indicators and cut its rows into series."""
+    rows = _fetch(_query(chosen, unit_id), session=session)
+    # Rows with a measure describe the chosen indicators; the others are their data.
+    described = [row for row in rows if row[1] is not None]
+    measures = {row[0]: row[1] for row in described}
+    board_order = [row[0] for row in sorted(described, key=lambda row: (row[3], row[0]))]
+    data = [row for row in rows if row[1] is None]
+    if not data:
+        return {indicator_id: empty_series(measures[indicator_id]) for indicator_id in board_order}
+    ids, _, days, numerators, denominators, values, notes = list(zip(*data, strict=True))
+    ids = np.asarray(ids)
+    days = np.array(days, dtype="datetime64[D]")  # parses SQLite's ISO text, takes dates as they are
+    order = np.lexsort((days, ids))
+    ids, days, notes = ids[order], days[order].astype(object), np.asarray(notes, dtype=object)[order]
+    figures = np.array([numerators, denominators, values], dtype=float)[:, order]  # None → NaN
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    bounds = {int(ids[start]): (start, end)
+              for start, end in zip(starts, [*starts[1:], len(ids)], strict=True)}
+    frames: dict[int, pd.DataFrame] = {}
+    for indicator_id in board_order:
+        if indicator_id not in bounds:
+            frames[indicator_id] = empty_series(measures[indicator_id])
+            continue
+        start, end = bounds[indicator_id]
+        dates = pd.Series(days[start:end], dtype=object)
+        if measures[indicator_id] == "events":
+            frames[indicator_id] = pd.DataFrame({
+                "date": dates, "note": pd.Series(notes[start:end], dtype=object)})
+        else:
+            frames[indicator_id] = pd.DataFrame({"date": dates, **{
+                name: figures[k, start:end] for k, name in enumerate(_FIGURES)}})
+    return frames
 
 
-def _frame(measure: str, points: list[tuple]) -> pd.DataFrame:
-    """Build the series frame of one indicator from its (date, figures, note) rows."""
-    if not points:
-        return empty_series(measure)
-    days = [_as_date(point[0]) for point in points]
-    if measure == "events":
-        return pd.DataFrame({"date": pd.Series(days, dtype=object),
-                             "note": pd.Series([point[4] for point in points], dtype=object)})
-    figures = np.array([point[1:4] for point in points], dtype=float)  # None becomes NaN
-    return pd.DataFrame({"date": pd.Series(days, dtype=object), "numerator": figures[:, 0],
-                         "denominator": figures[:, 1], "value": figures[:, 2]})
+def _fetch(query: CompoundSelect, *, session: Session) -> list[tuple]:
+    """Return the query's rows as plain tuples straight from the driver.
 
-
-def _as_date(day: date | str) -> date:
-    """Return day as a date, whatever the driver handed back."""
-    return day if isinstance(day, date) else date.fromisoformat(day)
-
-
-def _query(which, unit_id: int, *, board_order: int | None) -> Select:
-    """Return a UNION ALL of the chosen indicators' entries and events for a unit.
-
-    Each chosen indicator appears at least once (with a NULL date when it has no
-    data), so an empty series still comes back in the right shape.
+    A board is some ten thousand rows; SQLAlchemy's row objects would cost as
+    much as the database does, and the query's columns need no conversion.
     """
-    position = (select(UnitIndicator.position)
-                .where(UnitIndicator.unit_id == board_order,
-                       UnitIndicator.indicator_id == Indicator.id)
-                .scalar_subquery() if board_order is not None else literal(0, Integer))
-    entries = (
-        select(Indicator.id, Indicator.measure, Entry.period_start.label("day"),
-               Entry.numerator, Entry.denominator, Entry.value, null().cast(String).label("note"),
-               position.label("position"))
-        .select_from(Indicator)
-        .outerjoin(Entry, and_(Entry.indicator_id == Indicator.id, Entry.unit_id == unit_id,
-                               Entry.deleted_at.is_(None)))
-        .where(which, Indicator.measure != "events")
-    )
-    events = (
-        select(Indicator.id, Indicator.measure, Event.day.label("day"),
-               null().cast(Float), null().cast(Float), null().cast(Float), Event.note,
-               position.label("position"))
-        .select_from(Indicator)
-        .outerjoin(Event, and_(Event.indicator_id == Indicator.id, Event.unit_id == unit_id,
-                               Event.deleted_at.is_(None)))
-        .where(which, Indicator.measure == "events")
-    )
-    union = union_all(entries, events).subquery()
-    return select(union.c.id, union.c.measure, union.c.day,
-                  union.c.numerator, union.c.denominator, union.c.value, union.c.note,
-                  union.c.position).order_by(union.c.position, union.c.id, union.c.day)
+    connection = session.connection()  # begins the session's transaction: one snapshot
+    compiled = query.compile(dialect=connection.dialect)
+    parameters = compiled.construct_params()
+    if compiled.positional:
+        parameters = tuple(parameters[name] for name in compiled.positiontup)
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _query(chosen: Select, unit_id: int) -> CompoundSelect:
+    """Return the chosen indicators (id, measure, position), then their entries and events.
+
+    Data rows carry no measure, which tells them from the describing rows (whose
+    board position rides in the numerator column). The database sorts nothing:
+    numpy puts the days in order.
+    """
+    chosen = chosen.subquery()
+    describe = select(chosen.c.id, chosen.c.measure, null(), chosen.c.position.cast(Float),
+                      null().cast(Float), null().cast(Float), null().cast(String))
+    entries = select(
+        Entry.indicator_id, null().cast(String), type_coerce(Entry.period_start, String),
+        Entry.numerator, Entry.denominator, Entry.value, null().cast(String),
+    ).where(Entry.unit_id == unit_id, Entry.deleted_at.is_(None),
+            Entry.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure != "events")))
+    events = select(
+        Event.indicator_id, null().cast(String), type_coerce(Event.day, String),
+        null().cast(Float), null().cast(Float), null().cast(Float), Event.note,
+    ).where(Event.unit_id == unit_id, Event.deleted_at.is_(None),
+            Event.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure == "events")))
+    return union_all(describe, entries, events)

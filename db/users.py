@@ -33,9 +33,9 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 def create_user(username: str, *, role: str, session: Session, actor: str,
-                password: str | None = None, display_name: str = "",
-                is_demo: bool = False) -> int:
-    """Add a user (password optional, e.g. for single sign-on) and return the id."""
+                password: str | None = None, password_hash: str | None = None,
+                display_name: str = "", is_demo: bool = False) -> int:
+    """Add a user and return the id; a password (or its hash) is optional, e.g. for single sign-on."""
     require_writing(session)
     check_permission(session, actor=actor, action="user.admin", unit_id=None)
     username = username.strip()
@@ -50,8 +50,10 @@ def create_user(username: str, *, role: str, session: Session, actor: str,
         problems.append(problem("username", f"{username!r} findes allerede",
                                 f"{username!r} already exists", row=None))
     raise_if_any(problems)
+    if password is not None:
+        password_hash = hash_password(password)
     user = User(username=username, role=role, display_name=display_name.strip(),
-                is_demo=is_demo, password_hash=hash_password(password) if password else None)
+                is_demo=is_demo, password_hash=password_hash)
     session.add(user)
     record_change(session, actor=actor, action="add", row=user, before=None)
     return user.id

@@ -44,7 +44,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_actor'), ['actor'], unique=False)
-        batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
         batch_op.create_index('ix_audit_log_table_row', ['table_name', 'row_id'], unique=False)
         batch_op.create_index('ix_audit_log_unit_at', ['unit_id', 'at'], unique=False)
 
@@ -233,7 +232,6 @@ def downgrade() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_log_unit_at')
         batch_op.drop_index('ix_audit_log_table_row')
-        batch_op.drop_index(batch_op.f('ix_audit_log_at'))
         batch_op.drop_index(batch_op.f('ix_audit_log_actor'))
 
     op.drop_table('audit_log')

@@ -1,0 +1,113 @@
+"""The demo municipality: deterministic, quick, and telling its stories."""
+
+import time
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from db.annotations import list_annotations
+from db.audit import read_audit
+from db.catalogue import find_indicator, list_unit_indicators
+from db.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from db.engine import make_engine, read_session, write_session
+from db.errors import StorageError
+from db.exporter import export_file
+from db.flags import holds_demo_data
+from db.migrate import migrate
+from db.series import read_series
+from db.units import find_unit
+from db.users import find_user, verify_password
+from tests.db.conftest import TODAY
+
+CHANGE = TODAY - timedelta(days=729)  # the first day of the two years
+
+
+def seeded(seed=2013, today=TODAY, with_users=False):
+    engine = make_engine("sqlite://")
+    migrate(engine)
+    with write_session(engine) as session:
+        seed_demo(session=session, actor="demo", today=today, seed=seed, with_users=with_users)
+    return engine
+
+
+@pytest.fixture(scope="module")
+def demo():
+    engine = seeded(with_users=True)
+    yield engine
+    engine.dispose()
+
+
+def series(engine, unit_code, indicator_code):
+    with read_session(engine) as session:
+        return read_series(find_unit(unit_code, session=session),
+                           find_indicator(indicator_code, session=session).id, session=session)
+
+
+def test_the_same_seed_and_day_give_the_same_data_and_another_seed_does_not(demo):
+    def exported(engine):
+        with read_session(engine) as session:
+            return export_file(session=session)
+    assert exported(seeded()) == exported(demo)
+    assert exported(seeded(seed=1)) != exported(demo)
+
+
+def test_the_demo_ends_on_the_day_given_and_spans_two_years(demo):
+    triage = series(demo, "hjemmeplejen-nord", "triage_dagligt")
+    assert (min(triage["date"]), max(triage["date"])) == (TODAY - timedelta(days=729),
+                                                           TODAY - timedelta(days=1))
+
+
+def test_triage_rises_from_about_80_to_about_97_percent(demo):
+    triage = series(demo, "hjemmeplejen-nord", "triage_dagligt")
+    share = triage["numerator"] / triage["denominator"]
+    assert 0.75 < share.head(90).mean() < 0.85
+    assert share.tail(90).mean() > 0.95
+
+
+def test_pressure_ulcer_gaps_lengthen_after_the_pdsa_change(demo):
+    days = pd.Series(pd.to_datetime(series(demo, "solbakken", "tryksaar_dage_mellem")["date"]))
+    gaps = days.diff().dt.days.dropna()
+    with read_session(demo) as session:
+        notes = list_annotations(find_unit("solbakken", session=session), session=session)
+    change = pd.Timestamp(notes.loc[notes["text"].str.contains("lejringsplan"), "date"].iloc[0])
+    assert gaps[days[1:] > change].mean() > 2 * gaps[days[1:] <= change].mean()
+
+
+def test_falls_per_1000_bed_days_halve(demo):
+    falls = series(demo, "solbakken", "fald_pr_1000_sengedage")
+    rate = 1000 * falls["numerator"] / falls["denominator"]
+    assert rate.tail(9).mean() < 0.65 * rate.head(9).mean()
+
+
+def test_each_demo_unit_has_a_full_board_and_the_changes_are_annotated(demo):
+    with read_session(demo) as session:
+        for code in ("solbakken", "hjemmeplejen-nord", "akutteamet"):
+            unit = find_unit(code, session=session)
+            assert len(list_unit_indicators(unit, session=session)) == 8
+            assert any(list_annotations(unit, session=session)["text"].str.startswith("PDSA"))
+
+
+def test_the_database_is_marked_as_demo_and_the_demo_users_can_sign_in(demo):
+    with read_session(demo) as session:
+        assert holds_demo_data(session=session)
+        for username, *_ in DEMO_USERS:
+            assert verify_password(find_user(username, session=session).password_hash,
+                                   DEMO_PASSWORD)
+        assert not read_audit(session=session, actor="demo").empty
+
+
+def test_an_empty_database_is_not_marked_as_demo(engine):
+    with read_session(engine) as session:
+        assert not holds_demo_data(session=session)
+
+
+def test_the_demo_is_refused_in_a_database_that_has_units(demo):
+    with pytest.raises(StorageError), write_session(demo) as session:
+        seed_demo(session=session, actor="demo", today=TODAY)
+
+
+def test_seeding_takes_a_few_seconds_at_most():
+    started = time.perf_counter()
+    seeded(with_users=True, today=date(2027, 3, 1)).dispose()
+    assert time.perf_counter() - started < 5

@@ -1,0 +1,81 @@
+"""Users, memberships and the audit log (who, when, what, before, after; never a secret)."""
+
+import pytest
+
+from db.audit import read_audit
+from db.engine import read_session, write_session
+from db.errors import ValidationError
+from db.users import (
+    add_membership,
+    create_user,
+    find_user,
+    has_admin,
+    member_unit_ids,
+    remove_membership,
+    set_password,
+    set_user_deleted,
+    verify_password,
+)
+
+
+def test_a_user_signs_in_with_the_password_and_not_another(engine):
+    with write_session(engine) as session:
+        create_user("anna", role="registrant", password="rigtig-kode", session=session,
+                    actor="admin")
+    with read_session(engine) as session:
+        stored = find_user("anna", session=session).password_hash
+    assert stored.startswith("$argon2id$")
+    assert verify_password(stored, "rigtig-kode") and not verify_password(stored, "forkert-kode")
+
+
+def test_a_username_is_unique_and_a_role_must_be_known(engine):
+    with write_session(engine) as session:
+        create_user("anna", role="registrant", session=session, actor="admin")
+    for username, role in (("anna", "registrant"), ("bo", "chef")):
+        with pytest.raises(ValidationError), write_session(engine) as session:
+            create_user(username, role=role, session=session, actor="admin")
+
+
+def test_memberships_say_which_units_a_user_belongs_to(engine, place):
+    with write_session(engine) as session:
+        user = create_user("anna", role="teamleder", session=session, actor="admin")
+        add_membership(user, place["unit"], session=session, actor="admin")
+        add_membership(user, place["other"], session=session, actor="admin")
+        add_membership(user, place["unit"], session=session, actor="admin")  # already there
+        remove_membership(user, place["other"], session=session, actor="admin")
+    with read_session(engine) as session:
+        assert member_unit_ids(user, session=session) == [place["unit"]]
+
+
+def test_the_audit_log_never_holds_a_password_or_its_hash(engine):
+    with write_session(engine) as session:
+        user = create_user("anna", role="admin", password="hemmelig-1", session=session,
+                           actor="admin")
+        set_password(user, "hemmelig-2", session=session, actor="admin")
+    with read_session(engine) as session:
+        audit = read_audit(session=session, table_name="app_user")
+        stored = find_user("anna", session=session).password_hash
+    text = str(audit.to_dict("records"))
+    assert "hemmelig" not in text and stored not in text
+    assert audit.iloc[0]["after"]["password_hash"] == "***"
+
+
+def test_a_deleted_administrator_no_longer_counts_and_can_be_restored(engine):
+    with write_session(engine) as session:
+        user = create_user("boss", role="admin", session=session, actor="system")
+    with write_session(engine) as session:
+        set_user_deleted(user, True, session=session, actor="system")
+    with read_session(engine) as session:
+        assert not has_admin(session=session) and find_user("boss", session=session) is None
+    with write_session(engine) as session:
+        set_user_deleted(user, False, session=session, actor="system")
+    with read_session(engine) as session:
+        assert has_admin(session=session)
+
+
+def test_every_change_names_who_made_it_and_can_be_filtered_by_unit(engine, place):
+    with read_session(engine) as session:
+        for_unit = read_audit(session=session, unit_id=place["unit"])
+        by_test = read_audit(session=session, actor="test")
+    assert set(for_unit["unit_id"]) <= {place["unit"]}
+    assert set(by_test["actor"]) == {"test"} and len(by_test) >= 4
