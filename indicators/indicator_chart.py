@@ -1,0 +1,129 @@
+"""From one indicator's recorded series to its chart model, the way Tavle charts it.
+
+The board, the analysis page, the reports and the overview all chart a stored
+series the same way: build the chart input from the measure (days between events,
+or proportions, rates, counts and measurements per period), turn saved baseline
+dates into 1-based positions, draw the goal as the target line, and analyse.
+Having one function for that keeps screen, paper and overview in agreement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from indicators.chart_model import Annotation, ChartModel
+from indicators.engine import analyze
+from indicators.errors import InvalidOptionError
+from indicators.series_entries import entry_series
+from indicators.series_events import days_between_events
+
+# Goals that reduce a rate are measured from the baseline: the frozen period, or
+# else the first twelve points (the programme's usual first year of months).
+REDUCTION_BASELINE_POINTS = 12
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """How one indicator is charted: what it measures, per which period, and its goal."""
+
+    measure: str  # events, proportion, rate, count, measurement
+    period: str = "month"  # day, week, month (ignored for events)
+    chart: str = "run"
+    multiply: float = 1.0
+    improvement: str | None = None  # up, down
+    goal_kind: str | None = None  # min_days_between, min_share, reduce_by
+    goal_value: float | None = None
+
+
+def chart_input_for(series: pd.DataFrame, spec: IndicatorSpec, *, today: date,
+                    start: date | None = None) -> pd.DataFrame:
+    """Return the engine's input (x, y, n, notes, censored) for a stored series."""
+    if spec.measure == "events":
+        frame = days_between_events(series, today=today)
+    else:
+        frame = entry_series(series, measure=spec.measure, period=spec.period,
+                             start=start, end=today)
+    if start is not None and len(frame):
+        frame = frame[frame["x"] >= pd.Timestamp(start)].reset_index(drop=True)
+    return frame
+
+
+def positions_from_dates(x: pd.Series | Sequence, *, freeze_until: date | None = None,
+                         phase_starts: Iterable[date] = ()) -> tuple[int | None, list[int]]:
+    """Turn a freeze date and phase start dates into qicharts2's 1-based positions.
+
+    The freeze covers every point up to and including freeze_until; a phase that
+    starts on a date begins after the last point before that date.
+    """
+    stamps = pd.to_datetime(pd.Series(list(x)))
+    freeze = None
+    if freeze_until is not None:
+        covered = int((stamps <= pd.Timestamp(freeze_until)).sum())
+        freeze = covered if 0 < covered < len(stamps) else None
+    parts = sorted({int((stamps < pd.Timestamp(day)).sum()) for day in phase_starts})
+    parts = [position for position in parts if 0 < position < len(stamps)]
+    return freeze, parts
+
+
+def goal_target(spec: IndicatorSpec, chart_input: pd.DataFrame, *,
+                freeze: int | None) -> float | None:
+    """Return the goal as a value on the chart's own scale, or None without a goal."""
+    if spec.goal_kind is None or spec.goal_value is None:
+        return None
+    if spec.goal_kind == "min_days_between":
+        return float(spec.goal_value)
+    if spec.goal_kind == "min_share":
+        return float(spec.goal_value) * spec.multiply
+    if spec.goal_kind == "reduce_by":
+        baseline = chart_input.iloc[: freeze or REDUCTION_BASELINE_POINTS]
+        values = baseline["y"].to_numpy(dtype=float)
+        if "n" in baseline.columns:
+            denominators = baseline["n"].to_numpy(dtype=float)
+            usable = ~np.isnan(values) & ~np.isnan(denominators) & (denominators > 0)
+            if not usable.any():
+                return None
+            level = values[usable].sum() / denominators[usable].sum() * spec.multiply
+        else:
+            usable = ~np.isnan(values)
+            if not usable.any():
+                return None
+            level = float(np.mean(values[usable])) * spec.multiply
+        return level * (1.0 - float(spec.goal_value))
+    raise InvalidOptionError(
+        f"Ukendt måltype: {spec.goal_kind!r}.", f"Unknown goal kind: {spec.goal_kind!r}."
+    )
+
+
+def indicator_chart(series: pd.DataFrame, spec: IndicatorSpec, *, today: date,
+                    rules: str = "anhoej", chart: str | None = None,
+                    freeze_until: date | None = None, phase_starts: Iterable[date] = (),
+                    annotations: Iterable[Annotation] = (),
+                    start: date | None = None) -> ChartModel:
+    """Chart one indicator's stored series (entries or events) as its users see it.
+
+    chart overrides the indicator's default chart type; freeze_until and
+    phase_starts are the saved baseline dates; start drops earlier periods.
+    """
+    frame = chart_input_for(series, spec, today=today, start=start)
+    freeze, parts = positions_from_dates(frame["x"], freeze_until=freeze_until,
+                                         phase_starts=phase_starts)
+    if freeze is not None and parts:
+        parts = []  # a new phase supersedes the frozen baseline (qicharts2 uses both rarely)
+    chosen = chart or spec.chart
+    model = analyze(
+        frame,
+        chart=chosen,
+        rules=rules,
+        freeze=freeze,
+        part=parts or None,
+        target=goal_target(spec, frame, freeze=freeze),
+        multiply=spec.multiply,
+        improvement=spec.improvement,
+        measure=spec.measure,
+    )
+    return replace(model, annotations=tuple(annotations))
