@@ -67,6 +67,7 @@ from db.units import (
     set_unit_deleted,
 )
 from db.users import (
+    Account,
     add_membership,
     create_user,
     find_user,
@@ -81,6 +82,7 @@ from db.users import (
 
 __all__ = [
     "ACTIONS",
+    "Account",
     "DEMO_PASSWORD",
     "DEMO_USERS",
     "BackupError",

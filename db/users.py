@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
@@ -79,10 +81,28 @@ def set_user_deleted(user_id: int, deleted: bool, *, session: Session, actor: st
                 what_da="Brugeren", unit_id=None)
 
 
-def find_user(username: str, *, session: Session) -> User | None:
+@dataclass(frozen=True)
+class Account:
+    """A user as the sign-in and the rights checks need it."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    password_hash: str | None
+    is_demo: bool
+    active: bool
+
+
+def find_user(username: str, *, session: Session) -> Account | None:
     """Return the live user with this username, or None."""
-    return session.exec(select(User).where(User.username == username.strip(),
+    user = session.exec(select(User).where(User.username == username.strip(),
                                            User.deleted_at.is_(None))).first()
+    if user is None:
+        return None
+    return Account(id=user.id, username=user.username, display_name=user.display_name,
+                   role=user.role, password_hash=user.password_hash, is_demo=user.is_demo,
+                   active=user.active)
 
 
 def add_membership(user_id: int, unit_id: int, *, session: Session, actor: str) -> int:

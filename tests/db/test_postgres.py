@@ -4,13 +4,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from db.catalogue import find_indicator, set_unit_indicators
 from db.engine import make_engine, read_session, write_session
 from db.entries import add_entry
 from db.errors import ValidationError
+from db.events import add_event
 from db.exporter import export_file
 from db.importer import import_file
 from db.migrate import migrate, schema_revision
-from db.series import read_series
+from db.series import read_series, read_unit_series
+from db.units import create_unit
 from tests.db.concurrent_writers import FIRST_DAY, count_rows, prepare, write_at_once
 from tests.db.conftest import TODAY, table_contents
 
@@ -79,3 +82,25 @@ def test_processes_writing_one_period_at_once_on_postgresql_leave_one_entry(post
     assert write_at_once(postgres_url, unit_id, indicator_id, processes=PROCESSES, count=10,
                          same_day=True) == []
     assert count_rows(postgres_url)[0] == 1
+
+
+def test_a_board_with_entries_events_and_an_empty_series_reads_back_on_postgresql(pg_engine):
+    with write_session(pg_engine) as session:
+        unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
+                              actor="test")
+        codes = ("tryksaar_dage_mellem", "triage_dagligt", "haandhygiejne")
+        ids = [find_indicator(code, session=session).id for code in codes]
+        set_unit_indicators(unit_id, ids, session=session, actor="test")
+        add_event(unit_id, ids[0], date(2026, 5, 2), note="hæl", session=session, actor="a",
+                  today=TODAY)
+        add_entry(unit_id, ids[1], date(2026, 11, 2), numerator=3, denominator=4,
+                  session=session, actor="a", today=TODAY)
+        add_entry(unit_id, ids[1], date(2026, 11, 1), numerator=2, denominator=4,
+                  session=session, actor="a", today=TODAY)
+    with read_session(pg_engine) as session:
+        board = read_unit_series(unit_id, session=session)
+    assert list(board) == ids
+    assert board[ids[0]].to_dict("list") == {"date": [date(2026, 5, 2)], "note": ["hæl"]}
+    assert board[ids[1]][["date", "numerator"]].to_dict("list") == {
+        "date": [date(2026, 11, 1), date(2026, 11, 2)], "numerator": [2.0, 3.0]}
+    assert board[ids[2]].empty and "denominator" in board[ids[2]]
