@@ -8,7 +8,7 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
 - Series builders: `days_between_events`, `days_since_last_event`, `event_counts`,
   `entry_series`, with the period helpers `period_starts`, `period_range`, `iso_week`.
 - Chart advice: `suggested_chart`, `mostly_zero`, `recommendation_text`.
-- `indicator_chart(series, spec, *, today, ...)`: a stored series charted the way
+- `indicator_chart(series, indicator, *, today, ...)`: a stored series charted the way
   Tavle charts it (measure, baseline dates, goal line), for board, reports and overview.
 - `model_to_dict` (the JSON of the command line) and the errors, all `IndicatorError`s.
 """
@@ -24,7 +24,7 @@ from indicators.errors import (
     NonNumericValueError,
     TooFewPointsError,
 )
-from indicators.indicator_chart import IndicatorSpec, indicator_chart
+from indicators.indicator_chart import indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
 from indicators.periods import PERIODS, iso_week, period_range, period_starts
@@ -43,7 +43,6 @@ __all__ = [
     "BatchResult",
     "ChartModel",
     "IndicatorError",
-    "IndicatorSpec",
     "InvalidDataError",
     "InvalidOptionError",
     "MissingColumnError",

@@ -10,12 +10,13 @@ Having one function for that keeps screen, paper and overview in agreement.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from indicators.catalogue import IndicatorDefinition
 from indicators.chart_model import Annotation, ChartModel
 from indicators.engine import analyze
 from indicators.errors import InvalidOptionError
@@ -25,28 +26,22 @@ from indicators.series_events import days_between_events
 # Goals that reduce a rate are measured from the baseline: the frozen period, or
 # else the first twelve points (the programme's usual first year of months).
 REDUCTION_BASELINE_POINTS = 12
+# Figures entered every day are charted per ISO week: a day's handful of citizens
+# makes a noisy point, and two years of days are too many points for a board.
+CHART_PERIOD = {"day": "week", "week": "week", "month": "month"}
 
 
-@dataclass(frozen=True)
-class IndicatorSpec:
-    """How one indicator is charted: what it measures, per which period, and its goal."""
+def chart_input_for(series: pd.DataFrame, indicator: IndicatorDefinition, *, today: date,
+                    start: date | None = None, period: str | None = None) -> pd.DataFrame:
+    """Return the engine's input (x, y, n, notes, censored) for a stored series.
 
-    measure: str  # events, proportion, rate, count, measurement
-    period: str = "month"  # day, week, month (ignored for events)
-    chart: str = "run"
-    multiply: float = 1.0
-    improvement: str | None = None  # up, down
-    goal_kind: str | None = None  # min_days_between, min_share, reduce_by
-    goal_value: float | None = None
-
-
-def chart_input_for(series: pd.DataFrame, spec: IndicatorSpec, *, today: date,
-                    start: date | None = None) -> pd.DataFrame:
-    """Return the engine's input (x, y, n, notes, censored) for a stored series."""
-    if spec.measure == "events":
+    period overrides the indicator's chart period (see CHART_PERIOD).
+    """
+    if indicator.measure == "events":
         frame = days_between_events(series, today=today)
     else:
-        frame = entry_series(series, measure=spec.measure, period=spec.period,
+        frame = entry_series(series, measure=indicator.measure,
+                             period=period or CHART_PERIOD[indicator.period],
                              start=start, end=today)
     if start is not None and len(frame):
         frame = frame[frame["x"] >= pd.Timestamp(start)].reset_index(drop=True)
@@ -70,16 +65,17 @@ def positions_from_dates(x: pd.Series | Sequence, *, freeze_until: date | None =
     return freeze, parts
 
 
-def goal_target(spec: IndicatorSpec, chart_input: pd.DataFrame, *,
+def goal_target(indicator: IndicatorDefinition, chart_input: pd.DataFrame, *,
                 freeze: int | None) -> float | None:
     """Return the goal as a value on the chart's own scale, or None without a goal."""
-    if spec.goal_kind is None or spec.goal_value is None:
+    goal = indicator.goal
+    if goal is None:
         return None
-    if spec.goal_kind == "min_days_between":
-        return float(spec.goal_value)
-    if spec.goal_kind == "min_share":
-        return float(spec.goal_value) * spec.multiply
-    if spec.goal_kind == "reduce_by":
+    if goal.kind == "min_days_between":
+        return float(goal.value)
+    if goal.kind == "min_share":
+        return float(goal.value) * indicator.multiply
+    if goal.kind == "reduce_by":
         baseline = chart_input.iloc[: freeze or REDUCTION_BASELINE_POINTS]
         values = baseline["y"].to_numpy(dtype=float)
         if "n" in baseline.columns:
@@ -87,43 +83,44 @@ def goal_target(spec: IndicatorSpec, chart_input: pd.DataFrame, *,
             usable = ~np.isnan(values) & ~np.isnan(denominators) & (denominators > 0)
             if not usable.any():
                 return None
-            level = values[usable].sum() / denominators[usable].sum() * spec.multiply
+            level = values[usable].sum() / denominators[usable].sum() * indicator.multiply
         else:
             usable = ~np.isnan(values)
             if not usable.any():
                 return None
-            level = float(np.mean(values[usable])) * spec.multiply
-        return level * (1.0 - float(spec.goal_value))
+            level = float(np.mean(values[usable])) * indicator.multiply
+        return level * (1.0 - float(goal.value))
     raise InvalidOptionError(
-        f"Ukendt måltype: {spec.goal_kind!r}.", f"Unknown goal kind: {spec.goal_kind!r}."
+        f"Ukendt måltype: {goal.kind!r}.", f"Unknown goal kind: {goal.kind!r}."
     )
 
 
-def indicator_chart(series: pd.DataFrame, spec: IndicatorSpec, *, today: date,
+def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, today: date,
                     rules: str = "anhoej", chart: str | None = None,
                     freeze_until: date | None = None, phase_starts: Iterable[date] = (),
                     annotations: Iterable[Annotation] = (),
-                    start: date | None = None) -> ChartModel:
+                    start: date | None = None, period: str | None = None) -> ChartModel:
     """Chart one indicator's stored series (entries or events) as its users see it.
 
     chart overrides the indicator's default chart type; freeze_until and
-    phase_starts are the saved baseline dates; start drops earlier periods.
+    phase_starts are the saved baseline dates; start drops earlier periods; period
+    overrides the chart period.
     """
-    frame = chart_input_for(series, spec, today=today, start=start)
+    frame = chart_input_for(series, indicator, today=today, start=start, period=period)
     freeze, parts = positions_from_dates(frame["x"], freeze_until=freeze_until,
                                          phase_starts=phase_starts)
     if freeze is not None and parts:
         parts = []  # a new phase supersedes the frozen baseline (qicharts2 uses both rarely)
-    chosen = chart or spec.chart
+    chosen = chart or indicator.chart
     model = analyze(
         frame,
         chart=chosen,
         rules=rules,
         freeze=freeze,
         part=parts or None,
-        target=goal_target(spec, frame, freeze=freeze),
-        multiply=spec.multiply,
-        improvement=spec.improvement,
-        measure=spec.measure,
+        target=goal_target(indicator, frame, freeze=freeze),
+        multiply=indicator.multiply,
+        improvement=indicator.improvement,
+        measure=indicator.measure,
     )
     return replace(model, annotations=tuple(annotations))

@@ -32,9 +32,21 @@ def _sentence(finding: Finding, language: str, centre_label: str) -> str:
 
 
 def _most_important(findings: list[Finding]) -> Finding | None:
+    """The finding that reaches the latest point, then the highest-ranked rule.
+
+    A team reads the verdict as "what is happening now": a rising process whose
+    early points lie below the lower limit and whose recent points form a long run
+    above the centre line is improving, not deteriorating. Patterns without
+    points of their own (too few crossings) rank after those with points.
+    """
     if not findings:
         return None
-    return min(findings, key=lambda finding: RULE_PRIORITY.index(finding.rule))
+
+    def latest_point(finding: Finding) -> int:
+        return int(finding.points.max()) if len(finding.points) else -1
+
+    return min(findings, key=lambda finding: (-latest_point(finding),
+                                              RULE_PRIORITY.index(finding.rule)))
 
 
 def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: AnalysisOptions,

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from indicators.catalogue import Goal, IndicatorDefinition
 from indicators.indicator_chart import (
-    IndicatorSpec,
     chart_input_for,
     goal_target,
     indicator_chart,
@@ -15,6 +15,14 @@ from indicators.indicator_chart import (
 )
 
 TODAY = date(2026, 11, 22)
+
+
+def spec(measure: str, *, period: str = "month", chart: str = "run", multiply: float = 1.0,
+         improvement: str = "up", goal_kind: str | None = None,
+         goal_value: float | None = None) -> IndicatorDefinition:
+    goal = Goal(goal_kind, goal_value) if goal_kind else None
+    return IndicatorDefinition("test", "test", "Test", "Test", "result", measure, improvement,
+                               goal, chart, period, multiply=multiply)
 
 
 def daily_entries(first: date, last: date, numerator, denominator=25.0) -> pd.DataFrame:
@@ -27,14 +35,14 @@ def daily_entries(first: date, last: date, numerator, denominator=25.0) -> pd.Da
 def test_events_become_days_between_with_the_open_interval_up_to_today():
     events = pd.DataFrame({"date": [date(2026, 1, 1), date(2026, 1, 11), date(2026, 3, 1)],
                            "note": [None, None, "efter ny madras"]})
-    frame = chart_input_for(events, IndicatorSpec("events"), today=TODAY)
+    frame = chart_input_for(events, spec("events"), today=TODAY)
     assert frame["y"].tolist() == [10.0, 49.0, (TODAY - date(2026, 3, 1)).days]
     assert frame["censored"].tolist() == [False, False, True]
 
 
 def test_daily_proportions_are_summed_per_iso_week():
     entries = daily_entries(date(2026, 11, 2), date(2026, 11, 15), [20, 25])
-    frame = chart_input_for(entries, IndicatorSpec("proportion", period="week"), today=date(2026, 11, 15))
+    frame = chart_input_for(entries, spec("proportion", period="week"), today=date(2026, 11, 15))
     assert frame["x"].tolist() == [pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-09")]
     assert frame["n"].tolist() == [175.0, 175.0]
     assert frame["y"].tolist() == [20 * 4 + 25 * 3, 25 * 4 + 20 * 3]
@@ -60,15 +68,15 @@ def test_baseline_dates_outside_the_series_are_ignored():
 
 
 def test_share_goal_is_drawn_on_the_per_cent_scale():
-    spec = IndicatorSpec("proportion", multiply=100, goal_kind="min_share", goal_value=0.95)
-    assert goal_target(spec, pd.DataFrame({"y": [1.0], "n": [2.0]}), freeze=None) == pytest.approx(95)
+    indicator = spec("proportion", multiply=100, goal_kind="min_share", goal_value=0.95)
+    assert goal_target(indicator, pd.DataFrame({"y": [1.0], "n": [2.0]}), freeze=None) == pytest.approx(95)
 
 
 def test_reduction_goal_is_measured_from_the_first_twelve_points():
     frame = pd.DataFrame({"y": [10.0] * 12 + [1.0] * 5, "n": [1000.0] * 17})
-    spec = IndicatorSpec("rate", multiply=1000, goal_kind="reduce_by", goal_value=0.5)
-    assert goal_target(spec, frame, freeze=None) == pytest.approx(5.0)
-    assert goal_target(spec, frame, freeze=14) == pytest.approx((120 + 2) / 14 * 0.5)
+    indicator = spec("rate", multiply=1000, goal_kind="reduce_by", goal_value=0.5)
+    assert goal_target(indicator, frame, freeze=None) == pytest.approx(5.0)
+    assert goal_target(indicator, frame, freeze=14) == pytest.approx((120 + 2) / 14 * 0.5)
 
 
 def test_indicator_chart_applies_phase_goal_and_annotations():
@@ -76,10 +84,10 @@ def test_indicator_chart_applies_phase_goal_and_annotations():
 
     entries = daily_entries(date(2025, 1, 6), date(2026, 11, 15), [18, 19, 20, 21, 22])
     entries.loc[entries["date"] >= date(2026, 1, 1), "numerator"] = 24.0
-    spec = IndicatorSpec("proportion", period="week", chart="p", multiply=100,
+    indicator = spec("proportion", period="week", chart="p", multiply=100,
                          improvement="up", goal_kind="min_share", goal_value=0.95)
     note = Annotation(date(2026, 1, 1), "Ny morgenrutine")
-    model = indicator_chart(entries, spec, today=date(2026, 11, 15),
+    model = indicator_chart(entries, indicator, today=date(2026, 11, 15),
                             phase_starts=[date(2026, 1, 1)], annotations=[note])
     assert model.chart == "p"
     assert sorted(model.points["part"].unique()) == [1, 2]
@@ -91,13 +99,20 @@ def test_indicator_chart_applies_phase_goal_and_annotations():
 
 def test_override_of_the_chart_type_is_respected():
     entries = daily_entries(date(2026, 1, 5), date(2026, 11, 15), [20, 22, 24])
-    spec = IndicatorSpec("proportion", period="week", chart="p", multiply=100)
-    assert indicator_chart(entries, spec, today=TODAY, chart="run").chart == "run"
+    indicator = spec("proportion", period="week", chart="p", multiply=100)
+    assert indicator_chart(entries, indicator, today=TODAY, chart="run").chart == "run"
 
 
 def test_an_indicator_without_data_gives_a_model_that_says_too_few_points():
     empty = daily_entries(date(2026, 1, 1), date(2026, 1, 1), [1]).iloc[:0]
-    model = indicator_chart(empty, IndicatorSpec("proportion", period="week", chart="p",
+    model = indicator_chart(empty, spec("proportion", period="week", chart="p",
                                                  multiply=100), today=TODAY)
     assert model.points.empty
     assert model.verdict.kind == "too_few"
+
+
+def test_figures_entered_daily_are_charted_per_week_unless_asked_for_days():
+    entries = daily_entries(date(2026, 11, 2), date(2026, 11, 15), [20, 25])
+    daily = spec("proportion", period="day")
+    assert len(chart_input_for(entries, daily, today=date(2026, 11, 15))) == 2
+    assert len(chart_input_for(entries, daily, today=date(2026, 11, 15), period="day")) == 14

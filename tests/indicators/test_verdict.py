@@ -67,3 +67,13 @@ def test_recommendations_are_explained(recommendation, measure, text):
 def test_freeze_is_one_position():
     with pytest.raises(InvalidOptionError, match="freeze"):
         analyze([1, 2, 3], freeze=[2, 3])
+
+
+def test_verdict_names_the_pattern_that_reaches_the_latest_point():
+    early = [80, 79, 81, 80, 78, 82, 80, 79, 81, 80, 79, 80]
+    recent = [88, 87] * 10
+    model = analyze(pd.DataFrame({"y": early + recent}), chart="i", improvement="up")
+    points = model.points
+    assert (points["sigma_signal"].iloc[:12] & (points["y"].iloc[:12] < points["lcl"].iloc[:12])).any()
+    assert not points["sigma_signal"].iloc[-1]  # only the run reaches the latest point
+    assert (model.verdict.kind, model.verdict.rule) == ("improvement", "long_run")
