@@ -1,0 +1,93 @@
+"""Read a unit's stored series and chart them: the one path from database to chart model.
+
+The board, the analysis page, the monthly reports and the overview all start
+here, so a chart looks the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlmodel import Session
+
+from db import (
+    StoredIndicator,
+    list_annotations,
+    list_baselines,
+    list_unit_indicators,
+    read_series,
+    read_unit_series,
+)
+from indicators import Annotation, ChartModel, days_since_last_event, indicator_chart
+
+
+@dataclass(frozen=True)
+class StoredChart:
+    """One indicator of one unit: its definition, its recorded series and its chart."""
+
+    unit_id: int
+    indicator: StoredIndicator
+    series: pd.DataFrame
+    model: ChartModel
+    days_since_last_event: int | None  # only for event indicators with at least one event
+
+
+def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Annotation, ...]:
+    """Return the annotations that belong on one indicator's chart (its own and the unit's)."""
+    if annotations.empty:
+        return ()
+    mine = annotations[annotations["indicator_id"].isna()
+                       | (annotations["indicator_id"] == indicator_id)]
+    return tuple(Annotation(row.date, row.text) for row in mine.itertuples())
+
+
+def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
+    """Return the saved freeze date and the new-phase start dates."""
+    live = baselines[~baselines["deleted"]] if not baselines.empty else baselines
+    freezes = live[live["kind"] == "freeze"]["date"].tolist() if not live.empty else []
+    phases = live[live["kind"] != "freeze"]["date"].tolist() if not live.empty else []
+    return (freezes[-1] if freezes else None), phases
+
+
+def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
+           session: Session, today: date, rules: str, chart: str | None,
+           annotations: pd.DataFrame, start: date | None) -> StoredChart:
+    """Chart one series with the unit's saved baseline and annotations."""
+    freeze_until, phase_starts = baseline_dates(
+        list_baselines(unit_id, indicator.id, session=session))
+    model = indicator_chart(
+        series, indicator.definition, today=today, rules=rules, chart=chart,
+        freeze_until=freeze_until, phase_starts=phase_starts,
+        annotations=chart_annotations(annotations, indicator.id), start=start,
+    )
+    days = (days_since_last_event(series, today=today)
+            if indicator.definition.measure == "events" else None)
+    return StoredChart(unit_id, indicator, series, model, days)
+
+
+def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, today: date,
+               rules: str = "anhoej", chart: str | None = None,
+               start: date | None = None) -> StoredChart:
+    """Return one unit's chart of one indicator, with its baseline and annotations."""
+    series = read_series(unit_id, indicator.id, session=session)
+    annotations = list_annotations(unit_id, session=session, indicator_id=indicator.id)
+    return _chart(unit_id, indicator, series, session=session, today=today, rules=rules,
+                  chart=chart, annotations=annotations, start=start)
+
+
+def unit_board(unit_id: int, *, session: Session, today: date, rules: str = "anhoej",
+               start: date | None = None,
+               indicators: Iterable[StoredIndicator] | None = None) -> list[StoredChart]:
+    """Return the charts of every active indicator of a unit, in board order."""
+    chosen = list(indicators) if indicators is not None else list_unit_indicators(
+        unit_id, session=session)
+    all_series = read_unit_series(unit_id, session=session)
+    annotations = list_annotations(unit_id, session=session)
+    return [
+        _chart(unit_id, indicator, all_series[indicator.id], session=session, today=today,
+               rules=rules, chart=None, annotations=annotations, start=start)
+        for indicator in chosen if indicator.id in all_series
+    ]

@@ -1,0 +1,44 @@
+"""Fixtures shared across packages: a demo municipality seeded once, copied per test."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from db import make_engine, migrate, seed_demo, write_session
+
+# The demo municipality is seeded as of this day in every test, so figures are stable.
+DEMO_TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """A SQLite file holding the demo municipality, seeded once per test run."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with write_session(engine) as session:
+        seed_demo(session=session, actor="demo", today=DEMO_TODAY)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_database_url(demo_template, tmp_path) -> str:
+    """The URL of a fresh copy of the demo database that a test may change."""
+    copy = tmp_path / "tavle.db"
+    shutil.copyfile(demo_template, copy)
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def demo_engine(demo_database_url) -> Iterator[Engine]:
+    """An engine on a fresh copy of the demo database."""
+    engine = make_engine(demo_database_url)
+    yield engine
+    engine.dispose()

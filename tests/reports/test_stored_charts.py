@@ -1,0 +1,68 @@
+"""From the database to chart models: the path board, reports and overview share."""
+
+from datetime import date
+
+from db import (
+    add_annotation,
+    add_baseline,
+    find_indicator,
+    find_unit,
+    list_unit_indicators,
+    list_units,
+    read_session,
+    write_session,
+)
+from reports.stored_charts import unit_board, unit_chart
+from tests.conftest import DEMO_TODAY
+
+
+def demo_unit_id(session, name: str) -> int:
+    units = list_units(session=session)
+    return int(units[units["name"] == name]["id"].iloc[0])
+
+
+def test_board_charts_every_active_indicator_of_the_unit_in_board_order(demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = demo_unit_id(session, "Plejecenter Solbakken")
+        active = list_unit_indicators(unit_id, session=session)
+        board = unit_board(unit_id, session=session, today=DEMO_TODAY)
+    assert [chart.indicator.id for chart in board] == [indicator.id for indicator in active]
+    assert all(len(chart.model.points) > 0 for chart in board)
+
+
+def test_event_indicators_know_the_days_since_the_last_event(demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = demo_unit_id(session, "Plejecenter Solbakken")
+        board = unit_board(unit_id, session=session, today=DEMO_TODAY)
+    for chart in board:
+        if chart.indicator.definition.measure == "events":
+            last = max(chart.series["date"])
+            assert chart.days_since_last_event == (DEMO_TODAY - last).days
+            assert chart.model.points["censored"].iloc[-1]
+        else:
+            assert chart.days_since_last_event is None
+
+
+def test_saved_phase_and_annotation_appear_on_the_chart(demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = demo_unit_id(session, "Plejecenter Solbakken")
+        indicator = find_indicator("tryksaar_bundt", session=session)
+    with write_session(demo_engine) as session:
+        add_baseline(unit_id, indicator.id, "new_phase", date(2026, 3, 2), "Ny bundt-tjekliste",
+                     session=session, actor="test", today=DEMO_TODAY)
+        add_annotation(unit_id, date(2026, 3, 2), "PDSA: tjekliste ved sengen",
+                       indicator_id=indicator.id, session=session, actor="test", today=DEMO_TODAY)
+    with read_session(demo_engine) as session:
+        chart = unit_chart(unit_id, indicator, session=session, today=DEMO_TODAY)
+    points = chart.model.points
+    assert points.loc[points["x"] >= "2026-03-02", "part"].eq(2).all()
+    assert points.loc[points["x"] < "2026-03-02", "part"].eq(1).all()
+    assert "PDSA: tjekliste ved sengen" in [note.text for note in chart.model.annotations]
+
+
+def test_chart_type_can_be_overridden_for_one_chart(demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit(list_units(session=session)["code"].iloc[-1], session=session)
+        indicator = list_unit_indicators(unit_id, session=session)[0]
+        chart = unit_chart(unit_id, indicator, session=session, today=DEMO_TODAY, chart="run")
+    assert chart.model.chart == "run"
