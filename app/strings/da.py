@@ -9,6 +9,8 @@ STRINGS: dict[str, str] = {
     "nav.analysis": "Diagrammer",
     "nav.reports": "Rapporter",
     "nav.admin": "Administration",
+    "unit.label": "Enhed",
+    "unit.none": "Der er ingen enheder endnu. Indlæs demodata på forsiden, eller opret enheder under Administration.",
     "language.label": "Sprog",
     "home.intro": (
         "Tavle samler jeres proces- og resultatindikatorer og viser dem som "

@@ -9,6 +9,8 @@ STRINGS: dict[str, str] = {
     "nav.analysis": "Charts",
     "nav.reports": "Reports",
     "nav.admin": "Administration",
+    "unit.label": "Unit",
+    "unit.none": "There are no units yet. Load the demo data on the home page, or create units under Administration.",
     "language.label": "Language",
     "home.intro": (
         "Tavle collects your process and outcome indicators and shows them as "

@@ -1,0 +1,36 @@
+"""Choose the unit once and keep it in the URL (?enhed=CODE), so a tablet can bookmark it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.language import text
+from app.resources import database
+from db import list_units, read_session
+
+UNIT_PARAMETER = "enhed"
+
+
+def care_units() -> pd.DataFrame:
+    """Return the live units that record data (leaves of the tree), with their paths."""
+    with read_session(database()) as session:
+        units = list_units(session=session)
+    return units[units["kind"] == "unit"].reset_index(drop=True)
+
+
+def chosen_unit(*, where=st.sidebar) -> pd.Series | None:
+    """Show the unit picker and return the chosen unit's row, or None when there are no units."""
+    units = care_units()
+    if units.empty:
+        st.info(text("unit.none"))
+        return None
+    codes = units["code"].tolist()
+    wanted = st.query_params.get(UNIT_PARAMETER)
+    index = codes.index(wanted) if wanted in codes else 0
+    labels = dict(zip(codes, units["name"], strict=True))
+    code = where.selectbox(text("unit.label"), codes, index=index,
+                           format_func=labels.__getitem__, key="unit_picker")
+    if st.query_params.get(UNIT_PARAMETER) != code:
+        st.query_params[UNIT_PARAMETER] = code
+    return units.iloc[codes.index(code)]
