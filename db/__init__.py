@@ -22,6 +22,7 @@ from db.annotations import (
 from db.audit import read_audit
 from db.backup import backup, restore
 from db.baselines import add_baseline, delete_baseline, list_baselines, restore_baseline
+from db.board_meetings import delete_board_meeting, last_board_meeting, record_board_meeting
 from db.catalogue import (
     StoredIndicator,
     create_indicator,
@@ -110,6 +111,7 @@ __all__ = [
     "create_user",
     "delete_annotation",
     "delete_baseline",
+    "delete_board_meeting",
     "delete_entry",
     "delete_event",
     "descendant_ids",
@@ -124,6 +126,7 @@ __all__ = [
     "hash_password",
     "holds_demo_data",
     "import_file",
+    "last_board_meeting",
     "list_annotations",
     "list_baselines",
     "list_entries",
@@ -143,6 +146,7 @@ __all__ = [
     "read_series",
     "read_session",
     "read_unit_series",
+    "record_board_meeting",
     "remove_membership",
     "rename_unit",
     "restore",

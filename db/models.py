@@ -144,6 +144,19 @@ class Baseline(SQLModel, table=True):
     deleted_at: datetime | None = None
 
 
+class BoardMeeting(SQLModel, table=True):
+    """A board meeting (tavlemøde) a unit held on a day; signals after it are new."""
+
+    __tablename__ = "board_meeting"
+    __table_args__ = (UniqueConstraint("unit_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    day: date
+    recorded_at: datetime = Field(default_factory=utc_now)
+    deleted_at: datetime | None = None
+
+
 class User(SQLModel, table=True):
     """A local account; `role` is one of ROLES, memberships say for which units."""
 

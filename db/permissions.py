@@ -16,6 +16,7 @@ ACTIONS = (
     "entry.write",  # add, correct, delete, restore entries and events
     "annotation.write",  # PDSA annotations
     "baseline.write",  # freeze a baseline or start a new phase
+    "board.write",  # note that the unit held its board meeting (tavlemøde)
     "unit.admin",  # create, rename, move, delete units; choose their indicators
     "indicator.admin",  # custom indicators, names, goals
     "user.admin",  # users and memberships
