@@ -55,8 +55,16 @@ from db.flags import holds_demo_data
 from db.import_plan import ImportPlan
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
+from db.overview_series import OverviewSeries, read_overview_series
 from db.periods import period_start
 from db.permissions import ACTIONS, check_permission
+from db.sampling import (
+    delete_sampling_switch,
+    list_sampling_switches,
+    restore_sampling_switch,
+    sampling_since,
+    switch_sampling,
+)
 from db.series import empty_series, read_series, read_unit_series
 from db.units import (
     create_unit,
@@ -89,6 +97,7 @@ __all__ = [
     "BackupError",
     "ImportPlan",
     "NotFoundError",
+    "OverviewSeries",
     "PermissionDeniedError",
     "Problem",
     "ReadOnlySessionError",
@@ -114,6 +123,7 @@ __all__ = [
     "delete_board_meeting",
     "delete_entry",
     "delete_event",
+    "delete_sampling_switch",
     "descendant_ids",
     "empty_series",
     "export_file",
@@ -133,6 +143,7 @@ __all__ = [
     "list_events",
     "list_indicators",
     "list_packages",
+    "list_sampling_switches",
     "list_unit_indicators",
     "list_units",
     "looks_like_cpr",
@@ -143,6 +154,7 @@ __all__ = [
     "period_start",
     "preview_import",
     "read_audit",
+    "read_overview_series",
     "read_series",
     "read_session",
     "read_unit_series",
@@ -154,6 +166,8 @@ __all__ = [
     "restore_baseline",
     "restore_entry",
     "restore_event",
+    "restore_sampling_switch",
+    "sampling_since",
     "schema_revision",
     "seed_demo",
     "set_indicator_deleted",
@@ -161,6 +175,7 @@ __all__ = [
     "set_unit_deleted",
     "set_unit_indicators",
     "set_user_deleted",
+    "switch_sampling",
     "update_indicator",
     "verify_password",
     "write_session",

@@ -157,6 +157,20 @@ class BoardMeeting(SQLModel, table=True):
     deleted_at: datetime | None = None
 
 
+class SamplingSwitch(SQLModel, table=True):
+    """A unit switched a package's process indicators to samples (stikprøver) or back, from day."""
+
+    __tablename__ = "sampling_switch"
+    __table_args__ = (Index("ix_sampling_switch_unit_package", "unit_id", "package_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    package_id: int = Field(foreign_key="package.id")
+    day: date  # the first day of sampling (or of full registration again)
+    sampling: bool = True  # False: back to full registration
+    recorded_at: datetime = Field(default_factory=utc_now)
+    deleted_at: datetime | None = None
+
 class User(SQLModel, table=True):
     """A local account; `role` is one of ROLES, memberships say for which units."""
 

@@ -1,0 +1,114 @@
+"""Read every unit's series at once, long form, for the managers' overview.
+
+`read_unit_series` reads one unit's board with one query; the overview of 200
+units would need 200 of them. `read_overview_series` reads the figures of every
+active unit indicator with one query for entries and one for events, straight
+from the driver's cursor, and hands them over as column arrays:
+
+    entries    unit_id, indicator_id, date (datetime64[D]), numerator, denominator, value
+    events     unit_id, indicator_id, date
+    assigned   unit_id, indicator_id, position   (the active unit indicators)
+    baselines  unit_id, indicator_id, kind, date (live saved freezes and phases)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import String, and_, select, type_coerce
+from sqlalchemy.sql import Select
+from sqlmodel import Session
+
+from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
+
+
+@dataclass(frozen=True)
+class OverviewSeries:
+    """Every figure the overview judges, long form, deleted rows left out."""
+
+    entries: pd.DataFrame
+    events: pd.DataFrame
+    assigned: pd.DataFrame
+    baselines: pd.DataFrame
+
+
+def _fetch(query: Select, *, session: Session) -> list[tuple]:
+    """Return the rows as plain tuples from the driver: no per-row SQLAlchemy objects."""
+    connection = session.connection()  # the session's transaction: one snapshot for all reads
+    compiled = query.compile(dialect=connection.dialect)
+    parameters = compiled.construct_params()
+    if compiled.positional:
+        parameters = tuple(parameters[name] for name in compiled.positiontup)
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _active(unit_ids: Sequence[int] | None) -> Select:
+    """The active indicators of the chosen units (all units when None)."""
+    query = (select(UnitIndicator.unit_id, UnitIndicator.indicator_id, UnitIndicator.position,
+                    Indicator.measure)
+             .join(Indicator, Indicator.id == UnitIndicator.indicator_id)
+             .where(UnitIndicator.active, Indicator.deleted_at.is_(None)))
+    if unit_ids is not None:
+        query = query.where(UnitIndicator.unit_id.in_(list(unit_ids)))
+    return query
+
+
+def _columns(rows: list[tuple], names: Sequence[str], kinds: Sequence[str]) -> pd.DataFrame:
+    """Turn row tuples into a frame column by column (ids, days, floats or text)."""
+    if not rows:
+        empty = {"id": np.zeros(0, np.int64), "day": np.zeros(0, "datetime64[D]"),
+                 "float": np.zeros(0), "text": np.zeros(0, dtype=object)}
+        return pd.DataFrame({name: empty[kind] for name, kind in zip(names, kinds, strict=True)})
+    columns = list(zip(*rows, strict=True))
+    data = {}
+    for name, kind, values in zip(names, kinds, columns, strict=True):
+        if kind == "id":
+            data[name] = np.asarray(values, dtype=np.int64)
+        elif kind == "day":  # SQLite hands ISO text, PostgreSQL dates: numpy reads both
+            data[name] = np.array(values, dtype="datetime64[D]")
+        elif kind == "float":
+            data[name] = np.array(values, dtype=float)  # None → NaN
+        else:
+            data[name] = np.asarray(values, dtype=object)
+    return pd.DataFrame(data)
+
+
+def read_overview_series(*, session: Session,
+                         unit_ids: Sequence[int] | None = None) -> OverviewSeries:
+    """Return the figures of every active indicator of the chosen units (all when None)."""
+    active = _active(unit_ids).subquery()
+    link = and_(active.c.unit_id == Entry.unit_id, active.c.indicator_id == Entry.indicator_id)
+    entries = (select(Entry.unit_id, Entry.indicator_id, type_coerce(Entry.period_start, String),
+                      Entry.numerator, Entry.denominator, Entry.value)
+               .join(active, link)
+               .where(Entry.deleted_at.is_(None), active.c.measure != "events"))
+    event_link = and_(active.c.unit_id == Event.unit_id, active.c.indicator_id == Event.indicator_id)
+    events = (select(Event.unit_id, Event.indicator_id, type_coerce(Event.day, String))
+              .join(active, event_link)
+              .where(Event.deleted_at.is_(None), active.c.measure == "events"))
+    baseline_link = and_(active.c.unit_id == Baseline.unit_id,
+                         active.c.indicator_id == Baseline.indicator_id)
+    baselines = (select(Baseline.unit_id, Baseline.indicator_id, Baseline.kind,
+                        type_coerce(Baseline.day, String))
+                 .join(active, baseline_link).where(Baseline.deleted_at.is_(None)))
+    assigned = select(active.c.unit_id, active.c.indicator_id, active.c.position)
+    return OverviewSeries(
+        entries=_columns(_fetch(entries, session=session),
+                         ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
+                         ("id", "id", "day", "float", "float", "float")),
+        events=_columns(_fetch(events, session=session), ("unit_id", "indicator_id", "date"),
+                        ("id", "id", "day")),
+        assigned=_columns(_fetch(assigned, session=session),
+                          ("unit_id", "indicator_id", "position"), ("id", "id", "id")),
+        baselines=_columns(_fetch(baselines, session=session),
+                           ("unit_id", "indicator_id", "kind", "date"),
+                           ("id", "id", "text", "day")),
+    )
