@@ -171,6 +171,7 @@ class SamplingSwitch(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None
 
+
 class User(SQLModel, table=True):
     """A local account; `role` is one of ROLES, memberships say for which units."""
 
