@@ -21,8 +21,19 @@ PAGES: list[tuple[str, str, str, str]] = [
 ]
 
 
-def build_navigation() -> st.navigation:
-    """Return the navigation with every page titled in the visitor's language."""
+BOARD_PAGE = "board.py"
+
+
+def build_navigation(*, kiosk: bool = False) -> st.navigation:
+    """Return the navigation with every page titled in the visitor's language.
+
+    A wall screen (kiosk) gets the board alone, whatever the path, and no menu.
+    """
+    if kiosk:
+        filename, key, icon, url_path = next(p for p in PAGES if p[0] == BOARD_PAGE)
+        board = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
+                        default=True)
+        return st.navigation([board], position="hidden")
     pages = [
         st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
                 default=(filename == "home.py"))

@@ -1,8 +1,34 @@
-"""Page: nav.entry (built in its own issue)."""
+"""Page: Registrér — the tablet page where a nurse records today's figures in seconds."""
 
 import streamlit as st
 
-from app.language import text
+from app.entry_cards import entry_card
+from app.language import current_language, text
+from app.recent_entries import recent_entries
+from app.resources import database, today
+from app.styles import ENTRY_CARDS, use_touch_targets
+from app.unit_picker import chosen_unit
+from db import empty_series, list_indicators, list_unit_indicators, read_session, read_unit_series
 
+use_touch_targets()
+language = current_language()
 st.title(text("nav.entry"))
-st.info(text("page.coming"))
+unit_column, date_column = st.columns([2, 1])
+unit = chosen_unit(where=unit_column)
+if unit is None:
+    st.stop()
+day_today = today()
+day = date_column.date_input(text("entry.date"), value=day_today, max_value=day_today,
+                             format="DD-MM-YYYY", key="entry.date", help=text("entry.date.help"))
+unit_id = int(unit["id"])
+with read_session(database()) as session:
+    active = list_unit_indicators(unit_id, session=session)
+    series = read_unit_series(unit_id, session=session)
+    every_indicator = {s.id: s for s in list_indicators(session=session, include_deleted=True)}
+if not active:
+    st.info(text("entry.no_indicators"))
+with st.container(key=ENTRY_CARDS):
+    for stored in active:
+        entry_card(unit_id, stored, day=day, today=day_today, language=language,
+                   series=series.get(stored.id, empty_series(stored.definition.measure)))
+recent_entries(unit_id, every_indicator, today=day_today, language=language)

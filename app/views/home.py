@@ -1,12 +1,55 @@
-"""Home page: what Tavle is and where to start."""
+"""Home page: what Tavle is, the demo on an empty database, and each unit's way in."""
 
 import streamlit as st
 
-from app.language import text
+from app.identity import current_actor
+from app.language import current_language, text
+from app.resources import database, today
+from app.styles import use_touch_targets
+from app.unit_picker import care_units
+from db import StorageError, seed_demo, write_session
 
+DEMO_LOADED_KEY = "home.demo_loaded"
+
+use_touch_targets()
 st.title(text("app.title"))
 st.subheader(text("app.tagline"))
 st.write(text("home.intro"))
+
+units = care_units()
+if units.empty:
+    st.info(text("home.empty"))
+    if st.button(text("home.demo.button"), type="primary", icon=":material/play_circle:"):
+        try:
+            with st.spinner(text("home.demo.loading")), write_session(database()) as session:
+                seed_demo(session=session, actor=current_actor(), today=today())
+        except StorageError as refused:  # another browser loaded it a moment ago
+            st.error(str(refused))
+        else:
+            st.session_state[DEMO_LOADED_KEY] = True
+            st.rerun()
+else:
+    if st.session_state.pop(DEMO_LOADED_KEY, False):
+        st.success(text("home.demo.done"), icon=":material/check_circle:")
+    st.markdown(f"### {text('home.start')}")
+    language = current_language()
+    # The language rides along, so a Danish-or-English choice survives the jump.
+    extra = {} if language == "da" else {"lang": language}
+    for unit in units.itertuples():
+        with st.container(border=True):
+            name, board, entry, kiosk = st.columns([3, 1, 1, 1], vertical_alignment="center")
+            parent = unit.path.rpartition(" / ")[0]
+            name.markdown(f"**{unit.name}**  \n{parent}" if parent else f"**{unit.name}**")
+            board.page_link("views/board.py", label=text("home.start.board"),
+                            icon=":material/dashboard:",
+                            query_params={"enhed": unit.code, **extra})
+            entry.page_link("views/entry.py", label=text("home.start.entry"),
+                            icon=":material/edit_note:",
+                            query_params={"enhed": unit.code, **extra})
+            kiosk.page_link("views/board.py", label=text("home.start.kiosk"),
+                            icon=":material/tv:",
+                            query_params={"enhed": unit.code, "kiosk": "1", **extra})
+
 st.markdown(f"#### {text('home.how')}")
 for step in ("entry", "board", "analysis", "reports", "admin"):
     st.markdown(f"- {text('home.step.' + step)}")

@@ -1,0 +1,115 @@
+"""Draw one unit's board: date, "days since" counters, and a chart per indicator with its verdict.
+
+The same drawing serves the board page and the wall screen (kiosk); the kiosk
+shows a page of the charts at a time and no buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+import streamlit as st
+
+from app.board_counters import board_counters, counter_html
+from app.charts import chart_spec
+from app.i18n import translate
+from app.indicator_labels import capitalised, indicator_label
+from app.new_signals import new_signal_count
+from app.resources import database
+from app.styles import BOARD_CHARTS, BOARD_COUNTERS
+from db import last_board_meeting, read_session
+from reports import palette
+from reports.formats import format_date, format_week
+from reports.stored_charts import StoredChart, unit_board
+
+# Plot heights in pixels: the page scrolls, the wall screen must hold two rows of charts.
+BOARD_CHART_HEIGHT = 340
+KIOSK_CHART_HEIGHT = 250
+
+
+@dataclass(frozen=True)
+class UnitBoard:
+    """What a unit's board shows: its charts and the day of its last board meeting."""
+
+    unit_id: int
+    name: str
+    charts: list[StoredChart]
+    last_meeting: date | None
+
+
+def read_board(unit_id: int, name: str, *, today: date) -> UnitBoard:
+    """Read and chart every active indicator of the unit, with its last board meeting."""
+    with read_session(database()) as session:
+        charts = unit_board(unit_id, session=session, today=today)
+        meeting = last_board_meeting(unit_id, session=session)
+    return UnitBoard(unit_id, name, charts, meeting)
+
+
+def show_date(today: date, language: str) -> None:
+    """Print today's date and week under the board's title."""
+    line = translate("board.date", language, date=format_date(today, language=language,
+                                                              style="long"),
+                     week=format_week(today, language=language))
+    st.markdown(f'<p class="tavle-date">{escape(line)}</p>', unsafe_allow_html=True)
+
+
+def show_counters(board: UnitBoard, language: str) -> None:
+    """Show a "days since the last …" counter for every event indicator of the board."""
+    counters = board_counters(board.charts, language)
+    if not counters:
+        return
+    with st.container(key=BOARD_COUNTERS):
+        for counter in counters:
+            st.markdown(counter_html(counter, language), unsafe_allow_html=True)
+
+
+def verdict_html(chart: StoredChart, language: str) -> str:
+    """Return the verdict sentence led by the palette's symbol and word, in its colour."""
+    verdict = chart.model.verdict
+    mark = palette.VERDICT_MARKS[verdict.kind]
+    return (f'<p class="tavle-verdict tavle-verdict--{verdict.kind}" style="color: {mark.colour}">'
+            f'<span aria-hidden="true">{mark.glyph}</span> <strong>{escape(mark.word(language))}:'
+            f'</strong> {escape(verdict.text(language))}</p>')
+
+
+def title_html(chart: StoredChart, since: date | None, language: str) -> str:
+    """Return the chart's title, with a "NY" badge when it has signals after the meeting."""
+    name = escape(indicator_label(chart.indicator.definition, "name", language))
+    badge = ""
+    if new_signal_count(chart.model, since):
+        explained = translate("board.new.help", language,
+                              date=format_date(since, language=language))
+        badge = (f' <span class="tavle-new" title="{escape(explained)}">'
+                 f'{escape(translate("board.new", language))}</span>'
+                 f'<span class="tavle-sr-only"> ({escape(explained)})</span>')
+    return f'<h3 class="tavle-chart-title">{name}{badge}</h3>'
+
+
+def y_title(chart: StoredChart, language: str) -> str | None:
+    """Return the y axis title from the indicator's unit; shares print their own "%"."""
+    unit = indicator_label(chart.indicator.definition, "unit", language)
+    return None if unit in ("", "%") else capitalised(unit)
+
+
+def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int,
+               legend: bool = True) -> None:
+    """Show one indicator: title (and "NY"), verdict, and the chart drawn large."""
+    st.markdown(title_html(chart, since, language), unsafe_allow_html=True)
+    st.markdown(verdict_html(chart, language), unsafe_allow_html=True)
+    spec = chart_spec(chart.model, language=language, large=True, height=height,
+                      y_title=y_title(chart, language), legend=legend)
+    name = indicator_label(chart.indicator.definition, "name", language)
+    st.vega_lite_chart(spec, theme=None, width="stretch", alt=translate(
+        "board.chart.alt", language, name=name, verdict=chart.model.verdict.text(language)))
+
+
+def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,
+                height: int = BOARD_CHART_HEIGHT, legend: bool = True) -> None:
+    """Show the charts two to a row where the screen is wide enough, one below the other if not."""
+    with st.container(key=BOARD_CHARTS):
+        for chart in charts:
+            with st.container():
+                show_chart(chart, since=board.last_meeting, language=language, height=height,
+                           legend=legend)

@@ -1,0 +1,55 @@
+"""The wall screen: the board without chrome, refreshed in place and turning through screens."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.board_view import KIOSK_CHART_HEIGHT, read_board, show_charts, show_counters, show_date
+from app.kiosk import KioskRequest, screens, seconds_per_screen
+from app.language import text
+from app.resources import database, today
+from app.unit_picker import care_units
+from db import list_unit_indicators, read_session
+
+TURN_KEY = "kiosk.turn"
+
+
+def show_kiosk(request: KioskRequest, *, language: str) -> None:
+    """Show the requested units' boards, a screen at a time, moving on by itself."""
+    units = care_units().set_index("code")
+    for code in request.unit_codes:
+        if code not in units.index:
+            st.error(text("board.kiosk.unknown", code=code))
+    shown = [code for code in request.unit_codes if code in units.index]
+    if not shown:
+        if not request.unit_codes:
+            st.info(text("board.kiosk.no_unit"))
+        return
+    with read_session(database()) as session:
+        counts = [len(list_unit_indicators(int(units.loc[code, "id"]), session=session))
+                  for code in shown]
+    turns = screens(counts)
+
+    # A fragment reruns alone: the page keeps its place and only the board's content is
+    # replaced, so the wall screen neither flashes white nor reloads.
+    @st.fragment(run_every=seconds_per_screen(request, len(turns)))
+    def current_screen() -> None:
+        turn = st.session_state.get(TURN_KEY, -1) + 1
+        st.session_state[TURN_KEY] = turn
+        screen = turns[turn % len(turns)]
+        code = shown[screen.unit_index]
+        day = today()
+        board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day)
+        title, place = st.columns([4, 1], vertical_alignment="bottom")
+        with title:
+            st.title(board.name)
+        if len(turns) > 1:
+            place.markdown(f'<p class="tavle-date" style="text-align:right">'
+                           f'{text("board.kiosk.screen", index=turn % len(turns) + 1, count=len(turns))}'
+                           f'</p>', unsafe_allow_html=True)
+        show_date(day, language)
+        show_counters(board, language)
+        page = board.charts[screen.first_chart:screen.first_chart + screen.chart_count]
+        show_charts(board, page, language=language, height=KIOSK_CHART_HEIGHT)
+
+    current_screen()

@@ -1,0 +1,96 @@
+"""The app's CSS: touch targets for tablets, the board read from 3 metres, kiosk without chrome.
+
+Streamlit gives every container made with `key=` the class `st-key-<key>`; the
+grids below hang on those classes, so the layout answers the screen's width
+(two cards or charts side by side where they fit, one where they do not).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reports import palette
+
+# WCAG 2.1 success criterion 2.5.5 asks 44 × 44 CSS px for a target; platform guidelines
+# (Material, Apple) ask 48, which also suits gloved or hurried fingers on a ward tablet.
+TOUCH_TARGET_PX = 48
+# Containers the CSS lays out as grids (their keys).
+ENTRY_CARDS = "entry-cards"
+BOARD_COUNTERS = "board-counters"
+BOARD_CHARTS = "board-charts"
+
+_TOUCH = f"""
+.stButton button, .stFormSubmitButton button, .stDownloadButton button,
+[data-testid="stPageLink"] a {{
+  min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX}px; font-size: 1.1rem;
+}}
+.stNumberInput input, .stTextInput input, .stDateInput input {{
+  min-height: {TOUCH_TARGET_PX}px; font-size: 1.25rem;
+}}
+[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"] {{
+  min-width: {TOUCH_TARGET_PX}px; min-height: {TOUCH_TARGET_PX}px;
+}}
+.stSelectbox [data-baseweb="select"] > div {{ min-height: {TOUCH_TARGET_PX}px; font-size: 1.1rem; }}
+.stNumberInput label p, .stTextInput label p, .stDateInput label p, .stSelectbox label p {{
+  font-size: 1.05rem;
+}}
+.st-key-{ENTRY_CARDS} {{
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem;
+}}
+.st-key-{ENTRY_CARDS} > div {{ width: auto !important; }}
+"""
+
+_BOARD = f"""
+.tavle-date {{ font-size: 1.4rem; color: #262626; margin: 0; }}
+.st-key-{BOARD_COUNTERS} {{
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 1rem;
+}}
+.st-key-{BOARD_CHARTS} {{
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(640px, 1fr)); gap: 1.5rem 2rem;
+}}
+.st-key-{BOARD_COUNTERS} > div, .st-key-{BOARD_CHARTS} > div {{ width: auto !important; }}
+.tavle-counter {{
+  border: 3px solid currentColor; border-radius: 12px; padding: 0.6rem 1rem; background: #FFFFFF;
+}}
+.tavle-counter-number {{ font-size: 4.5rem; font-weight: 700; line-height: 1; }}
+.tavle-counter-label {{ font-size: 1.35rem; color: #262626; }}
+.tavle-counter-event {{ font-size: 1.5rem; font-weight: 700; color: #262626; }}
+.tavle-counter-goal {{ font-size: 1.25rem; font-weight: 700; margin-top: 0.25rem; }}
+.tavle-chart-title {{ font-size: 1.7rem; font-weight: 700; margin: 0; color: #262626; }}
+.tavle-verdict {{ font-size: 1.35rem; margin: 0.2rem 0 0.4rem 0; }}
+.tavle-sr-only {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap;
+}}
+.tavle-new {{
+  display: inline-block; background: {palette.IMPROVEMENT.colour}; color: #FFFFFF;
+  border-radius: 6px; padding: 0 0.5rem; margin-left: 0.6rem; font-size: 1.2rem;
+  vertical-align: middle; letter-spacing: 0.05em;
+}}
+"""
+
+# Everything Streamlit draws around the content: header, toolbar, sidebar and its handle.
+_KIOSK = """
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stStatusWidget"], footer {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] { padding: 0.75rem 1.5rem 0 1.5rem !important; max-width: 100% !important; }
+[data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: hidden !important; }
+"""
+
+
+def use_touch_targets() -> None:
+    """Make every button and input at least TOUCH_TARGET_PX tall and lay the cards out."""
+    st.html(f"<style>{_TOUCH}</style>")
+
+
+def use_board_styles() -> None:
+    """Style the board for a wall screen read from 3 metres."""
+    st.html(f"<style>{_BOARD}</style>")
+
+
+def hide_chrome() -> None:
+    """Hide Streamlit's header, toolbar and sidebar and keep the page from scrolling (kiosk)."""
+    st.html(f"<style>{_KIOSK}</style>")
