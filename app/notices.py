@@ -1,0 +1,47 @@
+"""Say what a change did after the page redraws, and offer Undo for a removal.
+
+A change is written, then the page reruns so everything on it shows the new
+state; the sentence about the change is kept in the session until the next run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from app.language import text
+
+
+def announce(key: str, message: str) -> None:
+    """Keep message for the next run of the page and rerun it now."""
+    st.session_state[f"{key}.notice"] = message
+    st.rerun()
+
+
+def show_notice(key: str) -> None:
+    """Show (once) the message announced under key."""
+    message = st.session_state.pop(f"{key}.notice", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def remember_undo(key: str, payload: object, description: str) -> None:
+    """Keep what was just removed, so the next run can offer to bring it back; rerun now."""
+    st.session_state[f"{key}.undo"] = (payload, description)
+    st.rerun()
+
+
+def undo_requested(key: str, message: Callable[[str], str]) -> tuple[object, str] | None:
+    """Show the last removal with an Undo button; return (payload, description) when pressed."""
+    kept = st.session_state.get(f"{key}.undo")
+    if kept is None:
+        return None
+    payload, description = kept
+    sentence, button = st.columns([4, 1], vertical_alignment="center")
+    sentence.info(message(description), icon=":material/delete:")
+    if button.button(text("undo"), key=f"{key}.undo_button", type="primary",
+                     icon=":material/undo:"):
+        del st.session_state[f"{key}.undo"]
+        return payload, description
+    return None
