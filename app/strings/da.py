@@ -86,15 +86,6 @@ STRINGS: dict[str, str] = {
     "board.kiosk.unknown": "Enheden {code} findes ikke. Tjek adressen på vægskærmen.",
     "board.kiosk.no_unit": "Angiv en enhed i adressen, fx ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Diagram: {name}. {verdict}",
-    # Forside (home page: demo data and where to start)
-    "home.empty": "Databasen er tom. Indlæs demo-kommunen, så ser du tre enheder med to års data på tavlerne om et øjeblik.",
-    "home.demo.button": "Indlæs demo-kommunen",
-    "home.demo.loading": "Indlæser demo-kommunen …",
-    "home.demo.done": "Demo-kommunen er indlæst. Vælg en enhed herunder.",
-    "home.start": "Hvor starter I?",
-    "home.start.board": "Tavle",
-    "home.start.entry": "Registrér",
-    "home.start.kiosk": "Vægskærm",
     # Diagrammer (analysis page), its chart help, baselines and changes
     "analysis.units": "Enheder",
     "analysis.units.help": "Vælg én enhed, eller flere for at sammenligne dem side om side på fælles akser.",
@@ -230,6 +221,15 @@ STRINGS: dict[str, str] = {
     "annotation.remove": "Fjern",
     "annotation.removed": "Fjernet: {what}.",
     "annotation.restored": "Hentet tilbage: {what}.",
+    # Forside (home page: demo data and where to start)
+    "home.empty": "Databasen er tom. Indlæs demo-kommunen, så ser du tre enheder med to års data på tavlerne om et øjeblik.",
+    "home.demo.button": "Indlæs demo-kommunen",
+    "home.demo.loading": "Indlæser demo-kommunen …",
+    "home.demo.done": "Demo-kommunen er indlæst. Vælg en enhed herunder.",
+    "home.start": "Hvor starter I?",
+    "home.start.board": "Tavle",
+    "home.start.entry": "Registrér",
+    "home.start.kiosk": "Vægskærm",
     # Administration (admin page): units, their indicators, custom indicators, import, export
     "admin.tab.units": "Enheder",
     "admin.tab.uses": "Enhedernes indikatorer",

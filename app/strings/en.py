@@ -86,15 +86,6 @@ STRINGS: dict[str, str] = {
     "board.kiosk.unknown": "The unit {code} does not exist. Check the wall screen's address.",
     "board.kiosk.no_unit": "Name a unit in the address, e.g. ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Chart: {name}. {verdict}",
-    # Forside (home page: demo data and where to start)
-    "home.empty": "The database is empty. Load the demo municipality to see three units with two years of data on their boards in a moment.",
-    "home.demo.button": "Load the demo municipality",
-    "home.demo.loading": "Loading the demo municipality …",
-    "home.demo.done": "The demo municipality is loaded. Choose a unit below.",
-    "home.start": "Where to start",
-    "home.start.board": "Board",
-    "home.start.entry": "Register",
-    "home.start.kiosk": "Wall screen",
     # Diagrammer (analysis page), its chart help, baselines and changes
     "analysis.units": "Units",
     "analysis.units.help": "Choose one unit, or several to compare them side by side on shared axes.",
@@ -230,6 +221,15 @@ STRINGS: dict[str, str] = {
     "annotation.remove": "Remove",
     "annotation.removed": "Removed: {what}.",
     "annotation.restored": "Brought back: {what}.",
+    # Forside (home page: demo data and where to start)
+    "home.empty": "The database is empty. Load the demo municipality to see three units with two years of data on their boards in a moment.",
+    "home.demo.button": "Load the demo municipality",
+    "home.demo.loading": "Loading the demo municipality …",
+    "home.demo.done": "The demo municipality is loaded. Choose a unit below.",
+    "home.start": "Where to start",
+    "home.start.board": "Board",
+    "home.start.entry": "Register",
+    "home.start.kiosk": "Wall screen",
     # Administration (admin page): units, their indicators, custom indicators, import, export
     "admin.tab.units": "Units",
     "admin.tab.uses": "Units' indicators",
