@@ -63,6 +63,16 @@ class ValueStyle:
         text = format_number(value * self.factor, language=language, decimals=self.value_decimals)
         return text if text == "–" else text + self.suffix
 
+    def line(self, value: float, language: str) -> str:
+        """Return a centre line, limit or target value for its end label.
+
+        Points of whole counts print without decimals, but a line through them need
+        not be whole: a mean of 0,33 errors a month must not print as 0.
+        """
+        if self.value_decimals == 0 and not self.percent:
+            return format_number(value * self.factor, language=language)  # up to two decimals
+        return self.value(value, language)
+
 
 @dataclass(frozen=True)
 class Axis:

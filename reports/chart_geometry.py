@@ -179,7 +179,9 @@ def chart_geometry(
 
 def point_kind(signal: bool, signal_kind: object, include: bool, censored: bool) -> tuple[str, bool]:
     """Return the palette key of a point and whether it is drawn open."""
-    if not include:
+    # The engine leaves the open interval out of every calculation (include is False), but
+    # it is the days since the last event, not a point someone chose to exclude.
+    if not include and not censored:
         return "excluded", True
     if signal:
         return (signal_kind if signal_kind in palette.SIGNAL_MARKS else "neutral"), censored
@@ -263,7 +265,7 @@ def end_labels_for(lines: list[Line], values: ValueStyle, language: str, gap: fl
     if placed and placed[-1] > top:  # pushed past the top: move the stack down as one
         for i in range(len(placed) - 1, -1, -1):
             placed[i] = min(placed[i], top if i == len(placed) - 1 else placed[i + 1] - gap)
-    return tuple(EndLabel(role, value, where, values.value(value, language), mark)
+    return tuple(EndLabel(role, value, where, values.line(value, language), mark)
                  for (value, role, mark), where in zip(ends, placed, strict=True))
 
 

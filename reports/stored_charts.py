@@ -55,7 +55,12 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            session: Session, today: date, rules: str, chart: str | None,
            annotations: pd.DataFrame, start: date | None) -> StoredChart:
-    """Chart one series with the unit's saved baseline and annotations."""
+    """Chart one series with the unit's saved baseline and annotations, as known on today."""
+    if len(series):
+        # A monthly report for an earlier month must not see later entries or events.
+        series = series[series["date"] <= today].reset_index(drop=True)
+    if len(annotations):
+        annotations = annotations[annotations["date"] <= today]
     freeze_until, phase_starts = baseline_dates(
         list_baselines(unit_id, indicator.id, session=session))
     model = indicator_chart(

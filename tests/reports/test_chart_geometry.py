@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from indicators import analyze, days_between_events
 from indicators.chart_model import Annotation, ChartModel
 from reports import palette
 from reports.chart_axes import DAY, EPOCH
@@ -215,3 +216,18 @@ def test_a_chart_of_one_point_still_shows_its_centre_line():
     one = ChartModel("run", "anhoej", model.points.iloc[:1], model.phases[:1], model.verdict, "median")
     (centre,) = lines(chart_geometry(one), "cl")
     assert centre.xs[0] < centre.xs[1]
+
+
+def test_the_open_interval_of_a_days_between_run_chart_is_drawn_as_censored_not_excluded():
+    events = pd.DataFrame({"date": pd.to_datetime(["2026-01-05", "2026-02-01", "2026-03-20"])})
+    model = analyze(days_between_events(events, today=date(2026, 4, 30)), chart="run")
+    assert not model.points["include"].iloc[-1]  # the engine leaves it out of the median
+    last = chart_geometry(model).panels[0].points[-1]
+    assert (last.kind, last.open) == ("censored", True)
+
+
+def test_a_centre_line_through_whole_counts_keeps_its_decimals_in_its_end_label():
+    counts = pd.DataFrame({"x": pd.date_range("2026-01-01", periods=12, freq="MS"),
+                           "y": [0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0]})
+    labels = {end.role: end.text for end in chart_geometry(analyze(counts, chart="c")).panels[0].end_labels}
+    assert labels["cl"] == "0,33"
