@@ -1,0 +1,193 @@
+"""Tavle: counters against the goal, a chart and verdict per indicator, NY since the meeting, kiosk."""
+
+import json
+from datetime import date
+
+import pytest
+
+from app.board_counters import Counter, counter_html, counter_status
+from app.kiosk import (
+    DEFAULT_ROTATE_SECONDS,
+    MIN_ROTATE_SECONDS,
+    REFRESH_SECONDS,
+    KioskRequest,
+    Screen,
+    is_kiosk,
+    kiosk_request,
+    screens,
+    seconds_per_screen,
+)
+from db import find_unit, last_board_meeting, read_session, record_board_meeting, write_session
+from reports import palette
+from reports.stored_charts import unit_board
+from tests.app.app_pages import button, elements, open_kiosk, open_page
+from tests.conftest import DEMO_TODAY
+
+MEETING = date(2026, 10, 1)
+
+
+def solbakken_charts(engine):
+    with read_session(engine) as session:
+        return unit_board(find_unit("solbakken", session=session), session=session,
+                          today=DEMO_TODAY)
+
+
+def note_meeting(engine, day):
+    with write_session(engine) as session:
+        record_board_meeting(find_unit("solbakken", session=session), day, session=session,
+                             actor="tina", today=DEMO_TODAY)
+
+
+def counters(app):
+    return [m.value for m in app.markdown if 'class="tavle-counter ' in m.value]
+
+
+def chart_titles(app):
+    return [m.value for m in app.markdown if m.value.startswith('<h3 class="tavle-chart-title">')]
+
+
+@pytest.fixture
+def board(monkeypatch, demo_database_url):
+    return open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+
+
+def test_every_event_indicator_gets_a_days_since_counter_worded_against_the_300_day_goal(
+        board, demo_engine):
+    events = [c for c in solbakken_charts(demo_engine)
+              if c.indicator.definition.measure == "events"]
+    shown = counters(board)
+    assert len(shown) == len(events) == 2
+    for html, chart in zip(shown, events, strict=True):
+        days = (DEMO_TODAY - chart.series["date"].max()).days
+        assert f'<div class="tavle-counter-number">{days}</div>' in html
+        assert f"○ {300 - days} dage til målet på 300" in html
+        assert f"color: {palette.DETERIORATION.colour}" in html
+    assert "Nyt tryksår" in shown[0] and "Fald" in shown[1]
+
+
+@pytest.mark.parametrize(("days", "goal", "status"), [
+    (300, 300.0, "reached"), (299, 300.0, "below"), (301, 300.0, "reached"),
+    (12, None, "no_goal"), (None, 300.0, "no_events")])
+def test_a_counter_meets_the_goal_from_exactly_the_goals_number_of_days(days, goal, status):
+    assert counter_status(days, goal) == status
+
+
+def test_a_counter_says_its_state_in_a_word_and_a_symbol_not_only_in_colour():
+    reached = counter_html(Counter("nyt tryksår", 312, 300.0, "reached"), "da")
+    below = counter_html(Counter("fald", 5, 300.0, "below"), "en")
+    none = counter_html(Counter("fald", None, 300.0, "no_events"), "da")
+    assert "✓ Målet er nået: mindst 300 dage" in reached and palette.TARGET.colour in reached
+    assert "○ 295 days to the goal of 300" in below
+    assert "–" in none and "Ingen registreret endnu" in none
+
+
+def test_each_chart_has_its_verdict_led_by_the_palettes_symbol_and_word(board, demo_engine):
+    charts = solbakken_charts(demo_engine)
+    verdicts = [m.value for m in board.markdown if 'class="tavle-verdict' in m.value]
+    assert len(verdicts) == len(charts) == 8
+    for html, chart in zip(verdicts, charts, strict=True):
+        mark = palette.VERDICT_MARKS[chart.model.verdict.kind]
+        assert (f'<span aria-hidden="true">{mark.glyph}</span> <strong>{mark.word("da")}:</strong> '
+                f'{chart.model.verdict.da}') in html
+
+
+def test_each_chart_is_drawn_large_with_its_goal_line_and_the_pdsa_annotations(board,
+                                                                               demo_engine):
+    specs = [json.loads(chart.proto.spec) for chart in elements(board.main, "vega_lite_chart")]
+    assert len(specs) == 8
+    assert all(spec["config"]["axis"]["labelFontSize"] >= 24 for spec in specs)
+    layers = [{layer.get("description") for layer in spec["layer"]} for spec in specs]
+    charts = solbakken_charts(demo_engine)
+    for described, chart in zip(layers, charts, strict=True):
+        assert ("target" in described) == (chart.model.target is not None)
+        assert ("annotations" in described) == bool(chart.model.annotations)
+    assert any("annotations" in described for described in layers)
+
+
+def test_without_a_noted_meeting_nothing_is_marked_new_and_the_page_says_how(board):
+    assert not any('class="tavle-new"' in title for title in chart_titles(board))
+    assert any(c.value.startswith("Intet tavlemøde noteret endnu") for c in board.caption)
+
+
+def test_signals_after_the_last_board_meeting_are_marked_ny(monkeypatch, demo_database_url,
+                                                            demo_engine):
+    note_meeting(demo_engine, MEETING)
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+    expected = [bool((chart.model.points["signal"]
+                      & (chart.model.points["x"] > str(MEETING))).any())
+                for chart in solbakken_charts(demo_engine)]
+    marked = ['<span class="tavle-new"' in title for title in chart_titles(app)]
+    assert marked == expected
+    assert any(expected) and not all(expected)
+    assert "Nyt signal siden tavlemødet 01-10-2026" in next(
+        title for title in chart_titles(app) if "tavle-new" in title)
+
+
+def test_board_meeting_held_today_clears_the_ny_marks_and_can_be_undone(
+        monkeypatch, demo_database_url, demo_engine):
+    note_meeting(demo_engine, MEETING)
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+    app = button(app, "Tavlemøde holdt i dag").click().run()
+    with read_session(demo_engine) as session:
+        assert last_board_meeting(find_unit("solbakken", session=session),
+                                  session=session) == DEMO_TODAY
+    assert not any("tavle-new" in title for title in chart_titles(app))
+    assert [s.value for s in app.success] == ["Tavlemødet 22-11-2026 er noteret."]
+    app = button(app, "Fortryd").click().run()
+    assert any("tavle-new" in title for title in chart_titles(app))
+    assert any(c.value.startswith("Sidste tavlemøde: 01-10-2026") for c in app.caption)
+
+
+def test_the_kiosk_url_shows_the_board_alone_without_sidebar_buttons_or_navigation(
+        monkeypatch, demo_database_url):
+    app = open_kiosk(monkeypatch, demo_database_url, enhed="solbakken", kiosk="1")
+    assert not app.exception
+    assert len(app.sidebar.children) == 0
+    assert [t.value for t in app.title] == ["Plejecenter Solbakken"]
+    assert len(app.button) == 0 and len(app.selectbox) == 0
+    assert "Skærm 1 af 2" in "".join(m.value for m in app.markdown)
+    styles = "".join(h.proto.body for h in app.get("html"))
+    assert '[data-testid="stHeader"]' in styles and '[data-testid="stSidebar"]' in styles
+    assert len(counters(app)) == 2 and len(elements(app.main, "vega_lite_chart")) == 4
+
+
+def test_the_kiosk_turns_through_each_units_screens_in_order(monkeypatch, demo_database_url):
+    app = open_kiosk(monkeypatch, demo_database_url, enheder="solbakken,akutteamet", roter="30")
+    seen = []
+    for _ in range(5):
+        screen = next(m.value for m in app.markdown if "Skærm " in m.value)
+        seen.append((app.title[0].value, screen.split(">")[1].split("<")[0]))
+        app.run()
+    assert seen == [("Plejecenter Solbakken", "Skærm 1 af 4"),
+                    ("Plejecenter Solbakken", "Skærm 2 af 4"),
+                    ("Akutteamet", "Skærm 3 af 4"), ("Akutteamet", "Skærm 4 af 4"),
+                    ("Plejecenter Solbakken", "Skærm 1 af 4")]
+
+
+def test_an_unknown_unit_in_the_kiosk_url_is_named_and_the_others_still_shown(
+        monkeypatch, demo_database_url):
+    app = open_kiosk(monkeypatch, demo_database_url, enheder="solbakken,ukendt")
+    assert [e.value for e in app.error] == [
+        "Enheden ukendt findes ikke. Tjek adressen på vægskærmen."]
+    assert app.title[0].value == "Plejecenter Solbakken"
+
+
+def test_the_kiosk_url_is_read_with_its_units_and_pace():
+    assert is_kiosk({"enhed": "a", "kiosk": "1"}) and is_kiosk({"enheder": "a,b"})
+    assert not is_kiosk({"enhed": "a"}) and not is_kiosk({"kiosk": "0"})
+    assert kiosk_request({"enheder": "a, b,a,", "roter": "60"}) == KioskRequest(("a", "b"), 60)
+    assert kiosk_request({"enhed": "a", "kiosk": "1"}) == KioskRequest(("a",), None)
+    assert kiosk_request({"enhed": "a", "roter": "2"}).rotate_seconds == MIN_ROTATE_SECONDS
+    assert kiosk_request({"enhed": "a", "roter": "hurtigt"}).rotate_seconds is None
+
+
+def test_a_board_of_one_screen_refreshes_every_five_minutes_and_several_screens_turn():
+    assert seconds_per_screen(KioskRequest(("a",)), 1) == REFRESH_SECONDS == 300
+    assert seconds_per_screen(KioskRequest(("a",)), 2) == DEFAULT_ROTATE_SECONDS
+    assert seconds_per_screen(KioskRequest(("a",), 45), 3) == 45
+
+
+def test_screens_hold_four_charts_and_every_unit_gets_at_least_one():
+    assert screens([8, 3, 0]) == [Screen(0, 0, 4), Screen(0, 4, 4), Screen(1, 0, 3),
+                                  Screen(2, 0, 0)]
+    assert screens([5], per_screen=4) == [Screen(0, 0, 4), Screen(0, 4, 1)]

@@ -1,0 +1,192 @@
+"""Registrér: a card per indicator, saves that confirm and undo, problems under their fields."""
+
+from datetime import date
+
+import pytest
+
+from db import (
+    find_indicator,
+    find_unit,
+    list_unit_indicators,
+    make_engine,
+    read_series,
+    read_session,
+)
+from tests.app.app_pages import block_holding, button, elements, number_input, open_page
+from tests.conftest import DEMO_TODAY
+
+YESTERDAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def entry(monkeypatch, demo_database_url):
+    """The entry page for Plejecenter Solbakken."""
+    return open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken")
+
+
+def series(database_url: str, indicator: str, unit: str = "solbakken"):
+    engine = make_engine(database_url)
+    try:
+        with read_session(engine) as session:
+            return read_series(find_unit(unit, session=session),
+                               find_indicator(indicator, session=session).id, session=session)
+    finally:
+        engine.dispose()
+
+
+def figures_on(database_url: str, indicator: str, day: date) -> tuple | None:
+    rows = series(database_url, indicator)
+    rows = rows[rows["date"] == day]
+    return None if rows.empty else (rows.iloc[0]["numerator"], rows.iloc[0]["denominator"])
+
+
+def register_triage(app, numerator, denominator):
+    """Fill in the triage card (Solbakken's last card, so the last "Gem") and save it."""
+    number_input(app, "Triageret i dag").set_value(numerator)
+    number_input(app, "af borgere", -1).set_value(denominator)
+    return button(app, "Gem", -1).click().run()
+
+
+def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_the_catalogue(
+        entry, demo_engine):
+    with read_session(demo_engine) as session:
+        expected = [s.definition.name_da for s in list_unit_indicators(
+            find_unit("solbakken", session=session), session=session)]
+    headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
+    assert headings == expected
+    labels = [n.label for n in entry.number_input]
+    assert {"Triageret i dag", "af borgere", "Fald i november 2026", "Sengedage i november 2026",
+            "Fik alle elementer i uge 47"} <= set(labels)
+    assert [b.label for b in entry.button][:1] == ["Nyt tryksår"]
+
+
+def test_a_triage_proportion_is_saved_for_today_confirmed_and_the_fields_emptied(
+        entry, demo_database_url):
+    app = register_triage(entry, 23, 25)
+    assert not app.exception
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
+    assert [s.value for s in app.success] == [
+        "Gemt: Andel borgere triageret dagligt, i dag: 23 af 25."]
+    assert number_input(app, "Triageret i dag").value is None
+    assert "Allerede registreret i dag: 23 af 25. Gemmer du igen, rettes tallet." in [
+        c.value for c in app.caption]
+
+
+def test_undo_after_saving_takes_the_entry_away_again(entry, demo_database_url):
+    app = register_triage(entry, 23, 25)
+    app = button(app, "Fortryd").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) is None
+    assert [i.value for i in app.info] == [
+        "Fortrudt: Andel borgere triageret dagligt, i dag: 23 af 25."]
+
+
+def test_more_triaged_than_citizens_is_refused_under_the_numerator_field(entry, demo_database_url):
+    app = register_triage(entry, 26, 25)
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) is None
+    beside = block_holding(app.main, "Triageret i dag")
+    assert [e.value for e in elements(beside, "error")] == [
+        "tæller: må ikke være større end nævneren (26 > 25)"]
+    assert len(app.error) == 1
+    assert number_input(app, "Triageret i dag").value == 26  # kept, to be corrected
+
+
+def test_a_missing_denominator_is_named_under_its_field_in_english(monkeypatch,
+                                                                   demo_database_url):
+    app = open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken", lang="en")
+    number_input(app, "Triaged today").set_value(20)
+    app = button(app, "Save", -1).click().run()
+    beside = block_holding(app.main, "of citizens", index=-1)
+    assert [e.value for e in elements(beside, "error")] == ["denominator: is missing"]
+
+
+def test_registering_for_yesterday_corrects_its_figures_and_undo_puts_the_old_ones_back(
+        entry, demo_database_url):
+    before = figures_on(demo_database_url, "triage_dagligt", YESTERDAY)
+    assert before is not None
+    entry.date_input(key="entry.date").set_value(YESTERDAY).run()
+    number_input(entry, "Triageret den 21-11-2026").set_value(30)
+    number_input(entry, "af borgere", -1).set_value(40)
+    app = button(entry, "Gem", -1).click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", YESTERDAY) == (30, 40)
+    button(app, "Fortryd").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", YESTERDAY) == before
+
+
+def test_a_new_pressure_ulcer_waits_for_a_confirmation_and_can_be_undone(entry,
+                                                                          demo_database_url):
+    events_before = len(series(demo_database_url, "tryksaar_dage_mellem"))
+    app = button(entry, "Nyt tryksår").click().run()
+    assert "**Registrér nyt tryksår den 22-11-2026?**" in [m.value for m in app.markdown]
+    assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
+    app = button(app, "Ja, registrér").click().run()
+    events = series(demo_database_url, "tryksaar_dage_mellem")
+    assert len(events) == events_before + 1 and events["date"].max() == DEMO_TODAY
+    assert [s.value for s in app.success] == ["Gemt: Nyt tryksår den 22-11-2026."]
+    button(app, "Fortryd").click().run()
+    assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
+
+
+def test_cancelling_the_confirmation_records_nothing(entry, demo_database_url):
+    events_before = len(series(demo_database_url, "tryksaar_dage_mellem"))
+    app = button(entry, "Nyt tryksår").click().run()
+    app = button(app, "Annullér").click().run()
+    assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
+    assert "Nyt tryksår" in [b.label for b in app.button]
+
+
+def test_a_note_that_looks_like_a_cpr_number_is_refused_under_the_note_field(
+        entry, demo_database_url):
+    events_before = len(series(demo_database_url, "tryksaar_dage_mellem"))
+    app = button(entry, "Nyt tryksår").click().run()
+    (note,) = [t for t in app.text_input if t.label == "Note (valgfri)"]
+    note.input("borger 010203-1234")
+    app = button(app, "Ja, registrér").click().run()
+    beside = block_holding(app.main, "Note (valgfri)", "text_input")
+    assert [e.value for e in elements(beside, "error")] == [
+        "note: ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle"]
+    assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
+
+
+def test_the_latest_entry_is_listed_first_and_a_correction_can_be_undone(entry,
+                                                                        demo_database_url):
+    app = register_triage(entry, 23, 25)
+    listed = [m.value for m in app.markdown if m.value.startswith("**")]
+    assert listed[0].startswith("**Andel borgere triageret dagligt, i dag: 23 af 25**")
+    app = button(app, "Ret").click().run()
+    number_input(app, "Triageret i dag", -1).set_value(24)  # the correction form's
+    app = button(app, "Gem rettelse").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (24, 25)
+    assert [s.value for s in app.success] == [
+        "Rettet: Andel borgere triageret dagligt, i dag: 24 af 25."]
+    button(app, "Fortryd").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
+
+
+def test_a_refused_correction_names_the_field_and_changes_nothing(entry, demo_database_url):
+    app = register_triage(entry, 23, 25)
+    app = button(app, "Ret").click().run()
+    number_input(app, "Triageret i dag", -1).set_value(30)
+    app = button(app, "Gem rettelse").click().run()
+    beside = block_holding(app.main, "Triageret i dag", index=-1)
+    assert [e.value for e in elements(beside, "error")] == [
+        "tæller: må ikke være større end nævneren (30 > 25)"]
+    assert len(app.error) == 1
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
+
+
+def test_a_deleted_entry_is_gone_from_the_series_until_it_is_brought_back(entry,
+                                                                          demo_database_url):
+    app = register_triage(entry, 23, 25)
+    app = button(app, "Slet").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) is None
+    assert [s.value for s in app.success] == [
+        "Slettet: Andel borgere triageret dagligt, i dag: 23 af 25."]
+    button(app, "Fortryd").click().run()
+    assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
+
+
+def test_the_chosen_unit_is_kept_in_the_url_for_the_tablets_bookmark(entry):
+    entry.selectbox(key="unit_picker").select("akutteamet").run()
+    assert entry.query_params["enhed"] == "akutteamet"
+    headings = [m.value for m in entry.markdown if m.value.startswith("### ")]
+    assert "### Andel røde med handleplan inden for vagten" in headings
