@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import numpy as np
 import pandas as pd
 
 from app.i18n import translate
@@ -38,6 +37,15 @@ def signal_words(model: ChartModel, language: str) -> list[str]:
     return words
 
 
+def whole_if_possible(column: pd.Series) -> pd.Series:
+    """Return counts as whole numbers (23, not 23,0), keeping gaps empty; other figures as they are."""
+    values = column.astype(float)
+    known = values.dropna()
+    if len(known) and (known == known.round()).all():
+        return values.astype("Int64").reset_index(drop=True)
+    return values.reset_index(drop=True)
+
+
 def chart_table(model: ChartModel, *, language: str = "da") -> pd.DataFrame:
     """Return one row per plotted point: period, value, numerator/denominator, lines, signal, note."""
     frame = model.points
@@ -50,8 +58,7 @@ def chart_table(model: ChartModel, *, language: str = "da") -> pd.DataFrame:
     if frame["facet"].notna().any():
         table[heading("unit")] = frame["facet"].astype(str)
     x = frame["x"]
-    table[heading("period")] = (pd.to_datetime(x).dt.date
-                                if pd.api.types.is_datetime64_any_dtype(x) else x)
+    table[heading("period")] = x
     for column, key in VALUE_COLUMNS:
         if column in ("lcl", "ucl") and frame[column].isna().all():
             continue  # a run chart has no limits: no empty columns
@@ -59,13 +66,13 @@ def chart_table(model: ChartModel, *, language: str = "da") -> pd.DataFrame:
             continue
         table[heading(key)] = (frame[column].to_numpy(dtype=float) * factor).round(DECIMALS)
         if column == "y":
-            table[heading("numerator")] = frame["numerator"].to_numpy(dtype=float)
+            table[heading("numerator")] = whole_if_possible(frame["numerator"])
             if frame["n"].notna().any():
-                table[heading("denominator")] = frame["n"].to_numpy(dtype=float)
+                table[heading("denominator")] = whole_if_possible(frame["n"])
     table[heading("phase")] = frame["part"].to_numpy()
     table[heading("signal")] = signal_words(model, language)
     table[heading("note")] = frame["notes"].where(frame["notes"].notna(), "").astype(str)
-    return table.replace({np.nan: None})
+    return table
 
 
 def csv_bytes(table: pd.DataFrame, *, language: str = "da") -> bytes:
@@ -79,7 +86,8 @@ def csv_bytes(table: pd.DataFrame, *, language: str = "da") -> bytes:
 def xlsx_bytes(table: pd.DataFrame, *, sheet: str) -> bytes:
     """Return the table as an Excel workbook of one sheet, columns wide enough to read."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl", date_format="DD-MM-YYYY") as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl", date_format="DD-MM-YYYY",
+                        datetime_format="DD-MM-YYYY") as writer:
         table.to_excel(writer, index=False, sheet_name=sheet)
         worksheet = writer.sheets[sheet]
         for index, column in enumerate(table.columns, start=1):
