@@ -38,7 +38,9 @@ class OverviewSeries:
 def _fetch(query: Select, *, session: Session) -> list[tuple]:
     """Return the rows as plain tuples from the driver: no per-row SQLAlchemy objects."""
     connection = session.connection()  # the session's transaction: one snapshot for all reads
-    compiled = query.compile(dialect=connection.dialect)
+    # The unit list of an IN (...) is expanded into one parameter per unit at compile time.
+    compiled = query.compile(dialect=connection.dialect,
+                             compile_kwargs={"render_postcompile": True})
     parameters = compiled.construct_params()
     if compiled.positional:
         parameters = tuple(parameters[name] for name in compiled.positiontup)

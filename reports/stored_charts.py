@@ -17,11 +17,13 @@ from db import (
     StoredIndicator,
     list_annotations,
     list_baselines,
+    list_sampling_switches,
     list_unit_indicators,
     read_series,
     read_unit_series,
 )
 from indicators import Annotation, ChartModel, days_since_last_event, indicator_chart
+from reports.sampling_marks import sampling_annotations
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            session: Session, today: date, rules: str, chart: str | None,
-           annotations: pd.DataFrame, start: date | None) -> StoredChart:
+           annotations: pd.DataFrame, start: date | None,
+           switches: pd.DataFrame | None = None) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today."""
     if len(series):
         # A monthly report for an earlier month must not see later entries or events.
@@ -66,7 +69,9 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     model = indicator_chart(
         series, indicator.definition, today=today, rules=rules, chart=chart,
         freeze_until=freeze_until, phase_starts=phase_starts,
-        annotations=chart_annotations(annotations, indicator.id), start=start,
+        annotations=chart_annotations(annotations, indicator.id) + (
+            () if switches is None else sampling_annotations(switches, indicator, today=today)),
+        start=start,
     )
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)
@@ -80,7 +85,8 @@ def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, to
     series = read_series(unit_id, indicator.id, session=session)
     annotations = list_annotations(unit_id, session=session, indicator_id=indicator.id)
     return _chart(unit_id, indicator, series, session=session, today=today, rules=rules,
-                  chart=chart, annotations=annotations, start=start)
+                  chart=chart, annotations=annotations, start=start,
+                  switches=list_sampling_switches(session=session, unit_id=unit_id))
 
 
 def unit_board(unit_id: int, *, session: Session, today: date, rules: str = "anhoej",
@@ -91,8 +97,9 @@ def unit_board(unit_id: int, *, session: Session, today: date, rules: str = "anh
         unit_id, session=session)
     all_series = read_unit_series(unit_id, session=session)
     annotations = list_annotations(unit_id, session=session)
+    switches = list_sampling_switches(session=session, unit_id=unit_id)
     return [
         _chart(unit_id, indicator, all_series[indicator.id], session=session, today=today,
-               rules=rules, chart=None, annotations=annotations, start=start)
+               rules=rules, chart=None, annotations=annotations, start=start, switches=switches)
         for indicator in chosen if indicator.id in all_series
     ]

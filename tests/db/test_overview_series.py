@@ -1,0 +1,74 @@
+"""One read of every unit's series for the overview gives what the per-unit board reads give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from db import (
+    delete_entry,
+    list_entries,
+    list_unit_indicators,
+    list_units,
+    read_overview_series,
+    read_session,
+    read_unit_series,
+    write_session,
+)
+
+
+def _units(engine) -> list[int]:
+    with read_session(engine) as session:
+        units = list_units(session=session)
+    return units[units["kind"] == "unit"]["id"].tolist()
+
+
+def test_the_overview_read_holds_every_units_board_series(demo_engine):
+    with read_session(demo_engine) as session:
+        everything = read_overview_series(session=session)
+        for unit_id in _units(demo_engine):
+            board = read_unit_series(unit_id, session=session)
+            for indicator in list_unit_indicators(unit_id, session=session):
+                events = indicator.definition.measure == "events"
+                source = everything.events if events else everything.entries
+                mine = source[(source["unit_id"] == unit_id)
+                              & (source["indicator_id"] == indicator.id)].sort_values("date")
+                expected = board[indicator.id]
+                assert list(mine["date"].dt.date) == list(expected["date"])
+                if not events:
+                    np.testing.assert_array_equal(mine["numerator"], expected["numerator"])
+                    np.testing.assert_array_equal(mine["denominator"], expected["denominator"])
+        boards = sum(len(list_unit_indicators(unit_id, session=session))
+                     for unit_id in _units(demo_engine))
+    assert len(everything.assigned) == boards
+
+
+def test_the_read_can_be_limited_to_chosen_units(demo_engine):
+    first, *_ = _units(demo_engine)
+    with read_session(demo_engine) as session:
+        chosen = read_overview_series(session=session, unit_ids=[first])
+    assert set(chosen.entries["unit_id"]) == {first}
+    assert set(chosen.assigned["unit_id"]) == {first}
+
+
+def test_deleted_entries_are_left_out(demo_engine):
+    first, *_ = _units(demo_engine)
+    with read_session(demo_engine) as session:
+        indicator = next(i for i in list_unit_indicators(first, session=session)
+                         if i.definition.measure == "proportion")
+        entries = list_entries(first, session=session, indicator_id=indicator.id, limit=10_000)
+    victim = entries.iloc[0]
+    with write_session(demo_engine) as session:
+        delete_entry(int(victim["id"]), session=session, actor="test")
+    with read_session(demo_engine) as session:
+        after = read_overview_series(session=session, unit_ids=[first]).entries
+    mine = after[(after["indicator_id"] == indicator.id)]
+    assert pd.Timestamp(victim["date"]) not in set(mine["date"])
+    assert len(mine) == len(entries) - 1
+
+
+def test_the_demo_has_saved_phases_in_the_baselines(demo_engine):
+    with read_session(demo_engine) as session:
+        baselines = read_overview_series(session=session).baselines
+    assert set(baselines["kind"]) == {"new_phase"}
+    assert baselines["date"].dtype.kind == "M"
