@@ -1,0 +1,149 @@
+"""Administration through Streamlit's AppTest, on a fresh copy of the demo municipality."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from db import (
+    export_rows,
+    find_indicator,
+    find_unit,
+    list_events,
+    list_unit_indicators,
+    list_units,
+    read_session,
+)
+from tests.conftest import DEMO_TODAY
+
+PAGE = str(Path(__file__).resolve().parents[2] / "app" / "views" / "admin.py")
+# Row 2 has more citizens triaged than there were; row 3 has no date a calendar knows.
+BAD_FILE = ("enhed;indikator;dato;tæller;nævner\n"
+            "solbakken;tryksaar_bundt;02-11-2026;30;20\n"
+            "solbakken;tryksaar_bundt;99-99-2026;20;20\n").encode()
+GOOD_FILE = ("enhed;indikator;dato;note;art\n"
+             "solbakken;tryksaar_dage_mellem;20-11-2026;Hæl, kategori 2;hændelse\n"
+             "solbakken;alle;21-11-2026;Ny madras på alle stuer;ændring\n").encode()
+
+
+@pytest.fixture
+def admin(monkeypatch, demo_database_url) -> AppTest:
+    """Return the administration page, opened on the demo municipality."""
+    monkeypatch.setenv("TAVLE_DATABASE_URL", demo_database_url)
+    monkeypatch.setenv("TAVLE_TODAY", DEMO_TODAY.isoformat())
+    app = AppTest.from_file(PAGE, default_timeout=30).run()
+    assert not app.exception
+    return app
+
+
+def button(app: AppTest, label: str):
+    """Return the one button with this label."""
+    matches = [b for b in app.button if b.label == label]
+    assert len(matches) == 1, [b.label for b in app.button]
+    return matches[0]
+
+
+def unit_names(engine) -> list[str]:
+    """Return the names of the live units."""
+    with read_session(engine) as session:
+        return list_units(session=session)["name"].tolist()
+
+
+def test_a_new_unit_is_created_under_an_area_and_shown_in_the_tree(admin, demo_engine):
+    admin.text_input(key="admin.units.create.name").input("Plejecenter Havbrisen")
+    button(admin, "Opret").click().run()
+    assert admin.success[0].value == "Plejecenter Havbrisen er oprettet."
+    with read_session(demo_engine) as session:
+        units = list_units(session=session).set_index("code")
+    assert units.at["plejecenter-havbrisen", "path"] == \
+        "Demo Kommune / Område Nord / Plejecenter Havbrisen"
+    assert "Plejecenter Havbrisen · enhed" in admin.markdown[1].value
+
+
+def test_a_unit_without_a_name_is_refused_under_the_name_field(admin, demo_engine):
+    before = unit_names(demo_engine)
+    button(admin, "Opret").click().run()
+    assert [error.value for error in admin.error] == ["navn: mangler"]
+    assert unit_names(demo_engine) == before
+
+
+def test_a_renamed_unit_keeps_its_code_and_data(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+    admin.selectbox(key="admin.units.pick").set_value(unit_id).run()
+    admin.text_input(key=f"admin.units.rename.{unit_id}.name").input("Solbakken Plejecenter")
+    button(admin, "Omdøb").click().run()
+    assert "Solbakken Plejecenter" in unit_names(demo_engine)
+    with read_session(demo_engine) as session:
+        assert find_unit("solbakken", session=session) == unit_id
+
+
+def test_a_deleted_unit_comes_back_with_undo(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("akutteamet", session=session)
+    admin.selectbox(key="admin.units.pick").set_value(unit_id).run()
+    button(admin, "Slet enheden").click().run()
+    assert "Akutteamet" not in unit_names(demo_engine)
+    assert "~~Akutteamet~~" in admin.markdown[1].value
+    button(admin, "Fortryd").click().run()
+    assert "Akutteamet" in unit_names(demo_engine)
+
+
+def test_an_indicator_ticked_for_a_unit_joins_its_board(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        oral = find_indicator("mundpleje_screenet", session=session).id
+        before = [i.id for i in list_unit_indicators(unit_id, session=session)]
+    admin.selectbox(key="admin.unit_indicators.unit").set_value(unit_id).run()
+    admin.checkbox(key=f"admin.unit_indicators.{unit_id}.{oral}").check()
+    button(admin, "Gem valget").click().run()
+    with read_session(demo_engine) as session:
+        after = [i.id for i in list_unit_indicators(unit_id, session=session)]
+    assert after == [*before, oral]  # kept in board order, the new one last
+
+
+def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        before = export_rows(session=session)
+    admin.file_uploader[0].set_value(("gammelt ark.csv", BAD_FILE, "text/csv")).run()
+    assert "2 problemer. Intet er skrevet" in admin.error[0].value
+    problems = admin.dataframe[-1].value
+    assert problems["Række"].tolist() == ["2", "3"]
+    assert problems["Problem"].str.startswith(("tæller:", "dato:")).all()
+    assert "Importér" not in [b.label for b in admin.button]
+    with read_session(demo_engine) as session:
+        assert export_rows(session=session) == before
+
+
+def test_a_good_file_is_previewed_then_imported(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        events_before = len(list_events(unit_id, session=session, limit=10_000))
+    admin.file_uploader[0].set_value(("nye.csv", GOOD_FILE, "text/csv")).run()
+    summary = admin.table[-1].value.set_index("Hvad")["Antal"]
+    assert summary["Nye hændelser"] == 1 and summary["Nye ændringer (PDSA)"] == 1
+    with read_session(demo_engine) as session:  # the preview wrote nothing
+        assert len(list_events(unit_id, session=session, limit=10_000)) == events_before
+    button(admin, "Importér").click().run()
+    assert admin.success[0].value == \
+        "nye.csv er importeret: 0 registreringer, 1 hændelser og 1 ændringer."
+    with read_session(demo_engine) as session:
+        assert len(list_events(unit_id, session=session, limit=10_000)) == events_before + 1
+
+
+def test_export_offers_three_formats_and_a_backup(admin):
+    labels = [b.proto.label for b in admin.get("download_button")]
+    assert labels == ["Dansk CSV (semikolon)", "CSV med komma", "Excel (XLSX)", "Hent backup"]
+
+
+def test_the_backup_is_a_sqlite_copy_with_every_unit(monkeypatch, demo_database_url, demo_engine,
+                                                     tmp_path):
+    from app.data_export import backup_bytes
+
+    monkeypatch.setenv("TAVLE_DATABASE_URL", demo_database_url)
+    copy = tmp_path / "backup.db"
+    copy.write_bytes(backup_bytes())
+    with sqlite3.connect(copy) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM unit")}
+    assert names == set(unit_names(demo_engine))
