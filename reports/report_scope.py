@@ -61,9 +61,9 @@ def find_scope(name: str, *, kind: str, session: Session) -> ReportScope:
                        | (candidates["name"].str.casefold() == wanted)]
     if found.empty:
         known = ", ".join(candidates["name"]) or "ingen"
-        what_da, what_en = {"unit": ("enhed", "unit"), "area": ("område", "area"),
-                            "municipality": ("kommune", "municipality")}[kind]
-        raise ReportError(f"Der er ingen {what_da} der hedder {name!r}. Kendte: {known}.",
+        what_da, what_en = {"unit": ("ingen enhed", "unit"), "area": ("intet område", "area"),
+                            "municipality": ("ingen kommune", "municipality")}[kind]
+        raise ReportError(f"Der er {what_da} der hedder {name!r}. Kendte: {known}.",
                           f"There is no {what_en} called {name!r}. Known: {known}.")
     if len(found) > 1:
         codes = ", ".join(found["code"])

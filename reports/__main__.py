@@ -1,0 +1,153 @@
+"""Command line for the reports: `python -m reports monthly ...`.
+
+    python -m reports monthly --unit "Plejecenter Solbakken" --month 2026-11 --out solbakken.pdf
+    python -m reports monthly --area "Område Nord" --month 2026-11 --out nord.pdf --shared
+    python -m reports monthly --all --month 2026-11 --out rapporter/ --lang en
+
+With --all and a folder as --out, one report per unit and the municipality's
+report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
+1 the report could not be made, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from db import StorageError, make_engine, read_session
+from indicators import RULE_SETS, IndicatorError
+from reports.errors import ReportError
+from reports.fonts import report_fonts
+from reports.monthly import monthly_report, report_file_name
+from reports.report_content import ReportContent, report_content
+from reports.report_month import ReportMonth, parse_month
+from reports.report_scope import find_scope, municipality_scope
+
+DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
+REFUSED, USAGE = 1, 2
+
+
+def month_argument(text: str) -> ReportMonth:
+    """Parse --month for argparse, which turns the error into a usage message."""
+    try:
+        return parse_month(text)
+    except ReportError as error:
+        raise argparse.ArgumentTypeError(error.english) from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for the report commands."""
+    parser = argparse.ArgumentParser(prog="python -m reports", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_URL,
+                        help="default: $TAVLE_DATABASE_URL or data/tavle.db")
+    sub = parser.add_subparsers(dest="command", required=True)
+    monthly = sub.add_parser("monthly", help="the monthly PDF report of a unit, an area or all")
+    scope = monthly.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--unit", metavar="NAME", help="one unit, by name or code")
+    scope.add_argument("--area", metavar="NAME", help="an area's units, by name or code")
+    scope.add_argument("--all", action="store_true", help="the whole municipality")
+    monthly.add_argument("--month", type=month_argument, required=True, metavar="YYYY-MM")
+    monthly.add_argument("--out", required=True, metavar="PATH",
+                         help="the PDF file; with --all a folder gets one report per unit too")
+    monthly.add_argument("--lang", choices=("da", "en"), default="da")
+    monthly.add_argument("--shared", action="store_true",
+                         help="for sharing beyond the team: counts of 1-4 shown as <5")
+    monthly.add_argument("--rules", choices=RULE_SETS, default="anhoej")
+    monthly.add_argument("--today", type=date.fromisoformat,
+                         default=os.environ.get("TAVLE_TODAY") or date.today().isoformat(),
+                         help="the day the report is made (default: $TAVLE_TODAY or the clock)")
+    return parser
+
+
+def wants_folder(args: argparse.Namespace) -> bool:
+    """Return True when --all writes a folder: the path is a folder or ends with a slash."""
+    return args.all and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep)))
+
+
+def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportContent]]:
+    """Read the database once and yield each report's path and content."""
+    engine = make_engine(args.database_url)
+    try:
+        with read_session(engine) as session:
+            if args.all:
+                scope = municipality_scope(session=session)
+            else:
+                kind, name = ("unit", args.unit) if args.unit else ("area", args.area)
+                scope = find_scope(name, kind=kind, session=session)
+            content = report_content(scope, args.month, session=session, today=args.today,
+                                     rules=args.rules)
+    finally:
+        engine.dispose()
+    out = Path(args.out)
+    if wants_folder(args):
+        out.mkdir(parents=True, exist_ok=True)
+        for unit in content.scope.units:
+            single = content.for_unit(unit)
+            yield out / report_file_name(single), single
+        yield out / report_file_name(content), content
+    else:
+        yield out, content
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the report command named in argv and return the exit code."""
+    args = build_parser().parse_args(argv)
+    language = args.lang
+    try:
+        make_url(args.database_url)
+    except ArgumentError as error:
+        print(f"Databasens adresse kan ikke bruges: {error}", file=sys.stderr)
+        return USAGE
+    database = make_url(args.database_url)
+    if database.get_backend_name() == "sqlite" and database.database not in (None, "", ":memory:") \
+            and not Path(database.database).is_file():
+        print(_say(language, f"Databasen findes ikke: {database.database} (kør python -m db init).",
+                   f"There is no database at {database.database} (run python -m db init)."),
+              file=sys.stderr)
+        return REFUSED
+    folder = Path(args.out).parent
+    if not wants_folder(args) and not folder.is_dir():
+        print(_say(language, f"Mappen {folder} findes ikke.",
+                   f"The folder {folder} does not exist."), file=sys.stderr)
+        return REFUSED
+    fonts = report_fonts()
+    if fonts.warning(language):
+        print(fonts.warning(language), file=sys.stderr)
+    generated_at = datetime.now()
+    try:
+        for path, content in reports_to_write(args):
+            path.write_bytes(monthly_report(content, generated_at=generated_at, language=language,
+                                            shared=args.shared, fonts=fonts))
+            print(_say(language, f"Skrev {path}", f"Wrote {path}"))
+    except (ReportError, IndicatorError) as refused:
+        print(refused.text(language), file=sys.stderr)
+        return REFUSED
+    except StorageError as refused:
+        print(str(refused), file=sys.stderr)
+        return REFUSED
+    except OperationalError as error:
+        print(_say(language, f"Databasen kan ikke bruges: {error.orig}",
+                   f"The database cannot be used: {error.orig}"), file=sys.stderr)
+        return REFUSED
+    except OSError as error:
+        print(_say(language, f"Rapporten kan ikke gemmes: {error}",
+                   f"The report cannot be saved: {error}"), file=sys.stderr)
+        return REFUSED
+    return 0
+
+
+def _say(language: str, danish: str, english: str) -> str:
+    """Return the message in the chosen language."""
+    return english if language == "en" else danish
+
+
+if __name__ == "__main__":
+    sys.exit(main())
