@@ -5,8 +5,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from reportlab.platypus import Frame
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
 
 from db import read_session
 from indicators import analyze
@@ -20,7 +20,6 @@ from reports.report_scope import find_scope, municipality_scope, scope_of
 from reports.texts_da import TEXTS as DANISH
 from reports.texts_en import TEXTS as ENGLISH
 from reports.value_text import value_text
-from tests.reports.monthly_fixtures import demo_reading_engine  # noqa: F401 (a fixture)
 
 # Month
 

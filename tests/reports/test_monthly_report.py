@@ -23,7 +23,7 @@ from reports.suppression import hidden_points, small_counts
 from reports.value_text import value_text
 from tests.browser import artefact
 from tests.conftest import DEMO_TODAY
-from tests.reports.monthly_fixtures import demo_reading_engine, pdf_pages  # noqa: F401 (a fixture)
+from tests.reports.pdf_text import pdf_pages
 
 MADE = datetime(2026, 11, 22, 14, 5)
 NOVEMBER = parse_month("2026-11")

@@ -1,25 +1,9 @@
-"""Shared fixtures of the monthly report tests: one read-only copy of the demo per module."""
+"""Read a PDF's text back, page by page, in the order it was written."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
-
-import pytest
-from sqlalchemy import Engine
-
-from db import make_engine
-
-
-@pytest.fixture(scope="module")
-def demo_reading_engine(demo_template, tmp_path_factory) -> Iterator[Engine]:
-    """An engine on a copy of the demo that a module's tests only read."""
-    copy = tmp_path_factory.mktemp("report-demo") / "tavle.db"
-    shutil.copyfile(demo_template, copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    yield engine
-    engine.dispose()
 
 
 def pdf_pages(pdf: bytes) -> list[str]:
