@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.board_page import board_page
 from app.language import text
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -15,6 +16,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("home.py", "nav.home", ":material/home:", "forside"),
     ("entry.py", "nav.entry", ":material/edit_note:", "registrer"),
     ("board.py", "nav.board", ":material/dashboard:", "tavle"),
+    ("overview.py", "nav.overview", ":material/grid_view:", "overblik"),
     ("analysis.py", "nav.analysis", ":material/monitoring:", "diagrammer"),
     ("report_page.py", "nav.reports", ":material/picture_as_pdf:", "rapporter"),
     ("admin.py", "nav.admin", ":material/settings:", "administration"),
@@ -22,6 +24,7 @@ PAGES: list[tuple[str, str, str, str]] = [
 
 
 BOARD_PAGE = "board.py"
+KIOSK_PATH = "vaegskaerm"
 
 
 def build_navigation(*, kiosk: bool = False) -> st.navigation:
@@ -31,9 +34,12 @@ def build_navigation(*, kiosk: bool = False) -> st.navigation:
     """
     if kiosk:
         filename, key, icon, url_path = next(p for p in PAGES if p[0] == BOARD_PAGE)
-        board = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
-                        default=True)
-        return st.navigation([board], position="hidden")
+        # The board answers both at its own path and at the root (Streamlit serves the
+        # default page at "/" only, and one file cannot be two pages).
+        board = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path)
+        root = st.Page(board_page, title=text(key), icon=icon, url_path=KIOSK_PATH,
+                       default=True)
+        return st.navigation([root, board], position="hidden")
     pages = [
         st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
                 default=(filename == "home.py"))

@@ -1,0 +1,83 @@
+"""Overblik: every unit at a glance, the goals, spread readiness and a fair comparison."""
+
+import streamlit as st
+
+from app.funnel_chart import funnel_spec
+from app.indicator_labels import indicator_label
+from app.language import current_language, text
+from app.overview_goals import goal_rows
+from app.overview_spread import NOTICE_KEY, show_spread
+from app.overview_table import judged_on, matrix_html
+from app.resources import database, today
+from db import read_session
+from indicators import IndicatorError
+from indicators.readiness import stable_months
+from reports.formats import format_month
+from reports.overview_data import FUNNEL_MEASURES, funnel_for, read_overview
+
+language = current_language()
+day = today()
+st.title(text("nav.overview"))
+if NOTICE_KEY in st.session_state:
+    st.success(st.session_state.pop(NOTICE_KEY))
+with read_session(database()) as session:
+    overview = read_overview(session=session, today=day)
+if overview.units.empty or not overview.indicators:
+    st.info(text("overview.none"))
+    st.stop()
+st.caption(text("overview.caption", day=judged_on(day, language)))
+
+areas = list(dict.fromkeys(overview.units["area"]))
+package_names = overview.packages.set_index("code")["name_en" if language == "en" else "name_da"]
+used_packages = list(dict.fromkeys(i.definition.package for i in overview.indicators))
+left, right = st.columns(2)
+chosen_areas = left.multiselect(
+    text("overview.filter.area"), areas, default=areas, key="overview_areas",
+    format_func=lambda area: area or text("overview.no_area"))
+chosen_packages = right.multiselect(
+    text("overview.filter.package"), used_packages, default=used_packages, key="overview_packages",
+    format_func=lambda code: str(package_names.get(code, code)))
+units = overview.units[overview.units["area"].isin(chosen_areas)]
+indicators = [i.definition for i in overview.indicators if i.definition.package in chosen_packages]
+
+matrix_tab, goals_tab, spread_tab, funnel_tab = st.tabs([
+    text("overview.tab.matrix"), text("overview.tab.goals"), text("overview.tab.spread"),
+    text("overview.tab.funnel")])
+with matrix_tab:
+    st.html(matrix_html(overview, units=units, indicators=indicators, language=language))
+with goals_tab:
+    st.caption(text("overview.goals.caption"))
+    goals = goal_rows(overview, units=units, indicators=indicators, language=language)
+    if goals.empty:
+        st.info(text("overview.goals.none"))
+    else:
+        st.dataframe(goals, hide_index=True, width="stretch", column_config={
+            name: st.column_config.TextColumn(text(f"overview.goals.{name}"))
+            for name in goals.columns if name != "progress"} | {
+            "progress": st.column_config.ProgressColumn(
+                text("overview.goals.progress"), min_value=0.0, max_value=1.0, format="percent")})
+with spread_tab:
+    window = stable_months(day)
+    st.caption(text("overview.spread.caption", months=f"{format_month(window[0], language=language)}"
+                                                     f" – {format_month(window[-1], language=language)}"))
+    show_spread(overview, units=units, packages=chosen_packages, language=language, today=day)
+with funnel_tab:
+    st.caption(text("overview.funnel.caption"))
+    choices = [d for d in indicators if d.measure in FUNNEL_MEASURES]
+    if not choices:
+        st.info(text("overview.funnel.none"))
+    else:
+        left, right = st.columns([3, 1])
+        chosen = left.selectbox(text("overview.funnel.indicator"), choices, key="overview_funnel",
+                                format_func=lambda d: indicator_label(d, "name", language))
+        months = right.selectbox(text("overview.funnel.months"), (3, 6, 12), index=1,
+                                 key="overview_funnel_months")
+        try:
+            result = funnel_for(overview, chosen.code, months=months, units=units["id"])
+        except IndicatorError:
+            st.info(text("overview.funnel.no_data", indicator=indicator_label(chosen, "name", language)))
+        else:
+            st.vega_lite_chart(funnel_spec(result, chosen, language=language), theme=None)
+            outliers = result.outliers["label"].tolist()
+            st.markdown(text("overview.funnel.outliers", units=", ".join(outliers)) if outliers
+                        else text("overview.funnel.no_outliers"))
