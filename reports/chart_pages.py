@@ -20,7 +20,7 @@ from reports.report_content import ReportContent, UnitCharts
 from reports.report_styles import TEXT_WIDTH, ReportStyles
 from reports.stored_charts import StoredChart
 from reports.suppression import suppressed_model
-from reports.texts import report_text
+from reports.texts import counted, report_text
 
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
 CHART_FONT_SIZE = 7.5
@@ -81,7 +81,8 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
     parts.append(Paragraph(verdict_line(chart, language=language, symbols=fonts.symbols),
                            styles.body))
     if hidden:
-        parts.append(Paragraph(report_text("chart.hidden", language, count=hidden), styles.small))
+        parts.append(Paragraph(report_text("chart.hidden", language,
+                                           points=counted(hidden, "points", language)), styles.small))
     month_name = format_month(content.month.first, language=language)
     changes = [(a.x, a.text) for a in chart.model.annotations if in_month(a.x, content)]
     if changes:

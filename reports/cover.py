@@ -16,7 +16,7 @@ from reports.goal_status import goal_status
 from reports.overview_table import latest_row
 from reports.report_content import ReportContent
 from reports.report_styles import ACCENT, RULE, SHADE, TEXT_WIDTH, ReportStyles
-from reports.texts import report_text
+from reports.texts import counted, report_text
 
 LISTED_UNITS = 12  # more units than this: the cover counts them instead of naming them
 LISTED_SIGNALS = 6  # charts named per signal kind on the cover; the overview has the rest
@@ -59,11 +59,12 @@ def scope_text(content: ReportContent, language: str) -> str:
         return report_text("cover.scope.unit", language, name=scope.name) + (f" · {area}" if area else "")
     names = [unit.name for unit in units]
     key = "cover.scope.area" if scope.kind == "area" else "cover.scope.municipality"
-    head = report_text(key, language, name=scope.name, count=len(units))
+    head = report_text(key, language, name=scope.name, units=counted(len(units), "units", language))
     if len(names) <= LISTED_UNITS:
         return f"{head}: {', '.join(names)}" if names else head
     areas = len({unit.area for unit in units})
-    return report_text("cover.scope.counted", language, head=head, areas=areas)
+    return report_text("cover.scope.counted", language, head=head,
+                       areas=counted(areas, "areas", language))
 
 
 def facts_table(content: ReportContent, *, styles: ReportStyles, language: str, shared: bool,

@@ -13,3 +13,8 @@ def report_text(key: str, language: str = "da", **values: object) -> str:
     if language not in CATALOGUES:
         raise ValueError(f"Unknown language {language!r}; expected one of {', '.join(CATALOGUES)}.")
     return CATALOGUES[language][key].format(**values)
+
+
+def counted(count: int, noun: str, language: str = "da") -> str:
+    """Return a count with its noun in the singular or plural: "1 enhed", "3 enheder"."""
+    return report_text(f"{noun}.{'one' if count == 1 else 'many'}", language, count=count)

@@ -2,14 +2,20 @@
 
 TEXTS: dict[str, str] = {
     "report.title": "Månedsrapport",
+    "units.one": "{count} enhed",
+    "units.many": "{count} enheder",
+    "points.one": "{count} punkt",
+    "points.many": "{count} punkter",
+    "areas.one": "{count} område",
+    "areas.many": "{count} områder",
     # Cover
     "cover.kicker": "TAVLE · FORBEDRINGSDATA FOR I SIKRE HÆNDER",
     "cover.organisation": "Organisation",
     "cover.scope": "Rapporten dækker",
     "cover.scope.unit": "{name} (enhed)",
-    "cover.scope.area": "{name} (område), {count} enheder",
-    "cover.scope.municipality": "Hele kommunen, {count} enheder",
-    "cover.scope.counted": "{head} i {areas} områder (se oversigten)",
+    "cover.scope.area": "{name} (område), {units}",
+    "cover.scope.municipality": "Hele kommunen, {units}",
+    "cover.scope.counted": "{head} i {areas} (se oversigten)",
     "cover.period": "Periode",
     "cover.period_value": "{first}.–{last}. {month}",
     "cover.as_of": "(tal til og med {date})",
@@ -72,7 +78,7 @@ TEXTS: dict[str, str] = {
     "charts.title": "Diagrammer",
     "charts.none": "Enheden har ingen aktive indikatorer.",
     "chart.no_data": "Ingen tal endnu.",
-    "chart.hidden": ("Små tal skjult: {count} punkter bygger på antal fra 1 til 4 og er ikke vist. "
+    "chart.hidden": ("Små tal skjult: {points} bygger på antal fra 1 til 4 og er ikke vist. "
                      "Midterlinje, grænser og vurdering bygger på alle tal."),
     "chart.changes": "Ændringer i {month}",
     "chart.notes": "Noter i {month}",

@@ -2,14 +2,20 @@
 
 TEXTS: dict[str, str] = {
     "report.title": "Monthly report",
+    "units.one": "{count} unit",
+    "units.many": "{count} units",
+    "points.one": "{count} point",
+    "points.many": "{count} points",
+    "areas.one": "{count} area",
+    "areas.many": "{count} areas",
     # Cover
     "cover.kicker": "TAVLE · IMPROVEMENT DATA FOR IN SAFE HANDS",
     "cover.organisation": "Organisation",
     "cover.scope": "The report covers",
     "cover.scope.unit": "{name} (unit)",
-    "cover.scope.area": "{name} (area), {count} units",
-    "cover.scope.municipality": "The whole municipality, {count} units",
-    "cover.scope.counted": "{head} in {areas} areas (see the overview)",
+    "cover.scope.area": "{name} (area), {units}",
+    "cover.scope.municipality": "The whole municipality, {units}",
+    "cover.scope.counted": "{head} in {areas} (see the overview)",
     "cover.period": "Period",
     "cover.period_value": "{first}–{last} {month}",
     "cover.as_of": "(figures up to and including {date})",
@@ -72,7 +78,7 @@ TEXTS: dict[str, str] = {
     "charts.title": "Charts",
     "charts.none": "The unit has no active indicators.",
     "chart.no_data": "No figures yet.",
-    "chart.hidden": ("Small numbers hidden: {count} points rest on counts from 1 to 4 and are not "
+    "chart.hidden": ("Small numbers hidden: {points} rest on counts from 1 to 4 and are not "
                      "shown. Centre line, limits and verdict rest on all figures."),
     "chart.changes": "Changes in {month}",
     "chart.notes": "Notes in {month}",

@@ -1,8 +1,79 @@
-"""Page: nav.reports (built in its own issue)."""
+"""Rapporter: the monthly PDF of a unit, an area or the municipality; its cover previewed, then downloaded."""
+
+from datetime import datetime
 
 import streamlit as st
 
-from app.language import text
+from app.language import current_language, text
+from app.resources import database, today
+from app.unit_picker import chosen_unit
+from db import StorageError, list_units, read_session
+from indicators import IndicatorError
+from reports.errors import ReportError
+from reports.formats import format_month
+from reports.monthly import monthly_report, report_file_name
+from reports.preview import first_page_png
+from reports.report_content import report_content
+from reports.report_month import month_of, previous_month
+from reports.report_scope import municipality_scope, scope_of
 
+MONTHS_OFFERED = 24  # the demo and most teams keep two years
+SCOPES = ("unit", "area", "municipality")
+
+language = current_language()
 st.title(text("nav.reports"))
-st.info(text("page.coming"))
+st.caption(text("report.intro"))
+
+scope_names = {k: text(f"report.scope.{k}") for k in SCOPES}
+kind = st.radio(text("report.scope"), SCOPES, horizontal=True, key="report.scope",
+                format_func=scope_names.__getitem__)
+if kind == "unit":
+    unit = chosen_unit(where=st)
+    if unit is None:
+        st.stop()
+    unit_id = int(unit["id"])
+elif kind == "area":
+    with read_session(database()) as session:
+        areas = list_units(session=session).query("kind == 'area'")
+    if areas.empty:
+        st.info(text("report.no_areas"))
+        st.stop()
+    names = dict(zip(areas["id"].astype(int), areas["name"], strict=True))
+    unit_id = st.selectbox(text("report.area"), list(names), format_func=names.__getitem__,
+                           key="report.area")
+else:
+    unit_id = None
+
+months = [month_of(today())]
+while len(months) < MONTHS_OFFERED:
+    months.append(previous_month(months[-1]))
+month_names = {m: format_month(m.first, language=language) for m in months}
+month = st.selectbox(text("report.month"), months, index=1, key="report.month",
+                     format_func=month_names.__getitem__)
+shared = st.toggle(text("report.shared"), help=text("report.shared_help"), key="report.shared")
+
+choice = (kind, unit_id, month.code, shared, language)
+if st.button(text("report.make"), type="primary"):
+    try:
+        with st.spinner(text("report.making")), read_session(database()) as session:
+            scope = municipality_scope(session=session) if unit_id is None else scope_of(
+                unit_id, session=session)
+            content = report_content(scope, month, session=session, today=today())
+        made = datetime.combine(today(), datetime.now().time())  # today() may be fixed for a demo
+        pdf = monthly_report(content, generated_at=made, language=language, shared=shared)
+        st.session_state["report.made"] = (choice, report_file_name(content), pdf,
+                                           first_page_png(pdf))
+    except (ReportError, IndicatorError) as refused:
+        st.error(text("report.cannot", reason=refused.text(language)))
+    except StorageError as refused:
+        st.error(text("report.cannot", reason=str(refused)))
+
+made = st.session_state.get("report.made")
+if made and made[0] == choice:  # a report made for other choices is not offered
+    _, name, pdf, preview = made
+    st.download_button(text("report.download", name=name), pdf, file_name=name,
+                       mime="application/pdf", type="primary", icon=":material/download:")
+    if preview is None:
+        st.info(text("report.no_preview"))
+    else:
+        st.image(preview, caption=text("report.preview"), width=480)

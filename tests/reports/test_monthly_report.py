@@ -175,7 +175,8 @@ def test_a_shared_report_says_so_and_counts_the_points_it_leaves_out_of_each_cha
               for c in municipality.charts]
     assert any(counts)
     for hidden in set(counts) - {0}:
-        assert f"Små tal skjult: {hidden} punkter bygger på antal fra 1 til 4" in text
+        points = "1 punkt" if hidden == 1 else f"{hidden} punkter"
+        assert f"Små tal skjult: {points} bygger på antal fra 1 til 4" in text
 
 
 def test_a_count_of_one_to_four_in_the_overview_prints_as_under_five(municipality, shared_pages,
