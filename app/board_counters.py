@@ -77,8 +77,8 @@ def counter_html(counter: Counter, language: str) -> str:
     since = translate("board.counter.since", language)
     return (
         f'<div class="tavle-counter tavle-counter--{counter.status}" style="color: {colour}">'
-        f'<div class="tavle-counter-number">{number}</div>'
+        f'<div class="tavle-counter-number">{number}</div><div>'
         f'<div class="tavle-counter-label">{escape(since)}</div>'
         f'<div class="tavle-counter-event">{escape(capitalised(counter.event))}</div>'
-        f'<div class="tavle-counter-goal">{escape(words)}</div></div>'
+        f'<div class="tavle-counter-goal">{escape(words)}</div></div></div>'
     )

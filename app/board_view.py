@@ -13,12 +13,13 @@ from html import escape
 import streamlit as st
 
 from app.board_counters import board_counters, counter_html
+from app.board_legend import board_legend_html
 from app.charts import chart_spec
 from app.i18n import translate
 from app.indicator_labels import capitalised, indicator_label
 from app.new_signals import new_signal_count
 from app.resources import database
-from app.styles import BOARD_CHARTS, BOARD_COUNTERS
+from app.styles import BOARD_COUNTERS
 from db import last_board_meeting, read_session
 from reports import palette
 from reports.formats import format_date, format_week
@@ -26,7 +27,9 @@ from reports.stored_charts import StoredChart, unit_board
 
 # Plot heights in pixels: the page scrolls, the wall screen must hold two rows of charts.
 BOARD_CHART_HEIGHT = 340
-KIOSK_CHART_HEIGHT = 250
+KIOSK_CHART_HEIGHT = 190
+# Two charts side by side: on a 1920 px wall screen each is still 900 px wide.
+CHARTS_PER_ROW = 2
 
 
 @dataclass(frozen=True)
@@ -47,12 +50,13 @@ def read_board(unit_id: int, name: str, *, today: date) -> UnitBoard:
     return UnitBoard(unit_id, name, charts, meeting)
 
 
-def show_date(today: date, language: str) -> None:
-    """Print today's date and week under the board's title."""
+def show_date(today: date, language: str, *, align: str = "left") -> None:
+    """Print today's date and week by the board's title."""
     line = translate("board.date", language, date=format_date(today, language=language,
                                                               style="long"),
                      week=format_week(today, language=language))
-    st.markdown(f'<p class="tavle-date">{escape(line)}</p>', unsafe_allow_html=True)
+    st.markdown(f'<p class="tavle-date" style="text-align: {align}">{escape(line)}</p>',
+                unsafe_allow_html=True)
 
 
 def show_counters(board: UnitBoard, language: str) -> None:
@@ -93,23 +97,44 @@ def y_title(chart: StoredChart, language: str) -> str | None:
     return None if unit in ("", "%") else capitalised(unit)
 
 
-def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int,
-               legend: bool = True) -> None:
-    """Show one indicator: title (and "NY"), verdict, and the chart drawn large."""
-    st.markdown(title_html(chart, since, language), unsafe_allow_html=True)
-    st.markdown(verdict_html(chart, language), unsafe_allow_html=True)
+def latest_html(chart: StoredChart, spec: dict, language: str) -> str:
+    """Return the latest period's figure as the chart's tooltip words it, "" for event charts.
+
+    The team asks "how did we do this week?" first; the counters answer it for events.
+    """
+    if chart.indicator.definition.measure == "events":
+        return ""
+    points = next((layer["data"]["values"] for layer in spec.get("layer", ())
+                   if layer.get("description") == "points"), [])
+    if not points:
+        return ""
+    latest = points[-1]
+    unit = indicator_label(chart.indicator.definition, "unit", language)
+    value = latest["value"] if unit in ("", "%") else f"{latest['value']} {unit}"
+    count = f" ({latest['count']})" if latest["count"] and latest["count"] != latest["value"] else ""
+    line = translate("board.latest", language, period=latest["period"], value=value + count)
+    return f'<p class="tavle-latest">{escape(line)}</p>'
+
+
+def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int) -> None:
+    """Show one indicator: title (and "NY"), verdict, latest figure and the chart drawn large."""
     spec = chart_spec(chart.model, language=language, large=True, height=height,
-                      y_title=y_title(chart, language), legend=legend)
+                      y_title=y_title(chart, language), legend=False)
+    st.markdown(title_html(chart, since, language) + verdict_html(chart, language)
+                + latest_html(chart, spec, language), unsafe_allow_html=True)
     name = indicator_label(chart.indicator.definition, "name", language)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=translate(
         "board.chart.alt", language, name=name, verdict=chart.model.verdict.text(language)))
 
 
 def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,
-                height: int = BOARD_CHART_HEIGHT, legend: bool = True) -> None:
-    """Show the charts two to a row where the screen is wide enough, one below the other if not."""
-    with st.container(key=BOARD_CHARTS):
-        for chart in charts:
-            with st.container():
-                show_chart(chart, since=board.last_meeting, language=language, height=height,
-                           legend=legend)
+                height: int = BOARD_CHART_HEIGHT) -> None:
+    """Show the charts two to a row, under one legend for them all."""
+    if not charts:
+        return
+    st.markdown(board_legend_html(language), unsafe_allow_html=True)
+    for first in range(0, len(charts), CHARTS_PER_ROW):
+        for column, chart in zip(st.columns(CHARTS_PER_ROW, gap="large"),
+                                 charts[first:first + CHARTS_PER_ROW], strict=False):
+            with column:
+                show_chart(chart, since=board.last_meeting, language=language, height=height)

@@ -40,14 +40,16 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
         code = shown[screen.unit_index]
         day = today()
         board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day)
-        title, place = st.columns([4, 1], vertical_alignment="bottom")
+        title, when = st.columns([3, 2], vertical_alignment="center")
         with title:
             st.title(board.name)
-        if len(turns) > 1:
-            place.markdown(f'<p class="tavle-date" style="text-align:right">'
-                           f'{text("board.kiosk.screen", index=turn % len(turns) + 1, count=len(turns))}'
-                           f'</p>', unsafe_allow_html=True)
-        show_date(day, language)
+        with when:
+            show_date(day, language, align="right")
+            if len(turns) > 1:
+                screen_words = text("board.kiosk.screen", index=turn % len(turns) + 1,
+                                    count=len(turns))
+                st.markdown(f'<p class="tavle-date" style="text-align: right">{screen_words}</p>',
+                            unsafe_allow_html=True)
         show_counters(board, language)
         page = board.charts[screen.first_chart:screen.first_chart + screen.chart_count]
         show_charts(board, page, language=language, height=KIOSK_CHART_HEIGHT)

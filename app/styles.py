@@ -2,7 +2,9 @@
 
 Streamlit gives every container made with `key=` the class `st-key-<key>`; the
 grids below hang on those classes, so the layout answers the screen's width
-(two cards or charts side by side where they fit, one where they do not).
+(two cards or counters side by side where they fit, one where they do not).
+Charts stand in Streamlit's own columns instead: Vega measures its container,
+and a CSS grid cell has no width yet when it does.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ TOUCH_TARGET_PX = 48
 # Containers the CSS lays out as grids (their keys).
 ENTRY_CARDS = "entry-cards"
 BOARD_COUNTERS = "board-counters"
-BOARD_CHARTS = "board-charts"
 
 _TOUCH = f"""
+[data-testid="stMainBlockContainer"] {{ padding-top: 3rem; }}
 .stButton button, .stFormSubmitButton button, .stDownloadButton button,
 [data-testid="stPageLink"] a {{
   min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX}px; font-size: 1.1rem;
@@ -41,23 +43,27 @@ _TOUCH = f"""
 """
 
 _BOARD = f"""
-.tavle-date {{ font-size: 1.4rem; color: #262626; margin: 0; }}
+.stMarkdown p.tavle-date {{ font-size: 1.5rem; color: #262626; margin: 0; }}
 .st-key-{BOARD_COUNTERS} {{
-  display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 1rem;
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 1rem;
 }}
-.st-key-{BOARD_CHARTS} {{
-  display: grid; grid-template-columns: repeat(auto-fit, minmax(640px, 1fr)); gap: 1.5rem 2rem;
-}}
-.st-key-{BOARD_COUNTERS} > div, .st-key-{BOARD_CHARTS} > div {{ width: auto !important; }}
+.st-key-{BOARD_COUNTERS} > div {{ width: auto !important; }}
 .tavle-counter {{
-  border: 3px solid currentColor; border-radius: 12px; padding: 0.6rem 1rem; background: #FFFFFF;
+  display: flex; align-items: center; gap: 1.2rem; border: 3px solid currentColor;
+  border-radius: 12px; padding: 0.3rem 1.2rem; background: #FFFFFF;
 }}
-.tavle-counter-number {{ font-size: 4.5rem; font-weight: 700; line-height: 1; }}
-.tavle-counter-label {{ font-size: 1.35rem; color: #262626; }}
-.tavle-counter-event {{ font-size: 1.5rem; font-weight: 700; color: #262626; }}
-.tavle-counter-goal {{ font-size: 1.25rem; font-weight: 700; margin-top: 0.25rem; }}
-.tavle-chart-title {{ font-size: 1.7rem; font-weight: 700; margin: 0; color: #262626; }}
-.tavle-verdict {{ font-size: 1.35rem; margin: 0.2rem 0 0.4rem 0; }}
+.tavle-counter-number {{ font-size: 4.8rem; font-weight: 700; line-height: 1.1; min-width: 2ch; }}
+.tavle-counter-label {{ font-size: 1.3rem; color: #262626; line-height: 1.3; }}
+.tavle-counter-event {{ font-size: 1.6rem; font-weight: 700; color: #262626; line-height: 1.3; }}
+.tavle-counter-goal {{ font-size: 1.3rem; font-weight: 700; line-height: 1.4; }}
+.stMarkdown h3.tavle-chart-title {{ font-size: 1.75rem; font-weight: 700; padding: 0; margin: 0.6rem 0 0 0; color: #262626; }}
+.stMarkdown p.tavle-verdict {{ font-size: 1.35rem; line-height: 1.35; margin: 0.15rem 0 0 0; }}
+.stMarkdown p.tavle-latest {{ font-size: 1.25rem; color: #262626; margin: 0.1rem 0 0 0; }}
+.tavle-legend {{
+  list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; padding: 0;
+  margin: 0.4rem 0 0 0; font-size: 1.2rem; color: #262626;
+}}
+.stMarkdown .tavle-legend li {{ display: flex; align-items: center; gap: 0.4rem; margin: 0; font-size: 1.2rem; }}
 .tavle-sr-only {{
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap;
@@ -76,7 +82,8 @@ _KIOSK = """
 [data-testid="stExpandSidebarButton"], [data-testid="stStatusWidget"], footer {
   display: none !important;
 }
-[data-testid="stMainBlockContainer"] { padding: 0.75rem 1.5rem 0 1.5rem !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 0 1.5rem !important; max-width: 100% !important; }
+.stMarkdown h1, [data-testid="stHeading"] h1 { padding: 0 !important; }
 [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: hidden !important; }
 """
 

@@ -103,6 +103,8 @@ STRINGS: dict[str, str] = {
     "board.kiosk.unknown": "Enheden {code} findes ikke. Tjek adressen på vægskærmen.",
     "board.kiosk.no_unit": "Angiv en enhed i adressen, fx ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Diagram: {name}. {verdict}",
+    "board.latest": "Seneste: {period} · {value}",
+    "board.legend": "Signaturforklaring",
     # Diagrammer (analysis page), its chart help, baselines and changes
     "analysis.units": "Enheder",
     "analysis.units.help": "Vælg én enhed, eller flere for at sammenligne dem side om side på fælles akser.",
@@ -115,7 +117,7 @@ STRINGS: dict[str, str] = {
     "analysis.rules": "Regelsæt",
     "analysis.rules.help": "Anhøj-reglerne er standard i Danmark. IHI- og NHS-reglerne findes til teams, der har lært dem.",
     "analysis.cannot_chart": "{unit} kan ikke vises: {reason}",
-    "analysis.shared_axes": "Panelerne har fælles akser, så niveauerne kan sammenlignes direkte.",
+    "analysis.shared_axes": "Panelerne har fælles akser, så niveauerne kan sammenlignes direkte. Hver enheds ændringer (PDSA) står under Ændringer nedenfor.",
     "analysis.png_hint": "Diagrammet som billede (PNG): hold musen over diagrammet og klik på download-ikonet øverst til højre.",
     "analysis.recommendation": "Tip: {advice}",
     "analysis.changes_title": "Baseline, faser og ændringer",

@@ -103,6 +103,8 @@ STRINGS: dict[str, str] = {
     "board.kiosk.unknown": "The unit {code} does not exist. Check the wall screen's address.",
     "board.kiosk.no_unit": "Name a unit in the address, e.g. ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Chart: {name}. {verdict}",
+    "board.latest": "Latest: {period} · {value}",
+    "board.legend": "Legend",
     # Diagrammer (analysis page), its chart help, baselines and changes
     "analysis.units": "Units",
     "analysis.units.help": "Choose one unit, or several to compare them side by side on shared axes.",
@@ -115,7 +117,7 @@ STRINGS: dict[str, str] = {
     "analysis.rules": "Rule set",
     "analysis.rules.help": "The Anhøj rules are the Danish standard. The IHI and NHS rules are there for teams that learnt them.",
     "analysis.cannot_chart": "{unit} cannot be shown: {reason}",
-    "analysis.shared_axes": "The panels share their axes, so the levels can be compared directly.",
+    "analysis.shared_axes": "The panels share their axes, so the levels can be compared directly. Each unit's changes (PDSA) are listed under Changes below.",
     "analysis.png_hint": "The chart as a picture (PNG): hover over the chart and click the download icon at the top right.",
     "analysis.recommendation": "Tip: {advice}",
     "analysis.changes_title": "Baseline, phases and changes",

@@ -36,19 +36,19 @@ else:
     # The language rides along, so a Danish-or-English choice survives the jump.
     extra = {} if language == "da" else {"lang": language}
     for unit in units.itertuples():
-        with st.container(border=True):
-            name, board, entry, kiosk = st.columns([3, 1, 1, 1], vertical_alignment="center")
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
             parent = unit.path.rpartition(" / ")[0]
-            name.markdown(f"**{unit.name}**  \n{parent}" if parent else f"**{unit.name}**")
-            board.page_link("views/board.py", label=text("home.start.board"),
-                            icon=":material/dashboard:",
-                            query_params={"enhed": unit.code, **extra})
-            entry.page_link("views/entry.py", label=text("home.start.entry"),
-                            icon=":material/edit_note:",
-                            query_params={"enhed": unit.code, **extra})
-            kiosk.page_link("views/board.py", label=text("home.start.kiosk"),
-                            icon=":material/tv:",
-                            query_params={"enhed": unit.code, "kiosk": "1", **extra})
+            st.markdown(f"**{unit.name}**  \n{parent}" if parent else f"**{unit.name}**",
+                        width="stretch")
+            st.page_link("views/board.py", label=text("home.start.board"),
+                         icon=":material/dashboard:",
+                         query_params={"enhed": unit.code, **extra})
+            st.page_link("views/entry.py", label=text("home.start.entry"),
+                         icon=":material/edit_note:",
+                         query_params={"enhed": unit.code, **extra})
+            st.page_link("views/board.py", label=text("home.start.kiosk"),
+                         icon=":material/tv:",
+                         query_params={"enhed": unit.code, "kiosk": "1", **extra})
 
 st.markdown(f"#### {text('home.how')}")
 for step in ("entry", "board", "analysis", "reports", "admin"):
