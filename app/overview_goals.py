@@ -7,13 +7,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from app.i18n import translate
 from app.indicator_labels import indicator_label
-from app.language import text
-from app.overview_table import goal_target_text
+from app.overview_table import date_text, goal_target_text, value_text
 from indicators.catalogue import IndicatorDefinition
-from reports.formats import MISSING, format_date, format_number
+from reports.formats import MISSING, format_number
 from reports.overview_data import Overview
-from reports.value_text import value_text
 
 GOAL_COLUMNS = ("unit", "indicator", "goal", "latest", "status", "progress", "since", "assurance")
 
@@ -22,13 +21,13 @@ def goal_words(definition: IndicatorDefinition, baseline: float | None, language
     """The goal as the programme states it: at least 95 %, at least 300 days, 50 % fewer."""
     goal = definition.goal
     if goal.kind == "min_days_between":
-        return text("overview.goal.min_days_between",
+        return translate("overview.goal.min_days_between", language,
                     value=format_number(goal.value, language=language, decimals=0))
     if goal.kind == "min_share":
-        return text("overview.goal.min_share",
+        return translate("overview.goal.min_share", language,
                     value=value_text(goal.value * definition.multiply, definition,
                                      language=language, decimals=0))
-    return text("overview.goal.reduce_by",
+    return translate("overview.goal.reduce_by", language,
                 value=f"{format_number(goal.value * 100, language=language, decimals=0)} %",
                 baseline=value_text(baseline, definition, language=language))
 
@@ -47,7 +46,7 @@ def goal_rows(overview: Overview, *, units: pd.DataFrame,
             goal = cell.goal
             if definition.measure == "events":
                 latest = (MISSING if goal.latest is None else
-                          text("overview.cell.days", days=int(goal.latest)))
+                          translate("overview.cell.days", language, days=int(goal.latest)))
             else:
                 latest = value_text(goal.latest, definition, language=language)
             status = {True: "met", False: "missed", None: "unknown"}[goal.met]
@@ -57,9 +56,9 @@ def goal_rows(overview: Overview, *, units: pd.DataFrame,
                 "goal": f"{goal_words(definition, goal.baseline, language)} "
                         f"({goal_target_text(definition, goal.target, language)})",
                 "latest": latest,
-                "status": text(f"overview.goals.status.{status}"),
+                "status": translate(f"overview.goals.status.{status}", language),
                 "progress": None if goal.progress is None else float(np.clip(goal.progress, 0, 1)),
-                "since": format_date(goal.met_since, language=language) if goal.met_since else "",
-                "assurance": text(f"overview.goals.assurance.{goal.assurance or 'none'}"),
+                "since": date_text(goal.met_since, language=language) if goal.met_since else "",
+                "assurance": translate(f"overview.goals.assurance.{goal.assurance or 'none'}", language),
             })
     return pd.DataFrame(rows, columns=list(GOAL_COLUMNS))

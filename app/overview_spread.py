@@ -18,6 +18,7 @@ import streamlit as st
 from app.identity import current_actor
 from app.indicator_labels import indicator_label
 from app.language import text
+from app.overview_state import forget_overview
 from app.resources import database
 from db import switch_sampling, write_session
 from indicators.catalogue import IndicatorDefinition
@@ -133,6 +134,7 @@ def _switch_form(item: Readiness, unit: pd.Series, package: str, today: date, *,
         with write_session(database()) as session:
             switch_sampling(int(item.unit), item.package, day, sampling=sampling, session=session,
                             actor=current_actor(), today=today)
+        forget_overview()
         done = "overview.spread.switched" if sampling else "overview.spread.back_done"
         st.session_state[NOTICE_KEY] = text(done, unit=unit["name"], package=package,
                                             day=format_date(day))

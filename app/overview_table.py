@@ -13,21 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from html import escape
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 
+from app.i18n import translate
 from app.indicator_labels import indicator_label
-from app.language import text
 from indicators.catalogue import IndicatorDefinition
 from indicators.indicator_chart import CHART_PERIOD
 from indicators.overview_matrix import OverviewCell
 from reports import palette
 from reports.formats import MISSING, format_date, format_number, format_period
 from reports.overview_data import Overview
-from reports.value_text import value_text
+from reports.value_text import value_text as plain_value_text
 
 ANALYSIS_PATH = "diagrammer"  # the Diagrammer page's url path (app/navigation.py)
 UNIT_PARAMETER = "enhed"
@@ -35,6 +35,12 @@ INDICATOR_PARAMETER = "indikator"
 GOAL_MET, GOAL_MISSED = "✓", "✗"
 # Decimals in a cell: whole per cents and counts, one decimal for rates and measurements.
 CELL_DECIMALS = {"proportion": 0, "rate": 1, "count": 0, "measurement": 1, "events": 0}
+
+# The same figures recur across units (95 %, the same weeks): format each once.
+value_text = lru_cache(maxsize=16_384)(plain_value_text)
+period_text = lru_cache(maxsize=4_096)(format_period)
+date_text = lru_cache(maxsize=4_096)(format_date)
+number_text = lru_cache(maxsize=4_096)(format_number)
 
 STYLE = f"""
 <style>
@@ -71,17 +77,17 @@ STYLE = f"""
 
 def chart_link(unit_code: str, indicator_code: str, language: str) -> str:
     """The Diagrammer page's address for one unit and indicator (keeping the language)."""
-    query = {UNIT_PARAMETER: unit_code, INDICATOR_PARAMETER: indicator_code}
-    if language != "da":
-        query["lang"] = language
-    return f"{ANALYSIS_PATH}?{urlencode(query)}"
+    # Unit and indicator codes are lowercase letters, digits, - and _ (db checks them at
+    # the door), which a URL carries as they are: no quoting of 2,400 links.
+    address = f"{ANALYSIS_PATH}?{UNIT_PARAMETER}={unit_code}&{INDICATOR_PARAMETER}={indicator_code}"
+    return address if language == "da" else f"{address}&lang={language}"
 
 
 def short_value(cell: OverviewCell, definition: IndicatorDefinition, language: str) -> str:
     """The cell's number: 96 %, 4,2, or 123 d (days since the last event)."""
     if definition.measure == "events":
         days = cell.days_since_event
-        return MISSING if days is None else f"{format_number(days, language=language, decimals=0)} d"
+        return MISSING if days is None else f"{value_text(days, definition, language=language, with_unit=False)} d"
     return value_text(cell.latest, definition, language=language, with_unit=False,
                       decimals=CELL_DECIMALS[definition.measure])
 
@@ -100,30 +106,30 @@ def cell_description(cell: OverviewCell, definition: IndicatorDefinition, unit_n
     mark = palette.VERDICT_MARKS[cell.verdict]
     verdict = mark.word(language)
     if cell.rule:
-        verdict += f" ({text('overview.rule.' + cell.rule)})"
+        verdict += f" ({translate('overview.rule.' + cell.rule, language)})"
     parts = [f"{unit_name} – {indicator_label(definition, 'name', language)}: {verdict}."]
     if definition.measure == "events":
         if cell.days_since_event is not None:
-            parts.append(text("overview.cell.days", days=cell.days_since_event) + ".")
+            parts.append(translate("overview.cell.days", language, days=cell.days_since_event) + ".")
     elif cell.latest is not None:
-        period = format_period(pd.Timestamp(cell.latest_period), language=language,
-                               unit=CHART_PERIOD[definition.period])
-        parts.append(text("overview.cell.latest", value=value_text(cell.latest, definition,
+        period = period_text(cell.latest_period, language=language,
+                             unit=CHART_PERIOD[definition.period])
+        parts.append(translate("overview.cell.latest", language, value=value_text(cell.latest, definition,
                                                                    language=language),
                           period=period) + ".")
     if cell.goal is not None:
         target = goal_target_text(definition, cell.goal.target, language)
         if cell.goal.met:
-            sentence = text("overview.goal.met", target=target,
-                            day=format_date(cell.goal.met_since, language=language))
+            sentence = translate("overview.goal.met", language, target=target,
+                            day=date_text(cell.goal.met_since, language=language))
         elif cell.goal.met is None:
-            sentence = text("overview.goal.unknown", target=target)
+            sentence = translate("overview.goal.unknown", language, target=target)
         else:
-            progress = format_number(100 * max(cell.goal.progress or 0.0, 0.0), language=language,
-                                     decimals=0)
-            sentence = text("overview.goal.missed", target=target, progress=f"{progress} %")
+            progress = number_text(round(100 * max(cell.goal.progress or 0.0, 0.0)),
+                                   language=language, decimals=0)
+            sentence = translate("overview.goal.missed", language, target=target, progress=f"{progress} %")
         if cell.goal.assurance:
-            sentence += "; " + text("overview.assurance." + cell.goal.assurance)
+            sentence += "; " + translate("overview.assurance." + cell.goal.assurance, language)
         parts.append(sentence + ".")
     return " ".join(parts)
 
@@ -131,7 +137,7 @@ def cell_description(cell: OverviewCell, definition: IndicatorDefinition, unit_n
 def _cell_html(cell: OverviewCell | None, definition: IndicatorDefinition, unit_code: str,
                unit_name: str, language: str) -> str:
     if cell is None:
-        return f'<td class="unused" title="{escape(text("overview.matrix.not_used"))}"></td>'
+        return f'<td class="unused" title="{escape(translate("overview.matrix.not_used", language))}"></td>'
     mark = palette.VERDICT_MARKS[cell.verdict]
     goal = ""
     if cell.goal is not None and cell.goal.met is not None:
@@ -158,10 +164,10 @@ def legend_html(language: str) -> str:
     items.append(f'<span class="item"><span class="too-few">(…)</span> '
                  f'{escape(palette.VERDICT_MARKS["too_few"].word(language))}</span>')
     items += [f'<span class="item"><span class="goal-met">{GOAL_MET}</span>'
-              f'{escape(text("overview.legend.goal_met")[1:])}</span>',
+              f'{escape(translate("overview.legend.goal_met", language)[1:])}</span>',
               f'<span class="item"><span class="goal-missed">{GOAL_MISSED}</span>'
-              f'{escape(text("overview.legend.goal_missed")[1:])}</span>',
-              f'<span class="item">{escape(text("overview.legend.days"))}</span>']
+              f'{escape(translate("overview.legend.goal_missed", language)[1:])}</span>',
+              f'<span class="item">{escape(translate("overview.legend.days", language))}</span>']
     return f'<p class="tavle-overview-legend">{"".join(items)}</p>'
 
 
@@ -179,18 +185,18 @@ def matrix_html(overview: Overview, *, units: pd.DataFrame,
         f"<span>{escape(indicator_label(d, 'name', language))}</span></th>" for d in indicators)
     rows = []
     for area, members in units.groupby("area", sort=False):
-        label = area or text("overview.no_area")
+        label = area or translate("overview.no_area", language)
         rows.append(f'<tr class="area"><th scope="rowgroup" colspan="{len(indicators) + 1}">'
                     f"{escape(label)}</th></tr>")
         for unit in members.itertuples():
             cells = "".join(_cell_html(matrix.cell(unit.id, d.code), d, unit.code, unit.name,
                                        language) for d in indicators)
             rows.append(f'<tr><th scope="row">{escape(unit.name)}</th>{cells}</tr>')
-    caption = escape(text("overview.matrix.caption"))
+    caption = escape(translate("overview.matrix.caption", language))
     return (f'{STYLE}{legend_html(language)}<div class="tavle-overview">'
             f'<table><caption style="caption-side: bottom; text-align: left">{caption}</caption>'
             f'<thead><tr class="packages"><th></th>{package_row}</tr>'
-            f'<tr class="indicators"><th scope="col">{escape(text("overview.matrix.unit"))}</th>'
+            f'<tr class="indicators"><th scope="col">{escape(translate("overview.matrix.unit", language))}</th>'
             f"{indicator_row}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 

@@ -75,14 +75,15 @@ class GoalTable:
     def status(self, row: int) -> GoalStatus:
         """Return the status of one series."""
         def number(values: np.ndarray) -> float | None:
-            value = float(values[row])
-            return None if np.isnan(value) else value
+            value = values[row].item()
+            return None if value != value else value  # NaN is the one value unequal to itself
 
         since = self.met_since[row]
+        met = int(self.met[row])
         return GoalStatus(
             kind=self.kind, goal=self.goal, target=number(self.target), latest=number(self.latest),
-            met=None if self.met[row] < 0 else bool(self.met[row]),
-            met_since=None if np.isnat(since) else pd.Timestamp(since).date(),
+            met=None if met < 0 else bool(met),
+            met_since=None if np.isnat(since) else since.astype(object),
             progress=number(self.progress), assurance=self.assurance[row],
             baseline=number(self.baseline),
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -78,24 +79,32 @@ class OverviewMatrix:
     goals: dict[str, tuple[np.ndarray, GoalTable]] = field(default_factory=dict)
     # per indicator code: the unit positions of the table's rows, and the table
 
+    @cached_property
+    def _positions(self) -> tuple[dict[object, int], dict[str, int], dict[str, dict[int, int]]]:
+        """Row of each unit, column of each indicator code, goal-table row of each unit row."""
+        goal_rows = {code: {int(row): number for number, row in enumerate(rows)}
+                     for code, (rows, _) in self.goals.items()}
+        return ({unit: row for row, unit in enumerate(self.units)},
+                {definition.code: column for column, definition in enumerate(self.indicators)},
+                goal_rows)
+
     def cell(self, unit: object, indicator: str) -> OverviewCell | None:
         """The cell of one unit and indicator code, None when the unit does not use it."""
-        row = self.units.index(unit)
-        column = [definition.code for definition in self.indicators].index(indicator)
+        unit_rows, columns, goal_rows = self._positions
+        row, column = unit_rows[unit], columns[indicator]
         if not self.assigned[row, column]:
             return None
         goal = None
         if indicator in self.goals:
-            rows, table = self.goals[indicator]
-            goal = table.status(int(np.flatnonzero(rows == row)[0]))
-        latest = float(self.latest[row, column])
+            goal = self.goals[indicator][1].status(goal_rows[indicator][row])
+        latest = self.latest[row, column].item()
         period = self.latest_period[row, column]
-        days = float(self.days_since_event[row, column])
+        days = self.days_since_event[row, column].item()
         return OverviewCell(
             unit=unit, indicator=indicator, verdict=self.verdict[row, column],
-            rule=self.rule[row, column], latest=None if np.isnan(latest) else latest,
-            latest_period=None if np.isnat(period) else pd.Timestamp(period).date(),
-            days_since_event=None if np.isnan(days) else int(days), goal=goal,
+            rule=self.rule[row, column], latest=None if latest != latest else latest,
+            latest_period=None if np.isnat(period) else period.astype(object),
+            days_since_event=None if days != days else int(days), goal=goal,
             useful_points=int(self.useful_points[row, column]),
         )
 
@@ -410,13 +419,14 @@ def _split(frame: pd.DataFrame, codes: Sequence[str]) -> dict[str, pd.DataFrame]
     """The rows of each indicator code, without a pass over the frame per code."""
     if frame is None or frame.empty:
         return {}
-    keys = frame["indicator"].to_numpy(dtype=object)
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
+    # Integer codes sort far faster than the strings they stand for.
+    numbers, names = pd.factorize(frame["indicator"])
+    order = np.argsort(numbers, kind="stable")
+    counts = np.bincount(numbers[numbers >= 0], minlength=len(names))
+    starts = np.concatenate([[0], np.cumsum(counts)]) + int((numbers < 0).sum())
     wanted = set(codes)
     parts = {}
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    for start, end in zip(starts, [*starts[1:], len(ordered)], strict=True):
-        if ordered[start] in wanted:
-            parts[ordered[start]] = frame.iloc[order[start:end]]
+    for number, name in enumerate(names):
+        if name in wanted:
+            parts[name] = frame.iloc[order[starts[number]:starts[number + 1]]]
     return parts

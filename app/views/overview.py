@@ -7,21 +7,20 @@ from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.overview_goals import goal_rows
 from app.overview_spread import NOTICE_KEY, show_spread
+from app.overview_state import current_overview
 from app.overview_table import judged_on, matrix_html
-from app.resources import database, today
-from db import read_session
+from app.resources import today
 from indicators import IndicatorError
 from indicators.readiness import stable_months
 from reports.formats import format_month
-from reports.overview_data import FUNNEL_MEASURES, funnel_for, read_overview
+from reports.overview_data import FUNNEL_MEASURES, funnel_for
 
 language = current_language()
 day = today()
 st.title(text("nav.overview"))
 if NOTICE_KEY in st.session_state:
     st.success(st.session_state.pop(NOTICE_KEY))
-with read_session(database()) as session:
-    overview = read_overview(session=session, today=day)
+overview = current_overview(day)
 if overview.units.empty or not overview.indicators:
     st.info(text("overview.none"))
     st.stop()

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
+import pytest
 
 from db import (
+    add_baseline,
+    add_entry,
+    add_event,
+    create_unit,
     delete_entry,
+    find_indicator,
     list_entries,
     list_unit_indicators,
     list_units,
+    make_engine,
+    migrate,
     read_overview_series,
     read_session,
     read_unit_series,
+    set_unit_indicators,
     write_session,
 )
+from tests.conftest import DEMO_TODAY
 
 
 def _units(engine) -> list[int]:
@@ -72,3 +84,29 @@ def test_the_demo_has_saved_phases_in_the_baselines(demo_engine):
         baselines = read_overview_series(session=session).baselines
     assert set(baselines["kind"]) == {"new_phase"}
     assert baselines["date"].dtype.kind == "M"
+
+
+@pytest.mark.postgres
+def test_postgresql_hands_over_the_same_days(postgres_url):
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    day = date(2026, 3, 2)
+    with write_session(engine) as session:
+        unit_id = create_unit("Overblik PG", kind="unit", parent_id=None, session=session,
+                              actor="test")
+        share = find_indicator("tryksaar_bundt", session=session)
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session)
+        set_unit_indicators(unit_id, [share.id, ulcers.id], session=session, actor="test")
+        add_entry(unit_id, share.id, day, numerator=19, denominator=20, session=session,
+                  actor="test", today=DEMO_TODAY)
+        add_event(unit_id, ulcers.id, day, session=session, actor="test", today=DEMO_TODAY)
+        add_baseline(unit_id, share.id, "freeze", day, "baseline", session=session,
+                     actor="test", today=DEMO_TODAY)
+    with read_session(engine) as session:
+        series = read_overview_series(session=session, unit_ids=[unit_id])
+    engine.dispose()
+    stamp = pd.Timestamp(day)
+    assert list(series.entries["date"]) == [stamp]
+    assert list(series.events["date"]) == [stamp]
+    assert list(series.baselines["date"]) == [stamp]
+    assert series.entries["numerator"].tolist() == [19.0]
