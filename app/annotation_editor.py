@@ -97,10 +97,10 @@ def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key
         show_problems(error, {"date": day_problems, "text": text_problems}, language=language,
                       rest=rest)
         return
-    if annotation_id is None:  # an empty text field for the next change
-        st.session_state.pop(f"{key}.text", None)
     notice = "annotation.added" if annotation_id is None else "annotation.corrected"
-    announce(notice_key, text(notice, day=format_date(day, language=language)))
+    # An empty text field for the next change; a corrected one keeps its new text.
+    announce(notice_key, text(notice, day=format_date(day, language=language)),
+             clear=[f"{key}.text"] if annotation_id is None else [])
 
 
 def _offer_undo(key: str) -> None:

@@ -58,7 +58,8 @@ def baseline_editor(unit_id: int, indicator: StoredIndicator, *, key: str,
             show_problems(error, {"date": day_problems, "reason": reason_problems},
                           language=language, rest=rest)
         else:
-            announce(key, text(f"baseline.saved.{kind}", day=format_date(day, language=language)))
+            announce(key, text(f"baseline.saved.{kind}", day=format_date(day, language=language)),
+                     clear=[f"{key}.reason"])
     _saved_list(unit_id, indicator, key=key, language=language)
 
 

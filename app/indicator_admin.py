@@ -96,7 +96,7 @@ def _goal_fields(key: str, goal: Goal | None) -> tuple[str, float]:
     shown = 0.0 if goal is None else (goal.value * PER_CENT if goal.kind in PERCENT_GOALS
                                       else goal.value)
     value = st.number_input(text("admin.indicators.goal_value"), value=float(shown), min_value=0.0,
-                            step=1.0, key=f"{key}.goal_value",
+                            step=1.0, format="%g", key=f"{key}.goal_value",
                             help=text("admin.indicators.goal_value.help"))
     return kind, value
 
@@ -188,4 +188,6 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
         show_problems(error, {"code": code_problems, "name": name_problems}, language=language,
                       rest=rest)
         return
-    announce(KEY, text("admin.indicators.created", name=definition.name_da))
+    typed = ("code", "name_da", "name_en", "unit_da", "numerator_da", "denominator_da")
+    announce(KEY, text("admin.indicators.created", name=definition.name_da),
+             clear=[f"{key}.{name}" for name in typed])

@@ -6,21 +6,28 @@ state; the sentence about the change is kept in the session until the next run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
 from app.language import text
 
 
-def announce(key: str, message: str) -> None:
-    """Keep message for the next run of the page and rerun it now."""
+def announce(key: str, message: str, *, clear: Iterable[str] = ()) -> None:
+    """Keep message for the next run of the page and rerun it now.
+
+    clear names text fields to empty on the next run, before they are drawn: a field
+    cannot be changed once drawn, and the browser keeps a field's text unless told.
+    """
     st.session_state[f"{key}.notice"] = message
+    st.session_state[f"{key}.clear"] = tuple(clear)
     st.rerun()
 
 
 def show_notice(key: str) -> None:
-    """Show (once) the message announced under key."""
+    """Show (once) the message announced under key, and empty the fields it asked to clear."""
+    for field in st.session_state.pop(f"{key}.clear", ()):
+        st.session_state[field] = ""
     message = st.session_state.pop(f"{key}.notice", None)
     if message:
         st.success(message, icon=":material/check_circle:")

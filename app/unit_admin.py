@@ -104,8 +104,7 @@ def _create_form(units: pd.DataFrame, language: str) -> None:
     except StorageError as error:
         show_problems(error, {"name": name_problems}, language=language, rest=rest)
         return
-    st.session_state.pop(f"{KEY}.create.name", None)
-    announce(KEY, text("admin.units.created", name=name.strip()))
+    announce(KEY, text("admin.units.created", name=name.strip()), clear=[f"{KEY}.create.name"])
 
 
 def _unit_actions(units: pd.DataFrame, language: str) -> None:

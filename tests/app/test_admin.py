@@ -103,6 +103,31 @@ def test_an_indicator_ticked_for_a_unit_joins_its_board(admin, demo_engine):
     assert after == [*before, oral]  # kept in board order, the new one last
 
 
+def test_a_goal_typed_in_per_cent_is_stored_as_a_share(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        bundle = find_indicator("tryksaar_bundt", session=session)
+    admin.selectbox(key="admin.indicators.pick").set_value(bundle.id).run()
+    assert admin.number_input(key=f"admin.indicators.edit.{bundle.id}.goal_value").value == 95
+    admin.number_input(key=f"admin.indicators.edit.{bundle.id}.goal_value").set_value(90)
+    button(admin, "Gem").click().run()
+    with read_session(demo_engine) as session:
+        goal = find_indicator("tryksaar_bundt", session=session).definition.goal
+    assert (goal.kind, goal.value) == ("min_share", pytest.approx(0.9))
+
+
+def test_an_own_indicator_is_created_in_a_package(admin, demo_engine):
+    admin.selectbox(key="admin.indicators.new.measure").set_value("events").run()
+    form = "admin.indicators.new.events"
+    admin.text_input(key=f"{form}.code").input("dehydrering_dage_mellem")
+    admin.text_input(key=f"{form}.name_da").input("Dage mellem dehydrering")
+    button(admin, "Opret indikator").click().run()
+    assert admin.success[0].value.startswith("Dage mellem dehydrering er oprettet.")
+    with read_session(demo_engine) as session:
+        made = find_indicator("dehydrering_dage_mellem", session=session)
+    assert (made.builtin, made.definition.measure, made.definition.package) == (
+        False, "events", "tryksaar")
+
+
 def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admin, demo_engine):
     with read_session(demo_engine) as session:
         before = export_rows(session=session)

@@ -114,6 +114,7 @@ def test_a_phase_saved_with_a_reason_splits_the_chart_and_can_be_removed_and_und
     widget(app, "text_input", "baseline.", ".reason").input("Triage flyttet til morgenmødet")
     button(app, "Gem").click().run()
     assert app.success[0].value == "Skift gemt: ny fase fra 03-11-2025."
+    assert widget(app, "text_input", "baseline.", ".reason").value == ""  # ready for the next
     assert len(app.table[0].value) == 2  # two phases in the figures
     with read_session(demo_engine) as session:
         saved = list_baselines(find_unit("hjemmeplejen-nord", session=session),
