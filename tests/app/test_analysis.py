@@ -130,6 +130,22 @@ def test_a_phase_saved_with_a_reason_splits_the_chart_and_can_be_removed_and_und
     assert app.success[0].value == "Hentet tilbage: Skift fra 03-11-2025."
 
 
+def test_a_frozen_baseline_is_saved_and_the_help_says_the_centre_line_is_frozen(open_analysis,
+                                                                               demo_engine):
+    app = open_analysis()
+    widget(app, "radio", "baseline.", ".kind").set_value("freeze")
+    widget(app, "date_input", "baseline.", ".day").set_value(date(2025, 10, 27))
+    widget(app, "text_input", "baseline.", ".reason").input("Før triage på morgenmødet")
+    button(app, "Gem").click().run()
+    assert app.success[0].value == "Frys gemt: baseline til og med 27-10-2025."
+    with read_session(demo_engine) as session:
+        saved = list_baselines(find_unit("hjemmeplejen-nord", session=session),
+                               find_indicator("triage_dagligt", session=session).id,
+                               session=session)
+    assert saved["kind"].tolist() == ["freeze"]
+    assert any("Midtlinjen er frosset" in block.value for block in app.markdown)
+
+
 def test_a_change_is_added_corrected_and_removed(open_analysis, demo_engine):
     app = open_analysis("solbakken", "tryksaar_bundt")
     with read_session(demo_engine) as session:
