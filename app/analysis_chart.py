@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from app.analysis_choices import AnalysisChoice, ChosenUnit, indicator_name
+from app.analysis_choices import AnalysisChoice, ChosenUnit
 from app.chart_downloads import CSV_MIME, XLSX_MIME, chart_table, csv_bytes, xlsx_bytes
 from app.chart_help import chart_help
 from app.charts import chart_spec
+from app.indicator_labels import indicator_label
 from app.language import text
 from app.phase_table import phase_table
 from app.resources import database, today
@@ -65,7 +66,7 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
     """Draw the chart with its verdict, phase figures, explanation and downloads; return its model."""
     definition = choice.indicator.definition
     y_title = definition.unit_en if language == "en" else definition.unit_da
-    st.subheader(indicator_name(choice.indicator, language))
+    st.subheader(indicator_label(definition, "name", language))
     if len(charts) == 1:
         model = charts[0].stored.model
         st.markdown(f"**{verdict_line(model.verdict, language)}**")

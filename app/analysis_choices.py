@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from app.chart_choices import chart_choices
+from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.resources import database
 from app.unit_picker import UNIT_PARAMETER, care_units
@@ -37,12 +38,6 @@ class AnalysisChoice:
     indicator: StoredIndicator
     chart: str
     rules: str
-
-
-def indicator_name(indicator: StoredIndicator, language: str) -> str:
-    """Return the indicator's name in language (the Danish one when it has no English name)."""
-    definition = indicator.definition
-    return (definition.name_en if language == "en" else "") or definition.name_da
 
 
 def common_indicators(unit_ids: list[int]) -> list[StoredIndicator]:
@@ -74,7 +69,8 @@ def choose_analysis() -> AnalysisChoice | None:
     code = indicator_column.selectbox(
         text("analysis.indicator"), list(by_code),
         index=list(by_code).index(wanted) if wanted in by_code else 0,
-        format_func=lambda c: indicator_name(by_code[c], language), key="analysis.indicator")
+        format_func=lambda c: indicator_label(by_code[c].definition, "name", language),
+        key="analysis.indicator")
     indicator = by_code[code]
     definition = indicator.definition
     charts = chart_choices(definition.measure, definition.chart)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.analysis_choices import indicator_name
 from app.chart_choices import chart_choices
 from app.field_errors import show_problems
 from app.identity import current_actor
+from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import announce, show_notice
 from app.resources import database
@@ -74,7 +74,7 @@ def indicator_admin() -> None:
     names = package_names(language)
     st.dataframe(pd.DataFrame([{
         text("admin.indicators.package"): names.get(i.definition.package, i.definition.package),
-        text("admin.indicators.name"): indicator_name(i, language),
+        text("admin.indicators.name"): indicator_label(i.definition, "name", language),
         text("admin.indicators.measure"): text(f"measure.{i.definition.measure}"),
         text("admin.indicators.chart"): text(f"chart.type.{i.definition.chart}"),
         text("admin.indicators.goal"): goal_text(i.definition.goal, language),
@@ -105,8 +105,9 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
     """Change an indicator's names, goal, chart type and period; its code and data stay."""
     st.markdown(f"**{text('admin.indicators.edit')}**")
     by_id = {i.id: i for i in indicators}
-    indicator_id = st.selectbox(text("admin.indicators.pick"), list(by_id), key=f"{KEY}.pick",
-                                format_func=lambda i: indicator_name(by_id[i], language))
+    indicator_id = st.selectbox(
+        text("admin.indicators.pick"), list(by_id), key=f"{KEY}.pick",
+        format_func=lambda i: indicator_label(by_id[i].definition, "name", language))
     definition = by_id[indicator_id].definition
     key = f"{KEY}.edit.{indicator_id}"
     with st.form(key):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.analysis_choices import indicator_name
 from app.field_errors import show_problems
 from app.identity import current_actor
+from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import announce, show_notice
 from app.resources import database
@@ -77,7 +77,8 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
                             f"{text('admin.uses.of', used=used, total=len(indicators))}")
                 for indicator in indicators:
                     ticked[indicator.id] = st.checkbox(
-                        indicator_name(indicator, language), value=indicator.id in active,
+                        indicator_label(indicator.definition, "name", language),
+                        value=indicator.id in active,
                         key=f"{KEY}.{unit_id}.{indicator.id}")
         submitted = st.form_submit_button(text("admin.uses.save"), type="primary")
         rest = st.empty()
