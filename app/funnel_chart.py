@@ -17,7 +17,7 @@ from app.language import text
 from indicators.catalogue import IndicatorDefinition
 from indicators.funnel import FunnelResult
 from reports import palette
-from reports.formats import d3_number_locale
+from reports.formats import d3_number_locale, format_number
 from reports.value_text import is_percent
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -116,10 +116,28 @@ def funnel_spec(result: FunnelResult, definition: IndicatorDefinition, *,
                  "color": "#262626"},
         "encoding": {"x": x, "y": y, "text": {"field": "unit"}},
     }
+    # The lines say what they are at their right end, so no legend is needed for them.
+    end = float(curve["denominator"].iloc[-1])
+    benchmark_text = format_number(result.benchmark, language=language,
+                                   decimals=0 if is_percent(definition) else 2)
+    line_labels = [
+        {"denominator": end, "value": float(curve["upper_warning"].iloc[-1]),
+         "text": text("overview.funnel.warning")},
+        {"denominator": end, "value": float(curve["upper_control"].iloc[-1]),
+         "text": text("overview.funnel.control")},
+        {"denominator": end, "value": result.benchmark,
+         "text": f"{text('overview.funnel.benchmark')} {benchmark_text}"},
+    ]
+    line_labels_layer = {
+        "data": {"values": line_labels},
+        "mark": {"type": "text", "align": "right", "dy": -6, "fontSize": LABEL_FONT - 1,
+                 "color": palette.LIMIT.colour},
+        "encoding": {"x": x, "y": y, "text": {"field": "text"}},
+    }
     return {
         "$schema": VEGA_LITE_SCHEMA,
         "width": WIDTH, "height": HEIGHT,
-        "layer": [limits_layer, benchmark_layer, points_layer, labels_layer],
+        "layer": [limits_layer, benchmark_layer, line_labels_layer, points_layer, labels_layer],
         "resolve": {"scale": {"color": "independent", "shape": "independent",
                               "strokeDash": "independent"}},
         "autosize": {"type": "fit-x", "contains": "padding"},

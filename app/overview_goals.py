@@ -9,12 +9,13 @@ import pandas as pd
 
 from app.i18n import translate
 from app.indicator_labels import indicator_label
-from app.overview_table import date_text, goal_target_text, value_text
+from app.overview_table import date_text, goal_decimals, goal_target_text, value_text
 from indicators.catalogue import IndicatorDefinition
 from reports.formats import MISSING, format_number
 from reports.overview_data import Overview
 
-GOAL_COLUMNS = ("unit", "indicator", "goal", "latest", "status", "progress", "since", "assurance")
+# The long goal sentence goes last, so status, progress and assurance fit on the screen.
+GOAL_COLUMNS = ("unit", "indicator", "latest", "status", "progress", "since", "assurance", "goal")
 
 
 def goal_words(definition: IndicatorDefinition, baseline: float | None, language: str) -> str:
@@ -29,7 +30,8 @@ def goal_words(definition: IndicatorDefinition, baseline: float | None, language
                                      language=language, decimals=0))
     return translate("overview.goal.reduce_by", language,
                 value=f"{format_number(goal.value * 100, language=language, decimals=0)} %",
-                baseline=value_text(baseline, definition, language=language))
+                baseline=value_text(baseline, definition, language=language,
+                                    decimals=goal_decimals(definition)))
 
 
 def goal_rows(overview: Overview, *, units: pd.DataFrame,

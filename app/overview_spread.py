@@ -77,9 +77,9 @@ def process_lines(evidence: ProcessEvidence, definition: IndicatorDefinition,
 
 
 def month_line(evidence: ProcessEvidence, language: str) -> str:
-    """The six months side by side: maj 26 97 % · jun 26 94 % · …"""
+    """The six months side by side: maj 26: 97 % · jun. 26: 94 % · …"""
     return " · ".join(
-        f"{format_axis_date(month.month, unit='month', language=language)} "
+        f"{format_axis_date(month.month, unit='month', language=language)}: "
         f"{'–' if month.share is None else format_percent(month.share, language=language)}"
         for month in evidence.months)
 
@@ -102,6 +102,9 @@ def _item(item: Readiness, overview: Overview, definitions: dict[str, IndicatorD
     unit = overview.units.set_index("id").loc[item.unit]
     package = str(names.get(item.package, item.package))
     title = text("overview.spread.item", unit=unit["name"], package=package)
+    if item.process:
+        title += " — " + text("overview.spread.summary", total=len(item.process),
+                              stable=sum(evidence.stable for evidence in item.process))
     with st.expander(title, expanded=list_name in ("prototype", "ready")):
         if item.sampling_since is not None:
             st.markdown(text("overview.spread.sampling_since",

@@ -97,7 +97,12 @@ def goal_target_text(definition: IndicatorDefinition, target: float | None, lang
     if target is None or not np.isfinite(target):
         return MISSING
     sign = "≤" if definition.goal is not None and definition.goal.kind == "reduce_by" else "≥"
-    return f"{sign} {value_text(target, definition, language=language)}"
+    return f"{sign} {value_text(target, definition, language=language, decimals=goal_decimals(definition))}"
+
+
+def goal_decimals(definition: IndicatorDefinition) -> int | None:
+    """Decimals of a goal's level: a count's baseline is a mean (0,7 errors a month)."""
+    return 1 if definition.measure == "count" else None
 
 
 def cell_description(cell: OverviewCell, definition: IndicatorDefinition, unit_name: str,

@@ -186,7 +186,7 @@ def funnel(labels: Sequence[object], numerators: Sequence[float], denominators: 
         "lower_control": own[:, 2] * multiply, "upper_control": own[:, 3] * multiply,
         "position": positions, "judgement": pd.Series(judgement, dtype=object),
     })
-    smallest, largest = max(denominators.min() / 2, 1.0), max(denominators.max() * 1.1, 2.0)
+    smallest, largest = max(denominators.min() / 2, 1.0), max(denominators.max() * 1.25, 2.0)
     sizes = np.unique(np.geomspace(smallest, largest, curve_points).round(0))
     along = _limits(measure, theta, sizes) * multiply
     curve = pd.DataFrame({"denominator": sizes, **{

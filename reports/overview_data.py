@@ -157,12 +157,11 @@ def _readiness(matrix: OverviewMatrix, entries: pd.DataFrame,
     return tuple(found)
 
 
-def funnel_for(overview: Overview, indicator_code: str, *, months: int = STABLE_MONTHS,
-               units: Sequence[int] | None = None) -> FunnelResult:
-    """A funnel plot of one proportion or rate across units (all, or the chosen ids), over the
-    last complete months."""
+def funnel_figures(overview: Overview, indicator_code: str, *, months: int = STABLE_MONTHS,
+                   units: Sequence[int] | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Unit names and their numerators and denominators summed over the last complete months
+    (NaN for a unit without figures), for the units (all, or the chosen ids) that use it."""
     column = [definition.code for definition in overview.matrix.indicators].index(indicator_code)
-    definition = overview.matrix.indicators[column]
     chosen_units = np.ones(len(overview.matrix.units), dtype=bool) if units is None else np.isin(
         np.array(overview.matrix.units), np.asarray(list(units)))
     rows = np.flatnonzero(overview.matrix.assigned[:, column] & chosen_units)
@@ -176,9 +175,30 @@ def funnel_for(overview: Overview, indicator_code: str, *, months: int = STABLE_
         mine["denominator"].to_numpy(dtype=float)[chosen], groups=len(rows), today=overview.today,
         months=months)
     names = overview.units.set_index("id")["name"]
-    labels = [names[overview.matrix.units[row]] for row in rows]
     has = ~np.isnan(denominators).all(axis=1)
-    return funnel(labels, np.where(has, np.nansum(numerators, axis=1), np.nan),
-                  np.where(has, np.nansum(denominators, axis=1), np.nan),
-                  measure=definition.measure, multiply=definition.multiply,
-                  improvement=definition.improvement)
+    return ([str(names[overview.matrix.units[row]]) for row in rows],
+            np.where(has, np.nansum(numerators, axis=1), np.nan),
+            np.where(has, np.nansum(denominators, axis=1), np.nan))
+
+
+def funnel_choices(overview: Overview, *, months: int = STABLE_MONTHS,
+                   units: Sequence[int] | None = None) -> list[str]:
+    """Codes of the proportions and rates with figures from at least two units, most units first."""
+    counted = []
+    for definition in overview.matrix.indicators:
+        if definition.measure in FUNNEL_MEASURES:
+            _, _, denominators = funnel_figures(overview, definition.code, months=months,
+                                                units=units)
+            counted.append((int((~np.isnan(denominators)).sum()), definition.code))
+    return [code for count, code in sorted(counted, key=lambda pair: -pair[0]) if count >= 2]
+
+
+def funnel_for(overview: Overview, indicator_code: str, *, months: int = STABLE_MONTHS,
+               units: Sequence[int] | None = None) -> FunnelResult:
+    """A funnel plot of one proportion or rate across units (all, or the chosen ids), over the
+    last complete months."""
+    definition = next(d for d in overview.matrix.indicators if d.code == indicator_code)
+    labels, numerators, denominators = funnel_figures(overview, indicator_code, months=months,
+                                                      units=units)
+    return funnel(labels, numerators, denominators, measure=definition.measure,
+                  multiply=definition.multiply, improvement=definition.improvement)

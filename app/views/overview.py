@@ -10,10 +10,9 @@ from app.overview_spread import NOTICE_KEY, show_spread
 from app.overview_state import current_overview
 from app.overview_table import judged_on, matrix_html
 from app.resources import today
-from indicators import IndicatorError
 from indicators.readiness import stable_months
 from reports.formats import format_month
-from reports.overview_data import FUNNEL_MEASURES, funnel_for
+from reports.overview_data import funnel_choices, funnel_for
 
 language = current_language()
 day = today()
@@ -62,21 +61,19 @@ with spread_tab:
     show_spread(overview, units=units, packages=chosen_packages, language=language, today=day)
 with funnel_tab:
     st.caption(text("overview.funnel.caption"))
-    choices = [d for d in indicators if d.measure in FUNNEL_MEASURES]
+    left, right = st.columns([3, 1])
+    months = right.selectbox(text("overview.funnel.months"), (3, 6, 12), index=1,
+                             key="overview_funnel_months")
+    shown = {d.code: d for d in indicators}
+    choices = [shown[code] for code in funnel_choices(overview, months=months, units=units["id"])
+               if code in shown]
     if not choices:
         st.info(text("overview.funnel.none"))
     else:
-        left, right = st.columns([3, 1])
         chosen = left.selectbox(text("overview.funnel.indicator"), choices, key="overview_funnel",
                                 format_func=lambda d: indicator_label(d, "name", language))
-        months = right.selectbox(text("overview.funnel.months"), (3, 6, 12), index=1,
-                                 key="overview_funnel_months")
-        try:
-            result = funnel_for(overview, chosen.code, months=months, units=units["id"])
-        except IndicatorError:
-            st.info(text("overview.funnel.no_data", indicator=indicator_label(chosen, "name", language)))
-        else:
-            st.vega_lite_chart(funnel_spec(result, chosen, language=language), theme=None)
-            outliers = result.outliers["label"].tolist()
-            st.markdown(text("overview.funnel.outliers", units=", ".join(outliers)) if outliers
-                        else text("overview.funnel.no_outliers"))
+        result = funnel_for(overview, chosen.code, months=months, units=units["id"])
+        st.vega_lite_chart(funnel_spec(result, chosen, language=language), theme=None)
+        outliers = result.outliers["label"].tolist()
+        st.markdown(text("overview.funnel.outliers", units=", ".join(outliers)) if outliers
+                    else text("overview.funnel.no_outliers"))

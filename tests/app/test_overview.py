@@ -20,7 +20,7 @@ from db import (
     write_session,
 )
 from reports import palette
-from reports.overview_data import funnel_for, read_overview
+from reports.overview_data import funnel_choices, funnel_for, read_overview
 from tests.app.app_pages import button, elements, open_page
 from tests.conftest import DEMO_TODAY
 
@@ -144,7 +144,7 @@ def test_a_unit_with_six_stable_months_is_ready_and_can_switch_to_samples(monkey
 
 def test_the_not_ready_list_names_the_months_under_95_percent(overview_page):
     expanders = [e.label for e in overview_page.expander]
-    assert "Plejecenter Solbakken · Tryksår" in expanders
+    assert "Plejecenter Solbakken · Tryksår — 1 af 2 procesindikatorer stabile" in expanders
     text = " ".join(m.value for m in overview_page.markdown)
     assert "under 95 % i" in text.replace("\u00a0", " ")
 
@@ -155,10 +155,12 @@ def test_the_funnel_draws_every_unit_with_a_label_and_names_the_outliers(overvie
     assert charts, "the funnel tab draws a chart"
     with read_session(demo_engine) as session:
         overview = read_overview(session=session, today=DEMO_TODAY)
-    first = next(d for d in overview.matrix.indicators if d.measure in ("proportion", "rate"))
-    result = funnel_for(overview, first.code)
+    code = funnel_choices(overview)[0]
+    first = next(d for d in overview.matrix.indicators if d.code == code)
+    result = funnel_for(overview, code)
+    assert len(result.units) >= 2
     spec = funnel_spec(result, first)
-    labels = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"][0]
+    labels = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"][-1]
     assert {row["unit"] for row in labels["data"]["values"]} == set(result.units["label"])
     assert overview_page.markdown[-1].value.startswith(("Skiller sig ud", "Ingen enhed"))
 
@@ -171,3 +173,13 @@ def test_the_funnel_judges_units_against_limits_for_their_own_denominator(demo_e
     for row in result.units.itertuples():
         assert row.lower_control <= row.lower_warning <= row.upper_warning <= row.upper_control
     assert date(2026, 11, 22) == overview.today
+
+
+def test_only_shares_and_rates_with_figures_from_two_units_can_be_compared(demo_engine):
+    with read_session(demo_engine) as session:
+        overview = read_overview(session=session, today=DEMO_TODAY)
+    choices = funnel_choices(overview)
+    measures = {d.code: d.measure for d in overview.matrix.indicators}
+    assert choices and all(measures[code] in ("proportion", "rate") for code in choices)
+    assert "tryksaar_bundt" not in choices  # only Solbakken records it
+    assert "triage_roed_handleplan" in choices
