@@ -24,6 +24,9 @@ from reports.chart_axes import ValueStyle
 from reports.chart_geometry import chart_geometry
 from reports.formats import format_number, format_period
 
+# The periods reports.formats.format_period names ("uge 47, 2026"); other dated charts, such
+# as days between events, are named by the day.
+NAMED_PERIODS = ("day", "week", "month", "year")
 # The rules of each rule set that are about runs (one side of the centre line), as the
 # engine names them in PhaseSummary.rules_fired.
 RUN_RULES = {"anhoej": "long_run", "ihi": "shift", "nhs": "run_of_seven"}
@@ -139,8 +142,10 @@ def _single_point_paragraph(model: ChartModel, phase: PhaseSummary, facet: objec
     if not np.isfinite(y).any():
         return say("single.general")
     row = mine.iloc[int(np.nanargmax(y))]
+    # Days-between charts are dated by event, not by a regular period: name the day.
+    unit = period_unit if period_unit in NAMED_PERIODS else "day" if period_unit else ""
     figures = {"value": values.value(float(row["y"]), language),
-               "period": format_period(row["x"], unit=period_unit or "", language=language)}
+               "period": format_period(row["x"], unit=unit, language=language)}
     if not has_limits:
         return say("single.run_chart", **figures)
     if bool(row["sigma_signal"]):

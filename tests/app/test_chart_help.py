@@ -58,6 +58,14 @@ def test_help_of_a_control_chart_explains_the_limits_and_the_point_outside_them(
     assert "det højeste punkt her, 30 (uge 20, 2026), ligger uden for kontrolgrænserne" in help_text
 
 
+def test_help_of_a_days_between_chart_names_the_day_of_the_longest_gap():
+    # Events come at no regular period, so the highest point is named by its day.
+    days = pd.to_datetime(["2026-01-05", "2026-01-15", "2026-02-04", "2026-02-07", "2026-03-24"])
+    events = pd.DataFrame({"x": days, "y": [10.0, 10, 20, 3, 45]})
+    help_text = chart_help(analyze(events, chart="run"), language="da")
+    assert "Det højeste punkt her er 45 (24-03-2026)" in help_text
+
+
 def test_help_is_in_english_when_asked():
     model = analyze(weekly(STEP), chart="run")
     phase = model.phases[-1]
