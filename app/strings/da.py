@@ -457,4 +457,8 @@ STRINGS: dict[str, str] = {
     "overview.funnel.outside": "Uden for 99,8 % (ingen retning)",
     "overview.funnel.outliers": "Skiller sig ud: {units}",
     "overview.funnel.no_outliers": "Ingen enhed ligger uden for 99,8 %-grænserne: forskellene kan være tilfældige.",
+    "overview.funnel.overdispersion": "Tag højde for overspredning",
+    "overview.funnel.overdispersion.help": "Når enhederne spreder mere, end tilfældighed alene giver (fx forskellige borgergrupper), udvides grænserne, så ikke hver tredje enhed ser ud til at skille sig ud (Spiegelhalter 2005).",
+    "overview.funnel.dispersion": "Enhederne spreder mere, end tilfældighed alene giver (φ = {phi}); grænserne er udvidet med √φ.",
+    "overview.funnel.labels": "Kun enheder uden for 99,8 %-grænserne har navn på; hold musen over et punkt for de andre.",
 }

@@ -457,4 +457,8 @@ STRINGS: dict[str, str] = {
     "overview.funnel.outside": "Outside 99.8 % (no direction)",
     "overview.funnel.outliers": "Stand out: {units}",
     "overview.funnel.no_outliers": "No unit lies outside the 99.8 % limits: the differences may be chance.",
+    "overview.funnel.overdispersion": "Allow for over-dispersion",
+    "overview.funnel.overdispersion.help": "When the units spread more than chance alone allows (e.g. different groups of citizens), the limits widen, so that not every third unit seems to stand out (Spiegelhalter 2005).",
+    "overview.funnel.dispersion": "The units spread more than chance alone allows (φ = {phi}); the limits are widened by √φ.",
+    "overview.funnel.labels": "Only units outside the 99.8 % limits are named; hover over a point for the others.",
 }
