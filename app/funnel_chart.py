@@ -23,6 +23,9 @@ from reports.value_text import is_percent
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 WIDTH, HEIGHT = 720, 440
 LABEL_FONT = 12
+# Up to this many units every point carries its name; beyond it only the outliers do
+# (the names of two hundred units would cover the funnel), and the tooltip names the rest.
+NAMED_UNITS = 15
 
 
 def _status(position: str, judgement: object) -> str:
@@ -59,8 +62,11 @@ def funnel_spec(result: FunnelResult, definition: IndicatorDefinition, *,
     bottom = min(float(np.nanmin(curve["lower_control"])), float(units["value"].min()))
     if is_percent(definition):
         top = min(top, 100.0)
+    # The axis spans the curves (half the smallest denominator to a quarter past the largest),
+    # so units of alike size are not squeezed into a corner of a funnel that starts at 0.
     x = {"field": "denominator", "type": "quantitative", "title": x_title,
-         "scale": {"zero": True, "domain": [0, float(curve["denominator"].max())], "nice": False}}
+         "scale": {"zero": False, "nice": False,
+                   "domain": [float(curve["denominator"].min()), float(curve["denominator"].max())]}}
     y_scale = {"zero": False, "domain": [max(bottom - (top - bottom) * 0.05, 0.0),
                                          top + (top - bottom) * 0.05], "nice": False}
     y = {"field": "value", "type": "quantitative", "title": value_title, "scale": y_scale,
@@ -110,8 +116,10 @@ def funnel_spec(result: FunnelResult, definition: IndicatorDefinition, *,
             ],
         },
     }
+    named = rows if len(rows) <= NAMED_UNITS else [
+        row for row in rows if row["status"] != words["inside"]]
     labels_layer = {
-        "data": {"values": rows},
+        "data": {"values": named},
         "mark": {"type": "text", "align": "left", "dx": 8, "dy": -6, "fontSize": LABEL_FONT,
                  "color": "#262626"},
         "encoding": {"x": x, "y": y, "text": {"field": "unit"}},

@@ -45,7 +45,7 @@ number_text = lru_cache(maxsize=4_096)(format_number)
 STYLE = f"""
 <style>
 .tavle-overview {{ overflow-x: auto; max-height: 75vh; overflow-y: auto; }}
-.tavle-overview table {{ border-collapse: separate; border-spacing: 0; font-size: 0.85rem; }}
+.tavle-overview table {{ border-collapse: separate; border-spacing: 0; font-size: 0.8rem; }}
 .tavle-overview th, .tavle-overview td {{ border-bottom: 1px solid #E0E0E0; padding: 2px 4px; }}
 .tavle-overview thead th {{ position: sticky; top: 0; background: #FFFFFF; z-index: 2;
   vertical-align: bottom; font-weight: 600; }}
@@ -57,7 +57,7 @@ STYLE = f"""
 .tavle-overview tbody th {{ position: sticky; left: 0; background: #FFFFFF; text-align: left;
   font-weight: normal; min-width: 11rem; z-index: 1; }}
 .tavle-overview tr.area th {{ background: #F2F2F2; font-weight: 600; padding-top: 6px; }}
-.tavle-overview td {{ text-align: left; white-space: nowrap; min-width: 4.2rem; }}
+.tavle-overview td {{ text-align: left; white-space: nowrap; min-width: 3.6rem; }}
 .tavle-overview td a {{ color: #262626; text-decoration: none; display: block; }}
 .tavle-overview td a:hover, .tavle-overview td a:focus {{ outline: 2px solid {palette.IMPROVEMENT.colour};
   background: #F5F8FC; }}

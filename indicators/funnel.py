@@ -12,6 +12,13 @@ distribution around the pooled value, with Spiegelhalter's interpolation between
 the discrete steps (2005, Appendix A.1.1): the p-quantile r_p is the least count
 with F(r_p) ≥ p, α = (F(r_p) − p) / (F(r_p) − F(r_p − 1)), and the limit is
 (r_p − α) / n. They are clamped at 0 (and at 1 for proportions).
+
+Many units often spread more than chance alone allows (over-dispersion: case mix,
+how figures are gathered), and then a third of them would "stand out". With
+`overdispersion=True` the spread is measured as φ, the mean squared z-score
+winsorised at the 10th and 90th percentiles (Spiegelhalter 2005, section 6.2);
+when I·φ exceeds the 95th percentile of χ² with I − 1 degrees of freedom, every
+limit's distance from the target is widened by √φ.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ FUNNEL_MEASURES: tuple[str, ...] = ("proportion", "rate")
 # about 2 and 3 standard errors from the target.
 WARNING_COVERAGE = 0.95
 CONTROL_COVERAGE = 0.998
+# Spiegelhalter (2005, section 6.2): z-scores are winsorised at these percentiles before
+# the over-dispersion factor is estimated, so a few true outliers do not inflate it.
+WINSORISE_PERCENTILES = (10.0, 90.0)
+# Over-dispersion is accepted when I·φ exceeds this quantile of χ²(I − 1); the quantile
+# comes from the Wilson-Hilferty approximation (1931), with the standard normal's 95 %.
+OVERDISPERSION_QUANTILE_Z = 1.6449
 # Points along the denominator axis at which the funnel's curves are drawn.
 CURVE_POINTS = 120
 # The Poisson probabilities are summed this many standard deviations past the mean;
@@ -63,6 +76,7 @@ class FunnelResult:
     units: pd.DataFrame  # FUNNEL_UNIT_COLUMNS
     curve: pd.DataFrame  # FUNNEL_CURVE_COLUMNS
     improvement: str | None = None
+    dispersion: float = 1.0  # φ, the over-dispersion factor the limits were widened by (1: none)
 
     @property
     def outliers(self) -> pd.DataFrame:
@@ -161,19 +175,46 @@ def _positions(values: np.ndarray, limits: np.ndarray) -> np.ndarray:
         ["above_control", "below_control", "above_warning", "below_warning"], default="inside")
 
 
+def dispersion_factor(values: np.ndarray, denominators: np.ndarray, theta: float,
+                      measure: str) -> float:
+    """φ: the winsorised mean squared z-score, or 1 when the units spread as chance allows."""
+    variance = theta * (1.0 - theta) if measure == "proportion" else theta
+    count = len(values)
+    if count < 2 or variance <= 0:
+        return 1.0
+    z = (values - theta) / np.sqrt(variance / denominators)
+    low, high = np.percentile(z, WINSORISE_PERCENTILES)
+    phi = float(np.mean(np.clip(z, low, high) ** 2))
+    freedom = count - 1
+    chi_square = freedom * (1 - 2 / (9 * freedom)
+                            + OVERDISPERSION_QUANTILE_Z * np.sqrt(2 / (9 * freedom))) ** 3
+    return phi if count * phi > chi_square else 1.0
+
+
+def _widened(limits: np.ndarray, theta: float, phi: float, measure: str) -> np.ndarray:
+    """Limits moved √φ times as far from the target, kept inside the measure's range."""
+    if phi == 1.0:
+        return limits
+    widened = theta + np.sqrt(phi) * (limits - theta)
+    return np.clip(widened, 0.0, 1.0) if measure == "proportion" else np.maximum(widened, 0.0)
+
+
 def funnel(labels: Sequence[object], numerators: Sequence[float], denominators: Sequence[float], *,
            measure: FunnelMeasure, multiply: float = 1.0, improvement: str | None = None,
-           benchmark: float | None = None, curve_points: int = CURVE_POINTS) -> FunnelResult:
+           benchmark: float | None = None, overdispersion: bool = False,
+           curve_points: int = CURVE_POINTS) -> FunnelResult:
     """A funnel plot of units' proportions or rates (numerator / denominator × multiply).
 
     The funnel centres on the pooled value of all units unless a benchmark (on the
-    chart's scale) is given. Units without both figures are left out.
+    chart's scale) is given. Units without both figures are left out. overdispersion
+    widens the limits when the units spread more than chance allows.
     """
     labels, numerators, denominators = _checked(labels, numerators, denominators, measure)
     theta = (float(benchmark) / multiply if benchmark is not None
              else float(numerators.sum() / denominators.sum()))
     values = numerators / denominators
-    own = _limits(measure, theta, denominators)
+    phi = dispersion_factor(values, denominators, theta, measure) if overdispersion else 1.0
+    own = _widened(_limits(measure, theta, denominators), theta, phi, measure)
     positions = _positions(values, own)
     wanted = {"up": "above", "down": "below"}.get(improvement or "")
     judgement = [None if position == "inside" or wanted is None
@@ -188,8 +229,8 @@ def funnel(labels: Sequence[object], numerators: Sequence[float], denominators: 
     })
     smallest, largest = max(denominators.min() / 2, 1.0), max(denominators.max() * 1.25, 2.0)
     sizes = np.unique(np.geomspace(smallest, largest, curve_points).round(0))
-    along = _limits(measure, theta, sizes) * multiply
+    along = _widened(_limits(measure, theta, sizes), theta, phi, measure) * multiply
     curve = pd.DataFrame({"denominator": sizes, **{
         name: along[:, k] for k, name in enumerate(FUNNEL_CURVE_COLUMNS[1:])}})
     return FunnelResult(measure=measure, multiply=multiply, benchmark=theta * multiply,
-                        units=units, curve=curve, improvement=improvement)
+                        units=units, curve=curve, improvement=improvement, dispersion=phi)

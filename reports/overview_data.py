@@ -194,11 +194,12 @@ def funnel_choices(overview: Overview, *, months: int = STABLE_MONTHS,
 
 
 def funnel_for(overview: Overview, indicator_code: str, *, months: int = STABLE_MONTHS,
-               units: Sequence[int] | None = None) -> FunnelResult:
+               units: Sequence[int] | None = None, overdispersion: bool = False) -> FunnelResult:
     """A funnel plot of one proportion or rate across units (all, or the chosen ids), over the
     last complete months."""
     definition = next(d for d in overview.matrix.indicators if d.code == indicator_code)
     labels, numerators, denominators = funnel_figures(overview, indicator_code, months=months,
                                                       units=units)
     return funnel(labels, numerators, denominators, measure=definition.measure,
-                  multiply=definition.multiply, improvement=definition.improvement)
+                  multiply=definition.multiply, improvement=definition.improvement,
+                  overdispersion=overdispersion)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.funnel_chart import funnel_spec
+from app.funnel_chart import NAMED_UNITS, funnel_spec
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.overview_goals import goal_rows
@@ -11,7 +11,7 @@ from app.overview_state import current_overview
 from app.overview_table import judged_on, matrix_html
 from app.resources import today
 from indicators.readiness import stable_months
-from reports.formats import format_month
+from reports.formats import format_month, format_number
 from reports.overview_data import funnel_choices, funnel_for
 
 language = current_language()
@@ -72,8 +72,17 @@ with funnel_tab:
     else:
         chosen = left.selectbox(text("overview.funnel.indicator"), choices, key="overview_funnel",
                                 format_func=lambda d: indicator_label(d, "name", language))
-        result = funnel_for(overview, chosen.code, months=months, units=units["id"])
+        adjust = st.checkbox(text("overview.funnel.overdispersion"), value=True,
+                             key="overview_funnel_dispersion",
+                             help=text("overview.funnel.overdispersion.help"))
+        result = funnel_for(overview, chosen.code, months=months, units=units["id"],
+                            overdispersion=adjust)
         st.vega_lite_chart(funnel_spec(result, chosen, language=language), theme=None)
+        if result.dispersion > 1.0:
+            st.caption(text("overview.funnel.dispersion",
+                            phi=format_number(result.dispersion, language=language, decimals=1)))
+        if len(result.units) > NAMED_UNITS:
+            st.caption(text("overview.funnel.labels"))
         outliers = result.outliers["label"].tolist()
         st.markdown(text("overview.funnel.outliers", units=", ".join(outliers)) if outliers
                     else text("overview.funnel.no_outliers"))

@@ -104,3 +104,32 @@ def test_a_count_without_exposure_cannot_be_drawn_as_a_funnel():
 def test_no_unit_with_figures_is_refused():
     with pytest.raises(InvalidDataError):
         funnel(["a"], [np.nan], [np.nan], measure="rate")
+
+
+def _spread_units(spread: float, units: int = 60) -> tuple[list[str], np.ndarray, np.ndarray]:
+    generator = np.random.default_rng(11)
+    sizes = generator.integers(100, 400, units).astype(float)
+    shares = np.clip(generator.normal(0.8, spread, units), 0.01, 0.99) if spread else np.full(units, 0.8)
+    return [f"e{k}" for k in range(units)], generator.binomial(sizes.astype(int), shares), sizes
+
+
+def test_units_spreading_only_by_chance_keep_their_exact_limits():
+    labels, cases, sizes = _spread_units(0.0)
+    plain = funnel(labels, cases, sizes, measure="proportion")
+    adjusted = funnel(labels, cases, sizes, measure="proportion", overdispersion=True)
+    assert adjusted.dispersion == 1.0
+    assert adjusted.units.equals(plain.units)
+
+
+def test_overdispersed_units_widen_the_limits_by_the_root_of_phi():
+    labels, cases, sizes = _spread_units(0.08)
+    plain = funnel(labels, cases, sizes, measure="proportion")
+    adjusted = funnel(labels, cases, sizes, measure="proportion", overdispersion=True)
+    phi = adjusted.dispersion
+    assert phi > 2.0
+    theta = plain.benchmark
+    # The lower limits (the upper ones stop at 100 %) lie √φ times as far from the target.
+    np.testing.assert_allclose(adjusted.units["lower_control"] - theta,
+                               np.sqrt(phi) * (plain.units["lower_control"] - theta), rtol=1e-9)
+    assert (adjusted.units["upper_control"] <= 1.0).all()
+    assert len(adjusted.outliers) < len(plain.outliers)
