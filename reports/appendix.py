@@ -15,6 +15,7 @@ import numpy as np
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports import palette
+from reports.cell_text import CellTexts
 from reports.chart_geometry import point_kind
 from reports.data_table import Column, DataTable, Row
 from reports.formats import format_period
@@ -49,15 +50,17 @@ def appendix_section(content: ReportContent, *, styles: ReportStyles, language: 
         story.append(Paragraph(report_text("appendix.shared", language), styles.small))
     story.append(Spacer(1, 8))
     several = len(content.units) > 1
+    texts = CellTexts()  # one report's tables share what they have measured and encoded
     for unit in content.units:
         for chart in unit.charts:
             story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
-                                    unit_name=unit.unit.name if several else ""))
+                                    unit_name=unit.unit.name if several else "", texts=texts))
     return story
 
 
 def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
-               language: str, shared: bool, unit_name: str = "") -> DataTable:
+               language: str, shared: bool, unit_name: str = "",
+               texts: CellTexts | None = None) -> DataTable:
     """Return the table of one chart's points."""
     definition = chart.indicator.definition
     name = definition.name_en if language == "en" else definition.name_da
@@ -66,7 +69,7 @@ def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyl
     return DataTable(title, table_note(chart, language), columns,
                      table_rows(chart, language=language, shared=shared,
                                 symbols=styles.fonts.symbols),
-                     styles.fonts, width=TEXT_WIDTH)
+                     styles.fonts, width=TEXT_WIDTH, texts=texts)
 
 
 def table_columns(chart: StoredChart, language: str) -> list[Column]:

@@ -12,10 +12,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
+from reports.cell_text import Cell, CellTexts, write_cells
 from reports.fonts import ReportFonts
 from reports.report_styles import INK, MUTED, RULE, SHADE
 
@@ -49,9 +49,11 @@ class DataTable(Flowable):
     """A table of one-line rows under a title, filling column groups top to bottom."""
 
     def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row],
-                 fonts: ReportFonts, *, width: float, per_group: int | None = None,
-                 groups: int | None = None, continued: str = "") -> None:
+                 fonts: ReportFonts, *, width: float, texts: CellTexts | None = None,
+                 per_group: int | None = None, groups: int | None = None,
+                 continued: str = "") -> None:
         super().__init__()
+        self.texts = texts or CellTexts()
         self.title, self.note, self.columns, self.rows = title, note, tuple(columns), tuple(rows)
         self.fonts, self.width_available, self.continued = fonts, width, continued
         natural = sum(column.width for column in self.columns)
@@ -81,10 +83,11 @@ class DataTable(Flowable):
             return []
         taken = fits * self.groups
         head = DataTable(self.title, self.note, self.columns, self.rows[:taken], self.fonts,
-                         width=self.width_available, per_group=fits, groups=self.groups,
-                         continued=self.continued)
+                         width=self.width_available, texts=self.texts, per_group=fits,
+                         groups=self.groups, continued=self.continued)
         tail = DataTable(self.title, self.note, self.columns, self.rows[taken:], self.fonts,
-                         width=self.width_available, continued=self.continued or " …")
+                         width=self.width_available, texts=self.texts,
+                         continued=self.continued or " …")
         return [head, tail]
 
     def draw(self) -> None:
@@ -108,22 +111,18 @@ class DataTable(Flowable):
         canvas.setLineWidth(0.5)
         for start in starts:
             canvas.line(start, header_y - 2.5, start + self.group_width, header_y - 2.5)
-        text = canvas.beginText()
-        text.setFont(fonts.bold, FONT_SIZE)
-        text.setFillColor(INK)
+        cells: list[Cell] = []
         for start in starts:
-            self._cells(text, start, header_y, [column.header for column in self.columns], fonts.bold)
-        text.setFont(fonts.regular, FONT_SIZE)
+            cells += self._cells(start, header_y, [c.header for c in self.columns], fonts.bold, INK)
         for index, row in enumerate(self.rows):
             group, line = divmod(index, self.per_group)
             y = first_row_y - line * ROW_HEIGHT
-            text.setFillColor(MUTED if row.muted else INK)
-            self._cells(text, starts[group], y, row.cells[:-1], fonts.regular)
+            cells += self._cells(starts[group], y, row.cells[:-1], fonts.regular,
+                                 MUTED if row.muted else INK)
             if row.cells[-1]:
-                text.setFillColor(HexColor(row.colour) if row.colour else INK)
-                self._cells(text, starts[group], y, ("",) * (len(row.cells) - 1) + row.cells[-1:],
-                            fonts.regular)
-        canvas.drawText(text)
+                cells += self._cells(starts[group], y, ("",) * (len(row.cells) - 1) + row.cells[-1:],
+                                     fonts.regular, HexColor(row.colour) if row.colour else INK)
+        write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
 
     def _shade(self, starts: list[float], first_row_y: float) -> None:
         """Shade every other row so the eye keeps to its line."""
@@ -135,16 +134,17 @@ class DataTable(Flowable):
                 canvas.rect(start, first_row_y - line * ROW_HEIGHT - 2.3, self.group_width,
                             ROW_HEIGHT, stroke=0, fill=1)
 
-    def _cells(self, text, left: float, y: float, cells: Sequence[str], font: str) -> None:
-        """Write a row's cells into the text object, each aligned in its column."""
-        x = left
-        for cell, column, width in zip(cells, self.columns, self.widths, strict=False):
-            if cell:
+    def _cells(self, left: float, y: float, texts: Sequence[str], font: str,
+               colour: Color) -> list[Cell]:
+        """Return a row's texts placed in their columns, each aligned as its column says."""
+        placed, x = [], left
+        for text, column, width in zip(texts, self.columns, self.widths, strict=False):
+            if text:
                 if column.align == "left":
                     at = x + 2
                 else:
-                    printed = stringWidth(cell, font, FONT_SIZE)
+                    printed = self.texts.width(text, font, FONT_SIZE)
                     at = x + width - 2 - printed if column.align == "right" else x + (width - printed) / 2
-                text.setTextOrigin(at, y)
-                text.textOut(cell)
+                placed.append(Cell(at, y, text, font, colour))
             x += width
+        return placed

@@ -5,6 +5,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
@@ -14,12 +16,13 @@ from indicators.catalogue import definition
 from reports.data_table import Column, DataTable, Row
 from reports.errors import ReportError
 from reports.fonts import report_fonts
+from reports.formats import format_number
 from reports.goal_status import goal_status
 from reports.report_month import month_of, parse_month, previous_month, report_month
 from reports.report_scope import find_scope, municipality_scope, scope_of
 from reports.texts_da import TEXTS as DANISH
 from reports.texts_en import TEXTS as ENGLISH
-from reports.value_text import value_text
+from reports.value_text import number_text, value_text
 
 # Month
 
@@ -189,3 +192,11 @@ def test_both_languages_have_every_key_with_the_same_placeholders():
     assert DANISH.keys() == ENGLISH.keys()
     assert {key: fields(text) for key, text in DANISH.items()} == \
         {key: fields(text) for key, text in ENGLISH.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+       decimals=st.integers(min_value=0, max_value=3), language=st.sampled_from(["da", "en"]))
+def test_the_quick_number_printer_prints_what_babel_prints(value, decimals, language):
+    assert number_text(value, decimals=decimals, language=language) == format_number(
+        value, decimals=decimals, language=language)

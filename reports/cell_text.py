@@ -1,0 +1,97 @@
+"""Many short texts placed on a page at once: the appendix's table cells.
+
+reportlab's text object encodes every string anew and moves the cursor with a
+few calls per cell. An appendix has tens of thousands of cells and few
+distinct texts (week names, counts, shares repeat), so each distinct text is
+encoded once per document and measured once, and a page's cells go into the
+PDF stream as one block of text operators. This follows the recipe reportlab
+documents for its embedded TrueType fonts (reportlab.pdfbase.ttfonts: split the
+text into subsets, name each subset's font, escape the bytes). Other fonts
+take reportlab's own text object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A text at a place on the page (its left end, on its baseline), in a font and colour."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+    colour: Color
+
+
+@dataclass
+class CellTexts:
+    """What one report has measured and encoded: shared by its tables, never across reports."""
+
+    widths: dict[tuple[str, str, float], float] = field(default_factory=dict)
+    encoded: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    document: object = None  # the PDF document the encodings belong to
+
+    def width(self, text: str, font: str, size: float) -> float:
+        """Return the printed width of text, measured once."""
+        key = (text, font, size)
+        if key not in self.widths:
+            self.widths[key] = stringWidth(text, font, size)
+        return self.widths[key]
+
+    def pieces(self, text: str, font: TTFont, document: object) -> tuple[tuple[str, str], ...]:
+        """Return text as (subset font name, escaped bytes) pieces for document, encoded once."""
+        if document is not self.document:  # subsets are numbered per document
+            self.encoded.clear()
+            self.document = document
+        key = (text, font.fontName)
+        if key not in self.encoded:
+            self.encoded[key] = tuple((font.getSubsetInternalName(subset, document), escapePDF(chunk))
+                                      for subset, chunk in font.splitString(text, document))
+        return self.encoded[key]
+
+
+def write_cells(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> None:
+    """Write every cell onto the canvas's current page."""
+    if not cells:
+        return
+    if all(isinstance(getFont(name), TTFont) for name in {cell.font for cell in cells}):
+        canvas.addLiteral(_operators(canvas, cells, size=size, texts=texts))
+        return
+    text = canvas.beginText()
+    for cell in cells:
+        text.setFont(cell.font, size)
+        text.setFillColor(cell.colour)
+        text.setTextOrigin(cell.x, cell.y)
+        text.textOut(cell.text)
+    canvas.drawText(text)
+
+
+def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> str:
+    """Return the cells as one saved-state text block of PDF operators."""
+    document = canvas._doc  # the document the font subsets are registered with
+    fonts = {name: getFont(name) for name in {cell.font for cell in cells}}
+    out = ["q", "BT"]  # q ... Q: the colours set here do not leak into the canvas's state
+    font_now, colour_now = None, None
+    for cell in cells:
+        if cell.colour != colour_now:
+            red, green, blue = cell.colour.rgb()
+            out.append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
+            colour_now = cell.colour
+        out.append(f"1 0 0 1 {cell.x:.2f} {cell.y:.2f} Tm")
+        for font_name, escaped in texts.pieces(cell.text, fonts[cell.font], document):
+            if font_name != font_now:
+                out.append(f"{font_name} {size:g} Tf")
+                font_now = font_name
+            out.append(f"({escaped}) Tj")
+    out += ["ET", "Q"]
+    return "\n".join(out)
