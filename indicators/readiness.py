@@ -177,9 +177,10 @@ def month_table(group: np.ndarray, day: np.ndarray, numerator: np.ndarray,
 def month_figures(starts: Sequence[pd.Timestamp] | pd.DatetimeIndex, numerators: np.ndarray,
                   denominators: np.ndarray) -> tuple[MonthFigure, ...]:
     """One row of month_table as MonthFigures."""
+    days = np.asarray(starts, dtype="datetime64[D]").astype(object)  # datetime.date each
     return tuple(
-        MonthFigure(pd.Timestamp(start).date(),
-                    None if np.isnan(numerator) else float(numerator),
-                    None if np.isnan(denominator) else float(denominator))
-        for start, numerator, denominator in zip(starts, numerators, denominators, strict=True))
+        MonthFigure(day, None if numerator != numerator else numerator,
+                    None if denominator != denominator else denominator)
+        for day, numerator, denominator in zip(days, numerators.tolist(), denominators.tolist(),
+                                               strict=True))
 

@@ -126,7 +126,10 @@ def _readiness(matrix: OverviewMatrix, entries: pd.DataFrame,
     pair_of[pairs[:, 0], pairs[:, 1]] = np.arange(len(pairs))
     unit_row = pd.Index(list(matrix.units)).get_indexer(entries["unit"])
     column_of = {definition.code: column for column, definition in enumerate(definitions)}
-    entry_column = entries["indicator"].map(column_of).fillna(-1).to_numpy(dtype=np.int64)
+    # Map each distinct code once, not each of several hundred thousand rows.
+    codes, names = pd.factorize(entries["indicator"])
+    lookup = np.array([column_of.get(name, -1) for name in names] + [-1], dtype=np.int64)
+    entry_column = lookup[codes]  # a missing code (-1) takes the trailing -1
     known = (unit_row >= 0) & (entry_column >= 0)
     group = np.full(len(entries), -1, dtype=np.int64)
     group[known] = pair_of[unit_row[known], entry_column[known]]
