@@ -88,8 +88,13 @@ def short_value(cell: OverviewCell, definition: IndicatorDefinition, language: s
     if definition.measure == "events":
         days = cell.days_since_event
         return MISSING if days is None else f"{value_text(days, definition, language=language, with_unit=False)} d"
+    decimals = CELL_DECIMALS[definition.measure]
+    target = cell.goal.target if cell.goal is not None else None
+    if (cell.latest is not None and target is not None and cell.latest != target
+            and round(cell.latest, decimals) == round(target, decimals)):
+        decimals += 1  # 94,7 % beside ✗ rather than a puzzling 95 % ✗
     return value_text(cell.latest, definition, language=language, with_unit=False,
-                      decimals=CELL_DECIMALS[definition.measure])
+                      decimals=decimals)
 
 
 def goal_target_text(definition: IndicatorDefinition, target: float | None, language: str) -> str:

@@ -183,3 +183,8 @@ def test_only_shares_and_rates_with_figures_from_two_units_can_be_compared(demo_
     assert choices and all(measures[code] in ("proportion", "rate") for code in choices)
     assert "tryksaar_bundt" not in choices  # only Solbakken records it
     assert "triage_roed_handleplan" in choices
+
+
+def test_a_value_that_rounds_onto_its_goal_shows_the_decimal_that_misses_it(overview_page):
+    shown = cell_html(matrix_html(overview_page), "hjemmeplejen-nord", "haandhygiejne")
+    assert "94,7\u00a0%" in shown and "✗" in shown
