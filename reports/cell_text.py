@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -40,6 +40,13 @@ class CellTexts:
     widths: dict[tuple[str, str, float], float] = field(default_factory=dict)
     encoded: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     document: object = None  # the PDF document the encodings belong to
+    colours: dict[str, Color] = field(default_factory=dict)
+
+    def colour(self, hex_colour: str) -> Color:
+        """Return one Color object per "#RRGGBB", so cells of one colour share it."""
+        if hex_colour not in self.colours:
+            self.colours[hex_colour] = HexColor(hex_colour)
+        return self.colours[hex_colour]
 
     def width(self, text: str, font: str, size: float) -> float:
         """Return the printed width of text, measured once."""
@@ -83,7 +90,7 @@ def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: Cel
     out = ["q", "BT"]  # q ... Q: the colours set here do not leak into the canvas's state
     font_now, colour_now = None, None
     for cell in cells:
-        if cell.colour != colour_now:
+        if cell.colour is not colour_now:  # tables reuse one Color object per colour
             red, green, blue = cell.colour.rgb()
             out.append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
             colour_now = cell.colour

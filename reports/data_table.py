@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from reports.cell_text import Cell, CellTexts, write_cells
@@ -121,7 +121,7 @@ class DataTable(Flowable):
                                  MUTED if row.muted else INK)
             if row.cells[-1]:
                 cells += self._cells(starts[group], y, ("",) * (len(row.cells) - 1) + row.cells[-1:],
-                                     fonts.regular, HexColor(row.colour) if row.colour else INK)
+                                     fonts.regular, self.texts.colour(row.colour) if row.colour else INK)
         write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
 
     def _shade(self, starts: list[float], first_row_y: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from indicators.catalogue import IndicatorDefinition
@@ -27,7 +28,7 @@ def is_percent(definition: IndicatorDefinition) -> bool:
 def value_text(value: float | None, definition: IndicatorDefinition, *, language: str = "da",
                with_unit: bool = True, decimals: int | None = None) -> str:
     """Return a plotted value as printed in tables, with the indicator's unit when asked."""
-    if is_missing(value):
+    if _missing(value):
         return MISSING
     if decimals is None:
         decimals = DECIMALS[definition.measure]
@@ -40,9 +41,16 @@ def value_text(value: float | None, definition: IndicatorDefinition, *, language
 
 def count_text(count: float | None, *, language: str = "da") -> str:
     """Return a numerator or denominator as a whole number with thousands points."""
-    if is_missing(count):
+    if _missing(count):
         return MISSING
     return number_text(count, decimals=0, language=language)
+
+
+def _missing(value: object) -> bool:
+    """Return True for None and NaN: floats checked directly, the rare rest by pandas."""
+    if isinstance(value, float):  # numpy's float64 too
+        return math.isnan(value)
+    return is_missing(value)
 
 
 def number_text(value: float, *, decimals: int, language: str = "da") -> str:

@@ -1,0 +1,150 @@
+"""Benchmark of the monthly PDF reports: a municipality of 50 units × 8 indicators (400 charts).
+
+The units are the demo municipality's three stories, each told 17 times with its
+own random seed (two years of daily, weekly and monthly figures and events),
+under ten areas. Each report is timed from the database to the PDF's bytes:
+reading and charting every series, then cover, overview, charts and appendix.
+
+Prints, one per line (medians of several runs):
+    municipality_report_s      the whole municipality: 400 charts
+    municipality_report_pages  its number of pages
+    unit_report_s              one unit: 8 charts
+and, to see where the time goes (each also as processor time, *_cpu_s):
+    municipality_content_s     reading and charting (report_content)
+    municipality_pdf_s         laying out and writing the PDF (monthly_report)
+Goals: under 5 s and under 0.5 s.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+# Before anything else: bench/db.py would otherwise shadow the db package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader  # noqa: E402
+
+from db import list_indicators, make_engine, migrate, read_session, write_session  # noqa: E402
+from db.audit import insert_audited  # noqa: E402
+from db.catalogue import set_unit_indicators  # noqa: E402
+from db.demo_stories import UNITS as DEMO_UNITS  # noqa: E402
+from db.demo_stories import build_demo  # noqa: E402
+from db.models import Annotation, Baseline, Entry, Event  # noqa: E402
+from db.units import create_unit  # noqa: E402
+from reports.fonts import report_fonts  # noqa: E402
+from reports.monthly import monthly_report  # noqa: E402
+from reports.report_content import report_content  # noqa: E402
+from reports.report_month import parse_month  # noqa: E402
+from reports.report_scope import find_scope, municipality_scope  # noqa: E402
+
+UNIT_COUNT, AREAS = 50, 10
+TODAY = date(2026, 11, 22)
+MONTH = parse_month("2026-10")
+MADE = datetime(2026, 11, 22, 8, 0)
+MUNICIPALITY_RUNS, UNIT_RUNS = 3, 7
+ACTOR = "bench"
+
+
+def build(path: Path) -> None:
+    """Create the 50-unit municipality in a new SQLite file."""
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with write_session(engine) as session:
+        stored = {s.definition.code: s for s in list_indicators(session=session)}
+        measures = {code: (s.definition.measure, s.definition.period) for code, s in stored.items()}
+        top = create_unit("Bench Kommune", kind="municipality", parent_id=None, session=session,
+                          actor=ACTOR, code="bench-kommune")
+        areas = [create_unit(f"Område {n + 1}", kind="area", parent_id=top, session=session,
+                             actor=ACTOR) for n in range(AREAS)]
+        for seed in range(UNIT_COUNT // len(DEMO_UNITS) + 1):
+            data = build_demo(today=TODAY, seed=seed, measures=measures)
+            units = {}
+            for index, (name, _, code, indicator_codes) in enumerate(DEMO_UNITS):
+                number = seed * len(DEMO_UNITS) + index
+                if number >= UNIT_COUNT:
+                    break
+                units[code] = create_unit(f"{name} {seed + 1}", kind="unit",
+                                          parent_id=areas[number % AREAS], session=session,
+                                          actor=ACTOR, code=f"{code}-{seed + 1}")
+                set_unit_indicators(units[code], [stored[c].id for c in indicator_codes],
+                                    session=session, actor=ACTOR)
+            insert_audited(session, Entry, [
+                {"unit_id": units[u], "indicator_id": stored[i].id, "period_start": day,
+                 "numerator": numerator, "denominator": denominator, "value": None, "note": None}
+                for u, i, day, numerator, denominator in data.entries if u in units], actor=ACTOR)
+            insert_audited(session, Event, [
+                {"unit_id": units[u], "indicator_id": stored[i].id, "day": day, "note": note}
+                for u, i, day, note in data.events if u in units], actor=ACTOR)
+            insert_audited(session, Annotation, [
+                {"unit_id": units[u], "indicator_id": stored[i].id if i else None, "day": day,
+                 "text": text} for u, i, day, text in data.annotations if u in units], actor=ACTOR)
+            insert_audited(session, Baseline, [
+                {"unit_id": units[u], "indicator_id": stored[i].id, "kind": "new_phase", "day": day,
+                 "reason": reason} for u, i, day, reason in data.phases if u in units], actor=ACTOR)
+    engine.dispose()
+
+
+def timed(function, runs: int) -> tuple[float, float, object]:
+    """Return the median wall and processor seconds of runs calls, and the last call's result.
+
+    The processor time says what the wall time would be on an idle machine: the
+    reports run on one core, and a shared machine stretches the wall clock.
+    """
+    seconds, processor, result = [], [], None
+    for _ in range(runs):
+        start, start_processor = time.perf_counter(), time.process_time()
+        result = function()
+        seconds.append(time.perf_counter() - start)
+        processor.append(time.process_time() - start_processor)
+    return statistics.median(seconds), statistics.median(processor), result
+
+
+def main() -> None:
+    """Build the municipality, then time the municipality's and one unit's reports."""
+    fonts = report_fonts()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        build(path)
+        engine = make_engine(f"sqlite:///{path}")
+        with read_session(engine) as session:
+            municipality = municipality_scope(session=session)
+            unit = find_scope("solbakken-1", kind="unit", session=session)
+            assert len(municipality.units) == UNIT_COUNT
+
+            def content_of(scope):
+                return report_content(scope, MONTH, session=session, today=TODAY)
+
+            def whole(scope):
+                return monthly_report(content_of(scope), generated_at=MADE, fonts=fonts)
+
+            whole(unit)  # warm up: fonts, Babel, the first queries
+            content_seconds, content_cpu, content = timed(lambda: content_of(municipality),
+                                                          MUNICIPALITY_RUNS)
+            pdf_seconds, pdf_cpu, _ = timed(
+                lambda: monthly_report(content, generated_at=MADE, fonts=fonts), MUNICIPALITY_RUNS)
+            municipality_seconds, municipality_cpu, pdf = timed(lambda: whole(municipality),
+                                                                MUNICIPALITY_RUNS)
+            unit_seconds, unit_cpu, _ = timed(lambda: whole(unit), UNIT_RUNS)
+        engine.dispose()
+    charts = len(content.charts)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    print(f"municipality_report_s: {municipality_seconds:.2f}")
+    print(f"municipality_report_pages: {pages}")
+    print(f"unit_report_s: {unit_seconds:.3f}")
+    print(f"municipality_report_cpu_s: {municipality_cpu:.2f}")
+    print(f"unit_report_cpu_s: {unit_cpu:.3f}")
+    print(f"municipality_content_s: {content_seconds:.2f}")
+    print(f"municipality_content_cpu_s: {content_cpu:.2f}")
+    print(f"municipality_pdf_s: {pdf_seconds:.2f}")
+    print(f"municipality_pdf_cpu_s: {pdf_cpu:.2f}")
+    print(f"municipality_charts: {charts}")
+
+
+if __name__ == "__main__":
+    main()
