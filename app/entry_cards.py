@@ -147,8 +147,8 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
     with st.form(form, border=False):
         st.markdown("**" + text("entry.event.confirm", event=event,
                                 date=format_date(day, language=language)) + "**")
-        st.text_input(text("entry.note"), key=f"{form}-note", help=text("entry.note.help"),
-                      max_chars=200)
+        st.text_input(text("entry.note"), key=f"{form}-note", max_chars=200)
+        st.caption(text("entry.note.help"))
         show_field_problems(form, "note", language)
         show_other_problems(form, ("note",), language)
         yes, no = st.columns(2)

@@ -115,12 +115,12 @@ def _recent_row(row: RecentRow, stored: StoredIndicator, *, today: date, languag
                 time=f"{local:%H:%M}")
     key = f"{row.kind}-{row.row_id}"
     with st.container(border=True):
-        words, correct, delete = st.columns([4, 1, 1], vertical_alignment="center")
-        words.markdown(f"**{what}**  \n{text('entry.recent.at', when=when)}")
-        correct.button(text("entry.correct"), key=f"correct-{key}", icon=":material/edit:",
-                       width="stretch", on_click=_start_correcting, args=(row,))
-        delete.button(text("entry.delete"), key=f"delete-{key}", icon=":material/delete:",
-                      width="stretch", on_click=_delete, args=(row, what))
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{what}**  \n{text('entry.recent.at', when=when)}", width="stretch")
+            st.button(text("entry.correct"), key=f"correct-{key}", icon=":material/edit:",
+                      on_click=_start_correcting, args=(row,))
+            st.button(text("entry.delete"), key=f"delete-{key}", icon=":material/delete:",
+                      on_click=_delete, args=(row, what))
         if st.session_state.get(EDITING_KEY) == (row.kind, row.row_id):
             _correction_form(row, stored, today=today, language=language)
 
@@ -137,7 +137,8 @@ def _correction_form(row: RecentRow, stored: StoredIndicator, *, today: date,
                           format="DD-MM-YYYY")
             show_field_problems(form, "date", language)
             st.text_input(text("entry.note"), value=row.note or "", key=f"{form}-note",
-                          help=text("entry.note.help"), max_chars=200)
+                          max_chars=200)
+            st.caption(text("entry.note.help"))
             show_field_problems(form, "note", language)
         else:
             fields = MEASURE_FIELDS[definition.measure]

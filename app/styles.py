@@ -16,9 +16,19 @@ from reports import palette
 # WCAG 2.1 success criterion 2.5.5 asks 44 × 44 CSS px for a target; platform guidelines
 # (Material, Apple) ask 48, which also suits gloved or hurried fingers on a ward tablet.
 TOUCH_TARGET_PX = 48
+# Captions' grey: 7.0:1 on white (the palette's control-limit grey).
+CAPTION_GREY = palette.LIMIT.colour
 # Containers the CSS lays out as grids (their keys).
 ENTRY_CARDS = "entry-cards"
 BOARD_COUNTERS = "board-counters"
+
+# Streamlit fades captions (opacity 0.6) to 2.8:1 on white; WCAG 2.1 success criterion 1.4.3
+# (AA) asks 4.5:1 for text, so captions are drawn solid in the palette's darker grey.
+_READABLE = f"""
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
+  color: {CAPTION_GREY} !important; opacity: 1 !important;
+}}
+"""
 
 _TOUCH = f"""
 [data-testid="stMainBlockContainer"] {{ padding-top: 3rem; }}
@@ -32,7 +42,19 @@ _TOUCH = f"""
 [data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"] {{
   min-width: {TOUCH_TARGET_PX}px; min-height: {TOUCH_TARGET_PX}px;
 }}
-.stSelectbox [data-baseweb="select"] > div {{ min-height: {TOUCH_TARGET_PX}px; font-size: 1.1rem; }}
+.stSelectbox input, .stSelectbox button, [data-testid="stDateInputCalendarButton"] {{
+  min-height: {TOUCH_TARGET_PX}px; font-size: 1.1rem;
+}}
+/* Streamlit fixes its fields' frames at 40 px; let them grow round the taller targets. */
+.stNumberInput > div, [data-testid="stNumberInputContainer"],
+[data-testid="stNumberInputContainer"] > div, .stSelectbox > div, .stSelectbox > div > div,
+.stDateInput > div, [data-testid="stDateInputField"] {{
+  height: auto !important; min-height: {TOUCH_TARGET_PX}px; align-items: center;
+}}
+.stButton button p, .stFormSubmitButton button p, [data-testid="stPageLink"] a p {{
+  font-size: 1.15rem;
+}}
+.stSelectbox button, [data-testid="stDateInputCalendarButton"] {{ min-width: {TOUCH_TARGET_PX}px; }}
 .stNumberInput label p, .stTextInput label p, .stDateInput label p, .stSelectbox label p {{
   font-size: 1.05rem;
 }}
@@ -90,12 +112,12 @@ _KIOSK = """
 
 def use_touch_targets() -> None:
     """Make every button and input at least TOUCH_TARGET_PX tall and lay the cards out."""
-    st.html(f"<style>{_TOUCH}</style>")
+    st.html(f"<style>{_READABLE}{_TOUCH}</style>")
 
 
 def use_board_styles() -> None:
     """Style the board for a wall screen read from 3 metres."""
-    st.html(f"<style>{_BOARD}</style>")
+    st.html(f"<style>{_READABLE}{_BOARD}</style>")
 
 
 def hide_chrome() -> None:

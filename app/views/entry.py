@@ -19,7 +19,7 @@ if unit is None:
     st.stop()
 day_today = today()
 day = date_column.date_input(text("entry.date"), value=day_today, max_value=day_today,
-                             format="DD-MM-YYYY", key="entry.date", help=text("entry.date.help"))
+                             format="DD-MM-YYYY", key="entry.date")
 unit_id = int(unit["id"])
 with read_session(database()) as session:
     active = list_unit_indicators(unit_id, session=session)
