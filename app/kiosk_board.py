@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app.board_view import KIOSK_CHART_HEIGHT, read_board, show_charts, show_counters, show_date
-from app.kiosk import KioskRequest, screens, seconds_per_screen
+from app.kiosk import KioskRequest, Screen, screens, seconds_per_screen
 from app.language import text
 from app.resources import database, today
 from app.unit_picker import care_units
 from db import list_unit_indicators, read_session
 
 TURN_KEY = "kiosk.turn"
+
+
+def unit_screens(units: pd.DataFrame, shown: list[str]) -> list[Screen]:
+    """Return the screens the units' boards take, from their active indicators."""
+    with read_session(database()) as session:
+        counts = [len(list_unit_indicators(int(units.loc[code, "id"]), session=session))
+                  for code in shown]
+    return screens(counts)
 
 
 def show_kiosk(request: KioskRequest, *, language: str) -> None:
@@ -25,15 +34,11 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
         if not request.unit_codes:
             st.info(text("board.kiosk.no_unit"))
         return
-    with read_session(database()) as session:
-        counts = [len(list_unit_indicators(int(units.loc[code, "id"]), session=session))
-                  for code in shown]
-    turns = screens(counts)
-
     # A fragment reruns alone: the page keeps its place and only the board's content is
     # replaced, so the wall screen neither flashes white nor reloads.
-    @st.fragment(run_every=seconds_per_screen(request, len(turns)))
+    @st.fragment(run_every=seconds_per_screen(request, len(unit_screens(units, shown))))
     def current_screen() -> None:
+        turns = unit_screens(units, shown)  # again: an indicator may have come or gone
         turn = st.session_state.get(TURN_KEY, -1) + 1
         st.session_state[TURN_KEY] = turn
         screen = turns[turn % len(turns)]

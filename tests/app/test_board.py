@@ -104,6 +104,16 @@ def test_each_chart_is_drawn_large_with_its_goal_line_and_the_pdsa_annotations(b
     assert any("annotations" in described for described in layers)
 
 
+def test_the_board_speaks_english_on_request(monkeypatch, demo_database_url, demo_engine):
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken", lang="en")
+    assert app.title[0].value == "Board: Plejecenter Solbakken"
+    assert "days since the last" in counters(app)[0] and "New pressure ulcer" in counters(app)[0]
+    first = solbakken_charts(demo_engine)[1].model.verdict
+    verdicts = [m.value for m in app.markdown if 'class="tavle-verdict' in m.value]
+    assert f"<strong>{palette.VERDICT_MARKS[first.kind].word('en')}:</strong> {first.en}" in \
+        verdicts[1]
+
+
 def test_without_a_noted_meeting_nothing_is_marked_new_and_the_page_says_how(board):
     assert not any('class="tavle-new"' in title for title in chart_titles(board))
     assert any(c.value.startswith("Intet tavlemøde noteret endnu") for c in board.caption)
