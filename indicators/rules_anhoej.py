@@ -14,16 +14,24 @@ from indicators.runs import RunsResult
 
 def long_run_findings(runs: RunsResult, limit: int | None, rule: str, offset: int,
                       at_least: bool = False) -> list[Finding]:
-    """Runs longer than limit (or at least limit), with the longest run as the figure."""
+    """Runs longer than limit (or at least limit): one finding per side of the centre line.
+
+    A process that rose may hold a long run below the centre line early and one
+    above it late; each side is its own finding, with its own longest run as the
+    figure, so points are coloured by their own side and the verdict can name the
+    run that reaches the latest point.
+    """
     if runs.longest_run is None or limit is None:
         return []
     long_enough = runs.run_length >= limit if at_least else runs.run_length > limit
-    if not long_enough.any():
-        return []
-    longest_points = np.flatnonzero(runs.run_length == runs.longest_run)
-    direction = int(runs.side[longest_points[-1]])
-    return [Finding(rule, runs.longest_run, limit, direction, np.flatnonzero(long_enough) + offset,
-                    count=len(np.unique(runs.run_id[long_enough])))]
+    findings = []
+    for side in (1, -1):
+        on_side = long_enough & (runs.side == side)
+        if on_side.any():
+            findings.append(Finding(rule, int(runs.run_length[on_side].max()), limit, side,
+                                    np.flatnonzero(on_side) + offset,
+                                    count=len(np.unique(runs.run_id[on_side]))))
+    return findings
 
 
 def anhoej_findings(runs: RunsResult, offset: int) -> list[Finding]:

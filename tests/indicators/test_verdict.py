@@ -77,3 +77,14 @@ def test_verdict_names_the_pattern_that_reaches_the_latest_point():
     assert (points["sigma_signal"].iloc[:12] & (points["y"].iloc[:12] < points["lcl"].iloc[:12])).any()
     assert not points["sigma_signal"].iloc[-1]  # only the run reaches the latest point
     assert (model.verdict.kind, model.verdict.rule) == ("improvement", "long_run")
+
+
+def test_a_long_run_below_then_a_shorter_long_run_above_reads_as_the_recent_improvement():
+    low = [70, 71, 69, 72, 70, 71, 69, 70, 72, 71, 70, 69, 71, 70]  # 14 below the centre line
+    high = [90, 91, 89, 92, 90, 91, 89, 90, 92, 91]  # the 10 latest, above it
+    model = analyze(pd.DataFrame({"y": low + high}), chart="run", cl=80, improvement="up")
+    assert model.phases[-1].longest_run == 14
+    assert (model.verdict.kind, model.verdict.rule, model.verdict.figure) == ("improvement", "long_run", 10)
+    kinds = model.points["signal_kind"]
+    assert set(kinds.iloc[:14]) == {"deterioration"}
+    assert set(kinds.iloc[-10:]) == {"improvement"}
