@@ -49,7 +49,6 @@ STRINGS: dict[str, str] = {
     "chart.tooltip.signal": "Signal",
     # Registrér (entry page)
     "entry.date": "Dato",
-    "entry.date.help": "Dagen tallene gælder. Uge- og månedstal går til den uge eller måned, datoen ligger i.",
     "entry.period.today": "i dag",
     "entry.period.day": "den {date}",
     "entry.period.week": "i {week}",
@@ -80,7 +79,6 @@ STRINGS: dict[str, str] = {
     "entry.correct.save": "Gem rettelse",
     "entry.corrected": "Rettet: {what}.",
     "entry.deleted": "Slettet: {what}.",
-    "entry.restored": "Hentet tilbage: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
     "entry.item": "{indicator}: {what}",
     # Tavle (board page and wall screen)

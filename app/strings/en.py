@@ -49,7 +49,6 @@ STRINGS: dict[str, str] = {
     "chart.tooltip.signal": "Signal",
     # Registrér (entry page)
     "entry.date": "Date",
-    "entry.date.help": "The day the figures are for. Weekly and monthly figures go to the week or month the date falls in.",
     "entry.period.today": "today",
     "entry.period.day": "on {date}",
     "entry.period.week": "in {week}",
@@ -80,7 +79,6 @@ STRINGS: dict[str, str] = {
     "entry.correct.save": "Save correction",
     "entry.corrected": "Corrected: {what}.",
     "entry.deleted": "Deleted: {what}.",
-    "entry.restored": "Brought back: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
     "entry.item": "{indicator}: {what}",
     # Tavle (board page and wall screen)
