@@ -12,6 +12,7 @@ import decimal
 import math
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -29,6 +30,8 @@ DATE_PATTERNS: dict[str, dict[str, str]] = {
     "medium": {"da": "d. MMM y", "en": "d MMM y"},
     "long": {"da": "d. MMMM y", "en": "d MMMM y"},
 }
+# The style a single day prints in as a chart's period (see format_period).
+DAY_PERIOD_STYLES: dict[str, str] = {"da": "short", "en": "medium"}
 WEEK_WORDS: dict[str, str] = {"da": "uge", "en": "week"}
 # Axis labels for dates, per tick unit: the Babel pattern for paper and the d3
 # time format for the screen, which must print the same text.
@@ -124,7 +127,12 @@ def format_month(value: date | pd.Timestamp, *, language: str = "da") -> str:
 
 
 def format_period(value: object, *, unit: str, language: str = "da") -> str:
-    """Return a chart's x as its period: "uge 47, 2026", "november 2026", "22-11-2026"."""
+    """Return a chart's x as its period: "uge 47, 2026", "november 2026", "22-11-2026".
+
+    A date in any other unit (a day, the irregular dates of a days-between chart) prints
+    as its day: 22-11-2026 in Danish, 22 Nov 2026 in English, where day-first digits
+    alone would read as a month to some.
+    """
     if is_missing(value):
         return MISSING
     if unit == "week":
@@ -133,10 +141,10 @@ def format_period(value: object, *, unit: str, language: str = "da") -> str:
         return format_month(value, language=language)
     if unit == "year":
         return str(as_date(value).year)
-    if unit == "day":
-        return format_date(value, language=language)
-    if isinstance(value, float) and math.isfinite(value):
-        return format_number(value, language=language)
+    if unit == "day" or isinstance(value, date | np.datetime64):
+        return format_date(value, language=language, style=DAY_PERIOD_STYLES.get(language, "short"))
+    if isinstance(value, float | int | np.number) and math.isfinite(value):
+        return format_number(float(value), language=language)
     return str(value)
 
 

@@ -96,6 +96,13 @@ def test_the_tooltip_speaks_english_on_request():
     assert (first["period"], first["value"], first["count"]) == ("week 2, 2026", "30.0%", "9 of 30")
 
 
+def test_the_tooltip_dates_a_days_between_point_by_its_day():
+    points = rows(chart_spec(examples.g_chart_days_between()), "points")
+    assert [p["period"] for p in points[-2:]] == ["21-08-2026", "01-12-2026"]
+    english = rows(chart_spec(examples.g_chart_days_between(), language="en"), "points")
+    assert english[-1]["period"] == "1 Dec 2026"
+
+
 def test_the_censored_point_is_drawn_open():
     last = rows(chart_spec(examples.g_chart_days_between()), "points")[-1]
     assert (last["fill"], last["colour"]) == ("#FFFFFF", palette.CENSORED.colour)

@@ -95,6 +95,22 @@ def test_a_period_prints_in_the_unit_the_data_is_kept_in():
     assert format_period(12.5, unit="", language="da") == "12,5"
 
 
+def test_the_irregular_dates_of_an_event_chart_print_as_days_not_timestamps():
+    event_day = pd.Series(pd.to_datetime(["2026-11-22"])).to_numpy()[0]  # as a chart's x column holds it
+    assert format_period(event_day, unit="event") == "22-11-2026"
+    assert format_period(event_day, unit="event", language="en") == "22 Nov 2026"
+    assert format_period(date(2026, 11, 22), unit="") == "22-11-2026"
+
+
+def test_an_english_day_prints_with_its_month_named():
+    assert format_period(pd.Timestamp("2026-11-23"), unit="day", language="en") == "23 Nov 2026"
+
+
+def test_a_period_that_is_neither_date_nor_number_prints_as_it_is():
+    assert format_period("Hjemmeplejen Nord", unit="") == "Hjemmeplejen Nord"
+    assert format_period(3, unit="") == "3"
+
+
 def test_an_unknown_language_is_refused_with_the_languages_there_are():
     with pytest.raises(ValueError, match="'fr'.*da, en"):
         format_number(1.0, language="fr")
