@@ -72,8 +72,8 @@ STORIES: tuple[Story, ...] = (
     Story("solbakken", "tryksaar_dage_mellem", 24, 120, 300, note=(
         "PDSA: ny lejringsplan og daglig hudinspektion")),
     Story("solbakken", "tryksaar_pr_1000_sengedage", 1.4, 0.3, 300),
-    Story("solbakken", "tryksaar_bundt", 0.72, 0.95, 300, ramp_days=70),
-    Story("solbakken", "tryksaar_risikovurdering", 0.85, 0.97, 300, ramp_days=40),
+    Story("solbakken", "tryksaar_bundt", 0.72, 0.985, 300, ramp_days=70),
+    Story("solbakken", "tryksaar_risikovurdering", 0.85, 0.985, 300, ramp_days=40),
     Story("solbakken", "fald_pr_1000_sengedage", 9.0, 4.5, 365, ramp_days=30, note=(
         "PDSA: faldrisikovurdering ved indflytning"), new_phase=True),
     Story("solbakken", "fald_dage_mellem", 3.5, 7.0, 365),
@@ -89,9 +89,9 @@ STORIES: tuple[Story, ...] = (
     Story("hjemmeplejen-nord", "medicinfejl_pr_maaned", 0.7, 0.28, 420),
     Story("hjemmeplejen-nord", "medicinafstemning", 0.7, 0.94, 420, ramp_days=60),
     Story("hjemmeplejen-nord", "haandhygiejne", 0.88, 0.88, 0),
-    Story("akutteamet", "triage_roed_handleplan", 0.8, 0.97, 250, ramp_days=45, note=(
+    Story("akutteamet", "triage_roed_handleplan", 0.8, 0.985, 250, ramp_days=45, note=(
         "PDSA: tjekliste til handleplaner")),
-    Story("akutteamet", "triage_gul_handleplan", 0.7, 0.95, 250, ramp_days=60),
+    Story("akutteamet", "triage_gul_handleplan", 0.7, 0.98, 250, ramp_days=60),
     Story("akutteamet", "forebyggelige_indlaeggelser_dage_mellem", 12, 25, 250),
     Story("akutteamet", "kateter_uvi_pr_1000_kateterdage", 6.0, 3.0, 480, ramp_days=30, note=(
         "PDSA: daglig vurdering af kateterbehov")),

@@ -128,9 +128,12 @@ def test_a_unit_with_six_stable_months_is_ready_and_can_switch_to_samples(monkey
                                                                           demo_database_url,
                                                                           demo_engine):
     unit_id = _steady_unit(demo_engine)
+    with read_session(demo_engine) as session:
+        ready = grouped(read_overview(session=session, today=DEMO_TODAY).readiness)["ready"]
+    assert unit_id in [item.unit for item in ready]
     app = open_page("overview.py", monkeypatch, demo_database_url)
     subheaders = [h.value for h in app.subheader]
-    assert "Klar til stikprøver (1)" in subheaders and "Tager stikprøver (0)" in subheaders
+    assert f"Klar til stikprøver ({len(ready)})" in subheaders and "Tager stikprøver (0)" in subheaders
     button(app, "Skift Plejecenter Havbo · Mundpleje til stikprøver").click().run()
     assert not app.exception
     assert "Tager stikprøver (1)" in [h.value for h in app.subheader]
@@ -144,7 +147,7 @@ def test_a_unit_with_six_stable_months_is_ready_and_can_switch_to_samples(monkey
 
 def test_the_not_ready_list_names_the_months_under_95_percent(overview_page):
     expanders = [e.label for e in overview_page.expander]
-    assert "Plejecenter Solbakken · Tryksår — 1 af 2 procesindikatorer stabile" in expanders
+    assert "Plejecenter Solbakken · Fald — 0 af 1 procesindikatorer stabile" in expanders
     text = " ".join(m.value for m in overview_page.markdown)
     assert "under 95 % i" in text.replace("\u00a0", " ")
 
@@ -188,3 +191,10 @@ def test_only_shares_and_rates_with_figures_from_two_units_can_be_compared(demo_
 def test_a_value_that_rounds_onto_its_goal_shows_the_decimal_that_misses_it(overview_page):
     shown = cell_html(matrix_html(overview_page), "hjemmeplejen-nord", "haandhygiejne")
     assert "94,7\u00a0%" in shown and "✗" in shown
+
+
+def test_the_demo_municipality_has_a_prototype_and_a_unit_ready_for_sampling(demo_engine):
+    with read_session(demo_engine) as session:
+        lists = grouped(read_overview(session=session, today=DEMO_TODAY).readiness)
+    assert lists["prototype"], "the demo shows a manager what a prototype looks like"
+    assert lists["ready"]
