@@ -10,9 +10,7 @@ from sqlmodel import Session
 from db import list_units
 from reports.errors import ReportError
 
-SCOPE_KINDS = ("unit", "area", "municipality")
-# The unit tree's kind of the unit a scope of each kind is named after.
-_TREE_KIND = {"unit": "unit", "area": "area", "municipality": "municipality"}
+SCOPE_KINDS = ("unit", "area", "municipality")  # the kinds of the unit tree a scope is named after
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ def find_scope(name: str, *, kind: str, session: Session) -> ReportScope:
         raise ReportError(f"Rapporten kan dække {', '.join(SCOPE_KINDS)}, ikke {kind!r}.",
                           f"A report covers one of {', '.join(SCOPE_KINDS)}, not {kind!r}.")
     tree = list_units(session=session)
-    candidates = tree[tree["kind"] == _TREE_KIND[kind]]
+    candidates = tree[tree["kind"] == kind]
     wanted = name.strip().casefold()
     found = candidates[(candidates["code"] == name.strip())
                        | (candidates["name"].str.casefold() == wanted)]
