@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, InvalidOptionError, MissingColumnError
-from indicators.periods import check_period, period_range, period_starts
+from indicators.periods import check_period, period_range, period_start_days
 
 ENTRY_MEASURES: tuple[str, ...] = ("proportion", "rate", "count", "measurement")
 _NEEDS = {
@@ -48,37 +48,55 @@ def entry_series(entries: pd.DataFrame, *, measure: str, period: str = "month",
             f"Registreringerne mangler kolonnen '{missing[0]}'.",
             f"The entries have no column '{missing[0]}'.",
         )
-    values = {column: pd.to_numeric(entries[column], errors="coerce").to_numpy(dtype=float)
-              for column in _NEEDS[measure]}
-    frame = pd.DataFrame({"period": period_starts(entries["date"], period), **values})
+    values = {column: _numbers(entries[column]) for column in _NEEDS[measure]}
+    periods_of_rows = period_start_days(entries["date"], period)
     if measure in ("proportion", "rate"):
-        complete = frame["numerator"].notna() & frame["denominator"].notna()
-        frame = frame[complete]
-        if (frame["denominator"] <= 0).any() or (frame["numerator"] < 0).any():
+        numerator, denominator = values["numerator"], values["denominator"]
+        complete = ~np.isnan(numerator) & ~np.isnan(denominator)
+        if (denominator[complete] <= 0).any() or (numerator[complete] < 0).any():
             raise InvalidDataError(
                 "En registrering har en nævner på 0 eller derunder, eller en negativ tæller.",
                 "An entry has a denominator of 0 or less, or a negative numerator.",
             )
-        if measure == "proportion" and (frame["numerator"] > frame["denominator"]).any():
+        if measure == "proportion" and (numerator[complete] > denominator[complete]).any():
             raise InvalidDataError(
                 "En registrering har flere i tælleren end i nævneren.",
                 "An entry has a numerator larger than its denominator.",
             )
     else:
-        frame = frame[frame[_NEEDS[measure][0]].notna()]
+        complete = ~np.isnan(values[_NEEDS[measure][0]])
+    periods_of_rows = periods_of_rows[complete]
+    values = {column: figures[complete] for column, figures in values.items()}
 
-    if frame.empty and (start is None or end is None):
+    if not len(periods_of_rows) and (start is None or end is None):
         columns = {"x": pd.DatetimeIndex([]), "y": np.zeros(0)}
         return pd.DataFrame({**columns, "n": np.zeros(0)} if measure in ("proportion", "rate") else columns)
-    first = pd.Timestamp(start) if start is not None else frame["period"].min()
-    last = pd.Timestamp(end) if end is not None else frame["period"].max()
+    first = pd.Timestamp(start) if start is not None else pd.Timestamp(periods_of_rows.min())
+    last = pd.Timestamp(end) if end is not None else pd.Timestamp(periods_of_rows.max())
     periods = period_range(first, last, period)
-    grouped = frame.groupby("period")
+    # Position of each row's period in the range; rows outside the range are left out.
+    slots = np.searchsorted(periods.to_numpy().astype("datetime64[D]"), periods_of_rows)
+    inside = (slots < len(periods)) & (periods_of_rows >= np.datetime64(periods[0].date()))
+    slots = slots[inside]
+    rows_per_period = np.bincount(slots, minlength=len(periods)).astype(float)
+    empty = rows_per_period == 0
+
+    def summed(figures: np.ndarray) -> np.ndarray:
+        totals = np.bincount(slots, weights=figures[inside], minlength=len(periods))
+        return np.where(empty, np.nan, totals)
+
     if measure == "measurement":
-        y = grouped["value"].mean().reindex(periods)
-        return pd.DataFrame({"x": periods, "y": y.to_numpy(dtype=float)})
-    y = grouped["numerator"].sum().reindex(periods)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            y = summed(values["value"]) / rows_per_period
+        return pd.DataFrame({"x": periods, "y": y})
+    y = summed(values["numerator"])
     if measure == "count":
-        return pd.DataFrame({"x": periods, "y": y.to_numpy(dtype=float)})
-    n = grouped["denominator"].sum().reindex(periods)
-    return pd.DataFrame({"x": periods, "y": y.to_numpy(dtype=float), "n": n.to_numpy(dtype=float)})
+        return pd.DataFrame({"x": periods, "y": y})
+    return pd.DataFrame({"x": periods, "y": y, "n": summed(values["denominator"])})
+
+
+def _numbers(column: pd.Series) -> np.ndarray:
+    """The column as floats, NaN where a value is missing or not a number."""
+    if column.dtype.kind == "f":
+        return column.to_numpy(dtype=float)
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)

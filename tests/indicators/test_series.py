@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indicators import (
     InvalidDataError,
@@ -17,6 +19,7 @@ from indicators import (
     entry_series,
     event_counts,
     iso_week,
+    period_range,
     period_starts,
 )
 
@@ -112,3 +115,23 @@ def test_entries_without_the_needed_column_are_refused():
 def test_a_proportion_entry_with_more_numerator_than_denominator_is_refused():
     with pytest.raises(InvalidDataError):
         entry_series(_entries(numerator=[26, 1, 1, 1], denominator=[25, 5, 5, 5]), measure="proportion")
+
+
+@given(st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)), min_size=1,
+                max_size=40), st.sampled_from(["day", "week", "month"]))
+def test_fast_period_start_days_agree_with_calendar_period_starts(days, period):
+    from indicators.periods import period_start_days
+
+    fast = period_start_days(pd.Series(days, dtype=object), period)
+    assert list(pd.DatetimeIndex(fast.astype("datetime64[ns]"))) == list(period_starts(days, period))
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 1, 1)),
+       st.integers(min_value=0, max_value=800), st.sampled_from(["day", "week", "month"]))
+def test_period_range_steps_one_period_at_a_time_from_first_to_last(first, length, period):
+    last = first + timedelta(days=length)
+    periods = period_range(first, last, period)
+    assert periods[0] == period_starts([first], period)[0]
+    assert periods[-1] == period_starts([last], period)[0]
+    assert periods.is_monotonic_increasing and periods.is_unique
+    assert len(set(period_starts(pd.date_range(first, last), period))) == len(periods)
