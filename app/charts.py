@@ -20,7 +20,20 @@ import numpy as np
 from app.i18n import translate
 from indicators.chart_model import ChartModel
 from reports import palette
-from reports.chart_geometry import ChartGeometry, LegendItem, Panel, chart_geometry, panel_columns
+from reports.chart_geometry import (
+    ChartGeometry,
+    LegendItem,
+    Panel,
+    chart_geometry,
+    panel_columns,
+    place_labels,
+)
+from reports.chart_labels import (
+    ANNOTATION_FONT_SCALE,
+    LINE_SPACING,
+    PlotRoom,
+    annotation_row_height,
+)
 from reports.formats import (
     d3_axis_date_format,
     d3_number_locale,
@@ -34,7 +47,10 @@ from reports.palette import Mark
 VEGA_LITE_SCHEMA = alt.SCHEMA_URL
 SECONDS_PER_DAY = 86_400
 PIXELS_PER_POINT = 4 / 3  # CSS: 96 px to the inch, 72 points to the inch
-CHARACTER_WIDTH = 0.55  # a label's width per character, in font sizes, for placing text
+# Helvetica first: chart_labels measures text with its metrics, which Arial and Liberation
+# Sans share, so labels placed to keep clear do so on Mac, Windows and Linux alike.
+FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+LEGEND_ROW = 1.6  # height of a legend row, in font sizes
 TEXT = "#262626"
 GRID = "#E3E3E3"
 WHITE = "#FFFFFF"
@@ -47,7 +63,7 @@ TOOLTIP_FIELDS = ("period", "value", "count", "note", "signal")
 class ScreenSizes:
     """Sizes for one display: a desk screen or the wall board read from 3 metres."""
 
-    width: int
+    width: int  # the narrowest container the labels are laid out for; Streamlit stretches wider
     height: int
     font: float
     title: float
@@ -57,8 +73,9 @@ class ScreenSizes:
 
 STANDARD = ScreenSizes(width=720, height=300, font=13, title=16, point_radius=4.5,
                        line_scale=PIXELS_PER_POINT)
-# The board is a 1920 × 1080 screen seen from 3 metres: letters about twice as tall.
-LARGE = ScreenSizes(width=1700, height=520, font=24, title=32, point_radius=9,
+# The board is a 1920 × 1080 screen seen from 3 metres: letters about twice as tall, and
+# two charts abreast beside the menu, so a chart gets about 720 pixels of the width.
+LARGE = ScreenSizes(width=720, height=520, font=24, title=32, point_radius=9,
                     line_scale=2.4 * PIXELS_PER_POINT)
 
 
@@ -74,34 +91,48 @@ def chart_spec(
     height: int | None = None, legend: bool = True, longest_run: str = "signal",
 ) -> dict:
     """Return the chart as a Vega-Lite spec: one panel, or small multiples on shared axes."""
+    sizes = LARGE if large else STANDARD
+    count = model.points["facet"].nunique(dropna=False)
+    columns = panel_columns(count, columns)
+    # A first guess at one plot's width: one panel loses about nine letters to its axes' labels.
+    across = (width or sizes.width) - sizes.font * 9 if count == 1 else width or sizes.width / columns
+    guess = PlotRoom(max(across, 40.0), height or sizes.height, sizes.font)
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
                               percent=percent, x_title=x_title, y_title=y_title, columns=columns,
-                              longest_run=longest_run)
-    sizes = LARGE if large else STANDARD
-    count = len(geometry.panels)
-    columns = panel_columns(count, columns)
-    end_chars = max((len(e.text) for p in geometry.panels for e in p.end_labels), default=0)
-    gap = int(end_chars * CHARACTER_WIDTH * sizes.font + 16)
+                              longest_run=longest_run, room=guess)
+    end_width = max((guess.text_width(e.text) for p in geometry.panels for e in p.end_labels), default=0)
+    gap = int(end_width + 16)
     panel_width = width or (sizes.width if count == 1 else int((sizes.width - gap * (columns - 1)) / columns))
     panel_height = height or (sizes.height if count == 1 else int(sizes.height * 0.8))
+    # One panel's width is the whole chart's (autosize fit-x): its axes' labels come off it.
+    plot_width = panel_width - (y_margin(geometry, sizes) + end_width + 10 if count == 1 else 0)
+    geometry = place_labels(geometry, PlotRoom(max(plot_width, 40.0), panel_height, sizes.font))
+    below_axis = sizes.font * (2 * LINE_SPACING + 1.0)  # tick labels and the x title
+    notes_height = len(geometry.annotation_notes) * annotation_row_height(sizes.font)
     panels = []
     for index, panel in enumerate(geometry.panels):
         spec = panel_spec(model, geometry, panel, sizes, y_labels=index % columns == 0,
                           x_labels=index + columns >= count)
-        if legend and count == 1:  # inside the one panel, so it follows the container's width
-            # Placed from the plot's height as Vega sees it: when Streamlit fits the chart to
-            # its container the plot shrinks, and a fixed pixel row would squeeze it flat.
-            spec["layer"] += legend_layers(geometry.legend, {"expr": f"height + {sizes.font * 5.6:g}"},
-                                           sizes)
+        if count == 1:  # inside the one panel, so it follows the container's width
+            # Placed from the plot's height and width as Vega sees them: when Streamlit fits the
+            # chart to its container the plot's width changes, and the legend wraps to fit it.
+            spec["layer"] += note_layers(geometry.annotation_notes, "width", "height", below_axis, sizes)
+            if legend:
+                spec["layer"] += legend_layers(geometry.legend, "width", "height",
+                                               below_axis + notes_height, sizes)
         spec.update(width=panel_width, height=panel_height)
         if panel.title:
             spec["title"] = {"text": panel.title, "anchor": "start", "fontSize": sizes.font * 1.1,
                              "offset": annotation_offset(geometry, sizes)}
         panels.append(spec)
     top = panels[0] if count == 1 else {"concat": panels, "columns": columns, "spacing": gap}
-    if legend and count > 1 and geometry.legend:  # a row of its own, so no panel grows wider
-        top = {"vconcat": [top, {"width": panel_width, "height": sizes.font * 1.5, "layer":
-                                 legend_layers(geometry.legend, sizes.font * 0.75, sizes)}],
+    shown = geometry.legend if legend else ()
+    if count > 1 and (shown or geometry.annotation_notes):  # a row of its own: no panel grows wider
+        total = columns * panel_width + (columns - 1) * gap
+        layers = (note_layers(geometry.annotation_notes, str(total), "0", 0, sizes)
+                  + legend_layers(shown, str(total), "0", notes_height, sizes))
+        top = {"vconcat": [top, {"width": total, "height": notes_height + legend_height(shown, total, sizes),
+                                 "layer": layers}],
                "spacing": sizes.font}
     if title:
         top["title"] = {"text": title, "anchor": "start", "fontSize": sizes.title,
@@ -112,10 +143,18 @@ def chart_spec(
     return {"$schema": VEGA_LITE_SCHEMA, **top, "autosize": autosize, "config": config(geometry, sizes)}
 
 
+def y_margin(geometry: ChartGeometry, sizes: ScreenSizes) -> float:
+    """Return about how wide the y axis's labels and title are, in pixels."""
+    room = geometry.room
+    labels = max((room.text_width(label) for _, label in geometry.y_axis.ticks), default=0.0)
+    return labels + (sizes.font * LINE_SPACING if geometry.y_axis.title else 0) + 14
+
+
 def config(geometry: ChartGeometry, sizes: ScreenSizes) -> dict:
     """Return the Vega-Lite config: the language's locale and the house fonts and sizes."""
     return {
         "locale": {"number": d3_number_locale(geometry.language), "time": d3_time_locale(geometry.language)},
+        "font": FONT,
         "axis": {"labelFontSize": sizes.font, "titleFontSize": sizes.font, "labelColor": TEXT,
                  "titleColor": TEXT, "gridColor": GRID, "domainColor": palette.LIMIT.colour,
                  "tickColor": palette.LIMIT.colour, "titleFontWeight": "normal"},
@@ -128,7 +167,7 @@ def config(geometry: ChartGeometry, sizes: ScreenSizes) -> dict:
 def annotation_offset(geometry: ChartGeometry, sizes: ScreenSizes) -> float:
     """Return the room above a plot that the annotation labels take."""
     rows = max((a.row + 1 for a in geometry.annotations), default=0)
-    return rows * sizes.font * 1.2 + 4
+    return rows * annotation_row_height(sizes.font) + 4
 
 
 def panel_spec(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes, *,
@@ -288,8 +327,9 @@ def annotation_layers(geometry: ChartGeometry, sizes: ScreenSizes) -> list[dict]
                 layers.append({
                     "description": "annotation_labels", "data": {"values": subset},
                     "mark": {"type": "text", "align": align, "baseline": "bottom",
-                             "dx": 3 if align == "left" else -3, "dy": -(4 + row * sizes.font * 1.2),
-                             "fontSize": sizes.font * 0.9, "color": mark.colour},
+                             "dx": 3 if align == "left" else -3,
+                             "dy": -(4 + row * annotation_row_height(sizes.font)),
+                             "fontSize": sizes.font * ANNOTATION_FONT_SCALE, "color": mark.colour},
                     "encoding": {"y": {"value": 0}, "text": {"field": "label", "type": "nominal"}}})
     return layers
 
@@ -306,12 +346,54 @@ def end_label_layer(geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -
                          "color": {"field": "colour", "type": "nominal", "scale": None}}}
 
 
-def legend_layers(items: tuple[LegendItem, ...], y: float | dict, sizes: ScreenSizes) -> list[dict]:
-    """Return the legend as marks on one row at y (pixels or an expression), in the paper's order."""
-    layers, x = [], 0.0
-    for item in items:
-        # Long enough to show a whole dash pattern, so the target's dash-dot reads as one.
-        sample = max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
+def note_layers(notes: tuple[str, ...], width: str, height: str, offset: float,
+                sizes: ScreenSizes) -> list[dict]:
+    """Return the lines naming numbered changes, offset pixels below height (Vega expressions)."""
+    pitch = annotation_row_height(sizes.font)
+    return [{"description": "annotation_notes", "data": {"values": [{"text": line}]}, "mark": {
+        "type": "text", "align": "left", "baseline": "middle", "color": palette.ANNOTATION.colour,
+        "fontSize": sizes.font * ANNOTATION_FONT_SCALE, "limit": {"expr": width}},
+        "encoding": {"x": {"value": 0},
+                     "y": {"value": {"expr": f"{height} + {offset + pitch * (index + 0.5):g}"}},
+                     "text": {"field": "text", "type": "nominal"}}}
+        for index, line in enumerate(notes)]
+
+
+def legend_cell(items: tuple[LegendItem, ...], sizes: ScreenSizes) -> float:
+    """Return the width of one legend column: the widest entry and the air after it."""
+    room = PlotRoom(1.0, 1.0, sizes.font)
+    return max((legend_sample(item, sizes) + 5 + room.text_width(item.text) for item in items),
+               default=0.0) + sizes.font * 1.5
+
+
+def legend_sample(item: LegendItem, sizes: ScreenSizes) -> float:
+    """Return the length of a legend sample: long enough to show a whole dash pattern."""
+    return max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
+
+
+def legend_height(items: tuple[LegendItem, ...], width: float, sizes: ScreenSizes) -> float:
+    """Return the height of the legend's rows at a known width."""
+    if not items:
+        return 0.0
+    columns = max(1, min(len(items), int(width // legend_cell(items, sizes))))
+    return -(-len(items) // columns) * sizes.font * LEGEND_ROW
+
+
+def legend_layers(items: tuple[LegendItem, ...], width: str, height: str, offset: float,
+                  sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks in columns, offset pixels below height, in the paper's order.
+
+    width and height are Vega expressions (the plot's "width", or a number): the legend takes
+    as many columns as fit the width, so it wraps instead of widening the chart.
+    """
+    cell = legend_cell(items, sizes)
+    columns = f"max(1, min({len(items)}, floor({width} / {cell:g})))"
+    row = sizes.font * LEGEND_ROW
+    layers = []
+    for index, item in enumerate(items):
+        sample = legend_sample(item, sizes)
+        x = f"({index} % {columns}) * {cell:g}"
+        y = {"expr": f"{height} + {offset + row / 2:g} + floor({index} / {columns}) * {row:g}"}
         one = {"values": [{"text": item.text, "key": item.key}]}
         mark = item.mark
         if item.shape == "point":
@@ -320,21 +402,23 @@ def legend_layers(items: tuple[LegendItem, ...], y: float | dict, sizes: ScreenS
                 "size": (2 * sizes.point_radius * mark.scale) ** 2, "filled": True, "opacity": 1,
                 "fill": mark.colour if mark.filled else WHITE, "stroke": mark.colour,
                 "strokeWidth": max(1.0, sizes.line_scale * 0.9)},
-                "encoding": {"x": {"value": x + sample / 2}, "y": {"value": y}}})
+                "encoding": {"x": {"value": {"expr": f"{x} + {sample / 2:g}"}}, "y": {"value": y}}})
         else:
             band = item.shape == "band"
+            inset = sizes.font * 0.45 if band else 1
             layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
                 "type": "rule", "color": mark.colour, "strokeDash": dash(mark, sizes),
                 "strokeWidth": sizes.font * 0.9 if band else mark.stroke_width * sizes.line_scale,
                 "strokeCap": "round" if band else "butt"},
-                "encoding": {"x": {"value": x + (sizes.font * 0.45 if band else 1)},
-                             "x2": {"value": x + sample - (sizes.font * 0.45 if band else 1)},
+                "encoding": {"x": {"value": {"expr": f"{x} + {inset:g}"}},
+                             "x2": {"value": {"expr": f"{x} + {sample - inset:g}"}},
                              "y": {"value": y}}})
+        # limit: a word cut with … rather than one that widens the chart past its container
         layers.append({"description": "legend_text", "data": one, "mark": {
-            "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT},
-            "encoding": {"x": {"value": x + sample + 5}, "y": {"value": y},
+            "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT,
+            "limit": cell - sample - 5},
+            "encoding": {"x": {"value": {"expr": f"{x} + {sample + 5:g}"}}, "y": {"value": y},
                          "text": {"field": "text", "type": "nominal"}}})
-        x += sample + 5 + len(item.text) * CHARACTER_WIDTH * sizes.font + sizes.font * 1.5
     return layers
 
 

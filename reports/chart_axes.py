@@ -67,10 +67,13 @@ class ValueStyle:
         """Return a centre line, limit or target value for its end label.
 
         Points of whole counts print without decimals, but a line through them need
-        not be whole: a mean of 0,33 errors a month must not print as 0.
+        not be whole: a mean of 0,33 errors a month must not print as 0. Three figures
+        are as many as a reader uses: 58,9 and 237 days, not 237,09.
         """
         if self.value_decimals == 0 and not self.percent:
-            return format_number(value * self.factor, language=language)  # up to two decimals
+            scaled = abs(value * self.factor)
+            decimals = 0 if scaled >= 100 else 1 if scaled >= 10 else 2
+            return format_number(value * self.factor, language=language, max_decimals=decimals)
         return self.value(value, language)
 
 
@@ -199,6 +202,8 @@ def y_axis_for(model, y, line_values, values: ValueStyle, language, tick_count, 
         ticks = [t for t in ticks if 0 <= t <= 100] or ticks
     ticks = [t / values.factor for t in ticks]
     domain = (min(ticks[0], low), max(ticks[-1], high))
+    if values.percent and title is not None and title.strip() == "%":
+        title = None  # a bare "%" on its own says less than the "Andel (%)" it stands for
     if title is None:
         key = "share" if values.percent else model.chart
         title = pick(Y_TITLES.get(key, ("Værdi", "Value")), language)

@@ -31,6 +31,12 @@ from reports.chart_geometry import (
     Panel,
     chart_geometry,
     panel_columns,
+    place_labels,
+)
+from reports.chart_labels import (
+    ANNOTATION_FONT_SCALE,
+    PlotRoom,
+    annotation_row_height,
 )
 from reports.palette import Mark
 
@@ -76,11 +82,17 @@ def chart_drawing(
     bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
 ) -> Drawing:
     """Return the chart as a reportlab Drawing of width × height points."""
+    fonts = Fonts(font_name, bold_font_name, font_size)
+    count = model.points["facet"].nunique(dropna=False)
+    across = panel_columns(count, columns)
+    # A first guess at one plot's size: the axis labels' margins take about nine letters.
+    guess = PlotRoom(max((width - font_size * 9 * across) / across, 40.0), height * 0.6, font_size,
+                     font_name)
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
                               percent=percent, x_title=x_title, y_title=y_title, columns=columns,
-                              longest_run=longest_run)
+                              longest_run=longest_run, room=guess)
     return draw_geometry(geometry, width=width, height=height, title=title, columns=columns,
-                         legend=legend, fonts=Fonts(font_name, bold_font_name, font_size))
+                         legend=legend, fonts=fonts)
 
 
 def draw_geometry(geometry: ChartGeometry, *, width: float, height: float, title: str | None,
@@ -93,15 +105,41 @@ def draw_geometry(geometry: ChartGeometry, *, width: float, height: float, title
         drawing.add(String(0, top + fonts.size * 0.35, title, fontName=fonts.bold,
                            fontSize=fonts.size * 1.3, fillColor=HexColor("#1A1A1A")), name="title")
     legend_group, legend_height = (legend_rows(geometry.legend, width, fonts) if legend else (None, 0.0))
-    frames = panel_frames(geometry, width, top, legend_height, columns, fonts)
+    # The plot's size decides the labels' rows, and the rows the plot's height: place the labels
+    # for the plot they leave, until that no longer changes (the second round, in practice).
+    for _ in range(3):
+        frames = panel_frames(geometry, width, top, legend_height, columns, fonts)
+        room = PlotRoom(frames[0].width, frames[0].height, fonts.size, fonts.name)
+        if room == geometry.room:
+            break
+        geometry = place_labels(geometry, room)
     for index, (panel, frame) in enumerate(zip(geometry.panels, frames, strict=True)):
         column = index % len({f.x for f in frames})
         below = [f for f in frames if f.x == frame.x and f.y < frame.y]
         drawing.add(panel_group(geometry, panel, frame, fonts, y_labels=column == 0,
                                 x_labels=not below), name=f"panel_{index}")
+    if geometry.annotation_notes:
+        drawing.add(notes_group(geometry.annotation_notes, frames[0].x, legend_height, fonts),
+                    name="annotation_notes")
     if legend_group is not None:
         drawing.add(legend_group, name="legend")
     return drawing
+
+
+def notes_height(notes: tuple[str, ...], fonts: Fonts) -> float:
+    """Return the height of the lines naming numbered changes."""
+    return len(notes) * annotation_row_height(fonts.size) + (fonts.size * 0.4 if notes else 0)
+
+
+def notes_group(notes: tuple[str, ...], left: float, bottom: float, fonts: Fonts) -> Group:
+    """Return the lines naming numbered changes ("1 Ny teamleder ..."), just above the legend."""
+    group = Group()
+    pitch = annotation_row_height(fonts.size)
+    for index, line in enumerate(notes):
+        y = bottom + (len(notes) - index - 1) * pitch + pitch * 0.3
+        group.add(String(left, y, line, fontName=fonts.name, fontSize=fonts.size * ANNOTATION_FONT_SCALE,
+                         fillColor=HexColor(palette.ANNOTATION.colour)))
+    return group
 
 
 def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_height: float,
@@ -114,8 +152,9 @@ def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_heigh
     left = size * 1.8 + max((fonts.width(label) for _, label in geometry.y_axis.ticks), default=0) + 4
     right = max((fonts.width(e.text) for p in geometry.panels for e in p.end_labels), default=0) + 6
     annotation_rows = max((a.row + 1 for a in geometry.annotations), default=0)
-    header = annotation_rows * size * 1.15 + (size * 1.5 if count > 1 else 0) + 2
-    bottom = legend_height + size * 1.4 + (size * 1.4 if geometry.x_axis.title else 0) + 2
+    header = annotation_rows * annotation_row_height(size) + (size * 1.5 if count > 1 else 0) + 2
+    bottom = (legend_height + notes_height(geometry.annotation_notes, fonts) + size * 1.4
+              + (size * 1.4 if geometry.x_axis.title else 0) + 2)
     plot_width = (width - left - columns * right - (columns - 1) * PANEL_GAP) / columns
     plot_height = (top - bottom - rows * header - (rows - 1) * PANEL_GAP) / rows
     if plot_width < 40 or plot_height < 30:
@@ -175,11 +214,12 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
     for marker in geometry.annotations:
         x = sx(marker.x)
         annotations.add(stroke(Line(x, frame.y, x, frame.y + frame.height), palette.ANNOTATION))
-        label_y = frame.y + frame.height + 2 + marker.row * fonts.size * 1.15
+        label_y = frame.y + frame.height + 2 + marker.row * annotation_row_height(fonts.size)
         right = marker.align == "right"
         annotations.add(String(x - 1.5 if right else x + 1.5, label_y, marker.label,
                                textAnchor="end" if right else "start", fontName=fonts.name,
-                               fontSize=fonts.size * 0.9, fillColor=HexColor(palette.ANNOTATION.colour)))
+                               fontSize=fonts.size * ANNOTATION_FONT_SCALE,
+                               fillColor=HexColor(palette.ANNOTATION.colour)))
     group.add(annotations, name="annotations")
 
     # One path per kind of point: a shape per point would cost a PDF state change per point.
@@ -217,7 +257,7 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
                               fontSize=fonts.size, fillColor=text_colour))
     if panel.title:
         header_y = frame.y + frame.height + 3 + max((a.row + 1 for a in geometry.annotations),
-                                                    default=0) * fonts.size * 1.15
+                                                    default=0) * annotation_row_height(fonts.size)
         labels.add(String(frame.x, header_y, panel.title, fontName=fonts.bold, fontSize=fonts.size * 1.05,
                           fillColor=HexColor("#1A1A1A")), name="panel_title")
     group.add(labels, name="labels")

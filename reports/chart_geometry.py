@@ -9,6 +9,7 @@ disagree about what is shown.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -30,10 +31,19 @@ from reports.chart_axes import (
     x_ticks_for_columns,
     y_axis_for,
 )
+from reports.chart_labels import (
+    DEFAULT_ROOM,
+    AnnotationMarker,
+    PlotRoom,
+    place_annotations,
+    spread_labels,
+)
 from reports.palette import Mark
 
 LONGEST_RUN_CHOICES = ("signal", "always", "never")
 LIMIT_COLUMNS = ("cl", "ucl", "lcl")
+TYPICAL_X_LABEL = "sep. 26"  # as wide as most dated tick labels
+X_LABEL_PITCH = 1.5  # a tick label and the air to its neighbour, in label widths
 WARNING_COLUMNS = ("ucl_95", "lcl_95")
 
 
@@ -70,7 +80,7 @@ class EndLabel:
 
     role: str
     value: float
-    y: float  # where the text sits, moved apart from its neighbours
+    y: float  # where the text sits, moved apart from its neighbours (see place_labels)
     text: str
     mark: Mark
 
@@ -84,17 +94,6 @@ class Panel:
     points: tuple[Point, ...]
     lines: tuple[Line, ...]
     end_labels: tuple[EndLabel, ...]
-
-
-@dataclass(frozen=True)
-class AnnotationMarker:
-    """A dated change drawn as a vertical line with a short label in one of a few rows."""
-
-    x: float
-    label: str
-    text: str
-    row: int
-    align: str = "left"  # "right" when a left-aligned label would run past the plot
 
 
 @dataclass(frozen=True)
@@ -120,6 +119,8 @@ class ChartGeometry:
     panels: tuple[Panel, ...]
     annotations: tuple[AnnotationMarker, ...]
     legend: tuple[LegendItem, ...]
+    room: PlotRoom  # the plot size the labels were placed for
+    annotation_notes: tuple[str, ...] = ()  # lines under the plot naming numbered changes
 
     def x_value(self, position: float) -> object:
         """Return an x position as the screen wants it: a Timestamp for dates."""
@@ -130,13 +131,13 @@ def chart_geometry(
     model: ChartModel, *, language: str = "da", warning_limits: bool = False,
     percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
     longest_run: str = "signal", max_x_ticks: int | None = None, columns: int | None = None,
-    y_tick_count: int = 5, annotation_char_width: float = 0.011, label_gap: float = 0.07,
-    annotation_label_chars: int = 22,
+    y_tick_count: int = 5, room: PlotRoom = DEFAULT_ROOM,
 ) -> ChartGeometry:
     """Return what to draw for a chart model, in data units with every text printed.
 
     longest_run says when the band behind the longest run is drawn: "signal" (only
     when the run is longer than its limit), "always" (for teaching) or "never".
+    room is the size of one plot and its letters; labels are placed to keep clear there.
     """
     if longest_run not in LONGEST_RUN_CHOICES:
         raise ValueError(f"longest_run must be one of {', '.join(LONGEST_RUN_CHOICES)}, "
@@ -151,12 +152,18 @@ def chart_geometry(
     values = value_style(model, y, line_values, percent=percent, language=language)
 
     annotation_positions = [annotation_position(a.x, x_kind, categories) for a in model.annotations]
+    chosen = max_x_ticks is not None
     if max_x_ticks is None:
-        max_x_ticks = x_ticks_for_columns(panel_columns(len(set(frame["facet"].tolist())), columns))
+        fitting = int(room.width // (room.text_width(TYPICAL_X_LABEL) * X_LABEL_PITCH))
+        columns_wide = panel_columns(len(set(frame["facet"].tolist())), columns)
+        max_x_ticks = max(1, min(x_ticks_for_columns(columns_wide), fitting))
     x_axis = x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
                         model.chart, language, max_x_ticks, x_title)
+    while not chosen and max_x_ticks > 1 and not x_labels_keep_clear(x_axis, room):
+        max_x_ticks -= 1  # fewer, further apart: dates come at round steps, not evenly spread
+        x_axis = x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
+                            model.chart, language, max_x_ticks, x_title)
     y_axis = y_axis_for(model, y, line_values, values, language, y_tick_count, y_title)
-    y_span = y_axis.domain[1] - y_axis.domain[0]
 
     facets = frame["facet"].tolist()
     long_run_facets: dict[object, set[int]] = {}
@@ -169,12 +176,39 @@ def chart_geometry(
         rows = np.array([i for i, f in enumerate(facets) if f == facet or (f is None and facet is None)])
         band_parts = {"always": None, "never": set()}.get(longest_run, long_run_facets.get(facet, set()))
         panels.append(panel_for(model, facet, rows, positions, y, line_values, spacing, values,
-                                language, label_gap * y_span, y_axis.domain[1], band_parts=band_parts))
-    annotations = annotation_markers(model, annotation_positions, x_axis.domain,
-                                     annotation_char_width, annotation_label_chars)
+                                language, band_parts=band_parts))
+    annotations = tuple(AnnotationMarker(x, a.text, a.text, 0)
+                        for x, a in zip(annotation_positions, model.annotations, strict=True)
+                        if math.isfinite(x))
     legend = legend_items(model, panels, annotations, language)
-    return ChartGeometry(language, x_kind, period_unit, x_axis, y_axis, values,
-                         tuple(panels), annotations, legend)
+    return place_labels(ChartGeometry(language, x_kind, period_unit, x_axis, y_axis, values,
+                                      tuple(panels), annotations, legend, room), room)
+
+
+def place_labels(geometry: ChartGeometry, room: PlotRoom) -> ChartGeometry:
+    """Return the geometry with its labels placed to keep clear in a plot of room's size.
+
+    A renderer that learns its plot's true size only after laying out the labels' margins
+    (the PDF) places them again with it; nothing else of the geometry changes.
+    """
+    annotations, notes = place_annotations([(a.x, a.text) for a in geometry.annotations],
+                                           domain=geometry.x_axis.domain, room=room)
+    low, high = geometry.y_axis.domain
+    gap = room.line_height / room.height * (high - low)  # one line of text, in data units
+    panels = []
+    for panel in geometry.panels:
+        places = spread_labels([e.value for e in panel.end_labels], gap=gap, low=low, high=high)
+        ends = tuple(dataclasses.replace(e, y=y) for e, y in zip(panel.end_labels, places, strict=True))
+        panels.append(dataclasses.replace(panel, end_labels=ends))
+    return dataclasses.replace(geometry, panels=tuple(panels), annotations=annotations,
+                               annotation_notes=notes, room=room)
+
+
+def x_labels_keep_clear(axis: Axis, room: PlotRoom) -> bool:
+    """Return True when neighbouring x tick labels are at least a letter apart in room."""
+    per_unit = room.width / (axis.domain[1] - axis.domain[0])  # points or pixels per data unit
+    return all((b - a) * per_unit >= (room.text_width(la) + room.text_width(lb)) / 2 + room.font_size
+               for (a, la), (b, lb) in zip(axis.ticks, axis.ticks[1:], strict=False))
 
 
 def point_kind(signal: bool, signal_kind: object, include: bool, censored: bool) -> tuple[str, bool]:
@@ -188,8 +222,8 @@ def point_kind(signal: bool, signal_kind: object, include: bool, censored: bool)
     return ("censored", True) if censored else ("normal", False)
 
 
-def panel_for(model, facet, rows, positions, y, line_values, spacing, values, language,
-              label_gap, top, *, band_parts: set[int] | None) -> Panel:
+def panel_for(model, facet, rows, positions, y, line_values, spacing, values, language, *,
+              band_parts: set[int] | None) -> Panel:
     """Return the points, lines and end labels of one facet; band_parts None: every part."""
     frame = model.points
     signal = frame["signal"].to_numpy()[rows]
@@ -216,7 +250,7 @@ def panel_for(model, facet, rows, positions, y, line_values, spacing, values, la
         for s in runs_of(np.isfinite(series[rows]), groups):
             part = None if column == "target" else int(parts[s[0]])
             lines.append(Line(column, mark, part, *step_line(xs[s], series[rows][s], spacing)))
-    end_labels = end_labels_for(lines, values, language, label_gap, top)
+    end_labels = end_labels_for(lines, values, language)
     title = "" if facet is None else str(facet)
     return Panel(facet, title, tuple(points), tuple(lines), end_labels)
 
@@ -250,54 +284,16 @@ def step_line(xs: np.ndarray, ys: np.ndarray, spacing: float) -> tuple[tuple[flo
     return tuple(out_x), tuple(out_y)
 
 
-def end_labels_for(lines: list[Line], values: ValueStyle, language: str, gap: float,
-                   top: float) -> tuple[EndLabel, ...]:
-    """Return the value of each line at the end of the last phase, spaced to stay legible."""
+def end_labels_for(lines: list[Line], values: ValueStyle, language: str) -> tuple[EndLabel, ...]:
+    """Return the value of each line at the end of the last phase, at its line until placed."""
     last_part = max((line.part for line in lines if line.part is not None), default=None)
     latest: dict[str, Line] = {}
     for line in lines:
         if line.role in LIMIT_COLUMNS + WARNING_COLUMNS and line.part == last_part or line.role == "target":
             latest[line.role] = line  # lines come in x order: the last one wins
     ends = sorted((line.ys[-1], role, line.mark) for role, line in latest.items())
-    placed: list[float] = []
-    for value, _, _ in ends:
-        placed.append(max(value, placed[-1] + gap) if placed else value)
-    if placed and placed[-1] > top:  # pushed past the top: move the stack down as one
-        for i in range(len(placed) - 1, -1, -1):
-            placed[i] = min(placed[i], top if i == len(placed) - 1 else placed[i + 1] - gap)
-    return tuple(EndLabel(role, value, where, values.line(value, language), mark)
-                 for (value, role, mark), where in zip(ends, placed, strict=True))
-
-
-def annotation_markers(model, positions, domain, char_width, max_chars) -> tuple[AnnotationMarker, ...]:
-    """Return the annotations with short labels, put in rows so labels do not overlap."""
-    span = domain[1] - domain[0]
-    row_ends: list[float] = []
-    markers = []
-    for position, annotation in sorted(zip(positions, model.annotations, strict=True), key=lambda p: p[0]):
-        if not math.isfinite(position):
-            continue
-        text = " ".join(annotation.text.split())
-        label = short_label(text, max_chars)
-        width = (len(label) + 1) * char_width * span
-        align = "right" if position + width > domain[1] else "left"
-        start, end = (position - width, position) if align == "right" else (position, position + width)
-        row = next((r for r, taken in enumerate(row_ends) if taken < start), len(row_ends))
-        if row == len(row_ends):
-            row_ends.append(-math.inf)
-        row_ends[row] = end
-        markers.append(AnnotationMarker(position, label, text, row, align))
-    return tuple(markers)
-
-
-def short_label(text: str, max_chars: int) -> str:
-    """Return text cut at a word boundary to at most max_chars, with … when cut."""
-    if len(text) <= max_chars:
-        return text
-    cut = text[: max_chars - 1]
-    if " " in cut[max_chars // 2:]:  # end on a whole word when one is near the end
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
+    return tuple(EndLabel(role, value, value, values.line(value, language), mark)
+                 for value, role, mark in ends)
 
 
 def legend_items(model, panels, annotations, language) -> tuple[LegendItem, ...]:

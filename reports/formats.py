@@ -66,12 +66,16 @@ def is_missing(value: object) -> bool:
         return False
 
 
-def format_number(value: float | None, *, language: str = "da", decimals: int | None = None) -> str:
-    """Return a number with the language's separators: 12.345,7 in Danish."""
+def format_number(value: float | None, *, language: str = "da", decimals: int | None = None,
+                  max_decimals: int = 2) -> str:
+    """Return a number with the language's separators: 12.345,7 in Danish.
+
+    Without decimals, up to max_decimals are printed and trailing zeros dropped.
+    """
     if is_missing(value):
         return MISSING
     if decimals is None:
-        pattern = "#,##0.##"  # up to two decimals, trailing zeros dropped
+        pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else "")
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     # Babel rounds with the decimal context, half-to-even by default; reports and the

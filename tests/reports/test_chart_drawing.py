@@ -1,6 +1,8 @@
 """The PDF chart: reportlab vector shapes in the palette's colours, where the axes put them."""
 
+import dataclasses
 import io
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -8,11 +10,14 @@ from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Group, Path, String
 from reportlab.lib.colors import HexColor, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from indicators import analyze
+from indicators.chart_model import Annotation
 from reports import palette
 from reports.chart_drawing import chart_drawing
 from reports.chart_geometry import chart_geometry
+from reports.chart_labels import LINE_SPACING
 from tests import chart_examples as examples
 
 
@@ -155,6 +160,56 @@ def test_annotations_are_dashed_lines_with_short_labels_above_the_plot():
     assert labels == [m.label for m in chart_geometry(model).annotations]
     assert labels[0].startswith("PDSA 1")
     assert all(s.y > area.y + area.height for s in shapes(drawing.panel_0.annotations, String))
+
+
+def text_boxes(group):
+    """Each String under group as (left, bottom, right, top) on the drawing."""
+    boxes = []
+    for text in shapes(group, String):
+        width = stringWidth(text.text, text.fontName, text.fontSize)
+        left = text.x - width if text.textAnchor == "end" else text.x
+        boxes.append((left, text.y, left + width, text.y + text.fontSize))
+    return boxes
+
+
+def covering(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+
+CLOSE_CHANGES = (Annotation(date(2025, 5, 5), "Ny teamleder og ny vagtplan"),
+                 Annotation(date(2025, 9, 15), "PDSA: ny lejringsplan for risikoborgere"))
+
+
+@pytest.mark.parametrize("width, font_size", [(481, 7.5), (300, 7.5), (481, 11)])
+def test_labels_of_changes_close_in_time_never_cover_each_other_on_paper(width, font_size):
+    model = dataclasses.replace(examples.g_chart_days_between(), annotations=CLOSE_CHANGES)
+    drawing = chart_drawing(model, width=width, font_size=font_size)
+    assert len(list(shapes(drawing.panel_0.annotations, String))) == 2
+    assert not covering(text_boxes(drawing.panel_0.annotations))
+
+
+def test_many_changes_are_numbered_on_paper_and_named_above_the_legend():
+    changes = tuple(Annotation(date(2026, 3, 2) + timedelta(days=7 * i), f"PDSA {i + 1}: ny plan")
+                    for i in range(5))
+    drawing = chart_drawing(dataclasses.replace(examples.p_chart_two_phases(), annotations=changes))
+    assert [s.text for s in shapes(drawing.panel_0.annotations, String)] == ["1", "2", "3", "4", "5"]
+    assert not covering(text_boxes(drawing.panel_0.annotations))
+    notes = [s.text for s in shapes(drawing.annotation_notes, String)]
+    assert "1 PDSA 1: ny plan" in notes[0] and "5 PDSA 5: ny plan" in notes[-1]
+    legend_top = max(box[3] for box in text_boxes(drawing.legend))
+    axis_title = next(s.y for s in shapes(drawing.panel_0.labels, String) if s.text == "Måned")
+    assert all(legend_top <= box[1] and box[3] <= axis_title for box in text_boxes(drawing.annotation_notes))
+
+
+def test_end_labels_on_paper_are_at_least_a_line_apart():
+    model = examples.p_chart_two_phases()  # 95 % target close to a 98,4 % upper limit
+    for height in (150, 220):
+        drawing = chart_drawing(model, height=height, font_size=7.5)
+        area = drawing.panel_0.plot_area
+        ends = sorted(s.y for s in shapes(drawing.panel_0.labels, String) if s.x > area.x + area.width)
+        assert len(ends) == 4
+        assert all(b - a >= 7.5 * LINE_SPACING - 1e-6 for a, b in zip(ends, ends[1:], strict=False))
 
 
 def test_small_multiples_share_their_axes_and_print_y_labels_once():

@@ -1,17 +1,21 @@
 """The geometry both renderers draw: points by kind, step lines per phase, axes and labels."""
 
 import dataclasses
-from datetime import date
+import math
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicators import analyze, days_between_events
 from indicators.chart_model import Annotation, ChartModel
 from reports import palette
 from reports.chart_axes import DAY, EPOCH
-from reports.chart_geometry import chart_geometry, short_label
+from reports.chart_geometry import chart_geometry
+from reports.chart_labels import ANNOTATION_FONT_SCALE, NOTE_SEPARATOR, PlotRoom, short_label, spread_labels
 from tests import chart_examples as examples
 
 NO_BREAK_SPACE = "\u00a0"
@@ -150,14 +154,72 @@ def test_days_between_are_dated_by_event():
 
 
 def test_end_labels_name_the_last_parts_lines_and_keep_apart():
-    geometry = chart_geometry(examples.p_chart_two_phases(), label_gap=0.07)
+    room = PlotRoom(width=400, height=150, font_size=8)
+    geometry = chart_geometry(examples.p_chart_two_phases(), room=room)
     ends = geometry.panels[0].end_labels
     assert {e.role for e in ends} == {"cl", "ucl", "lcl", "target"}
-    gap = 0.07 * (geometry.y_axis.domain[1] - geometry.y_axis.domain[0])
-    places = sorted(e.y for e in ends)
-    assert all(b - a >= gap - 1e-9 for a, b in zip(places, places[1:], strict=False))
-    assert max(places) <= geometry.y_axis.domain[1]
+    assert min_gap_in_lines(geometry, geometry.panels[0]) >= 1 - 1e-9
+    assert max(e.y for e in ends) <= geometry.y_axis.domain[1]
     assert next(e.text for e in ends if e.role == "target") == f"95,0{NO_BREAK_SPACE}%"
+
+
+def min_gap_in_lines(geometry, panel):
+    """The smallest distance between two end labels, in lines of text of the geometry's room."""
+    places = sorted(e.y for e in panel.end_labels)
+    line = geometry.room.line_height / geometry.room.height * (geometry.y_axis.domain[1] - geometry.y_axis.domain[0])
+    return min((b - a for a, b in zip(places, places[1:], strict=False)), default=math.inf) / line
+
+
+def test_end_labels_close_in_value_are_a_line_apart_even_in_big_letters():
+    # The wall board: 24-pixel letters on a 300-pixel plot; 100 % and a 95 % target are too close.
+    model = examples.run_chart_triage()
+    frame = model.points.assign(y=model.points["y"].clip(upper=0.99))
+    model = dataclasses.replace(model, points=frame.assign(target=0.95, cl=1.0), target=0.95)
+    geometry = chart_geometry(model, room=PlotRoom(width=560, height=300, font_size=24))
+    ends = {e.role: e for e in geometry.panels[0].end_labels}
+    assert ends["cl"].y - ends["target"].y >= geometry.room.line_height / 300 * y_span(geometry) - 1e-9
+    assert ends["cl"].y <= geometry.y_axis.domain[1]
+
+
+def y_span(geometry):
+    return geometry.y_axis.domain[1] - geometry.y_axis.domain[0]
+
+
+def test_an_end_label_far_from_the_others_stays_at_its_line():
+    geometry = chart_geometry(examples.p_chart_two_phases(), room=PlotRoom(width=400, height=300, font_size=8))
+    lower = next(e for e in geometry.panels[0].end_labels if e.role == "lcl")
+    assert lower.y == lower.value
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.floats(0, 10), min_size=1, max_size=7), gap=st.floats(0.1, 1.5))
+def test_spread_labels_keep_a_gap_stay_in_range_when_they_fit_and_keep_their_order(values, gap):
+    places = spread_labels(values, gap=gap, low=0, high=10)
+    ordered = [places[i] for i in sorted(range(len(values)), key=lambda i: (values[i], i))]
+    assert all(b - a >= gap - 1e-9 for a, b in zip(ordered, ordered[1:], strict=False))
+    if (len(values) - 1) * gap <= 10:
+        assert all(-1e-9 <= p <= 10 + 1e-9 for p in places)
+
+
+def test_two_close_labels_move_apart_evenly_around_their_lines():
+    assert spread_labels([5.0, 5.2], gap=1.0, low=0, high=10) == pytest.approx([4.6, 5.6])
+    assert spread_labels([0.0, 0.28], gap=0.4, low=0, high=4) == pytest.approx([0.0, 0.4])  # floor holds
+
+
+def label_boxes(geometry):
+    """Each annotation label's extent as (row, left, right) in x data units."""
+    per_unit = (geometry.x_axis.domain[1] - geometry.x_axis.domain[0]) / geometry.room.width
+    boxes = []
+    for marker in geometry.annotations:
+        width = geometry.room.text_width(marker.label, ANNOTATION_FONT_SCALE) * per_unit
+        left = marker.x - width if marker.align == "right" else marker.x
+        boxes.append((marker.row, left, left + width))
+    return boxes
+
+
+def overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] == b[0] and a[1] < b[2] and b[1] < a[2]]
 
 
 def test_annotations_in_one_row_do_not_overlap():
@@ -167,6 +229,40 @@ def test_annotations_in_one_row_do_not_overlap():
     # January and February are too close for two labels in one row.
     assert rows["PDSA 1: faldrisikovurdering ved indflytning"] != rows["PDSA 2: lys på badeværelset om natten"]
     assert rows["PDSA 3: træning to gange om ugen"] == 0
+    assert not overlapping(label_boxes(geometry))
+
+
+def test_two_changes_a_few_weeks_apart_get_two_rows_in_big_letters():
+    # The demo board: a new team leader in May and a PDSA in September, on a 560-pixel plot.
+    model = dataclasses.replace(examples.g_chart_days_between(), annotations=(
+        Annotation(date(2025, 5, 5), "Ny teamleder og ny vagtplan"),
+        Annotation(date(2025, 9, 15), "PDSA: ny lejringsplan for risikoborgere")))
+    geometry = chart_geometry(model, room=PlotRoom(width=560, height=300, font_size=24))
+    assert [m.row for m in geometry.annotations] == [0, 1]
+    assert not overlapping(label_boxes(geometry)) and not geometry.annotation_notes
+
+
+@settings(max_examples=40, deadline=None)
+@given(days=st.lists(st.integers(0, 700), min_size=1, max_size=12),
+       width=st.sampled_from([150, 300, 560, 1200]), font=st.sampled_from([7.5, 13, 24]))
+def test_no_two_annotation_labels_ever_overlap(days, width, font):
+    changes = tuple(Annotation(date(2025, 1, 1) + timedelta(days=d), f"PDSA {i}: ny plan for stuerne")
+                    for i, d in enumerate(days))
+    model = dataclasses.replace(examples.p_chart_two_phases(), annotations=changes)
+    geometry = chart_geometry(model, room=PlotRoom(width=width, height=200, font_size=font))
+    assert not overlapping(label_boxes(geometry))
+    assert len(geometry.annotations) == len(days)
+
+
+def test_many_changes_close_together_are_numbered_and_named_under_the_plot():
+    changes = tuple(Annotation(date(2026, 3, 2) + timedelta(days=7 * i), text) for i, text in enumerate(
+        ["Ny teamleder", "PDSA: tavlemøde hver dag", "PDSA: lejringsur", "Ny madras på alle stuer"]))
+    model = dataclasses.replace(examples.p_chart_two_phases(), annotations=changes)
+    geometry = chart_geometry(model, room=PlotRoom(width=560, height=300, font_size=24))
+    assert [m.label for m in geometry.annotations] == ["1", "2", "3", "4"]
+    assert [note for line in geometry.annotation_notes for note in line.split(NOTE_SEPARATOR)] == [
+        "1 Ny teamleder", "2 PDSA: tavlemøde hver dag", "3 PDSA: lejringsur", "4 Ny madras på alle stuer"]
+    assert all(geometry.room.text_width(line, ANNOTATION_FONT_SCALE) <= 560 for line in geometry.annotation_notes)
 
 
 def test_an_annotation_near_the_right_edge_is_labelled_to_its_left():
@@ -231,3 +327,8 @@ def test_a_centre_line_through_whole_counts_keeps_its_decimals_in_its_end_label(
                            "y": [0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0]})
     labels = {end.role: end.text for end in chart_geometry(analyze(counts, chart="c")).panels[0].end_labels}
     assert labels["cl"] == "0,33"
+
+
+def test_lines_through_days_print_three_figures_not_two_decimals():
+    labels = {end.role: end.text for end in chart_geometry(examples.g_chart_days_between()).panels[0].end_labels}
+    assert (labels["ucl"], labels["cl"], labels["target"]) == ("237", "58,9", "300")

@@ -39,6 +39,13 @@ def test_english_numbers_have_decimal_point_and_thousands_comma():
     assert format_number(12345.678, language="en", decimals=1) == "12,345.7"
 
 
+def test_numbers_without_fixed_decimals_drop_trailing_zeros_up_to_a_limit():
+    assert format_number(58.94) == "58,94"
+    assert format_number(58.94, max_decimals=1) == "58,9"
+    assert format_number(12.0, max_decimals=1) == "12"
+    assert format_number(1234.5, max_decimals=0) == "1.235"
+
+
 def test_halves_round_up_as_people_expect_not_to_even():
     assert format_number(2.5, decimals=0) == "3"
     assert format_number(0.125, decimals=2) == "0,13"
