@@ -16,28 +16,31 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, MissingColumnError
-from indicators.periods import check_period, period_range, period_starts
+from indicators.periods import check_period, period_range, period_start_days
 
 
-def _event_frame(events: pd.DataFrame | Sequence[date]) -> pd.DataFrame:
-    """Events as a frame with `date` (Timestamp) and `note`, in date order."""
+def _event_days(events: pd.DataFrame | Sequence[date]) -> tuple[np.ndarray, list[str | None]]:
+    """Event days (datetime64[D]) in date order with their notes (None where there is none)."""
     if isinstance(events, pd.DataFrame):
         if "date" not in events.columns:
             raise MissingColumnError(
                 "Hændelserne mangler kolonnen 'date'.",
                 "The events have no column 'date'.",
             )
-        frame = pd.DataFrame({
-            "date": pd.to_datetime(events["date"]),
-            "note": events["note"].astype(object) if "note" in events.columns else None,
-        })
+        if events["date"].isna().any():
+            raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
+        days = period_start_days(events["date"], "day")
+        notes = (list(events["note"]) if "note" in events.columns else [None] * len(days))
     else:
-        frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(list(events), dtype=object)), "note": None})
-    if frame["date"].isna().any():
-        raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-    frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
-    frame["note"] = pd.Series([None if pd.isna(note) else str(note) for note in frame["note"]], dtype=object)
-    return frame
+        listed = list(events)
+        if any(day is None or (not isinstance(day, date) and pd.isna(day)) for day in listed):
+            raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
+        days = period_start_days(listed, "day") if listed else np.zeros(0, "datetime64[D]")
+        notes = [None] * len(days)
+    order = np.argsort(days, kind="stable")
+    notes = [None if note is None or (isinstance(note, float) and np.isnan(note)) else str(note)
+             for note in (notes[k] for k in order)]
+    return days[order], notes
 
 
 def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | None = None) -> pd.DataFrame:
@@ -47,37 +50,38 @@ def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | 
     `notes` and `censored` (True only for the open interval, added when today is after
     the last event).
     """
-    frame = _event_frame(events)
-    dates = pd.DatetimeIndex(frame["date"])
-    x = list(dates[1:])
-    days = [float(day) for day in np.diff(dates.to_numpy()).astype("timedelta64[D]").astype(int)]
-    notes = list(frame["note"].iloc[1:])
-    censored = [False] * len(days)
-    if today is not None and len(dates):
-        today_stamp = pd.Timestamp(today).normalize()
-        last = dates[-1]
-        if today_stamp < last:
+    days, notes = _event_days(events)
+    x = days[1:]
+    gaps = np.diff(days).astype(np.int64).astype(float)
+    notes = notes[1:]
+    censored = np.zeros(len(gaps), dtype=bool)
+    if today is not None and len(days):
+        today_day = np.datetime64(pd.Timestamp(today).date(), "D")
+        last = days[-1]
+        if today_day < last:
             raise InvalidDataError(
-                f"I dag ({today_stamp:%d-%m-%Y}) ligger før den seneste hændelse ({last:%d-%m-%Y}).",
-                f"Today ({today_stamp:%Y-%m-%d}) is before the latest event ({last:%Y-%m-%d}).",
+                f"I dag ({pd.Timestamp(today_day):%d-%m-%Y}) ligger før den seneste hændelse "
+                f"({pd.Timestamp(last):%d-%m-%Y}).",
+                f"Today ({pd.Timestamp(today_day):%Y-%m-%d}) is before the latest event "
+                f"({pd.Timestamp(last):%Y-%m-%d}).",
             )
-        if today_stamp > last:
-            x.append(today_stamp)
-            days.append(float((today_stamp - last).days))
-            notes.append(None)
-            censored.append(True)
-    result = pd.DataFrame({"x": pd.DatetimeIndex(x), "y": np.array(days, dtype=float),
-                           "censored": np.array(censored, dtype=bool)})
-    result["notes"] = pd.Series(notes, dtype=object)  # object, so a missing note stays None
-    return result[["x", "y", "notes", "censored"]]
+        if today_day > last:
+            x = np.append(x, today_day)
+            gaps = np.append(gaps, float((today_day - last).astype(np.int64)))
+            notes = [*notes, None]
+            censored = np.append(censored, True)
+    return pd.DataFrame({
+        "x": x.astype("datetime64[ns]"), "y": gaps,
+        # object, so a missing note stays None (pandas would make it a string column)
+        "notes": pd.Series(notes, dtype=object), "censored": censored})
 
 
 def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date) -> int | None:
     """Days from the latest event to today (the board's "days since"), None without events."""
-    frame = _event_frame(events)
-    if frame.empty:
+    days, _ = _event_days(events)
+    if not len(days):
         return None
-    return int((pd.Timestamp(today).normalize() - frame["date"].iloc[-1]).days)
+    return int((np.datetime64(pd.Timestamp(today).date(), "D") - days[-1]).astype(np.int64))
 
 
 def event_counts(events: pd.DataFrame | Sequence[date], *, period: str = "month",
@@ -88,11 +92,14 @@ def event_counts(events: pd.DataFrame | Sequence[date], *, period: str = "month"
     end=today to count the current period too.
     """
     check_period(period)
-    frame = _event_frame(events)
-    if frame.empty and (start is None or end is None):
+    days, _ = _event_days(events)
+    if not len(days) and (start is None or end is None):
         return pd.DataFrame({"x": pd.DatetimeIndex([]), "y": np.zeros(0)})
-    first = pd.Timestamp(start) if start is not None else frame["date"].iloc[0]
-    last = pd.Timestamp(end) if end is not None else frame["date"].iloc[-1]
+    first = pd.Timestamp(start) if start is not None else pd.Timestamp(days[0])
+    last = pd.Timestamp(end) if end is not None else pd.Timestamp(days[-1])
     periods = period_range(first, last, period)
-    counts = pd.Series(period_starts(frame["date"], period)).value_counts()
-    return pd.DataFrame({"x": periods, "y": counts.reindex(periods, fill_value=0).to_numpy(dtype=float)})
+    starts = period_start_days(days, period)
+    slots = np.searchsorted(periods.to_numpy().astype("datetime64[D]"), starts)
+    inside = (slots < len(periods)) & (starts >= np.datetime64(periods[0].date()))
+    counts = np.bincount(slots[inside], minlength=len(periods)).astype(float)
+    return pd.DataFrame({"x": periods, "y": counts})
