@@ -12,17 +12,16 @@ the dict for `st.vega_lite_chart`; `altair_chart` wraps the same dict in Altair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import altair as alt
 import numpy as np
 
+from app.chart_legend import TEXT, legend_height, legend_layers, note_layers
+from app.chart_sizes import LARGE, STANDARD, WHITE, ScreenSizes, dash
 from app.i18n import translate
 from indicators.chart_model import ChartModel
 from reports import palette
 from reports.chart_geometry import (
     ChartGeometry,
-    LegendItem,
     Panel,
     chart_geometry,
     panel_columns,
@@ -42,41 +41,16 @@ from reports.formats import (
     format_period,
     is_missing,
 )
-from reports.palette import Mark
 
 VEGA_LITE_SCHEMA = alt.SCHEMA_URL
 SECONDS_PER_DAY = 86_400
-PIXELS_PER_POINT = 4 / 3  # CSS: 96 px to the inch, 72 points to the inch
 # Helvetica first: chart_labels measures text with its metrics, which Arial and Liberation
 # Sans share, so labels placed to keep clear do so on Mac, Windows and Linux alike.
 FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
-LEGEND_ROW = 1.6  # height of a legend row, in font sizes
-TEXT = "#262626"
 GRID = "#E3E3E3"
-WHITE = "#FFFFFF"
 LINE_ORDER = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
               "connector": 5}
 TOOLTIP_FIELDS = ("period", "value", "count", "note", "signal")
-
-
-@dataclass(frozen=True)
-class ScreenSizes:
-    """Sizes for one display: a desk screen or the wall board read from 3 metres."""
-
-    width: int  # the narrowest container the labels are laid out for; Streamlit stretches wider
-    height: int
-    font: float
-    title: float
-    point_radius: float  # half the symbol box, in pixels
-    line_scale: float  # palette stroke widths are in points; this turns them into pixels
-
-
-STANDARD = ScreenSizes(width=720, height=300, font=13, title=16, point_radius=4.5,
-                       line_scale=PIXELS_PER_POINT)
-# The board is a 1920 × 1080 screen seen from 3 metres: letters about twice as tall, and
-# two charts abreast beside the menu, so a chart gets about 720 pixels of the width.
-LARGE = ScreenSizes(width=720, height=520, font=24, title=32, point_radius=9,
-                    line_scale=2.4 * PIXELS_PER_POINT)
 
 
 def altair_chart(model: ChartModel, **options: object) -> alt.TopLevelMixin:
@@ -237,11 +211,6 @@ def line_layer(geometry: ChartGeometry, panel: Panel, role: str, sizes: ScreenSi
                          "order": {"field": "order", "type": "quantitative"}}}
 
 
-def dash(mark: Mark, sizes: ScreenSizes) -> list[float]:
-    """Return the mark's dash pattern in pixels ([] for a solid line)."""
-    return [d * sizes.line_scale for d in mark.dash]
-
-
 def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -> dict:
     """Return the points, shaped and coloured by kind, with a tooltip that says everything."""
     language = geometry.language
@@ -344,82 +313,6 @@ def end_label_layer(geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes) -
                      "fontSize": sizes.font},
             "encoding": {"text": {"field": "text", "type": "nominal"},
                          "color": {"field": "colour", "type": "nominal", "scale": None}}}
-
-
-def note_layers(notes: tuple[str, ...], width: str, height: str, offset: float,
-                sizes: ScreenSizes) -> list[dict]:
-    """Return the lines naming numbered changes, offset pixels below height (Vega expressions)."""
-    pitch = annotation_row_height(sizes.font)
-    return [{"description": "annotation_notes", "data": {"values": [{"text": line}]}, "mark": {
-        "type": "text", "align": "left", "baseline": "middle", "color": palette.ANNOTATION.colour,
-        "fontSize": sizes.font * ANNOTATION_FONT_SCALE, "limit": {"expr": width}},
-        "encoding": {"x": {"value": 0},
-                     "y": {"value": {"expr": f"{height} + {offset + pitch * (index + 0.5):g}"}},
-                     "text": {"field": "text", "type": "nominal"}}}
-        for index, line in enumerate(notes)]
-
-
-def legend_cell(items: tuple[LegendItem, ...], sizes: ScreenSizes) -> float:
-    """Return the width of one legend column: the widest entry and the air after it."""
-    room = PlotRoom(1.0, 1.0, sizes.font)
-    return max((legend_sample(item, sizes) + 5 + room.text_width(item.text) for item in items),
-               default=0.0) + sizes.font * 1.5
-
-
-def legend_sample(item: LegendItem, sizes: ScreenSizes) -> float:
-    """Return the length of a legend sample: long enough to show a whole dash pattern."""
-    return max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
-
-
-def legend_height(items: tuple[LegendItem, ...], width: float, sizes: ScreenSizes) -> float:
-    """Return the height of the legend's rows at a known width."""
-    if not items:
-        return 0.0
-    columns = max(1, min(len(items), int(width // legend_cell(items, sizes))))
-    return -(-len(items) // columns) * sizes.font * LEGEND_ROW
-
-
-def legend_layers(items: tuple[LegendItem, ...], width: str, height: str, offset: float,
-                  sizes: ScreenSizes) -> list[dict]:
-    """Return the legend as marks in columns, offset pixels below height, in the paper's order.
-
-    width and height are Vega expressions (the plot's "width", or a number): the legend takes
-    as many columns as fit the width, so it wraps instead of widening the chart.
-    """
-    cell = legend_cell(items, sizes)
-    columns = f"max(1, min({len(items)}, floor({width} / {cell:g})))"
-    row = sizes.font * LEGEND_ROW
-    layers = []
-    for index, item in enumerate(items):
-        sample = legend_sample(item, sizes)
-        x = f"({index} % {columns}) * {cell:g}"
-        y = {"expr": f"{height} + {offset + row / 2:g} + floor({index} / {columns}) * {row:g}"}
-        one = {"values": [{"text": item.text, "key": item.key}]}
-        mark = item.mark
-        if item.shape == "point":
-            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
-                "type": "point", "shape": (mark.symbol or palette.CIRCLE).svg_path(),
-                "size": (2 * sizes.point_radius * mark.scale) ** 2, "filled": True, "opacity": 1,
-                "fill": mark.colour if mark.filled else WHITE, "stroke": mark.colour,
-                "strokeWidth": max(1.0, sizes.line_scale * 0.9)},
-                "encoding": {"x": {"value": {"expr": f"{x} + {sample / 2:g}"}}, "y": {"value": y}}})
-        else:
-            band = item.shape == "band"
-            inset = sizes.font * 0.45 if band else 1
-            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
-                "type": "rule", "color": mark.colour, "strokeDash": dash(mark, sizes),
-                "strokeWidth": sizes.font * 0.9 if band else mark.stroke_width * sizes.line_scale,
-                "strokeCap": "round" if band else "butt"},
-                "encoding": {"x": {"value": {"expr": f"{x} + {inset:g}"}},
-                             "x2": {"value": {"expr": f"{x} + {sample - inset:g}"}},
-                             "y": {"value": y}}})
-        # limit: a word cut with … rather than one that widens the chart past its container
-        layers.append({"description": "legend_text", "data": one, "mark": {
-            "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT,
-            "limit": cell - sample - 5},
-            "encoding": {"x": {"value": {"expr": f"{x} + {sample + 5:g}"}}, "y": {"value": y},
-                         "text": {"field": "text", "type": "nominal"}}})
-    return layers
 
 
 def vega_x(geometry: ChartGeometry, position: float) -> object:

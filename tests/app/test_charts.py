@@ -1,11 +1,14 @@
 """The screen chart: a Vega-Lite spec in Danish, drawn from the same geometry and palette as paper."""
 
+import dataclasses
 import re
+from datetime import date, timedelta
 
 import pytest
 from reportlab.lib.colors import white
 
 from app.charts import LARGE, STANDARD, altair_chart, chart_spec
+from indicators.chart_model import Annotation
 from reports import palette
 from reports.chart_drawing import chart_drawing
 from reports.chart_geometry import chart_geometry
@@ -129,6 +132,70 @@ def test_small_multiples_share_their_axes_and_keep_the_legend_in_a_row_of_its_ow
     assert [p["encoding"]["y"]["axis"].get("labels", True) for p in panels] == [True, False, False]
     legend = spec["vconcat"][1]["layer"]
     assert any(layer.get("description") == "legend_improvement" for layer in legend)
+
+
+def rendered(spec, container_width):
+    """Return the chart as vl-convert draws it in a container that wide, as Streamlit's "stretch"."""
+    import vl_convert
+    return vl_convert.vegalite_to_svg({**spec, "width": container_width})
+
+
+def plot_width(svg):
+    """Return the length of the x axis's line: the plot's width as Vega laid it out."""
+    return float(re.search(r'role-axis-domain[^>]*><line transform="translate\(0,\d+\)" x2="([\d.]+)"',
+                           svg).group(1))
+
+
+@pytest.mark.parametrize("large, container", [(False, 820), (True, 720), (True, 920)])
+def test_one_chart_fills_its_container_and_its_legend_wraps_under_the_plot(large, container):
+    # Before, the legend ran in one row wider than the plot and Vega shrank the plot to make room.
+    spec = chart_spec(examples.p_chart_two_phases(), warning_limits=True, large=large)
+    svg = rendered(spec, container)
+    assert f'width="{container}"' in svg.split(">", 1)[0]  # nothing spills past the container
+    margins = 130 if not large else 210  # the y axis's labels left, the lines' values right
+    assert plot_width(svg) >= container - margins
+    texts = [t.replace("&#160;", NO_BREAK_SPACE) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    for item in chart_geometry(examples.p_chart_two_phases(), warning_limits=True).legend:
+        assert item.text in texts  # whole, not cut off at the right ("Advarselsgrænse (2 sigma")
+
+
+def test_the_legend_takes_as_many_columns_as_the_plots_width_holds():
+    spec = chart_spec(examples.p_chart_two_phases(), warning_limits=True)
+    texts = [layer for layer in spec["layer"] if layer.get("description") == "legend_text"]
+    assert all("floor(width / " in layer["encoding"]["x"]["value"]["expr"] for layer in texts)
+    assert all("floor(" in layer["encoding"]["y"]["value"]["expr"] for layer in texts)  # later rows lower
+    assert all(layer["mark"]["limit"] > 0 for layer in texts)
+
+
+def test_small_multiples_wrap_their_legend_to_the_panels_width():
+    import vl_convert
+    spec = chart_spec(examples.faceted_run_chart(), columns=1, large=True, width=300)
+    panels, legend = spec["vconcat"]
+    assert legend["width"] == panels["concat"][0]["width"] == 300
+    assert legend["height"] == pytest.approx(3 * LARGE.font * 1.6)  # one entry a row in 24-pixel letters
+    svg = vl_convert.vegalite_to_svg(spec)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert {"Forbedring", "Længste serie", "Median"} <= set(texts)
+
+
+def test_end_labels_on_the_wall_board_are_a_line_apart_in_pixels():
+    # "100,0 %" was printed over "95,0 %" on the board: 24-pixel letters on a 340-pixel plot.
+    spec = chart_spec(examples.p_chart_two_phases(), large=True, height=340)
+    low, high = spec["encoding"]["y"]["scale"]["domain"]
+    pixels = sorted(row["y"] / (high - low) * 340 for row in rows(spec, "end_labels"))
+    assert len(pixels) == 4
+    assert all(b - a >= LARGE.font * 1.2 - 1e-6 for a, b in zip(pixels, pixels[1:], strict=False))
+
+
+def test_many_changes_are_numbered_on_screen_and_named_under_the_plot():
+    changes = tuple(Annotation(date(2026, 3, 2) + timedelta(days=7 * i), f"PDSA {i + 1}: ny plan")
+                    for i in range(4))
+    spec = chart_spec(dataclasses.replace(examples.p_chart_two_phases(), annotations=changes), large=True)
+    labels = [r["label"] for layer in layers(spec, "annotation_labels") for r in layer["data"]["values"]]
+    assert sorted(labels) == ["1", "2", "3", "4"]
+    notes = [layer["data"]["values"][0]["text"] for layer in layers(spec, "annotation_notes")]
+    assert notes and notes[0].startswith("1 PDSA 1: ny plan")
+    assert [r["text"] for r in rows(spec, "annotations")] == [f"PDSA {i + 1}: ny plan" for i in range(4)]
 
 
 def test_the_wall_board_variant_has_bigger_letters_points_and_lines():

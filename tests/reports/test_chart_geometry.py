@@ -15,7 +15,13 @@ from indicators.chart_model import Annotation, ChartModel
 from reports import palette
 from reports.chart_axes import DAY, EPOCH
 from reports.chart_geometry import chart_geometry
-from reports.chart_labels import ANNOTATION_FONT_SCALE, NOTE_SEPARATOR, PlotRoom, short_label, spread_labels
+from reports.chart_labels import (
+    ANNOTATION_FONT_SCALE,
+    NOTE_SEPARATOR,
+    PlotRoom,
+    short_label,
+    spread_labels,
+)
 from tests import chart_examples as examples
 
 NO_BREAK_SPACE = "\u00a0"

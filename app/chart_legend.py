@@ -1,0 +1,93 @@
+"""The screen chart's legend and the list naming numbered changes, both under the plot.
+
+The legend takes as many columns as the plot's width holds and wraps into rows,
+so it never makes the chart wider than its container (which would shrink the
+plot). Widths are Vega expressions: "width" is the plot's width as Vega lays it
+out after Streamlit fits the chart to its container.
+"""
+
+from __future__ import annotations
+
+from app.chart_sizes import WHITE, ScreenSizes, dash
+from reports import palette
+from reports.chart_geometry import LegendItem
+from reports.chart_labels import ANNOTATION_FONT_SCALE, PlotRoom, annotation_row_height
+
+TEXT = "#262626"
+LEGEND_ROW = 1.6  # height of a legend row, in font sizes
+
+
+def note_layers(notes: tuple[str, ...], width: str, height: str, offset: float,
+                sizes: ScreenSizes) -> list[dict]:
+    """Return the lines naming numbered changes, offset pixels below height (Vega expressions)."""
+    pitch = annotation_row_height(sizes.font)
+    return [{"description": "annotation_notes", "data": {"values": [{"text": line}]}, "mark": {
+        "type": "text", "align": "left", "baseline": "middle", "color": palette.ANNOTATION.colour,
+        "fontSize": sizes.font * ANNOTATION_FONT_SCALE, "limit": {"expr": width}},
+        "encoding": {"x": {"value": 0},
+                     "y": {"value": {"expr": f"{height} + {offset + pitch * (index + 0.5):g}"}},
+                     "text": {"field": "text", "type": "nominal"}}}
+        for index, line in enumerate(notes)]
+
+
+def legend_cell(items: tuple[LegendItem, ...], sizes: ScreenSizes) -> float:
+    """Return the width of one legend column: the widest entry and the air after it."""
+    room = PlotRoom(1.0, 1.0, sizes.font)
+    return max((legend_sample(item, sizes) + 5 + room.text_width(item.text) for item in items),
+               default=0.0) + sizes.font * 1.5
+
+
+def legend_sample(item: LegendItem, sizes: ScreenSizes) -> float:
+    """Return the length of a legend sample: long enough to show a whole dash pattern."""
+    return max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
+
+
+def legend_height(items: tuple[LegendItem, ...], width: float, sizes: ScreenSizes) -> float:
+    """Return the height of the legend's rows at a known width."""
+    if not items:
+        return 0.0
+    columns = max(1, min(len(items), int(width // legend_cell(items, sizes))))
+    return -(-len(items) // columns) * sizes.font * LEGEND_ROW
+
+
+def legend_layers(items: tuple[LegendItem, ...], width: str, height: str, offset: float,
+                  sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks in columns, offset pixels below height, in the paper's order.
+
+    width and height are Vega expressions (the plot's "width", or a number): the legend takes
+    as many columns as fit the width, so it wraps instead of widening the chart.
+    """
+    cell = legend_cell(items, sizes)
+    columns = f"max(1, min({len(items)}, floor({width} / {cell:g})))"
+    row = sizes.font * LEGEND_ROW
+    layers = []
+    for index, item in enumerate(items):
+        sample = legend_sample(item, sizes)
+        x = f"({index} % {columns}) * {cell:g}"
+        y = {"expr": f"{height} + {offset + row / 2:g} + floor({index} / {columns}) * {row:g}"}
+        one = {"values": [{"text": item.text, "key": item.key}]}
+        mark = item.mark
+        if item.shape == "point":
+            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
+                "type": "point", "shape": (mark.symbol or palette.CIRCLE).svg_path(),
+                "size": (2 * sizes.point_radius * mark.scale) ** 2, "filled": True, "opacity": 1,
+                "fill": mark.colour if mark.filled else WHITE, "stroke": mark.colour,
+                "strokeWidth": max(1.0, sizes.line_scale * 0.9)},
+                "encoding": {"x": {"value": {"expr": f"{x} + {sample / 2:g}"}}, "y": {"value": y}}})
+        else:
+            band = item.shape == "band"
+            inset = sizes.font * 0.45 if band else 1
+            layers.append({"description": f"legend_{item.key}", "data": one, "mark": {
+                "type": "rule", "color": mark.colour, "strokeDash": dash(mark, sizes),
+                "strokeWidth": sizes.font * 0.9 if band else mark.stroke_width * sizes.line_scale,
+                "strokeCap": "round" if band else "butt"},
+                "encoding": {"x": {"value": {"expr": f"{x} + {inset:g}"}},
+                             "x2": {"value": {"expr": f"{x} + {sample - inset:g}"}},
+                             "y": {"value": y}}})
+        # limit: a word cut with … rather than one that widens the chart past its container
+        layers.append({"description": "legend_text", "data": one, "mark": {
+            "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT,
+            "limit": cell - sample - 5},
+            "encoding": {"x": {"value": {"expr": f"{x} + {sample + 5:g}"}}, "y": {"value": y},
+                         "text": {"field": "text", "type": "nominal"}}})
+    return layers
