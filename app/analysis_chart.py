@@ -15,6 +15,7 @@ from app.analysis_choices import AnalysisChoice, ChosenUnit
 from app.chart_downloads import CSV_MIME, XLSX_MIME, chart_table, csv_bytes, xlsx_bytes
 from app.chart_help import chart_help
 from app.charts import chart_spec
+from app.identity import current_actor
 from app.indicator_labels import indicator_label
 from app.language import text
 from app.phase_table import phase_table
@@ -47,7 +48,7 @@ def load_charts(choice: AnalysisChoice, *, language: str) -> list[UnitChart]:
     with read_session(database()) as session:
         for unit in choice.units:
             try:
-                stored = unit_chart(unit.id, choice.indicator, session=session, today=today(),
+                stored = unit_chart(unit.id, choice.indicator, session=session, actor=current_actor(), today=today(),
                                     rules=choice.rules, chart=choice.chart)
             except IndicatorError as error:
                 st.warning(text("analysis.cannot_chart", unit=unit.name,

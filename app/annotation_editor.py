@@ -42,7 +42,7 @@ def annotation_editor(unit_id: int, indicator: StoredIndicator, *, key: str) -> 
     _note_form(unit_id, indicator, key=f"{key}.new", notice_key=key, language=language,
                annotation=None)
     with read_session(database()) as session:
-        notes = list_annotations(unit_id, session=session, indicator_id=indicator.id)
+        notes = list_annotations(unit_id, session=session, actor=current_actor(), indicator_id=indicator.id)
     st.markdown(f"**{text('annotation.saved_title')}**")
     if notes.empty:
         st.caption(text("annotation.none"))

@@ -66,7 +66,7 @@ def baseline_editor(unit_id: int, indicator: StoredIndicator, *, key: str,
 def _saved_list(unit_id: int, indicator: StoredIndicator, *, key: str, language: str) -> None:
     """List the saved freeze and phases with a remove button each."""
     with read_session(database()) as session:
-        saved = list_baselines(unit_id, indicator.id, session=session)
+        saved = list_baselines(unit_id, indicator.id, session=session, actor=current_actor())
     st.markdown(f"**{text('baseline.saved_title')}**")
     if saved.empty:
         st.caption(text("baseline.none"))

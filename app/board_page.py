@@ -6,12 +6,13 @@ import streamlit as st
 
 from app.board_meeting import meeting_controls
 from app.board_view import read_board, show_charts, show_counters, show_date
-from app.kiosk import is_kiosk, kiosk_request
+from app.identity import BOARD_LINK_KEY, may
+from app.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.kiosk_board import show_kiosk
 from app.language import current_language, text
 from app.resources import today
 from app.styles import use_board_styles
-from app.unit_picker import chosen_unit
+from app.unit_picker import care_units, chosen_unit
 
 
 def board_page() -> None:
@@ -20,7 +21,10 @@ def board_page() -> None:
     use_board_styles()
     parameters = st.query_params.to_dict()
     if is_kiosk(parameters):
-        show_kiosk(kiosk_request(parameters), language=language)
+        request = kiosk_request(parameters)
+        if st.session_state.get(BOARD_LINK_KEY):  # a board link shows its own unit, whatever the URL
+            request = KioskRequest(tuple(care_units()["code"]), request.rotate_seconds)
+        show_kiosk(request, language=language)
         return
     unit = chosen_unit()
     if unit is None:
@@ -29,7 +33,8 @@ def board_page() -> None:
     board = read_board(int(unit["id"]), str(unit["name"]), today=day)
     st.title(f"{text('nav.board')}: {board.name}")
     show_date(day, language)
-    meeting_controls(board.unit_id, board.last_meeting, language)
+    if may("board.write", board.unit_id):
+        meeting_controls(board.unit_id, board.last_meeting, language)
     show_counters(board, language)
     if not board.charts:
         st.info(text("board.no_charts"))

@@ -16,6 +16,7 @@ from app.board_counters import board_counters, counter_html
 from app.board_legend import board_legend_html
 from app.charts import chart_spec
 from app.i18n import translate
+from app.identity import current_actor
 from app.indicator_labels import capitalised, indicator_label
 from app.new_signals import new_signal_count
 from app.resources import database
@@ -45,8 +46,8 @@ class UnitBoard:
 def read_board(unit_id: int, name: str, *, today: date) -> UnitBoard:
     """Read and chart every active indicator of the unit, with its last board meeting."""
     with read_session(database()) as session:
-        charts = unit_board(unit_id, session=session, today=today)
-        meeting = last_board_meeting(unit_id, session=session)
+        charts = unit_board(unit_id, session=session, actor=current_actor(), today=today)
+        meeting = last_board_meeting(unit_id, session=session, actor=current_actor())
     return UnitBoard(unit_id, name, charts, meeting)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.identity import current_actor
 from app.language import text
 from app.resources import database, today
 from db import backup, export_file, read_session
@@ -24,7 +25,7 @@ EXPORTS = (
 def exported(file_format: str) -> bytes:
     """Return every live entry, event and annotation in file_format."""
     with read_session(database()) as session:
-        return export_file(session=session, file_format=file_format)
+        return export_file(session=session, actor=current_actor(), file_format=file_format)
 
 
 def backup_bytes() -> bytes:

@@ -2,6 +2,7 @@
 
     ?enhed=solbakken&kiosk=1                  one unit's board, refreshed every 5 minutes
     ?enheder=solbakken,akutteamet&roter=60    several units, a new screen every 60 seconds
+    ?adgang=TOKEN                             a read-only board link: its unit, nobody signed in
 
 A screen holds the unit's "days since" counters and CHARTS_PER_SCREEN charts;
 a unit with more indicators than that gets several screens, shown in turn.
@@ -17,6 +18,8 @@ KIOSK_PARAMETER = "kiosk"
 UNIT_PARAMETER = "enhed"
 UNITS_PARAMETER = "enheder"
 ROTATE_PARAMETER = "roter"
+# The secret of a wall screen's read-only board link (db.board_links).
+ACCESS_PARAMETER = "adgang"
 # The issue's "refreshes itself, e.g. every 5 minutes": new entries reach the wall that soon.
 REFRESH_SECONDS = 300
 # When a board needs several screens and the URL names no pace, each stays this long.
@@ -47,7 +50,7 @@ class Screen:
 def is_kiosk(parameters: Mapping[str, str]) -> bool:
     """Tell whether the URL asks for the wall-screen board."""
     return parameters.get(KIOSK_PARAMETER, "").lower() in ("1", "true", "ja", "yes") or bool(
-        parameters.get(UNITS_PARAMETER))
+        parameters.get(UNITS_PARAMETER)) or ACCESS_PARAMETER in parameters
 
 
 def kiosk_request(parameters: Mapping[str, str]) -> KioskRequest:

@@ -10,7 +10,7 @@ from app.kiosk import KioskRequest, Screen, screens, seconds_per_screen
 from app.language import text
 from app.resources import database, today
 from app.unit_picker import care_units
-from db import list_unit_indicators, read_session
+from db import PermissionDeniedError, list_unit_indicators, read_session
 
 TURN_KEY = "kiosk.turn"
 
@@ -44,7 +44,11 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
         screen = turns[turn % len(turns)]
         code = shown[screen.unit_index]
         day = today()
-        board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day)
+        try:
+            board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day)
+        except PermissionDeniedError:  # the board link was revoked while the screen ran
+            st.error(text("board.link.invalid"), icon=":material/link_off:")
+            return
         title, when = st.columns([3, 2], vertical_alignment="center")
         with title:
             st.title(board.name)

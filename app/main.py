@@ -10,17 +10,52 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from app.kiosk import is_kiosk  # noqa: E402
-from app.language import language_picker  # noqa: E402
+from app.account import (  # noqa: E402
+    account_box,
+    board_link_actor_of,
+    leave_provider,
+    sign_in_from_provider,
+)
+from app.identity import BOARD_LINK_KEY, current_rights, sign_out, signed_in_user  # noqa: E402
+from app.kiosk import ACCESS_PARAMETER, is_kiosk  # noqa: E402
+from app.language import language_picker, text  # noqa: E402
 from app.navigation import build_navigation  # noqa: E402
+from app.session_timeout import note_activity, watch_idle  # noqa: E402
+from app.settings import app_secrets, load_settings  # noqa: E402
 from app.styles import hide_chrome  # noqa: E402
 
-kiosk = is_kiosk(st.query_params.to_dict())
+parameters = st.query_params.to_dict()
+kiosk = is_kiosk(parameters)
 st.set_page_config(page_title="Tavle", page_icon=":material/monitoring:", layout="wide",
                    initial_sidebar_state="collapsed" if kiosk else "auto")
-navigation = build_navigation(kiosk=kiosk)
+settings = load_settings(app_secrets())
+if ACCESS_PARAMETER in parameters:
+    # A wall screen's secret link: its unit's board and nothing else, nobody signed in.
+    link_actor = board_link_actor_of(parameters[ACCESS_PARAMETER])
+    hide_chrome()
+    if link_actor is None:
+        st.session_state.pop(BOARD_LINK_KEY, None)
+        st.error(text("board.link.invalid"), icon=":material/link_off:")
+        st.stop()
+    st.session_state[BOARD_LINK_KEY] = link_actor
+    build_navigation(kiosk=True, role="board-link").run()
+    st.stop()
+st.session_state.pop(BOARD_LINK_KEY, None)
+
+note_activity(idle_minutes=settings.idle_minutes)
+leave_provider(single_sign_on=settings.single_sign_on)
+if signed_in_user() is None and settings.single_sign_on:
+    sign_in_from_provider(settings)
+rights = current_rights() if signed_in_user() is not None else None
+if signed_in_user() is not None and rights is None:  # deactivated or deleted meanwhile
+    sign_out()
+navigation = build_navigation(kiosk=kiosk, role=rights.role if rights else None)
 if kiosk:
     hide_chrome()  # a wall screen shows the board and nothing else
 else:
     language_picker()
+if rights is not None:
+    if not kiosk:
+        account_box(signed_in_user(), single_sign_on=settings.single_sign_on)
+    watch_idle(idle_minutes=settings.idle_minutes)
 navigation.run()

@@ -1,4 +1,4 @@
-"""The app's pages and their order in the navigation."""
+"""The app's pages, their order in the navigation, and which roles see them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import streamlit as st
 
 from app.board_page import board_page
 from app.language import text
+from app.sign_in import sign_in_page
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -20,17 +21,35 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("analysis.py", "nav.analysis", ":material/monitoring:", "diagrammer"),
     ("report_page.py", "nav.reports", ":material/picture_as_pdf:", "rapporter"),
     ("admin.py", "nav.admin", ":material/settings:", "administration"),
+    ("users.py", "nav.users", ":material/group:", "brugere"),
+    ("audit.py", "nav.audit", ":material/history:", "revision"),
 ]
+# Which roles see a page (the repositories refuse the rest anyway, see db.permissions):
+# registrants record and read their units; team leaders also run the board meeting and
+# the overview of their units; leaders read their area and make reports; admins all.
+PAGE_ROLES: dict[str, tuple[str, ...]] = {
+    "home.py": ("registrant", "teamleder", "leder", "admin"),
+    "entry.py": ("registrant", "teamleder", "admin"),
+    "board.py": ("registrant", "teamleder", "leder", "admin"),
+    "overview.py": ("teamleder", "leder", "admin"),
+    "analysis.py": ("registrant", "teamleder", "leder", "admin"),
+    "report_page.py": ("leder", "admin"),
+    "admin.py": ("admin",),
+    "users.py": ("admin",),
+    "audit.py": ("admin",),
+}
 
 
 BOARD_PAGE = "board.py"
 KIOSK_PATH = "vaegskaerm"
 
 
-def build_navigation(*, kiosk: bool = False) -> st.navigation:
+def build_navigation(*, kiosk: bool = False, role: str | None = None) -> st.navigation:
     """Return the navigation with every page titled in the visitor's language.
 
     A wall screen (kiosk) gets the board alone, whatever the path, and no menu.
+    Nobody signed in (role None): every page's address shows the sign-in page, so
+    that after signing in the same address shows the page it names.
     """
     if kiosk:
         filename, key, icon, url_path = next(p for p in PAGES if p[0] == BOARD_PAGE)
@@ -39,10 +58,19 @@ def build_navigation(*, kiosk: bool = False) -> st.navigation:
         board = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path)
         root = st.Page(board_page, title=text(key), icon=icon, url_path=KIOSK_PATH,
                        default=True)
+        if role is None:
+            board = st.Page(sign_in_page, title=text(key), icon=icon, url_path=url_path)
+            root = st.Page(sign_in_page, title=text(key), icon=icon, url_path=KIOSK_PATH,
+                           default=True)
         return st.navigation([root, board], position="hidden")
+    if role is None:
+        return st.navigation([
+            st.Page(sign_in_page, title=text("signin.title"), icon=icon, url_path=url_path,
+                    default=(filename == "home.py"))
+            for filename, _, icon, url_path in PAGES], position="hidden")
     pages = [
         st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
                 default=(filename == "home.py"))
-        for filename, key, icon, url_path in PAGES
+        for filename, key, icon, url_path in PAGES if role in PAGE_ROLES[filename]
     ]
     return st.navigation(pages)

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.identity import current_actor
+from app.identity import current_actor, may
 from app.indicator_labels import indicator_label
 from app.language import text
 from app.overview_state import forget_overview
@@ -120,6 +120,8 @@ def _item(item: Readiness, overview: Overview, definitions: dict[str, IndicatorD
                                     for result in item.results))
         else:
             st.caption(text("overview.spread.no_result"))
+        if not may("sampling.write", int(item.unit)):
+            return  # the unit's own team leader (or an administrator) decides the switch
         if list_name == "ready":
             _switch_form(item, unit, package, today, sampling=True)
         elif list_name == "sampling":

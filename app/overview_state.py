@@ -12,6 +12,7 @@ from datetime import date
 
 import streamlit as st
 
+from app.identity import current_actor
 from app.resources import database
 from db import read_session
 from reports.overview_data import Overview, read_overview
@@ -27,7 +28,7 @@ def current_overview(day: date) -> Overview:
     if kept is not None and kept[0] == day and time.monotonic() - kept[1] < FRESH_SECONDS:
         return kept[2]
     with read_session(database()) as session:
-        overview = read_overview(session=session, today=day)
+        overview = read_overview(session=session, actor=current_actor(), today=day)
     st.session_state[_KEY] = (day, time.monotonic(), overview)
     return overview
 

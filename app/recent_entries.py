@@ -31,6 +31,7 @@ from app.field_problems import (
     show_field_problems,
     show_other_problems,
 )
+from app.identity import current_actor
 from app.indicator_labels import capitalised, indicator_label
 from app.language import current_language, text
 from app.resources import database
@@ -67,8 +68,8 @@ class RecentRow:
 def recent_rows(unit_id: int, *, limit: int = RECENT_COUNT) -> list[RecentRow]:
     """Return the unit's most recently recorded entries and events, newest first."""
     with read_session(database()) as session:
-        entries = list_entries(unit_id, session=session, limit=limit)
-        events = list_events(unit_id, session=session, limit=limit)
+        entries = list_entries(unit_id, session=session, actor=current_actor(), limit=limit)
+        events = list_events(unit_id, session=session, actor=current_actor(), limit=limit)
     rows = [RecentRow("entry", int(e.id), int(e.indicator_id), e.date,
                       tuple((name, figure(getattr(e, name))) for name in FIGURE_FIELDS),
                       e.note, _as_utc(e.recorded_at)) for e in entries.itertuples()]

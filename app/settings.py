@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPOSITORY_ROOT / 'data' / 'tavle.db'}"
+# The issue's default: a shared tablet left alone signs out after 10 minutes.
+DEFAULT_IDLE_MINUTES = 10.0
 
 
 @dataclass(frozen=True)
@@ -18,12 +21,37 @@ class Settings:
     database_url: str
     # A fixed "today" for demonstrations and tests (TAVLE_TODAY=2026-11-22); None: the clock.
     today: date | None = None
+    # Minutes without a click before a signed-in session ends (TAVLE_IDLE_MINUTES, may be 0.1).
+    idle_minutes: float = DEFAULT_IDLE_MINUTES
+    # Single sign-on: on when .streamlit/secrets.toml has an [auth] section (st.login).
+    single_sign_on: bool = False
+    # Which claim of the identity provider holds the user's groups or roles ([tavle_sso] role_claim).
+    role_claim: str = "roles"
+    # Claim value -> Tavle role ([tavle_sso.roles] in secrets.toml).
+    claim_roles: Mapping[str, str] = field(default_factory=dict)
 
 
-def load_settings() -> Settings:
-    """Read the settings from the environment, with the SQLite default."""
+def load_settings(secrets: Mapping | None = None) -> Settings:
+    """Read the settings from the environment (and single sign-on from secrets), with defaults."""
     fixed_today = os.environ.get("TAVLE_TODAY")
+    idle = os.environ.get("TAVLE_IDLE_MINUTES", "").strip().replace(",", ".")
+    sso = dict((secrets or {}).get("tavle_sso", {}))
     return Settings(
         database_url=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_DATABASE_URL,
         today=date.fromisoformat(fixed_today) if fixed_today else None,
+        idle_minutes=float(idle) if idle else DEFAULT_IDLE_MINUTES,
+        single_sign_on="auth" in (secrets or {}),
+        role_claim=str(sso.get("role_claim", "roles")),
+        claim_roles={str(k): str(v) for k, v in dict(sso.get("roles", {})).items()},
     )
+
+
+def app_secrets() -> Mapping:
+    """Return Streamlit's secrets (.streamlit/secrets.toml), or nothing when there are none."""
+    import streamlit as st
+    from streamlit.errors import StreamlitSecretNotFoundError
+
+    try:
+        return st.secrets.to_dict()
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return {}

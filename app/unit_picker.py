@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app.identity import current_rights
 from app.language import text
 from app.resources import database
 from db import list_units, read_session
@@ -12,16 +13,24 @@ from db import list_units, read_session
 UNIT_PARAMETER = "enhed"
 
 
-def care_units() -> pd.DataFrame:
-    """Return the live units that record data (leaves of the tree), with their paths."""
+def care_units(*, action: str = "unit.read") -> pd.DataFrame:
+    """Return the live units that record data (leaves of the tree), with their paths.
+
+    Only those the current user (or wall screen) may do action for: "unit.read" to see,
+    "entry.write" to record.
+    """
     with read_session(database()) as session:
         units = list_units(session=session)
-    return units[units["kind"] == "unit"].reset_index(drop=True)
+    rights = current_rights()
+    units = units[units["kind"] == "unit"]
+    shown = [] if rights is None else [unit_id for unit_id in units["id"].tolist()
+                                       if rights.allows(action, unit_id)]
+    return units[units["id"].isin(shown)].reset_index(drop=True)
 
 
-def chosen_unit(*, where=st.sidebar) -> pd.Series | None:
+def chosen_unit(*, where=st.sidebar, action: str = "unit.read") -> pd.Series | None:
     """Show the unit picker and return the chosen unit's row, or None when there are no units."""
-    units = care_units()
+    units = care_units(action=action)
     if units.empty:
         st.info(text("unit.none"))
         return None

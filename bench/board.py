@@ -56,24 +56,24 @@ def build(path: Path) -> None:
     migrate(engine)
     rng = np.random.default_rng(22)
     with write_session(engine) as session:
-        seed_demo(session=session, actor="bench", today=today, with_users=False)
+        seed_demo(session=session, actor="system:bench", today=today, with_users=False)
         parent = find_unit("demo-kommune", session=session)
         unit = create_unit("Daglig tavle", kind="unit", parent_id=parent, session=session,
-                           actor="bench", code=BENCH_UNIT)
+                           actor="system:bench", code=BENCH_UNIT)
         indicator_ids = [create_indicator(IndicatorDefinition(
             f"daglig_andel_{i}", "tidlig_opsporing", f"Daglig andel {i}", f"Daily share {i}",
             "process", "proportion", "up", None, "p", "day", multiply=100.0, unit_da="%",
             unit_en="%", numerator_da="gjort", numerator_en="done", denominator_da="borgere",
-            denominator_en="citizens"), session=session, actor="bench")
+            denominator_en="citizens"), session=session, actor="system:bench")
             for i in range(1, INDICATORS + 1)]
-        set_unit_indicators(unit, indicator_ids, session=session, actor="bench")
+        set_unit_indicators(unit, indicator_ids, session=session, actor="system:bench")
         for indicator_id in indicator_ids:
             citizens = rng.integers(20, 40, DAYS)
             done = rng.binomial(citizens, 0.9)
             for offset in range(DAYS):
                 add_entry(unit, indicator_id, today - timedelta(days=DAYS - offset),
                           numerator=int(done[offset]), denominator=int(citizens[offset]),
-                          session=session, actor="bench", today=today)
+                          session=session, actor="system:bench", today=today)
     engine.dispose()
 
 

@@ -44,14 +44,14 @@ def build(path: Path) -> tuple[list[int], list[int]]:
     with write_session(engine) as session:
         indicator_ids = [create_indicator(IndicatorDefinition(
             f"bench_{n}", "tidlig_opsporing", f"Måling {n}", f"Measure {n}", "process",
-            "proportion", "up", None, "p", "day"), session=session, actor="bench")
+            "proportion", "up", None, "p", "day"), session=session, actor="system:bench")
             for n in range(INDICATORS)]
         top = create_unit("Kommune", kind="municipality", parent_id=None, session=session,
-                          actor="bench")
+                          actor="system:bench")
         unit_ids = [create_unit(f"Enhed {n}", kind="unit", parent_id=top, session=session,
-                                actor="bench") for n in range(UNITS)]
+                                actor="system:bench") for n in range(UNITS)]
         for unit_id in unit_ids:
-            set_unit_indicators(unit_id, indicator_ids, session=session, actor="bench")
+            set_unit_indicators(unit_id, indicator_ids, session=session, actor="system:bench")
     engine.dispose()
     stamp = datetime.now(UTC).isoformat(sep=" ")
     rng = random.Random(47)
@@ -75,7 +75,7 @@ def board_read_ms(engine, unit_ids: list[int]) -> float:
         unit_id = rng.choice(unit_ids)
         started = time.perf_counter()
         with read_session(engine) as session:
-            board = read_unit_series(unit_id, session=session)
+            board = read_unit_series(unit_id, session=session, actor="system")
         timings.append((time.perf_counter() - started) * 1000)
         assert sum(len(frame) for frame in board.values()) >= INDICATORS * DAYS
     return statistics.median(timings)
@@ -97,7 +97,7 @@ def write_ms_p99(engine, unit_ids: list[int], indicator_ids: list[int], round_nu
                 with write_session(engine) as session:
                     add_entry(rng.choice(unit_ids), rng.choice(indicator_ids), day,
                               numerator=20, denominator=25, session=session,
-                              actor=f"tablet-{number}", today=TODAY)
+                              actor=f"system:tablet-{number}", today=TODAY)
             except Exception as error:  # a benchmark that hides errors would lie
                 errors.append(error)
             timings.append((time.perf_counter() - started) * 1000)

@@ -116,13 +116,13 @@ def build(path: Path, entries: pd.DataFrame, events: pd.DataFrame) -> None:
     with write_session(engine) as session:
         ids = [find_indicator(d.code, session=session).id for d in INDICATORS]
         top = create_unit("Kommune", kind="municipality", parent_id=None, session=session,
-                          actor="bench")
+                          actor="system:bench")
         areas = [create_unit(f"Område {n}", kind="area", parent_id=top, session=session,
-                             actor="bench") for n in range(AREAS)]
+                             actor="system:bench") for n in range(AREAS)]
         units = [create_unit(f"Enhed {n}", kind="unit", parent_id=areas[n % AREAS],
-                             session=session, actor="bench") for n in range(UNITS)]
+                             session=session, actor="system:bench") for n in range(UNITS)]
         for unit_id in units:
-            set_unit_indicators(unit_id, ids, session=session, actor="bench")
+            set_unit_indicators(unit_id, ids, session=session, actor="system:bench")
     engine.dispose()
     indicator_id = {d.code: i for d, i in zip(INDICATORS, ids, strict=True)}
     stamp = datetime.now(UTC).isoformat(sep=" ")
@@ -148,7 +148,7 @@ def read_seconds(engine) -> float:
     for _ in range(RUNS):
         started = time.perf_counter()
         with read_session(engine) as session:
-            series = read_overview_series(session=session)
+            series = read_overview_series(session=session, actor="system")
         timings.append(time.perf_counter() - started)
     assert len(series.assigned) == UNITS * len(INDICATORS)
     return statistics.median(timings)
@@ -160,7 +160,7 @@ def page_seconds(engine) -> float:
     for _ in range(RUNS):
         started = time.perf_counter()
         with read_session(engine) as session:
-            overview = read_overview(session=session, today=TODAY)
+            overview = read_overview(session=session, actor="system", today=TODAY)
         timings.append(time.perf_counter() - started)
     assert len(overview.units) == UNITS
     return statistics.median(timings)

@@ -48,7 +48,7 @@ TODAY = date(2026, 11, 22)
 MONTH = parse_month("2026-10")
 MADE = datetime(2026, 11, 22, 8, 0)
 MUNICIPALITY_RUNS, UNIT_RUNS = 3, 7
-ACTOR = "bench"
+ACTOR = "system:bench"
 
 
 def build(path: Path) -> None:
@@ -118,7 +118,7 @@ def main() -> None:
             assert len(municipality.units) == UNIT_COUNT
 
             def content_of(scope):
-                return report_content(scope, MONTH, session=session, today=TODAY)
+                return report_content(scope, MONTH, session=session, actor="system", today=TODAY)
 
             def whole(scope):
                 return monthly_report(content_of(scope), generated_at=MADE, fonts=fonts)

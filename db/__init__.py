@@ -8,8 +8,13 @@
     with read_session(engine) as s:
         series = read_series(unit_id, indicator_id, session=s)
 
-Every write takes `actor` and passes `check_permission`; every change writes
-its audit row in the same transaction; deletes are soft and can be restored.
+Every write and every read of a unit's data takes `actor` (who acts: a username,
+"board-link:ID" or the program's "system"/"cli:NAME") and passes `check_permission`
+(db/permissions.py holds the role x action matrix); every change writes its audit
+row in the same transaction; deletes are soft and can be restored.
+
+    with write_session(engine) as s:    # sign-ins are written down (lockout)
+        user = sign_in("anna", password, session=s, now=now)
 """
 
 from db.annotations import (
@@ -19,10 +24,23 @@ from db.annotations import (
     list_annotations,
     restore_annotation,
 )
-from db.audit import read_audit
+from db.audit import audit_actors, read_audit
 from db.backup import backup, restore
 from db.baselines import add_baseline, delete_baseline, list_baselines, restore_baseline
-from db.board_meetings import delete_board_meeting, last_board_meeting, record_board_meeting
+from db.board_links import (
+    NewBoardLink,
+    board_link_actor,
+    board_link_unit,
+    create_board_link,
+    list_board_links,
+    revoke_board_link,
+)
+from db.board_meetings import (
+    delete_board_meeting,
+    last_board_meeting,
+    record_board_meeting,
+    restore_board_meeting,
+)
 from db.catalogue import (
     StoredIndicator,
     create_indicator,
@@ -37,7 +55,7 @@ from db.catalogue import (
     update_indicator,
 )
 from db.cpr import looks_like_cpr
-from db.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from db.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERS, seed_demo
 from db.engine import make_engine, read_session, write_session
 from db.entries import add_entry, correct_entry, delete_entry, list_entries, restore_entry
 from db.errors import (
@@ -55,9 +73,19 @@ from db.flags import holds_demo_data
 from db.import_plan import ImportPlan
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
+from db.models import ROLES
 from db.overview_series import OverviewSeries, read_overview_series
 from db.periods import period_start
-from db.permissions import ACTIONS, check_permission
+from db.permissions import (
+    ACTIONS,
+    ROLE_ACTIONS,
+    SYSTEM_ACTOR,
+    Rights,
+    allowed,
+    check_permission,
+    is_system_actor,
+    rights_of,
+)
 from db.sampling import (
     delete_sampling_switch,
     list_sampling_switches,
@@ -66,6 +94,19 @@ from db.sampling import (
     switch_sampling,
 )
 from db.series import empty_series, read_series, read_unit_series
+from db.sign_in import (
+    LOCKOUT_WINDOW,
+    MAX_FAILED_SIGN_INS,
+    LockedOutError,
+    SignedIn,
+    SignInError,
+    locked_until,
+    sign_in,
+    sign_in_single,
+    sign_in_with_pin,
+    tablet_users,
+)
+from db.undelete import is_deleted, restore_deleted
 from db.units import (
     create_unit,
     descendant_ids,
@@ -76,15 +117,20 @@ from db.units import (
     set_unit_deleted,
 )
 from db.users import (
+    PIN_DIGITS,
+    PIN_ROLES,
     Account,
     add_membership,
     create_user,
     find_user,
     has_admin,
     hash_password,
+    list_users,
     member_unit_ids,
     remove_membership,
     set_password,
+    set_pin,
+    set_role,
     set_user_deleted,
     verify_password,
 )
@@ -92,15 +138,28 @@ from db.users import (
 __all__ = [
     "ACTIONS",
     "Account",
-    "DEMO_PASSWORD",
-    "DEMO_USERS",
     "BackupError",
+    "DEMO_PASSWORD",
+    "DEMO_PIN",
+    "DEMO_USERS",
     "ImportPlan",
+    "LOCKOUT_WINDOW",
+    "LockedOutError",
+    "MAX_FAILED_SIGN_INS",
+    "NewBoardLink",
     "NotFoundError",
     "OverviewSeries",
+    "PIN_DIGITS",
+    "PIN_ROLES",
     "PermissionDeniedError",
     "Problem",
+    "ROLES",
+    "ROLE_ACTIONS",
     "ReadOnlySessionError",
+    "Rights",
+    "SYSTEM_ACTOR",
+    "SignInError",
+    "SignedIn",
     "StorageError",
     "StoredIndicator",
     "ValidationError",
@@ -109,11 +168,16 @@ __all__ = [
     "add_entry",
     "add_event",
     "add_membership",
+    "allowed",
+    "audit_actors",
     "backup",
+    "board_link_actor",
+    "board_link_unit",
     "check_permission",
     "correct_annotation",
     "correct_entry",
     "correct_event",
+    "create_board_link",
     "create_indicator",
     "create_package",
     "create_unit",
@@ -136,9 +200,12 @@ __all__ = [
     "hash_password",
     "holds_demo_data",
     "import_file",
+    "is_deleted",
+    "is_system_actor",
     "last_board_meeting",
     "list_annotations",
     "list_baselines",
+    "list_board_links",
     "list_entries",
     "list_events",
     "list_indicators",
@@ -146,6 +213,8 @@ __all__ = [
     "list_sampling_switches",
     "list_unit_indicators",
     "list_units",
+    "list_users",
+    "locked_until",
     "looks_like_cpr",
     "make_engine",
     "member_unit_ids",
@@ -164,18 +233,28 @@ __all__ = [
     "restore",
     "restore_annotation",
     "restore_baseline",
+    "restore_board_meeting",
+    "restore_deleted",
     "restore_entry",
     "restore_event",
     "restore_sampling_switch",
+    "revoke_board_link",
+    "rights_of",
     "sampling_since",
     "schema_revision",
     "seed_demo",
     "set_indicator_deleted",
     "set_password",
+    "set_pin",
+    "set_role",
     "set_unit_deleted",
     "set_unit_indicators",
     "set_user_deleted",
+    "sign_in",
+    "sign_in_single",
+    "sign_in_with_pin",
     "switch_sampling",
+    "tablet_users",
     "update_indicator",
     "verify_password",
     "write_session",

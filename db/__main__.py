@@ -55,7 +55,8 @@ def _import(engine: Engine, args: argparse.Namespace) -> str:
 
 def _export(engine: Engine, args: argparse.Namespace) -> str:
     with read_session(engine) as session:
-        content = export_file(session=session, file_format=args.format or format_for(args.file.name))
+        content = export_file(session=session, actor=args.actor,
+                              file_format=args.format or format_for(args.file.name))
     args.file.write_bytes(content)
     return f"Eksporteret til {args.file}"
 
@@ -106,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", default=os.environ.get("TAVLE_DATABASE_URL")
                         or DEFAULT_URL, help="default: $TAVLE_DATABASE_URL or data/tavle.db")
     parser.add_argument("--actor", default=f"cli:{getpass.getuser()}",
-                        help="who the audit log names for changes")
+                        help="who the audit log names for changes (cli:NAME acts with every"
+                             " right, a username with that user's)")
     parser.add_argument("--language", choices=("da", "en"), default="da")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create the database or bring it up to date")

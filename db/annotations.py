@@ -72,9 +72,11 @@ def restore_annotation(annotation_id: int, *, session: Session, actor: str) -> N
     _set_annotation_deleted(annotation_id, False, session=session, actor=actor)
 
 
-def list_annotations(unit_id: int, *, session: Session, indicator_id: int | None = None,
+def list_annotations(unit_id: int, *, session: Session, actor: str,
+                     indicator_id: int | None = None,
                      include_deleted: bool = False) -> pd.DataFrame:
     """Return a unit's annotations by date; with indicator_id, those for it and for all charts."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     query = select(Annotation).where(Annotation.unit_id == unit_id)
     if indicator_id is not None:
         query = query.where(or_(Annotation.indicator_id == indicator_id,

@@ -10,6 +10,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, select
 
 from db.models import AuditLog, utc_now
+from db.permissions import check_permission
 
 # Secrets never enter the audit log; it only says that they changed.
 REDACTED_COLUMNS = frozenset({"password_hash"})
@@ -87,21 +88,26 @@ def record_changes(session: Session, *, actor: str, action: str,
 
 
 def record_note(session: Session, *, actor: str, action: str, table_name: str,
-                unit_id: int | None = None, after: dict[str, Any] | None = None) -> None:
-    """Add an audit row for an event that changes no single row (an import, a seeding)."""
+                unit_id: int | None = None, row_id: int | None = None,
+                after: dict[str, Any] | None = None) -> None:
+    """Add an audit row for an event that changes no single row (an import, a lockout)."""
     session.add(AuditLog(at=utc_now(), actor=actor, action=action, table_name=table_name,
-                         unit_id=unit_id, after=after))
+                         row_id=row_id, unit_id=unit_id, after=after))
 
 
-def read_audit(*, session: Session, unit_id: int | None = None, actor: str | None = None,
-               table_name: str | None = None, row_id: int | None = None,
-               limit: int = 500) -> pd.DataFrame:
-    """Return the newest audit rows first, filtered by unit, actor, table and row."""
+def read_audit(*, session: Session, actor: str, unit_id: int | None = None,
+               by: str | None = None, table_name: str | None = None,
+               row_id: int | None = None, limit: int = 500) -> pd.DataFrame:
+    """Return the newest audit rows first, filtered by unit, by whom, table and row.
+
+    actor is who reads (an administrator); by filters on who made the change.
+    """
+    check_permission(session, actor=actor, action="audit.read", unit_id=None)
     query = select(AuditLog)
     if unit_id is not None:
         query = query.where(AuditLog.unit_id == unit_id)
-    if actor is not None:
-        query = query.where(AuditLog.actor == actor)
+    if by is not None:
+        query = query.where(AuditLog.actor == by)
     if table_name is not None:
         query = query.where(AuditLog.table_name == table_name)
     if row_id is not None:
@@ -109,3 +115,9 @@ def read_audit(*, session: Session, unit_id: int | None = None, actor: str | Non
     rows = session.exec(query.order_by(AuditLog.id.desc()).limit(limit)).all()
     return pd.DataFrame([[getattr(r, c) for c in AUDIT_COLUMNS] for r in rows],
                         columns=list(AUDIT_COLUMNS))
+
+
+def audit_actors(*, session: Session, actor: str) -> list[str]:
+    """Return everyone the audit log names as making a change, by name (actor reads)."""
+    check_permission(session, actor=actor, action="audit.read", unit_id=None)
+    return sorted(session.exec(select(AuditLog.actor).distinct()).all())

@@ -60,9 +60,10 @@ def restore_baseline(baseline_id: int, *, session: Session, actor: str) -> None:
     _set_baseline_deleted(baseline_id, False, session=session, actor=actor)
 
 
-def list_baselines(unit_id: int, indicator_id: int, *, session: Session,
+def list_baselines(unit_id: int, indicator_id: int, *, session: Session, actor: str,
                    include_deleted: bool = False) -> pd.DataFrame:
     """Return the saved freeze and phases of a unit and indicator, by date."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     query = select(Baseline).where(Baseline.unit_id == unit_id,
                                    Baseline.indicator_id == indicator_id)
     if not include_deleted:

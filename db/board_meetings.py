@@ -39,16 +39,27 @@ def record_board_meeting(unit_id: int, day: date, *, session: Session, actor: st
 
 def delete_board_meeting(meeting_id: int, *, session: Session, actor: str) -> None:
     """Delete a board meeting softly (the undo of noting it by mistake)."""
+    _set_meeting_deleted(meeting_id, True, session=session, actor=actor)
+
+
+def restore_board_meeting(meeting_id: int, *, session: Session, actor: str) -> None:
+    """Bring back a deleted board meeting."""
+    _set_meeting_deleted(meeting_id, False, session=session, actor=actor)
+
+
+def _set_meeting_deleted(meeting_id: int, deleted: bool, *, session: Session, actor: str) -> None:
+    """Mark a meeting deleted or not, after checking who acts."""
     require_writing(session)
     meeting = session.get(BoardMeeting, meeting_id)
     if meeting is not None:
         check_permission(session, actor=actor, action="board.write", unit_id=meeting.unit_id)
-    set_deleted(meeting, True, session=session, actor=actor, what_da="Tavlemødet",
+    set_deleted(meeting, deleted, session=session, actor=actor, what_da="Tavlemødet",
                 unit_id=meeting.unit_id if meeting else None)
 
 
-def last_board_meeting(unit_id: int, *, session: Session) -> date | None:
+def last_board_meeting(unit_id: int, *, session: Session, actor: str) -> date | None:
     """Return the day of the unit's latest board meeting, or None when none is noted."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     return session.exec(select(BoardMeeting.day).where(
         BoardMeeting.unit_id == unit_id, BoardMeeting.deleted_at.is_(None))
         .order_by(BoardMeeting.day.desc()).limit(1)).first()

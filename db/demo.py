@@ -15,9 +15,11 @@ from db.flags import DEMO_DATA, set_flag
 from db.models import Annotation, Baseline, Entry, Event, Unit
 from db.permissions import check_permission
 from db.units import create_unit
-from db.users import add_membership, create_user, hash_password
+from db.users import PIN_ROLES, add_membership, create_user, hash_password, set_pin
 
 DEMO_PASSWORD = "demo1234"
+# The tablet PIN of the demo users who may have one (registrant and team leader).
+DEMO_PIN = "1234"
 # (username, role, display name, unit code or None for the whole municipality)
 DEMO_USERS = (
     ("demo-admin", "admin", "Demo administrator", None),
@@ -69,6 +71,8 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
             user_id = create_user(username, role=role, display_name=display_name,
                                   password_hash=shared_hash, is_demo=True, session=session,
                                   actor=actor)
+            if role in PIN_ROLES:
+                set_pin(user_id, DEMO_PIN, session=session, actor=actor)
             add_membership(user_id, units[unit_code or "demo-kommune"], session=session,
                            actor=actor)
     set_flag(DEMO_DATA, "true", session=session)

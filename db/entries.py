@@ -95,9 +95,10 @@ def restore_entry(entry_id: int, *, session: Session, actor: str) -> None:
     _set_entry_deleted(entry_id, False, session=session, actor=actor)
 
 
-def list_entries(unit_id: int, *, session: Session, indicator_id: int | None = None,
+def list_entries(unit_id: int, *, session: Session, actor: str, indicator_id: int | None = None,
                  limit: int = 20, include_deleted: bool = False) -> pd.DataFrame:
     """Return the unit's most recently recorded entries first (for "correct" and "delete")."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     query = select(Entry).where(Entry.unit_id == unit_id)
     if indicator_id is not None:
         query = query.where(Entry.indicator_id == indicator_id)

@@ -72,9 +72,10 @@ def restore_event(event_id: int, *, session: Session, actor: str) -> None:
     _set_event_deleted(event_id, False, session=session, actor=actor)
 
 
-def list_events(unit_id: int, *, session: Session, indicator_id: int | None = None,
+def list_events(unit_id: int, *, session: Session, actor: str, indicator_id: int | None = None,
                 limit: int = 20, include_deleted: bool = False) -> pd.DataFrame:
     """Return the unit's events, most recently recorded first."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     query = select(Event).where(Event.unit_id == unit_id)
     if indicator_id is not None:
         query = query.where(Event.indicator_id == indicator_id)

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from db.csv_files import write_csv
 from db.models import Annotation, Entry, Event, Indicator
+from db.permissions import check_permission
 from db.units import list_units
 from db.xlsx_files import write_xlsx
 
@@ -18,8 +19,9 @@ _TYPES = {"entry": ("registrering", "entry"), "event": ("hændelse", "event"),
 EXPORT_FORMATS = ("danish-csv", "comma-csv", "xlsx")
 
 
-def export_rows(*, session: Session, english: bool = False) -> list[list[object]]:
+def export_rows(*, session: Session, actor: str, english: bool = False) -> list[list[object]]:
     """Return one row per live entry, event and annotation, by unit path, indicator and date."""
+    check_permission(session, actor=actor, action="export", unit_id=None)
     units = list_units(session=session)
     paths = dict(zip(units["id"], units["path"], strict=True))
     codes = dict(session.exec(select(Indicator.id, Indicator.code)).all())
@@ -47,14 +49,15 @@ def export_rows(*, session: Session, english: bool = False) -> list[list[object]
     return [list(row) for row in rows]
 
 
-def export_file(*, session: Session, file_format: str = "danish-csv") -> bytes:
+def export_file(*, session: Session, actor: str, file_format: str = "danish-csv") -> bytes:
     """Return the whole export as Danish CSV (';', decimal comma), plain CSV or XLSX."""
     if file_format == "danish-csv":
-        return write_csv(DANISH_HEADER, export_rows(session=session), danish=True)
+        return write_csv(DANISH_HEADER, export_rows(session=session, actor=actor), danish=True)
     if file_format == "comma-csv":
-        return write_csv(ENGLISH_HEADER, export_rows(session=session, english=True), danish=False)
+        return write_csv(ENGLISH_HEADER, export_rows(session=session, actor=actor, english=True),
+                         danish=False)
     if file_format == "xlsx":
-        return write_xlsx(DANISH_HEADER, export_rows(session=session))
+        return write_xlsx(DANISH_HEADER, export_rows(session=session, actor=actor))
     raise ValueError(f"unknown export format {file_format!r}; expected one of {EXPORT_FORMATS}")
 
 

@@ -181,6 +181,7 @@ class User(SQLModel, table=True):
     username: str = Field(unique=True, index=True)
     display_name: str = ""
     password_hash: str | None = None
+    pin_hash: str | None = None  # argon2 hash of a 4-6 digit PIN for a unit's shared tablet
     role: str = "registrant"
     is_demo: bool = False
     active: bool = True
@@ -196,6 +197,32 @@ class Membership(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="app_user.id", index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
+
+
+class SignInAttempt(SQLModel, table=True):
+    """One try to sign in (password or PIN) under a username; recent failures lock it out."""
+
+    __tablename__ = "sign_in_attempt"
+    __table_args__ = (Index("ix_sign_in_attempt_username_at", "username", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str  # as typed (lower case), known or not: unknown names lock out alike
+    at: datetime
+    method: str  # password, pin
+    outcome: str  # signed_in, wrong, locked
+
+
+class BoardLink(SQLModel, table=True):
+    """A read-only link to one unit's board for a wall screen; only the token's hash is kept."""
+
+    __tablename__ = "board_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    token_hash: str = Field(unique=True, index=True)  # SHA-256 of the secret in the URL
+    label: str = ""  # where the screen hangs, e.g. "Personalestuen"
+    created_at: datetime = Field(default_factory=utc_now)
+    revoked_at: datetime | None = None
 
 
 class AuditLog(SQLModel, table=True):

@@ -24,6 +24,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
+from db.permissions import check_permission, rights_of
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,13 @@ def _columns(rows: list[tuple], names: Sequence[str], kinds: Sequence[str]) -> p
     return pd.DataFrame(data)
 
 
-def read_overview_series(*, session: Session,
+def read_overview_series(*, session: Session, actor: str,
                          unit_ids: Sequence[int] | None = None) -> OverviewSeries:
-    """Return the figures of every active indicator of the chosen units (all when None)."""
+    """Return the figures of every active indicator of the chosen units (all actor may read when None)."""
+    if unit_ids is None:
+        unit_ids = rights_of(actor, session=session).unit_ids  # None still: every unit
+    for unit_id in unit_ids or ():
+        check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     dialect = session.connection().dialect.name
     active = _active(unit_ids).subquery()
     link = and_(active.c.unit_id == Entry.unit_id, active.c.indicator_id == Entry.indicator_id)

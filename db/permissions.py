@@ -1,35 +1,200 @@
-"""The one door every repository write passes: who acts, doing what, to which unit.
+"""The one door every repository read and write passes: who acts, doing what, to which unit.
 
-Every write calls `check_permission` before it touches a row, so rules about
-roles and units are enforced here, at the repository level, for the app, the
-import and the command line alike.
+Every write and every read of a unit's data calls `check_permission` first, so
+the rules about roles and units are enforced here, at the repository level,
+for the app, the import and the command line alike; a page that hides a button
+only spares a refusal.
+
+Who acts is a string, the one the audit log names:
+
+    "anna"             a user account: its role and memberships say what it may do
+    "board-link:7"     a wall screen's read-only link: reads its one unit while the link lives
+    "system", "system:NAME", "cli:NAME"
+                       the program itself (migrations, the demo seeding, the command line):
+                       everything; usernames cannot take this shape (no ":")
+
+The role × unit matrix (own units are the units and areas a user is a member of,
+and every unit below them):
+
+    action            registrant  teamleder  leder      admin
+    unit.read         own         own        own area   all
+    entry.write       own         own        -          all
+    annotation.write  -           own        -          all
+    baseline.write    -           own        -          all
+    sampling.write    -           own        -          all
+    board.write       -           own        -          all
+    report            -           -          own area   all
+    everything else   -           -          -          all
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
 
 from db.errors import PermissionDeniedError
+from db.models import BoardLink, Membership, Unit, User
 
-# What a write does, as named to check_permission (the role x action matrix uses these).
+# What a read or a write does, as named to check_permission (the matrix test uses these).
 ACTIONS = (
+    "unit.read",  # read a unit's figures, events, changes, baselines and board
     "entry.write",  # add, correct, delete, restore entries and events
     "annotation.write",  # PDSA annotations
     "baseline.write",  # freeze a baseline or start a new phase
+    "sampling.write",  # switch a package's processes to samples (stikprøver) or back
     "board.write",  # note that the unit held its board meeting (tavlemøde)
+    "report",  # make the monthly report of a unit, an area or the municipality
     "unit.admin",  # create, rename, move, delete units; choose their indicators
     "indicator.admin",  # custom indicators, names, goals
-    "user.admin",  # users and memberships
+    "user.admin",  # users, memberships, passwords and PINs
+    "board_link.admin",  # create and revoke the wall screens' read-only links
+    "audit.read",  # read the audit log
+    "export",  # export every unit's data
     "import",  # import files
     "restore",  # restore a whole database from a backup
 )
+# Actions on the data of one unit; the others concern the whole database.
+UNIT_ACTIONS = frozenset(ACTIONS[:7])
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "registrant": frozenset({"unit.read", "entry.write"}),
+    "teamleder": frozenset({"unit.read", "entry.write", "annotation.write", "baseline.write",
+                            "sampling.write", "board.write"}),
+    "leder": frozenset({"unit.read", "report"}),
+    "admin": frozenset(ACTIONS),
+}
+SYSTEM_ACTOR = "system"
+_SYSTEM_PREFIXES = ("system:", "cli:")
+BOARD_LINK_PREFIX = "board-link:"
+_ACTION_WORDS = {  # (Danish, English), as in "anna may not <words> here"
+    "unit.read": ("se enhedens data", "see the unit's data"),
+    "entry.write": ("registrere", "record figures"),
+    "annotation.write": ("skrive ændringer (PDSA) på diagrammet", "note changes (PDSA)"),
+    "baseline.write": ("sætte baseline eller ny fase", "set a baseline or a new phase"),
+    "sampling.write": ("skifte til stikprøver", "switch to samples"),
+    "board.write": ("notere tavlemøder", "note board meetings"),
+    "report": ("lave rapporter", "make reports"),
+    "unit.admin": ("administrere enheder", "administer units"),
+    "indicator.admin": ("administrere indikatorer", "administer indicators"),
+    "user.admin": ("administrere brugere", "administer users"),
+    "board_link.admin": ("administrere links til vægskærme", "administer wall-screen links"),
+    "audit.read": ("se revisionsloggen", "read the audit log"),
+    "export": ("eksportere alle data", "export all data"),
+    "import": ("importere", "import"),
+    "restore": ("genskabe databasen", "restore the database"),
+}
+_CACHE = "tavle_rights"
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What one actor may do: the actions of its role, in its units (None: in every unit)."""
+
+    actor: str
+    role: str  # one of ROLES, or "system", or "board-link"
+    actions: frozenset[str]
+    unit_ids: frozenset[int] | None
+
+    def allows(self, action: str, unit_id: int | None = None) -> bool:
+        """Tell whether the actor may do action (to unit_id, for an action on a unit's data)."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}; expected one of {ACTIONS}")
+        if action not in self.actions:
+            return False
+        if self.unit_ids is None:
+            return True
+        return unit_id is not None and action in UNIT_ACTIONS and unit_id in self.unit_ids
+
+    def readable(self, unit_ids: list[int]) -> list[int]:
+        """Return those of unit_ids whose data the actor may read, in their order."""
+        return [unit_id for unit_id in unit_ids if self.allows("unit.read", unit_id)]
+
+
+def is_system_actor(actor: str) -> bool:
+    """Tell whether actor names the program itself rather than a person or a screen."""
+    return actor == SYSTEM_ACTOR or actor.startswith(_SYSTEM_PREFIXES)
+
+
+def rights_of(actor: str, *, session: Session) -> Rights:
+    """Return what actor may do, read from the accounts in this session's transaction.
+
+    Raises PermissionDeniedError for no actor, an unknown or deactivated user, or a
+    revoked board link. Kept for the session: one page run asks many times.
+    """
+    if not isinstance(actor, str) or not actor.strip():
+        raise PermissionDeniedError(
+            "Ændringer og opslag kræver en bruger, der står bag dem."
+            " (Changes and reads need the user behind them.)")
+    cache = session.info.setdefault(_CACHE, {})
+    if actor not in cache:
+        cache[actor] = _read_rights(actor, session=session)
+    return cache[actor]
+
+
+def forget_rights(session: Session) -> None:
+    """Drop the session's kept rights, after a change to users, memberships or links."""
+    session.info.pop(_CACHE, None)
 
 
 def check_permission(session: Session, *, actor: str, action: str, unit_id: int | None) -> None:
     """Raise PermissionDeniedError unless actor may do action (to unit_id, when it concerns one)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}; expected one of {ACTIONS}")
-    if not isinstance(actor, str) or not actor.strip():
-        raise PermissionDeniedError(
-            "Ændringer kræver en bruger, der står bag dem. (A change needs the user behind it.)"
-        )
+    if not rights_of(actor, session=session).allows(action, unit_id):
+        words_da, words_en = _ACTION_WORDS[action]
+        where = "" if unit_id is None else f" for {_unit_name(unit_id, session=session)}"
+        raise PermissionDeniedError(f"{actor} må ikke {words_da}{where}."
+                                    f" ({actor} may not {words_en}{where}.)")
+
+
+def allowed(session: Session, *, actor: str, action: str, unit_id: int | None = None) -> bool:
+    """Tell whether actor may do action (for pages that hide what would be refused)."""
+    try:
+        return rights_of(actor, session=session).allows(action, unit_id)
+    except PermissionDeniedError:
+        return False
+
+
+def _read_rights(actor: str, *, session: Session) -> Rights:
+    """Resolve actor to its rights (see the module's docstring)."""
+    if is_system_actor(actor):
+        return Rights(actor, "system", frozenset(ACTIONS), None)
+    if actor.startswith(BOARD_LINK_PREFIX):
+        link_id = actor.removeprefix(BOARD_LINK_PREFIX)
+        link = session.get(BoardLink, int(link_id)) if link_id.isdigit() else None
+        if link is None or link.revoked_at is not None:
+            raise PermissionDeniedError("Linket til tavlen er trukket tilbage."
+                                        " (The board link has been revoked.)")
+        return Rights(actor, "board-link", frozenset({"unit.read"}), frozenset({link.unit_id}))
+    user = session.exec(select(User).where(User.username == actor)).first()
+    if user is None or user.deleted_at is not None or not user.active:
+        raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret."
+                                    f" (The user {actor} does not exist or is deactivated.)")
+    if user.role == "admin":
+        return Rights(actor, "admin", ROLE_ACTIONS["admin"], None)
+    members = session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all()
+    return Rights(actor, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
+                  frozenset(_below(set(members), session=session)))
+
+
+def _below(unit_ids: set[int], *, session: Session) -> set[int]:
+    """Return unit_ids and every live unit below them (a membership of an area reaches down)."""
+    if not unit_ids:
+        return set()
+    children: dict[int | None, list[int]] = {}
+    for unit_id, parent_id in session.exec(select(Unit.id, Unit.parent_id)
+                                           .where(Unit.deleted_at.is_(None))).all():
+        children.setdefault(parent_id, []).append(unit_id)
+    found, frontier = set(unit_ids), list(unit_ids)
+    while frontier:
+        for child in children.get(frontier.pop(), []):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return found
+
+
+def _unit_name(unit_id: int, *, session: Session) -> str:
+    """Return the unit's name for a refusal, or its id when it is unknown."""
+    unit = session.get(Unit, unit_id)
+    return unit.name if unit is not None else f"enhed {unit_id}"

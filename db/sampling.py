@@ -19,7 +19,7 @@ from db.audit import record_change
 from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import Package, SamplingSwitch
-from db.permissions import check_permission
+from db.permissions import check_permission, rights_of
 from db.soft_delete import set_deleted
 from db.units import live_unit, lock_unit_for_writing
 from db.validation import check_day, raise_if_any
@@ -31,7 +31,7 @@ def switch_sampling(unit_id: int, package_code: str, day: date, *, sampling: boo
                     session: Session, actor: str, today: date) -> int:
     """Record that from day the unit samples the package's processes (or registers all again)."""
     require_writing(session)
-    check_permission(session, actor=actor, action="baseline.write", unit_id=unit_id)
+    check_permission(session, actor=actor, action="sampling.write", unit_id=unit_id)
     package_id = session.exec(select(Package.id).where(Package.code == package_code)).first()
     if package_id is None:
         raise NotFoundError(f"Pakken {package_code!r} findes ikke.")
@@ -54,12 +54,18 @@ def restore_sampling_switch(switch_id: int, *, session: Session, actor: str) -> 
     _set_switch_deleted(switch_id, False, session=session, actor=actor)
 
 
-def list_sampling_switches(*, session: Session, unit_id: int | None = None,
+def list_sampling_switches(*, session: Session, actor: str, unit_id: int | None = None,
                            include_deleted: bool = False) -> pd.DataFrame:
-    """Return the switches (SAMPLING_COLUMNS; package is its code) by unit, day and id."""
+    """Return the switches (SAMPLING_COLUMNS; package is its code) by unit, day and id.
+
+    Without unit_id: those of every unit actor may read.
+    """
     query = select(SamplingSwitch, Package.code).join(Package)
     if unit_id is not None:
+        check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
         query = query.where(SamplingSwitch.unit_id == unit_id)
+    elif (readable := rights_of(actor, session=session).unit_ids) is not None:
+        query = query.where(SamplingSwitch.unit_id.in_(sorted(readable)))
     if not include_deleted:
         query = query.where(SamplingSwitch.deleted_at.is_(None))
     rows = session.exec(query.order_by(SamplingSwitch.unit_id, SamplingSwitch.day,
@@ -85,7 +91,7 @@ def _set_switch_deleted(switch_id: int, deleted: bool, *, session: Session, acto
     require_writing(session)
     switch = session.get(SamplingSwitch, switch_id)
     if switch is not None:
-        check_permission(session, actor=actor, action="baseline.write", unit_id=switch.unit_id)
+        check_permission(session, actor=actor, action="sampling.write", unit_id=switch.unit_id)
     set_deleted(switch, deleted, session=session, actor=actor, what_da="Skiftet til stikprøver",
                 unit_id=switch.unit_id if switch else None)
 

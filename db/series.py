@@ -21,14 +21,16 @@ from sqlmodel import Session
 
 from db.errors import NotFoundError
 from db.models import Entry, Event, Indicator, UnitIndicator
+from db.permissions import check_permission
 
 ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
 
 
-def read_series(unit_id: int, indicator_id: int, *, session: Session) -> pd.DataFrame:
+def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str) -> pd.DataFrame:
     """Return one unit's series for one indicator (entries or events shape, by its measure)."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     chosen = (select(Indicator.id, Indicator.measure, literal(0, Integer).label("position"))
               .where(Indicator.id == indicator_id))
     frames = _read(chosen, unit_id, session=session)
@@ -37,8 +39,9 @@ def read_series(unit_id: int, indicator_id: int, *, session: Session) -> pd.Data
     return frames[indicator_id]
 
 
-def read_unit_series(unit_id: int, *, session: Session) -> dict[int, pd.DataFrame]:
+def read_unit_series(unit_id: int, *, session: Session, actor: str) -> dict[int, pd.DataFrame]:
     """Return every series on a unit's board, keyed by indicator id in board order."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     chosen = (select(Indicator.id, Indicator.measure, UnitIndicator.position)
               .join(UnitIndicator, UnitIndicator.indicator_id == Indicator.id)
               .where(UnitIndicator.unit_id == unit_id, UnitIndicator.active,

@@ -1,9 +1,16 @@
-"""Local users, their password hashes (argon2) and their memberships of units."""
+"""Local users, their password and PIN hashes (argon2) and their memberships of units.
+
+Usernames are lower case letters, digits and . _ @ - (an e-mail address from
+single sign-on fits); the ":" is kept for the program's own actors ("system",
+"cli:NAME", "board-link:ID"; see db.permissions).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
@@ -12,11 +19,19 @@ from db.audit import record_change, snapshot
 from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import ROLES, Membership, Unit, User
-from db.permissions import check_permission
+from db.permissions import SYSTEM_ACTOR, check_permission, forget_rights
 from db.soft_delete import set_deleted
 from db.validation import check_free_text, problem, raise_if_any
 
 MINIMUM_PASSWORD_LENGTH = 8
+# A PIN is short enough to type on a tablet between two citizens; the lockout after
+# repeated failures (db.sign_in) is what makes 4 digits enough.
+PIN_DIGITS = (4, 6)
+# Only the roles that work on a unit's shared tablet may sign in with a PIN there.
+PIN_ROLES = ("registrant", "teamleder")
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._@-]*")
+USER_COLUMNS = ("id", "username", "display_name", "role", "units", "has_password", "has_pin",
+                "is_demo", "deleted")
 
 
 def hash_password(password: str) -> str:
@@ -40,8 +55,9 @@ def create_user(username: str, *, role: str, session: Session, actor: str,
     """Add a user and return the id; a password (or its hash) is optional, e.g. for single sign-on."""
     require_writing(session)
     check_permission(session, actor=actor, action="user.admin", unit_id=None)
-    username = username.strip()
+    username = username.strip().lower()
     problems = check_free_text(username, field="username", required=True)
+    problems += _check_username(username)
     problems += check_free_text(display_name, field="name")
     if role not in ROLES:
         problems.append(problem(None, f"rollen skal være en af {', '.join(ROLES)}",
@@ -58,6 +74,7 @@ def create_user(username: str, *, role: str, session: Session, actor: str,
                 is_demo=is_demo, password_hash=password_hash)
     session.add(user)
     record_change(session, actor=actor, action="add", row=user, before=None)
+    forget_rights(session)
     return user.id
 
 
@@ -73,12 +90,72 @@ def set_password(user_id: int, password: str, *, session: Session, actor: str) -
     record_change(session, actor=actor, action="correct", row=user, before=before)
 
 
+def set_pin(user_id: int, pin: str | None, *, session: Session, actor: str) -> None:
+    """Give a user a PIN for quick sign-in on a unit's tablet (None removes it).
+
+    An administrator may set anyone's PIN; a user may set their own.
+    """
+    require_writing(session)
+    user = _user(user_id, session=session)
+    if actor != user.username:
+        check_permission(session, actor=actor, action="user.admin", unit_id=None)
+    if pin is not None:
+        raise_if_any(_check_pin(pin, role=user.role))
+    before = snapshot(user)
+    user.pin_hash = None if pin is None else hash_password(pin)
+    session.add(user)
+    record_change(session, actor=actor, action="correct", row=user, before=before)
+
+
+def set_role(user_id: int, role: str, *, session: Session, actor: str,
+             display_name: str | None = None) -> None:
+    """Give a user another role (and name); a PIN the new role may not use is removed."""
+    require_writing(session)
+    check_permission(session, actor=actor, action="user.admin", unit_id=None)
+    user = _user(user_id, session=session)
+    problems = [] if display_name is None else check_free_text(display_name, field="name")
+    if role not in ROLES:
+        problems.append(problem(None, f"rollen skal være en af {', '.join(ROLES)}",
+                                f"the role must be one of {', '.join(ROLES)}", row=None))
+    raise_if_any(problems)
+    before = snapshot(user)
+    user.role = role
+    if display_name is not None:
+        user.display_name = display_name.strip()
+    if role not in PIN_ROLES:
+        user.pin_hash = None
+    session.add(user)
+    record_change(session, actor=actor, action="correct", row=user, before=before)
+    forget_rights(session)
+
+
 def set_user_deleted(user_id: int, deleted: bool, *, session: Session, actor: str) -> None:
     """Deactivate (soft-delete) or restore a user."""
     require_writing(session)
     check_permission(session, actor=actor, action="user.admin", unit_id=None)
     set_deleted(session.get(User, user_id), deleted, session=session, actor=actor,
                 what_da="Brugeren", unit_id=None)
+    forget_rights(session)
+
+
+def list_users(*, session: Session, actor: str, include_deleted: bool = False) -> pd.DataFrame:
+    """Return the users (USER_COLUMNS; units are the ids of their memberships) by username.
+
+    Never a password or PIN hash: only whether the user has one.
+    """
+    check_permission(session, actor=actor, action="user.admin", unit_id=None)
+    query = select(User).order_by(User.username)
+    if not include_deleted:
+        query = query.where(User.deleted_at.is_(None))
+    members: dict[int, list[int]] = {}
+    for user_id, unit_id in session.exec(select(Membership.user_id, Membership.unit_id)
+                                         .order_by(Membership.unit_id)).all():
+        members.setdefault(user_id, []).append(unit_id)
+    return pd.DataFrame([
+        (u.id, u.username, u.display_name, u.role, members.get(u.id, []),
+         u.password_hash is not None, u.pin_hash is not None, u.is_demo,
+         u.deleted_at is not None)
+        for u in session.exec(query).all()], columns=list(USER_COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -94,15 +171,18 @@ class Account:
     active: bool
 
 
+    pin_hash: str | None = None
+
+
 def find_user(username: str, *, session: Session) -> Account | None:
     """Return the live user with this username, or None."""
-    user = session.exec(select(User).where(User.username == username.strip(),
+    user = session.exec(select(User).where(User.username == username.strip().lower(),
                                            User.deleted_at.is_(None))).first()
     if user is None:
         return None
     return Account(id=user.id, username=user.username, display_name=user.display_name,
                    role=user.role, password_hash=user.password_hash, is_demo=user.is_demo,
-                   active=user.active)
+                   active=user.active, pin_hash=user.pin_hash)
 
 
 def add_membership(user_id: int, unit_id: int, *, session: Session, actor: str) -> int:
@@ -120,6 +200,7 @@ def add_membership(user_id: int, unit_id: int, *, session: Session, actor: str) 
     session.add(membership)
     record_change(session, actor=actor, action="add", row=membership, before=None,
                   unit_id=unit_id)
+    forget_rights(session)
     return membership.id
 
 
@@ -136,6 +217,7 @@ def remove_membership(user_id: int, unit_id: int, *, session: Session, actor: st
     session.flush()
     record_change(session, actor=actor, action="delete", row=membership, before=before,
                   unit_id=unit_id)
+    forget_rights(session)
 
 
 def member_unit_ids(user_id: int, *, session: Session) -> list[int]:
@@ -156,6 +238,26 @@ def _user(user_id: int, *, session: Session) -> User:
     if user is None or user.deleted_at is not None:
         raise NotFoundError(f"Brugeren findes ikke (id {user_id}).")
     return user
+
+
+def _check_username(username: str) -> list:
+    """Check a username's shape: no room for the program's own actor names."""
+    if username and (not USERNAME_PATTERN.fullmatch(username) or username == SYSTEM_ACTOR):
+        return [problem("username", "må kun have små bogstaver, tal og . _ @ -",
+                        "may only hold lowercase letters, digits and . _ @ -", row=None)]
+    return []
+
+
+def _check_pin(pin: str, *, role: str) -> list:
+    """Check a new PIN: 4-6 digits, for a role that works on a unit's shared tablet."""
+    shortest, longest = PIN_DIGITS
+    if not (pin.isascii() and pin.isdigit() and shortest <= len(pin) <= longest):
+        return [problem(None, f"PIN-koden skal være {shortest}-{longest} cifre",
+                        f"the PIN must be {shortest}-{longest} digits", row=None)]
+    if role not in PIN_ROLES:
+        return [problem(None, "kun registranter og teamledere kan logge ind med PIN-kode",
+                        "only registrants and team leaders can sign in with a PIN", row=None)]
+    return []
 
 
 def _check_password(password: str) -> list:

@@ -12,6 +12,7 @@ report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Iterator
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_URL,
                         help="default: $TAVLE_DATABASE_URL or data/tavle.db")
+    parser.add_argument("--actor", default=f"cli:{getpass.getuser()}",
+                        help="who reads (cli:NAME reads every unit, a username that user's)")
     sub = parser.add_subparsers(dest="command", required=True)
     monthly = sub.add_parser("monthly", help="the monthly PDF report of a unit, an area or all")
     scope = monthly.add_mutually_exclusive_group(required=True)
@@ -82,8 +85,8 @@ def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportCon
             else:
                 kind, name = ("unit", args.unit) if args.unit else ("area", args.area)
                 scope = find_scope(name, kind=kind, session=session)
-            content = report_content(scope, args.month, session=session, today=args.today,
-                                     rules=args.rules)
+            content = report_content(scope, args.month, session=session, actor=args.actor,
+                                     today=args.today, rules=args.rules)
     finally:
         engine.dispose()
     out = Path(args.out)

@@ -24,6 +24,7 @@ from db import (
     list_sampling_switches,
     list_units,
     read_overview_series,
+    rights_of,
     sampling_since,
 )
 from indicators.funnel import FunnelResult, funnel
@@ -89,15 +90,17 @@ def _coded(frame: pd.DataFrame, codes: dict[int, str]) -> pd.DataFrame:
     return frame.assign(unit=frame["unit_id"].to_numpy(), indicator=indicator)
 
 
-def read_overview(*, session: Session, today: date,
+def read_overview(*, session: Session, actor: str, today: date,
                   unit_ids: Sequence[int] | None = None) -> Overview:
-    """Read and judge every care unit (or the chosen ones) as of today."""
+    """Read and judge every care unit actor may read (or the chosen ones) as of today."""
     units = care_units(list_units(session=session))
+    readable = rights_of(actor, session=session).readable(units["id"].tolist())
+    units = units[units["id"].isin(readable)].reset_index(drop=True)
     if unit_ids is not None:
         units = units[units["id"].isin(list(unit_ids))].reset_index(drop=True)
     stored = list_indicators(session=session)
     codes = {indicator.id: indicator.definition.code for indicator in stored}
-    series = read_overview_series(session=session, unit_ids=units["id"].tolist())
+    series = read_overview_series(session=session, actor=actor, unit_ids=units["id"].tolist())
     assigned = _coded(series.assigned, codes)
     used = set(assigned["indicator"])
     columns = tuple(indicator for indicator in stored if indicator.definition.code in used)
@@ -106,7 +109,7 @@ def read_overview(*, session: Session, today: date,
         entries, _coded(series.events, codes), [indicator.definition for indicator in columns],
         units["id"].tolist(), today=today, assigned=assigned,
         baselines=_coded(series.baselines, codes))
-    switches = sampling_since(list_sampling_switches(session=session), today=today)
+    switches = sampling_since(list_sampling_switches(session=session, actor=actor), today=today)
     packages = list_packages(session=session)[["code", "name_da", "name_en"]]
     return Overview(today, units, columns, packages, matrix,
                     _readiness(matrix, entries, switches, today=today), entries)

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from db import list_packages
+from db import check_permission, find_unit, list_packages
 from reports.report_month import ReportMonth
 from reports.report_scope import ReportScope, ScopeUnit
 from reports.stored_charts import StoredChart, unit_board
@@ -48,15 +48,19 @@ class ReportContent:
         return code if names is None else names[1 if language == "en" else 0]
 
 
-def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, today: date,
-                   rules: str = "anhoej") -> ReportContent:
+def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, actor: str,
+                   today: date, rules: str = "anhoej") -> ReportContent:
     """Read and chart every active indicator of every unit in scope, as of the month's end.
 
     today is the caller's clock: a report for the running month reads up to today.
+    actor must be allowed to report on the scope (see db.permissions).
     """
+    check_permission(session, actor=actor, action="report",
+                     unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
     units = tuple(
-        UnitCharts(unit, tuple(unit_board(unit.id, session=session, today=as_of, rules=rules)))
+        UnitCharts(unit, tuple(unit_board(unit.id, session=session, actor=actor, today=as_of,
+                                          rules=rules)))
         for unit in scope.units
     )
     packages = {row.code: (row.name_da, row.name_en)

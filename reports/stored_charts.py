@@ -55,7 +55,7 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 
 
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
-           session: Session, today: date, rules: str, chart: str | None,
+           session: Session, actor: str, today: date, rules: str, chart: str | None,
            annotations: pd.DataFrame, start: date | None,
            switches: pd.DataFrame | None = None) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today."""
@@ -65,7 +65,7 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     if len(annotations):
         annotations = annotations[annotations["date"] <= today]
     freeze_until, phase_starts = baseline_dates(
-        list_baselines(unit_id, indicator.id, session=session))
+        list_baselines(unit_id, indicator.id, session=session, actor=actor))
     model = indicator_chart(
         series, indicator.definition, today=today, rules=rules, chart=chart,
         freeze_until=freeze_until, phase_starts=phase_starts,
@@ -78,28 +78,33 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     return StoredChart(unit_id, indicator, series, model, days)
 
 
-def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, today: date,
-               rules: str = "anhoej", chart: str | None = None,
+def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, actor: str,
+               today: date, rules: str = "anhoej", chart: str | None = None,
                start: date | None = None) -> StoredChart:
-    """Return one unit's chart of one indicator, with its baseline and annotations."""
-    series = read_series(unit_id, indicator.id, session=session)
-    annotations = list_annotations(unit_id, session=session, indicator_id=indicator.id)
-    return _chart(unit_id, indicator, series, session=session, today=today, rules=rules,
-                  chart=chart, annotations=annotations, start=start,
-                  switches=list_sampling_switches(session=session, unit_id=unit_id))
+    """Return one unit's chart of one indicator, with its baseline and annotations.
+
+    actor is who reads (see db.permissions); the read is refused outside their units.
+    """
+    series = read_series(unit_id, indicator.id, session=session, actor=actor)
+    annotations = list_annotations(unit_id, session=session, actor=actor,
+                                   indicator_id=indicator.id)
+    return _chart(unit_id, indicator, series, session=session, actor=actor, today=today,
+                  rules=rules, chart=chart, annotations=annotations, start=start,
+                  switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
 
 
-def unit_board(unit_id: int, *, session: Session, today: date, rules: str = "anhoej",
-               start: date | None = None,
+def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
+               rules: str = "anhoej", start: date | None = None,
                indicators: Iterable[StoredIndicator] | None = None) -> list[StoredChart]:
-    """Return the charts of every active indicator of a unit, in board order."""
+    """Return the charts of every active indicator of a unit, in board order (actor reads)."""
     chosen = list(indicators) if indicators is not None else list_unit_indicators(
         unit_id, session=session)
-    all_series = read_unit_series(unit_id, session=session)
-    annotations = list_annotations(unit_id, session=session)
-    switches = list_sampling_switches(session=session, unit_id=unit_id)
+    all_series = read_unit_series(unit_id, session=session, actor=actor)
+    annotations = list_annotations(unit_id, session=session, actor=actor)
+    switches = list_sampling_switches(session=session, actor=actor, unit_id=unit_id)
     return [
-        _chart(unit_id, indicator, all_series[indicator.id], session=session, today=today,
-               rules=rules, chart=None, annotations=annotations, start=start, switches=switches)
+        _chart(unit_id, indicator, all_series[indicator.id], session=session, actor=actor,
+               today=today, rules=rules, chart=None, annotations=annotations, start=start,
+               switches=switches)
         for indicator in chosen if indicator.id in all_series
     ]

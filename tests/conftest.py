@@ -23,7 +23,7 @@ def demo_template(tmp_path_factory) -> Path:
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
     with write_session(engine) as session:
-        seed_demo(session=session, actor="demo", today=DEMO_TODAY)
+        seed_demo(session=session, actor="system:demo", today=DEMO_TODAY)
     engine.dispose()
     return path
 

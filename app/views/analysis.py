@@ -6,6 +6,7 @@ from app.analysis_chart import load_charts, show_chart
 from app.analysis_choices import choose_analysis
 from app.annotation_editor import annotation_editor
 from app.baseline_editor import baseline_editor
+from app.identity import may
 from app.language import current_language, text
 
 language = current_language()
@@ -26,6 +27,9 @@ if len(names) > 1:
     code = st.selectbox(text("analysis.changes_unit"), list(names), key="analysis.changes_unit",
                         format_func=lambda c: names[c].name)
 unit = names[code]
+if not (may("baseline.write", unit.id) or may("annotation.write", unit.id)):
+    st.caption(text("analysis.changes_team_leader"))  # registrants and leaders read only
+    st.stop()
 baselines, annotations = st.tabs([text("analysis.tab.baseline"), text("analysis.tab.annotations")])
 with baselines:
     st.caption(text("baseline.intro"))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app.entry_cards import entry_card
+from app.identity import current_actor
 from app.language import current_language, text
 from app.recent_entries import recent_entries
 from app.resources import database, today
@@ -14,7 +15,7 @@ use_touch_targets()
 language = current_language()
 st.title(text("nav.entry"))
 unit_column, date_column = st.columns([2, 1])
-unit = chosen_unit(where=unit_column)
+unit = chosen_unit(where=unit_column, action="entry.write")
 if unit is None:
     st.stop()
 day_today = today()
@@ -23,7 +24,7 @@ day = date_column.date_input(text("entry.date"), value=day_today, max_value=day_
 unit_id = int(unit["id"])
 with read_session(database()) as session:
     active = list_unit_indicators(unit_id, session=session)
-    series = read_unit_series(unit_id, session=session)
+    series = read_unit_series(unit_id, session=session, actor=current_actor())
     every_indicator = {s.id: s for s in list_indicators(session=session, include_deleted=True)}
 if not active:
     st.info(text("entry.no_indicators"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.identity import current_actor
+from app.identity import current_actor, may
 from app.language import current_language, text
 from app.resources import database, today
 from app.styles import use_touch_targets
@@ -17,7 +17,9 @@ st.subheader(text("app.tagline"))
 st.write(text("home.intro"))
 
 units = care_units()
-if units.empty:
+if units.empty and not may("import"):
+    st.info(text("home.no_units"))
+elif units.empty:
     st.info(text("home.empty"))
     if st.button(text("home.demo.button"), type="primary", icon=":material/play_circle:"):
         try:
@@ -43,9 +45,10 @@ else:
             st.page_link("views/board.py", label=text("home.start.board"),
                          icon=":material/dashboard:",
                          query_params={"enhed": unit.code, **extra})
-            st.page_link("views/entry.py", label=text("home.start.entry"),
-                         icon=":material/edit_note:",
-                         query_params={"enhed": unit.code, **extra})
+            if may("entry.write", unit.id):
+                st.page_link("views/entry.py", label=text("home.start.entry"),
+                             icon=":material/edit_note:",
+                             query_params={"enhed": unit.code, **extra})
             st.page_link("views/board.py", label=text("home.start.kiosk"),
                          icon=":material/tv:",
                          query_params={"enhed": unit.code, "kiosk": "1", **extra})

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from app.identity import current_actor
 from app.language import current_language, text
 from app.resources import database, today
 from app.unit_picker import chosen_unit
@@ -58,7 +59,8 @@ if st.button(text("report.make"), type="primary"):
         with st.spinner(text("report.making")), read_session(database()) as session:
             scope = municipality_scope(session=session) if unit_id is None else scope_of(
                 unit_id, session=session)
-            content = report_content(scope, month, session=session, today=today())
+            content = report_content(scope, month, session=session, actor=current_actor(),
+                                     today=today())
         made = datetime.combine(today(), datetime.now().time())  # today() may be fixed for a demo
         pdf = monthly_report(content, generated_at=made, language=language, shared=shared)
         st.session_state["report.made"] = (choice, report_file_name(content), pdf,

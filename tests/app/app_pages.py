@@ -6,17 +6,32 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from app.identity import USER_KEY
+from db import DEMO_USERS, SignedIn
 from tests.conftest import DEMO_TODAY
 
 MAIN = Path(__file__).resolve().parents[2] / "app" / "main.py"
 VIEWS = MAIN.parent / "views"
 
 
-def open_page(page: str, monkeypatch, database_url: str, **parameters: str) -> AppTest:
-    """Run the app on page ("entry.py", "board.py", ...) with URL parameters, as on DEMO_TODAY."""
+def signed_in(app: AppTest, username: str = "demo-admin") -> AppTest:
+    """Sign a demo user in to app's session, as the sign-in page does (default: the admin)."""
+    role, name = next((role, name) for user, role, name, _ in DEMO_USERS if user == username)
+    app.session_state[USER_KEY] = SignedIn(username, name, role, True, "password")
+    return app
+
+
+def open_page(page: str, monkeypatch, database_url: str, *, as_user: str | None = "demo-admin",
+              **parameters: str) -> AppTest:
+    """Run the app on page ("entry.py", "board.py", ...) with URL parameters, as on DEMO_TODAY.
+
+    as_user: the demo user signed in (None: nobody, so the sign-in page shows).
+    """
     monkeypatch.setenv("TAVLE_DATABASE_URL", database_url)
     monkeypatch.setenv("TAVLE_TODAY", DEMO_TODAY.isoformat())
     app = AppTest.from_file(str(MAIN), default_timeout=60)
+    if as_user is not None:
+        signed_in(app, as_user)
     for name, value in parameters.items():
         app.query_params[name] = value
     if page == "home.py":  # the default page, and a kiosk URL's only one

@@ -35,7 +35,7 @@ def server(demo_template, tmp_path_factory):
     engine = make_engine(url)
     with write_session(engine) as session:  # so the board shows its "NY" marks
         record_board_meeting(find_unit("solbakken", session=session), date(2026, 10, 1),
-                             session=session, actor="test", today=DEMO_TODAY)
+                             session=session, actor="system:test", today=DEMO_TODAY)
     engine.dispose()
     with streamlit_server(env={"TAVLE_DATABASE_URL": url,
                                "TAVLE_TODAY": DEMO_TODAY.isoformat()}) as address:

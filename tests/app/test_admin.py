@@ -15,6 +15,7 @@ from db import (
     list_units,
     read_session,
 )
+from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "app" / "views" / "admin.py")
@@ -32,7 +33,7 @@ def admin(monkeypatch, demo_database_url) -> AppTest:
     """Return the administration page, opened on the demo municipality."""
     monkeypatch.setenv("TAVLE_DATABASE_URL", demo_database_url)
     monkeypatch.setenv("TAVLE_TODAY", DEMO_TODAY.isoformat())
-    app = AppTest.from_file(PAGE, default_timeout=30).run()
+    app = signed_in(AppTest.from_file(PAGE, default_timeout=30)).run()
     assert not app.exception
     return app
 
@@ -130,7 +131,7 @@ def test_an_own_indicator_is_created_in_a_package(admin, demo_engine):
 
 def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admin, demo_engine):
     with read_session(demo_engine) as session:
-        before = export_rows(session=session)
+        before = export_rows(session=session, actor="system")
     admin.file_uploader[0].set_value(("gammelt ark.csv", BAD_FILE, "text/csv")).run()
     assert "2 problemer. Intet er skrevet" in admin.error[0].value
     problems = admin.dataframe[-1].value
@@ -138,23 +139,23 @@ def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admi
     assert problems["Problem"].str.startswith(("tæller:", "dato:")).all()
     assert "Importér" not in [b.label for b in admin.button]
     with read_session(demo_engine) as session:
-        assert export_rows(session=session) == before
+        assert export_rows(session=session, actor="system") == before
 
 
 def test_a_good_file_is_previewed_then_imported(admin, demo_engine):
     with read_session(demo_engine) as session:
         unit_id = find_unit("solbakken", session=session)
-        events_before = len(list_events(unit_id, session=session, limit=10_000))
+        events_before = len(list_events(unit_id, session=session, actor="system", limit=10_000))
     admin.file_uploader[0].set_value(("nye.csv", GOOD_FILE, "text/csv")).run()
     summary = admin.table[-1].value.set_index("Hvad")["Antal"]
     assert summary["Nye hændelser"] == 1 and summary["Nye ændringer (PDSA)"] == 1
     with read_session(demo_engine) as session:  # the preview wrote nothing
-        assert len(list_events(unit_id, session=session, limit=10_000)) == events_before
+        assert len(list_events(unit_id, session=session, actor="system", limit=10_000)) == events_before
     button(admin, "Importér").click().run()
     assert admin.success[0].value == \
         "nye.csv er importeret: 0 registreringer, 1 hændelser og 1 ændringer."
     with read_session(demo_engine) as session:
-        assert len(list_events(unit_id, session=session, limit=10_000)) == events_before + 1
+        assert len(list_events(unit_id, session=session, actor="system", limit=10_000)) == events_before + 1
 
 
 def test_export_offers_three_formats_and_a_backup(admin):

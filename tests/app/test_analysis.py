@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from db import find_indicator, find_unit, list_annotations, list_baselines, read_session
 from reports.stored_charts import unit_chart
+from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "app" / "views" / "analysis.py")
@@ -21,7 +22,7 @@ def open_analysis(monkeypatch, demo_database_url):
     monkeypatch.setenv("TAVLE_TODAY", DEMO_TODAY.isoformat())
 
     def open_page(unit: str = "hjemmeplejen-nord", indicator: str = "triage_dagligt") -> AppTest:
-        app = AppTest.from_file(PAGE, default_timeout=30)
+        app = signed_in(AppTest.from_file(PAGE, default_timeout=30))
         app.query_params.update({"enhed": unit, "indikator": indicator})
         app.run()
         assert not app.exception
@@ -34,7 +35,7 @@ def stored_model(engine, unit: str, indicator: str, **options):
     """Return the chart model the storage gives for a unit and an indicator."""
     with read_session(engine) as session:
         return unit_chart(find_unit(unit, session=session),
-                          find_indicator(indicator, session=session), session=session,
+                          find_indicator(indicator, session=session), session=session, actor="system",
                           today=DEMO_TODAY, **options).model
 
 
@@ -103,7 +104,7 @@ def test_a_phase_without_a_reason_is_refused_next_to_the_field_and_not_saved(ope
     with read_session(demo_engine) as session:
         saved = list_baselines(find_unit("hjemmeplejen-nord", session=session),
                                find_indicator("triage_dagligt", session=session).id,
-                               session=session)
+                               session=session, actor="system")
     assert saved.empty
 
 
@@ -119,7 +120,7 @@ def test_a_phase_saved_with_a_reason_splits_the_chart_and_can_be_removed_and_und
     with read_session(demo_engine) as session:
         saved = list_baselines(find_unit("hjemmeplejen-nord", session=session),
                                find_indicator("triage_dagligt", session=session).id,
-                               session=session)
+                               session=session, actor="system")
     assert saved[["kind", "date", "reason"]].values.tolist() == [
         ["new_phase", date(2025, 11, 3), "Triage flyttet til morgenmødet"]]
 
@@ -141,7 +142,7 @@ def test_a_frozen_baseline_is_saved_and_the_help_says_the_centre_line_is_frozen(
     with read_session(demo_engine) as session:
         saved = list_baselines(find_unit("hjemmeplejen-nord", session=session),
                                find_indicator("triage_dagligt", session=session).id,
-                               session=session)
+                               session=session, actor="system")
     assert saved["kind"].tolist() == ["freeze"]
     assert any("Midtlinjen er frosset" in block.value for block in app.markdown)
 
@@ -150,30 +151,30 @@ def test_a_change_is_added_corrected_and_removed(open_analysis, demo_engine):
     app = open_analysis("solbakken", "tryksaar_bundt")
     with read_session(demo_engine) as session:
         unit_id = find_unit("solbakken", session=session)
-        before = len(list_annotations(unit_id, session=session))
+        before = len(list_annotations(unit_id, session=session, actor="system"))
     widget(app, "text_input", "annotation.", ".new.text").input("Ny madras-tjekliste")
     button(app, "Tilføj").click().run()
     assert app.success[0].value == f"Ændringen den {DEMO_TODAY:%d-%m-%Y} er tilføjet."
     labels = layer(spec_of(app), "annotations")["data"]["values"]
     assert "Ny madras-tjekliste" in [label["text"] for label in labels]
     with read_session(demo_engine) as session:
-        notes = list_annotations(unit_id, session=session)
+        notes = list_annotations(unit_id, session=session, actor="system")
     assert len(notes) == before + 1
     added = int(notes[notes["text"] == "Ny madras-tjekliste"]["id"].iloc[0])
 
     widget(app, "text_input", f".edit.{added}.text").input("Ny madras-tjekliste i alle stuer")
     widget(app, "button", f".edit.{added}").click().run()
     with read_session(demo_engine) as session:
-        notes = list_annotations(unit_id, session=session)
+        notes = list_annotations(unit_id, session=session, actor="system")
     assert "Ny madras-tjekliste i alle stuer" in notes["text"].tolist()
 
     widget(app, "button", "annotation.solbakken.", f".remove.{added}").click().run()
     with read_session(demo_engine) as session:
-        assert len(list_annotations(unit_id, session=session)) == before
+        assert len(list_annotations(unit_id, session=session, actor="system")) == before
     assert "Ny madras-tjekliste i alle stuer" in app.info[0].value
     button(app, "Fortryd").click().run()
     with read_session(demo_engine) as session:
-        assert len(list_annotations(unit_id, session=session)) == before + 1
+        assert len(list_annotations(unit_id, session=session, actor="system")) == before + 1
 
 
 def test_a_change_that_looks_like_a_cpr_number_is_refused_under_the_text(open_analysis,
@@ -185,7 +186,7 @@ def test_a_change_that_looks_like_a_cpr_number_is_refused_under_the_text(open_an
         error.value for error in app.error]
     with read_session(demo_engine) as session:
         notes = list_annotations(find_unit("hjemmeplejen-nord", session=session),
-                                 session=session)
+                                 session=session, actor="system")
     assert not notes["text"].str.contains("010203").any()
 
 

@@ -28,14 +28,14 @@ MEETING = date(2026, 10, 1)
 
 def solbakken_charts(engine):
     with read_session(engine) as session:
-        return unit_board(find_unit("solbakken", session=session), session=session,
+        return unit_board(find_unit("solbakken", session=session), session=session, actor="system",
                           today=DEMO_TODAY)
 
 
 def note_meeting(engine, day):
     with write_session(engine) as session:
         record_board_meeting(find_unit("solbakken", session=session), day, session=session,
-                             actor="tina", today=DEMO_TODAY)
+                             actor="system:tina", today=DEMO_TODAY)
 
 
 def counters(app):
@@ -140,7 +140,7 @@ def test_board_meeting_held_today_clears_the_ny_marks_and_can_be_undone(
     app = button(app, "Tavlemøde holdt i dag").click().run()
     with read_session(demo_engine) as session:
         assert last_board_meeting(find_unit("solbakken", session=session),
-                                  session=session) == DEMO_TODAY
+                                  session=session, actor="system") == DEMO_TODAY
     assert not any("tavle-new" in title for title in chart_titles(app))
     assert [s.value for s in app.success] == ["Tavlemødet 22-11-2026 er noteret."]
     app = button(app, "Fortryd").click().run()

@@ -29,7 +29,7 @@ def series(database_url: str, indicator: str, unit: str = "solbakken"):
     try:
         with read_session(engine) as session:
             return read_series(find_unit(unit, session=session),
-                               find_indicator(indicator, session=session).id, session=session)
+                               find_indicator(indicator, session=session).id, session=session, actor="system")
     finally:
         engine.dispose()
 

@@ -46,18 +46,21 @@ def test_navigation_lists_the_five_work_areas_in_danish(monkeypatch, demo_databa
 
 def test_an_empty_database_offers_the_demo_and_one_tap_fills_every_units_board(
         monkeypatch, empty_database_url):
-    app = run_app(monkeypatch, empty_database_url)
+    app = open_page("home.py", monkeypatch, empty_database_url, as_user=None)
     assert [i.value for i in app.info] == [
         "Databasen er tom. Indlæs demo-kommunen, så ser du tre enheder med to års data på "
         "tavlerne om et øjeblik."]
     app = button(app, "Indlæs demo-kommunen").click().run()
-    assert [s.value for s in app.success] == ["Demo-kommunen er indlæst. Vælg en enhed herunder."]
+    assert [s.value for s in app.success] == [
+        "Demo-kommunen er indlæst. Log ind som en af demobrugerne herunder."]
+    app = button(app, "Prøv som administrator").click().run()
+    assert app.title[0].value == "Tavle" and len(app.get("page_link")) == 9
     engine = make_engine(empty_database_url)
     with read_session(engine) as session:
         units = list_units(session=session)
         solbakken = find_unit("solbakken", session=session)
-        charts = unit_board(solbakken, session=session, today=DEMO_TODAY)
-        first = read_series(solbakken, charts[0].indicator.id, session=session)
+        charts = unit_board(solbakken, session=session, actor="system", today=DEMO_TODAY)
+        first = read_series(solbakken, charts[0].indicator.id, session=session, actor="system")
     engine.dispose()
     assert len(units[units["kind"] == "unit"]) == 3
     assert len(charts) == 8 and not first.empty  # seeded as of the app's today

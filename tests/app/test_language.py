@@ -15,6 +15,7 @@ from app.strings import da, en
 from app.unit_admin import KINDS as UNIT_KINDS
 from indicators import RULE_SETS
 from indicators.catalogue import GOAL_KINDS, IMPROVEMENTS, INDICATOR_KINDS, MEASURES, PERIODS
+from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
 
 APP = Path(__file__).resolve().parents[2] / "app"
@@ -44,7 +45,7 @@ def labels(app: AppTest) -> set[str]:
 
 
 def test_the_sidebar_switch_turns_the_analysis_page_english(demo):
-    app = AppTest.from_file(MAIN, default_timeout=30)
+    app = signed_in(AppTest.from_file(MAIN, default_timeout=30))
     app.query_params.update({"enhed": "solbakken", "indikator": "tryksaar_bundt"})
     app.run()
     app.switch_page(str(APP / "views" / "analysis.py")).run()
@@ -60,7 +61,7 @@ def test_the_sidebar_switch_turns_the_analysis_page_english(demo):
 
 
 def test_the_administration_page_is_english_from_the_url(demo):
-    app = AppTest.from_file(str(APP / "views" / "admin.py"), default_timeout=30)
+    app = signed_in(AppTest.from_file(str(APP / "views" / "admin.py"), default_timeout=30))
     app.query_params["lang"] = "en"
     app.run()
     assert not app.exception

@@ -47,7 +47,7 @@ def test_the_matrix_links_every_indicator_each_unit_works_with_to_its_chart(over
     assert not overview_page.exception
     assert overview_page.title[0].value == "Overblik"
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
     codes = dict(zip(overview.units["id"], overview.units["code"], strict=True))
     expected = {(codes[unit], definition.code)
                 for row, unit in enumerate(overview.matrix.units)
@@ -60,7 +60,7 @@ def test_the_matrix_links_every_indicator_each_unit_works_with_to_its_chart(over
 def test_a_cell_shows_its_charts_verdict_symbol_latest_value_and_goal_mark(overview_page,
                                                                           demo_engine):
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
         unit_id = find_unit("solbakken", session=session)
     cell = overview.matrix.cell(unit_id, "tryksaar_bundt")
     shown = cell_html(matrix_html(overview_page), "solbakken", "tryksaar_bundt")
@@ -72,7 +72,7 @@ def test_a_cell_shows_its_charts_verdict_symbol_latest_value_and_goal_mark(overv
 
 def test_an_event_cell_counts_the_days_since_the_last_event(overview_page, demo_engine):
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
         unit_id = find_unit("hjemmeplejen-nord", session=session)
     days = overview.matrix.cell(unit_id, "medicinfejl_dage_mellem").days_since_event
     shown = cell_html(matrix_html(overview_page), "hjemmeplejen-nord", "medicinfejl_dage_mellem")
@@ -114,13 +114,13 @@ def _steady_unit(engine) -> int:
         units = list_units(session=session)
         area = int(units[units["name"] == "Område Syd"]["id"].iloc[0])
         unit_id = create_unit("Plejecenter Havbo", kind="unit", parent_id=area, session=session,
-                              actor="test", code="havbo")
+                              actor="system:test", code="havbo")
         indicator = find_indicator("mundpleje_screenet", session=session)
-        set_unit_indicators(unit_id, [indicator.id], session=session, actor="test")
+        set_unit_indicators(unit_id, [indicator.id], session=session, actor="system:test")
         monday = DEMO_TODAY - timedelta(days=DEMO_TODAY.weekday() + 7 * 52)
         for week in range(52):
             add_entry(unit_id, indicator.id, monday + timedelta(weeks=week), numerator=24,
-                      denominator=25, session=session, actor="test", today=DEMO_TODAY)
+                      denominator=25, session=session, actor="system:test", today=DEMO_TODAY)
     return unit_id
 
 
@@ -129,7 +129,7 @@ def test_a_unit_with_six_stable_months_is_ready_and_can_switch_to_samples(monkey
                                                                           demo_engine):
     unit_id = _steady_unit(demo_engine)
     with read_session(demo_engine) as session:
-        ready = grouped(read_overview(session=session, today=DEMO_TODAY).readiness)["ready"]
+        ready = grouped(read_overview(session=session, actor="system", today=DEMO_TODAY).readiness)["ready"]
     assert unit_id in [item.unit for item in ready]
     app = open_page("overview.py", monkeypatch, demo_database_url)
     subheaders = [h.value for h in app.subheader]
@@ -139,7 +139,7 @@ def test_a_unit_with_six_stable_months_is_ready_and_can_switch_to_samples(monkey
     assert "Tager stikprøver (1)" in [h.value for h in app.subheader]
     assert "Plejecenter Havbo tager nu stikprøver i Mundpleje fra 22-11-2026" in app.success[0].value
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
     lists = grouped(overview.readiness)
     assert [(item.unit, item.sampling_since) for item in lists["sampling"]] == [
         (unit_id, DEMO_TODAY)]
@@ -157,7 +157,7 @@ def test_the_funnel_draws_every_unit_with_a_label_and_names_the_outliers(overvie
     charts = elements(overview_page.main, "vega_lite_chart")
     assert charts, "the funnel tab draws a chart"
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
     code = funnel_choices(overview)[0]
     first = next(d for d in overview.matrix.indicators if d.code == code)
     result = funnel_for(overview, code)
@@ -170,7 +170,7 @@ def test_the_funnel_draws_every_unit_with_a_label_and_names_the_outliers(overvie
 
 def test_the_funnel_judges_units_against_limits_for_their_own_denominator(demo_engine):
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
     result = funnel_for(overview, "triage_roed_handleplan", months=6)
     assert set(result.units["label"]) == {"Hjemmeplejen Nord", "Akutteamet"}
     for row in result.units.itertuples():
@@ -180,7 +180,7 @@ def test_the_funnel_judges_units_against_limits_for_their_own_denominator(demo_e
 
 def test_only_shares_and_rates_with_figures_from_two_units_can_be_compared(demo_engine):
     with read_session(demo_engine) as session:
-        overview = read_overview(session=session, today=DEMO_TODAY)
+        overview = read_overview(session=session, actor="system", today=DEMO_TODAY)
     choices = funnel_choices(overview)
     measures = {d.code: d.measure for d in overview.matrix.indicators}
     assert choices and all(measures[code] in ("proportion", "rate") for code in choices)
@@ -195,6 +195,6 @@ def test_a_value_that_rounds_onto_its_goal_shows_the_decimal_that_misses_it(over
 
 def test_the_demo_municipality_has_a_prototype_and_a_unit_ready_for_sampling(demo_engine):
     with read_session(demo_engine) as session:
-        lists = grouped(read_overview(session=session, today=DEMO_TODAY).readiness)
+        lists = grouped(read_overview(session=session, actor="system", today=DEMO_TODAY).readiness)
     assert lists["prototype"], "the demo shows a manager what a prototype looks like"
     assert lists["ready"]

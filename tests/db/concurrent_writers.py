@@ -24,7 +24,7 @@ def prepare(url: str) -> tuple[int, int]:
     migrate(engine)
     with write_session(engine) as session:
         unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
-                              actor="test")
+                              actor="system:test")
         indicator_id = find_indicator("triage_dagligt", session=session).id
     engine.dispose()
     return unit_id, indicator_id
@@ -40,7 +40,7 @@ def _write(job: tuple[str, int, int, int, int, bool]) -> list[str]:
         try:
             with write_session(engine) as session:
                 add_entry(unit_id, indicator_id, day, numerator=step % 5, denominator=5,
-                          session=session, actor=f"worker-{worker}", today=TODAY)
+                          session=session, actor=f"system:worker-{worker}", today=TODAY)
         except Exception as error:  # every error that would reach a caller is counted
             errors.append(repr(error))
     engine.dispose()

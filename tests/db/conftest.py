@@ -54,13 +54,13 @@ def place(engine) -> dict[str, int]:
     """A municipality → area → unit tree and the ids of a few indicators, by name."""
     with write_session(engine) as session:
         top = create_unit("Demo Kommune", kind="municipality", parent_id=None, session=session,
-                          actor="test")
+                          actor="system:test")
         area = create_unit("Område Nord", kind="area", parent_id=top, session=session,
-                           actor="test")
+                           actor="system:test")
         unit = create_unit("Solbakken", kind="unit", parent_id=area, session=session,
-                           actor="test", code="solbakken")
+                           actor="system:test", code="solbakken")
         other = create_unit("Akutteamet", kind="unit", parent_id=area, session=session,
-                            actor="test", code="akutteamet")
+                            actor="system:test", code="akutteamet")
         ids = {"municipality": top, "area": area, "unit": unit, "other": other}
         for code in ("triage_dagligt", "tryksaar_dage_mellem", "fald_pr_1000_sengedage",
                      "medicinfejl_pr_maaned", "tryksaar_bundt", "haandhygiejne"):

@@ -17,7 +17,7 @@ def live(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'tavle.db'}")
     migrate(engine)
     with write_session(engine) as session:
-        create_unit("Solbakken", kind="unit", parent_id=None, session=session, actor="admin")
+        create_unit("Solbakken", kind="unit", parent_id=None, session=session, actor="system:admin")
     yield engine
     engine.dispose()
 
@@ -32,12 +32,12 @@ def test_a_backup_taken_during_an_open_read_restores_the_data_it_held(live, tmp_
         session.connection()  # a reader is in the middle of its snapshot
         backup(live, tmp_path / "backup.db")
     with write_session(live) as session:
-        create_unit("Akutteamet", kind="unit", parent_id=None, session=session, actor="admin")
+        create_unit("Akutteamet", kind="unit", parent_id=None, session=session, actor="system:admin")
     assert unit_names(live) == ["Akutteamet", "Solbakken"]
-    restore(live, tmp_path / "backup.db", actor="admin")
+    restore(live, tmp_path / "backup.db", actor="system:admin")
     assert unit_names(live) == ["Solbakken"]
     with read_session(live) as session:
-        assert read_audit(session=session, limit=1)["action"].tolist() == ["restore"]
+        assert read_audit(session=session, actor="system", limit=1)["action"].tolist() == ["restore"]
 
 
 def test_a_backup_never_overwrites_a_file(live, tmp_path):
@@ -52,7 +52,7 @@ def test_restoring_a_file_that_is_not_a_tavle_backup_is_refused_and_changes_noth
         live, tmp_path, content):
     (tmp_path / "other.db").write_bytes(content)
     with pytest.raises(BackupError):
-        restore(live, tmp_path / "other.db", actor="admin")
+        restore(live, tmp_path / "other.db", actor="system:admin")
     assert unit_names(live) == ["Solbakken"]
 
 
@@ -61,7 +61,7 @@ def test_restoring_a_backup_from_a_newer_tavle_is_refused(live, tmp_path):
     with sqlite3.connect(tmp_path / "future.db") as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'from-the-future'")
     with pytest.raises(BackupError, match="nyere"):
-        restore(live, tmp_path / "future.db", actor="admin")
+        restore(live, tmp_path / "future.db", actor="system:admin")
     assert unit_names(live) == ["Solbakken"]
 
 

@@ -81,7 +81,7 @@ def test_an_edited_goal_and_name_survive_the_next_catalogue_sync(engine):
     with write_session(engine) as session:
         triage = find_indicator("triage_dagligt", session=session)
         update_indicator(triage.id, goal=Goal("min_share", 0.9), name_da="Triage hver dag",
-                         session=session, actor="admin")
+                         session=session, actor="system:admin")
     with write_session(engine) as session:
         sync_catalogue(session=session, actor="system")
     with read_session(engine) as session:
@@ -94,12 +94,12 @@ def test_a_custom_indicator_is_added_checked_and_soft_deleted(engine):
     custom = IndicatorDefinition("vaegt_maalt", "tryksaar", "Vægt målt", "Weight measured",
                                  "process", "measurement", "up", None, "i", "week")
     with write_session(engine) as session:
-        indicator_id = create_indicator(custom, session=session, actor="admin")
+        indicator_id = create_indicator(custom, session=session, actor="system:admin")
     with pytest.raises(ValidationError), write_session(engine) as session:
-        create_indicator(replace(custom, chart="pie"), session=session, actor="admin")
+        create_indicator(replace(custom, chart="pie"), session=session, actor="system:admin")
     with pytest.raises(ValidationError), write_session(engine) as session:
-        create_indicator(custom, session=session, actor="admin")  # the code is taken
+        create_indicator(custom, session=session, actor="system:admin")  # the code is taken
     with write_session(engine) as session:
-        set_indicator_deleted(indicator_id, True, session=session, actor="admin")
+        set_indicator_deleted(indicator_id, True, session=session, actor="system:admin")
     with read_session(engine) as session:
         assert "vaegt_maalt" not in {s.definition.code for s in list_indicators(session=session)}

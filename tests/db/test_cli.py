@@ -23,7 +23,7 @@ def url(tmp_path):
 def run(url, *args, stdin=""):
     sys.stdin = io.StringIO(stdin)
     try:
-        return main(["--database-url", url, "--actor", "cli-test", *map(str, args)])
+        return main(["--database-url", url, "--actor", "cli:test", *map(str, args)])
     finally:
         sys.stdin = sys.__stdin__
 

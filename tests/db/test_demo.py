@@ -27,7 +27,7 @@ def seeded(seed=2013, today=TODAY, with_users=False):
     engine = make_engine("sqlite://")
     migrate(engine)
     with write_session(engine) as session:
-        seed_demo(session=session, actor="demo", today=today, seed=seed, with_users=with_users)
+        seed_demo(session=session, actor="system:demo", today=today, seed=seed, with_users=with_users)
     return engine
 
 
@@ -41,13 +41,13 @@ def demo():
 def series(engine, unit_code, indicator_code):
     with read_session(engine) as session:
         return read_series(find_unit(unit_code, session=session),
-                           find_indicator(indicator_code, session=session).id, session=session)
+                           find_indicator(indicator_code, session=session).id, session=session, actor="system")
 
 
 def test_the_same_seed_and_day_give_the_same_data_and_another_seed_does_not(demo):
     def exported(engine):
         with read_session(engine) as session:
-            return export_file(session=session)
+            return export_file(session=session, actor="system")
     assert exported(seeded()) == exported(demo)
     assert exported(seeded(seed=1)) != exported(demo)
 
@@ -69,7 +69,7 @@ def test_pressure_ulcer_gaps_lengthen_after_the_pdsa_change(demo):
     days = pd.Series(pd.to_datetime(series(demo, "solbakken", "tryksaar_dage_mellem")["date"]))
     gaps = days.diff().dt.days.dropna()
     with read_session(demo) as session:
-        notes = list_annotations(find_unit("solbakken", session=session), session=session)
+        notes = list_annotations(find_unit("solbakken", session=session), session=session, actor="system")
     change = pd.Timestamp(notes.loc[notes["text"].str.contains("lejringsplan"), "date"].iloc[0])
     assert gaps[days[1:] > change].mean() > 2 * gaps[days[1:] <= change].mean()
 
@@ -85,7 +85,7 @@ def test_each_demo_unit_has_a_full_board_and_the_changes_are_annotated(demo):
         for code in ("solbakken", "hjemmeplejen-nord", "akutteamet"):
             unit = find_unit(code, session=session)
             assert len(list_unit_indicators(unit, session=session)) == 8
-            assert any(list_annotations(unit, session=session)["text"].str.startswith("PDSA"))
+            assert any(list_annotations(unit, session=session, actor="system")["text"].str.startswith("PDSA"))
 
 
 def test_the_database_is_marked_as_demo_and_the_demo_users_can_sign_in(demo):
@@ -94,7 +94,7 @@ def test_the_database_is_marked_as_demo_and_the_demo_users_can_sign_in(demo):
         for username, *_ in DEMO_USERS:
             assert verify_password(find_user(username, session=session).password_hash,
                                    DEMO_PASSWORD)
-        assert not read_audit(session=session, actor="demo").empty
+        assert not read_audit(session=session, actor="system", by="system:demo").empty
 
 
 def test_an_empty_database_is_not_marked_as_demo(engine):
@@ -104,7 +104,7 @@ def test_an_empty_database_is_not_marked_as_demo(engine):
 
 def test_the_demo_is_refused_in_a_database_that_has_units(demo):
     with pytest.raises(StorageError), write_session(demo) as session:
-        seed_demo(session=session, actor="demo", today=TODAY)
+        seed_demo(session=session, actor="system:demo", today=TODAY)
 
 
 def test_seeding_takes_a_few_seconds_at_most():

@@ -20,23 +20,23 @@ UNIT = "Demo Kommune / Område Nord / Solbakken"
 def recorded(engine, place):
     with write_session(engine) as session:
         add_entry(place["unit"], place["fald_pr_1000_sengedage"], date(2026, 10, 1), numerator=4,
-                  denominator=1178.5, note="=HYPERLINK(\"x\")", session=session, actor="a",
+                  denominator=1178.5, note="=HYPERLINK(\"x\")", session=session, actor="system:a",
                   today=TODAY)
         gone = add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 2), numerator=1,
-                         denominator=2, session=session, actor="a", today=TODAY)
-        delete_entry(gone, session=session, actor="a")
+                         denominator=2, session=session, actor="system:a", today=TODAY)
+        delete_entry(gone, session=session, actor="system:a")
         add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 11, 3),
-                  note="+hæl", session=session, actor="a", today=TODAY)
+                  note="+hæl", session=session, actor="system:a", today=TODAY)
         add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 11, 4),
-                  note="@sum", session=session, actor="a", today=TODAY)
+                  note="@sum", session=session, actor="system:a", today=TODAY)
         add_annotation(place["unit"], date(2026, 9, 1), "-ny plan", session=session,
-                       actor="a", today=TODAY)
+                       actor="system:a", today=TODAY)
     return engine
 
 
 def export(engine, file_format):
     with read_session(engine) as session:
-        return export_file(session=session, file_format=file_format)
+        return export_file(session=session, actor="system", file_format=file_format)
 
 
 def test_danish_csv_has_a_bom_semicolons_decimal_commas_and_danish_dates(recorded):

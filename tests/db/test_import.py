@@ -22,13 +22,13 @@ DANISH = ("enhed;indikator;dato;tæller;nævner;værdi;note\n"
 
 def run_import(engine, content: bytes, filename="data.csv", **options):
     with write_session(engine) as session:
-        return import_file(content, filename=filename, session=session, actor="admin",
+        return import_file(content, filename=filename, session=session, actor="system:admin",
                            today=TODAY, **options)
 
 
 def triage(engine, place):
     with read_session(engine) as session:
-        return read_series(place["unit"], place["triage_dagligt"], session=session)
+        return read_series(place["unit"], place["triage_dagligt"], session=session, actor="system")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1252"])
@@ -36,7 +36,7 @@ def test_danish_excel_csv_is_read_in_each_encoding_excel_saves(engine, place, en
     plan = run_import(engine, DANISH.encode(encoding))
     assert plan.summary()["new_entries"] == 2 and plan.summary()["new_events"] == 1
     with read_session(engine) as session:
-        falls = read_series(place["unit"], place["fald_pr_1000_sengedage"], session=session)
+        falls = read_series(place["unit"], place["fald_pr_1000_sengedage"], session=session, actor="system")
     assert falls[["numerator", "denominator"]].to_dict("list") == {"numerator": [4.0],
                                                                   "denominator": [1178.5]}
 
@@ -78,7 +78,7 @@ def test_a_changed_figure_in_a_file_is_an_audited_correction(engine, place):
     assert plan.summary()["corrected_entries"] == 1
     assert list(triage(engine, place)["numerator"]) == [24.0]
     with read_session(engine) as session:
-        corrections = read_audit(session=session, table_name="entry")
+        corrections = read_audit(session=session, actor="system", table_name="entry")
     corrected = corrections[corrections["action"] == "correct"].iloc[0]
     assert (corrected["before"]["numerator"], corrected["after"]["numerator"]) == (23.0, 24.0)
 
@@ -116,7 +116,7 @@ def test_a_number_of_events_on_one_row_becomes_that_many_events(engine, place):
     content = "enhed;indikator;dato;tæller\nsolbakken;tryksaar_dage_mellem;03-11-2026;2\n"
     run_import(engine, content.encode())
     with read_session(engine) as session:
-        events = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session)
+        events = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session, actor="system")
     assert list(events["date"]) == [date(2026, 11, 3)] * 2
 
 

@@ -75,7 +75,7 @@ def test_an_imported_file_either_all_goes_in_or_nothing_does(engine, place, head
     before = table_contents(engine)
     try:
         with write_session(engine) as session:
-            import_file(content, filename=filename, session=session, actor="fuzz", today=TODAY,
+            import_file(content, filename=filename, session=session, actor="system:fuzz", today=TODAY,
                         create_units=create_units)
     except ValidationError as refused:
         assert refused.problems
@@ -86,7 +86,7 @@ def test_an_imported_file_either_all_goes_in_or_nothing_does(engine, place, head
     event("imported")
     imported = contents_without_audit(engine)
     with write_session(engine) as session:
-        again = import_file(content, filename=filename, session=session, actor="fuzz",
+        again = import_file(content, filename=filename, session=session, actor="system:fuzz",
                             today=TODAY, create_units=create_units)
     changed = {k: v for k, v in again.summary().items() if not k.startswith("unchanged")}
     assert set(changed.values()) == {0}
@@ -100,7 +100,7 @@ def test_arbitrary_bytes_are_refused_with_a_message_or_imported_whole(engine, pl
     before = table_contents(engine)
     try:
         with write_session(engine) as session:
-            import_file(content, filename=filename, session=session, actor="fuzz", today=TODAY)
+            import_file(content, filename=filename, session=session, actor="system:fuzz", today=TODAY)
     except ValidationError as refused:
         assert refused.problems and refused.text("da") and refused.text("en")
         assert table_contents(engine) == before

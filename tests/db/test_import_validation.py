@@ -58,7 +58,7 @@ def test_a_file_with_one_bad_row_is_refused_whole_and_changes_nothing(engine, pl
     before = table_contents(engine)
     content = (HEADER + GOOD_ROW + bad_row + "\n").encode("utf-8-sig")
     with pytest.raises(ValidationError) as refused, write_session(engine) as session:
-        import_file(content, filename="ark.csv", session=session, actor="admin", today=TODAY)
+        import_file(content, filename="ark.csv", session=session, actor="system:admin", today=TODAY)
     problems = refused.value.problems
     assert [p.field for p in problems][-1:] == [field]
     assert words in problems[-1].message_da

@@ -37,9 +37,9 @@ def _units(engine) -> list[int]:
 
 def test_the_overview_read_holds_every_units_board_series(demo_engine):
     with read_session(demo_engine) as session:
-        everything = read_overview_series(session=session)
+        everything = read_overview_series(session=session, actor="system")
         for unit_id in _units(demo_engine):
-            board = read_unit_series(unit_id, session=session)
+            board = read_unit_series(unit_id, session=session, actor="system")
             for indicator in list_unit_indicators(unit_id, session=session):
                 events = indicator.definition.measure == "events"
                 source = everything.events if events else everything.entries
@@ -58,7 +58,7 @@ def test_the_overview_read_holds_every_units_board_series(demo_engine):
 def test_the_read_can_be_limited_to_chosen_units(demo_engine):
     first, *_ = _units(demo_engine)
     with read_session(demo_engine) as session:
-        chosen = read_overview_series(session=session, unit_ids=[first])
+        chosen = read_overview_series(session=session, actor="system", unit_ids=[first])
     assert set(chosen.entries["unit_id"]) == {first}
     assert set(chosen.assigned["unit_id"]) == {first}
 
@@ -68,12 +68,12 @@ def test_deleted_entries_are_left_out(demo_engine):
     with read_session(demo_engine) as session:
         indicator = next(i for i in list_unit_indicators(first, session=session)
                          if i.definition.measure == "proportion")
-        entries = list_entries(first, session=session, indicator_id=indicator.id, limit=10_000)
+        entries = list_entries(first, session=session, actor="system", indicator_id=indicator.id, limit=10_000)
     victim = entries.iloc[0]
     with write_session(demo_engine) as session:
-        delete_entry(int(victim["id"]), session=session, actor="test")
+        delete_entry(int(victim["id"]), session=session, actor="system:test")
     with read_session(demo_engine) as session:
-        after = read_overview_series(session=session, unit_ids=[first]).entries
+        after = read_overview_series(session=session, actor="system", unit_ids=[first]).entries
     mine = after[(after["indicator_id"] == indicator.id)]
     assert pd.Timestamp(victim["date"]) not in set(mine["date"])
     assert len(mine) == len(entries) - 1
@@ -81,7 +81,7 @@ def test_deleted_entries_are_left_out(demo_engine):
 
 def test_the_demo_has_saved_phases_in_the_baselines(demo_engine):
     with read_session(demo_engine) as session:
-        baselines = read_overview_series(session=session).baselines
+        baselines = read_overview_series(session=session, actor="system").baselines
     assert set(baselines["kind"]) == {"new_phase"}
     assert baselines["date"].dtype.kind == "M"
 
@@ -93,17 +93,17 @@ def test_postgresql_hands_over_the_same_days(postgres_url):
     day = date(2026, 3, 2)
     with write_session(engine) as session:
         unit_id = create_unit("Overblik PG", kind="unit", parent_id=None, session=session,
-                              actor="test")
+                              actor="system:test")
         share = find_indicator("tryksaar_bundt", session=session)
         ulcers = find_indicator("tryksaar_dage_mellem", session=session)
-        set_unit_indicators(unit_id, [share.id, ulcers.id], session=session, actor="test")
+        set_unit_indicators(unit_id, [share.id, ulcers.id], session=session, actor="system:test")
         add_entry(unit_id, share.id, day, numerator=19, denominator=20, session=session,
-                  actor="test", today=DEMO_TODAY)
-        add_event(unit_id, ulcers.id, day, session=session, actor="test", today=DEMO_TODAY)
+                  actor="system:test", today=DEMO_TODAY)
+        add_event(unit_id, ulcers.id, day, session=session, actor="system:test", today=DEMO_TODAY)
         add_baseline(unit_id, share.id, "freeze", day, "baseline", session=session,
-                     actor="test", today=DEMO_TODAY)
+                     actor="system:test", today=DEMO_TODAY)
     with read_session(engine) as session:
-        series = read_overview_series(session=session, unit_ids=[unit_id])
+        series = read_overview_series(session=session, actor="system", unit_ids=[unit_id])
     engine.dispose()
     stamp = pd.Timestamp(day)
     assert list(series.entries["date"]) == [stamp]

@@ -41,9 +41,9 @@ def test_an_entry_is_corrected_and_read_back_on_postgresql(postgres_url):
     for numerator in (20, 24):
         with write_session(engine) as session:
             add_entry(unit_id, indicator_id, date(2026, 11, 2), numerator=numerator,
-                      denominator=25, note="æøå", session=session, actor="anna", today=TODAY)
+                      denominator=25, note="æøå", session=session, actor="system:anna", today=TODAY)
     with read_session(engine) as session:
-        frame = read_series(unit_id, indicator_id, session=session)
+        frame = read_series(unit_id, indicator_id, session=session, actor="system")
     engine.dispose()
     assert frame[["date", "numerator"]].to_dict("list") == {"date": [date(2026, 11, 2)],
                                                             "numerator": [24.0]}
@@ -55,15 +55,15 @@ def test_a_refused_import_leaves_postgresql_unchanged_and_a_good_one_round_trips
     before = table_contents(engine)
     bad = "enhed;indikator;dato;tæller;nævner\nsolbakken;triage_dagligt;01-11-2026;3;2\n"
     with pytest.raises(ValidationError), write_session(engine) as session:
-        import_file(bad.encode(), filename="a.csv", session=session, actor="a", today=TODAY)
+        import_file(bad.encode(), filename="a.csv", session=session, actor="system:a", today=TODAY)
     assert table_contents(engine) == before
     good = "enhed;indikator;dato;tæller;nævner\nsolbakken;triage_dagligt;01-11-2026;2;3\n"
     with write_session(engine) as session:
-        import_file(good.encode(), filename="a.csv", session=session, actor="a", today=TODAY)
+        import_file(good.encode(), filename="a.csv", session=session, actor="system:a", today=TODAY)
     with read_session(engine) as session:
-        exported = export_file(session=session)
+        exported = export_file(session=session, actor="system")
     with write_session(engine) as session:
-        again = import_file(exported, filename="a.csv", session=session, actor="a", today=TODAY)
+        again = import_file(exported, filename="a.csv", session=session, actor="system:a", today=TODAY)
     engine.dispose()
     assert again.summary()["unchanged_entries"] == 1 and again.summary()["new_entries"] == 0
 
@@ -87,18 +87,18 @@ def test_processes_writing_one_period_at_once_on_postgresql_leave_one_entry(post
 def test_a_board_with_entries_events_and_an_empty_series_reads_back_on_postgresql(pg_engine):
     with write_session(pg_engine) as session:
         unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
-                              actor="test")
+                              actor="system:test")
         codes = ("tryksaar_dage_mellem", "triage_dagligt", "haandhygiejne")
         ids = [find_indicator(code, session=session).id for code in codes]
-        set_unit_indicators(unit_id, ids, session=session, actor="test")
-        add_event(unit_id, ids[0], date(2026, 5, 2), note="hæl", session=session, actor="a",
+        set_unit_indicators(unit_id, ids, session=session, actor="system:test")
+        add_event(unit_id, ids[0], date(2026, 5, 2), note="hæl", session=session, actor="system:a",
                   today=TODAY)
         add_entry(unit_id, ids[1], date(2026, 11, 2), numerator=3, denominator=4,
-                  session=session, actor="a", today=TODAY)
+                  session=session, actor="system:a", today=TODAY)
         add_entry(unit_id, ids[1], date(2026, 11, 1), numerator=2, denominator=4,
-                  session=session, actor="a", today=TODAY)
+                  session=session, actor="system:a", today=TODAY)
     with read_session(pg_engine) as session:
-        board = read_unit_series(unit_id, session=session)
+        board = read_unit_series(unit_id, session=session, actor="system")
     assert list(board) == ids
     assert board[ids[0]].to_dict("list") == {"date": [date(2026, 5, 2)], "note": ["hæl"]}
     assert board[ids[1]][["date", "numerator"]].to_dict("list") == {

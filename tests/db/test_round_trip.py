@@ -22,7 +22,7 @@ def demo_engine():
     engine = make_engine("sqlite://")
     migrate(engine)
     with write_session(engine) as session:
-        seed_demo(session=session, actor="demo", today=TODAY, with_users=False)
+        seed_demo(session=session, actor="system:demo", today=TODAY, with_users=False)
     yield engine
     engine.dispose()
 
@@ -41,26 +41,26 @@ def solbakken(session) -> int:
 
 def series_of_solbakken(engine, indicator_ids) -> list:
     with read_session(engine) as session:
-        return [read_series(solbakken(session), i, session=session) for i in indicator_ids]
+        return [read_series(solbakken(session), i, session=session, actor="system") for i in indicator_ids]
 
 
 @pytest.mark.parametrize("file_format", ["danish-csv", "comma-csv", "xlsx"])
 def test_an_export_imported_into_an_empty_database_exports_identically(demo_engine, engine,
                                                                       file_format):
     with read_session(demo_engine) as session:
-        exported = export_file(session=session, file_format=file_format)
-        rows = export_rows(session=session)
+        exported = export_file(session=session, actor="system", file_format=file_format)
+        rows = export_rows(session=session, actor="system")
     filename = "alt.xlsx" if file_format == "xlsx" else "alt.csv"
     with write_session(engine) as session:
-        plan = import_file(exported, filename=filename, session=session, actor="admin",
+        plan = import_file(exported, filename=filename, session=session, actor="system:admin",
                            today=TODAY, create_units=True)
     assert plan.summary()["new_entries"] > 2000 and plan.summary()["new_events"] > 50
     with read_session(engine) as session:
-        assert export_rows(session=session) == rows
-        assert cells(export_file(session=session, file_format=file_format),
+        assert export_rows(session=session, actor="system") == rows
+        assert cells(export_file(session=session, actor="system", file_format=file_format),
                      file_format) == cells(exported, file_format)
     with read_session(demo_engine) as session:
-        indicator_ids = list(read_unit_series(solbakken(session), session=session))
+        indicator_ids = list(read_unit_series(solbakken(session), session=session, actor="system"))
     copied = series_of_solbakken(engine, indicator_ids)
     original = series_of_solbakken(demo_engine, indicator_ids)
     assert len(original) == 8 and all(len(frame) for frame in original)

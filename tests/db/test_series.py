@@ -16,9 +16,9 @@ def test_an_entry_series_has_dates_and_float_figures_with_nan_where_absent(engin
     with write_session(engine) as session:
         for day, count in ((date(2026, 9, 1), 2), (date(2026, 8, 1), 0)):
             add_entry(place["unit"], place["medicinfejl_pr_maaned"], day, numerator=count,
-                      session=session, actor="anna", today=TODAY)
+                      session=session, actor="system:anna", today=TODAY)
     with read_session(engine) as session:
-        frame = read_series(place["unit"], place["medicinfejl_pr_maaned"], session=session)
+        frame = read_series(place["unit"], place["medicinfejl_pr_maaned"], session=session, actor="system")
     assert list(frame.columns) == ["date", "numerator", "denominator", "value"]
     assert list(frame["date"]) == [date(2026, 8, 1), date(2026, 9, 1)]
     assert all(type(day) is date for day in frame["date"])
@@ -29,19 +29,19 @@ def test_an_entry_series_has_dates_and_float_figures_with_nan_where_absent(engin
 def test_an_event_series_has_dates_and_notes(engine, place):
     with write_session(engine) as session:
         add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 5, 2), note="hæl",
-                  session=session, actor="anna", today=TODAY)
+                  session=session, actor="system:anna", today=TODAY)
         add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 1, 9),
-                  session=session, actor="anna", today=TODAY)
+                  session=session, actor="system:anna", today=TODAY)
     with read_session(engine) as session:
-        frame = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session)
+        frame = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session, actor="system")
     assert frame.to_dict("list") == {"date": [date(2026, 1, 9), date(2026, 5, 2)],
                                      "note": [None, "hæl"]}
 
 
 def test_an_empty_series_still_has_its_measures_columns(engine, place):
     with read_session(engine) as session:
-        entries = read_series(place["unit"], place["triage_dagligt"], session=session)
-        events = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session)
+        entries = read_series(place["unit"], place["triage_dagligt"], session=session, actor="system")
+        events = read_series(place["unit"], place["tryksaar_dage_mellem"], session=session, actor="system")
     assert (list(entries.columns), len(entries)) == (["date", "numerator", "denominator",
                                                       "value"], 0)
     assert (list(events.columns), len(events)) == (["date", "note"], 0)
@@ -52,19 +52,19 @@ def test_a_board_reads_the_units_active_indicators_in_board_order_and_only_its_d
     with write_session(engine) as session:
         set_unit_indicators(place["unit"], [place["tryksaar_dage_mellem"],
                                             place["triage_dagligt"], place["haandhygiejne"]],
-                            session=session, actor="admin")
+                            session=session, actor="system:admin")
         set_unit_indicators(place["unit"], [place["tryksaar_dage_mellem"],
                                             place["triage_dagligt"]],
-                            session=session, actor="admin")
+                            session=session, actor="system:admin")
         add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 1), numerator=3,
-                  denominator=4, session=session, actor="anna", today=TODAY)
+                  denominator=4, session=session, actor="system:anna", today=TODAY)
         gone = add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 2), numerator=1,
-                         denominator=4, session=session, actor="anna", today=TODAY)
-        delete_entry(gone, session=session, actor="anna")
+                         denominator=4, session=session, actor="system:anna", today=TODAY)
+        delete_entry(gone, session=session, actor="system:anna")
         add_entry(place["other"], place["triage_dagligt"], date(2026, 11, 1), numerator=1,
-                  denominator=9, session=session, actor="anna", today=TODAY)
+                  denominator=9, session=session, actor="system:anna", today=TODAY)
     with read_session(engine) as session:
-        board = read_unit_series(place["unit"], session=session)
+        board = read_unit_series(place["unit"], session=session, actor="system")
     assert list(board) == [place["tryksaar_dage_mellem"], place["triage_dagligt"]]
     assert list(board[place["tryksaar_dage_mellem"]].columns) == ["date", "note"]
     assert board[place["tryksaar_dage_mellem"]].empty

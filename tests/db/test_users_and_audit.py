@@ -21,7 +21,7 @@ from db.users import (
 def test_a_user_signs_in_with_the_password_and_not_another(engine):
     with write_session(engine) as session:
         create_user("anna", role="registrant", password="rigtig-kode", session=session,
-                    actor="admin")
+                    actor="system:admin")
     with read_session(engine) as session:
         stored = find_user("anna", session=session).password_hash
     assert stored.startswith("$argon2id$")
@@ -30,19 +30,19 @@ def test_a_user_signs_in_with_the_password_and_not_another(engine):
 
 def test_a_username_is_unique_and_a_role_must_be_known(engine):
     with write_session(engine) as session:
-        create_user("anna", role="registrant", session=session, actor="admin")
+        create_user("anna", role="registrant", session=session, actor="system:admin")
     for username, role in (("anna", "registrant"), ("bo", "chef")):
         with pytest.raises(ValidationError), write_session(engine) as session:
-            create_user(username, role=role, session=session, actor="admin")
+            create_user(username, role=role, session=session, actor="system:admin")
 
 
 def test_memberships_say_which_units_a_user_belongs_to(engine, place):
     with write_session(engine) as session:
-        user = create_user("anna", role="teamleder", session=session, actor="admin")
-        add_membership(user, place["unit"], session=session, actor="admin")
-        add_membership(user, place["other"], session=session, actor="admin")
-        add_membership(user, place["unit"], session=session, actor="admin")  # already there
-        remove_membership(user, place["other"], session=session, actor="admin")
+        user = create_user("anna", role="teamleder", session=session, actor="system:admin")
+        add_membership(user, place["unit"], session=session, actor="system:admin")
+        add_membership(user, place["other"], session=session, actor="system:admin")
+        add_membership(user, place["unit"], session=session, actor="system:admin")  # already there
+        remove_membership(user, place["other"], session=session, actor="system:admin")
     with read_session(engine) as session:
         assert member_unit_ids(user, session=session) == [place["unit"]]
 
@@ -50,10 +50,10 @@ def test_memberships_say_which_units_a_user_belongs_to(engine, place):
 def test_the_audit_log_never_holds_a_password_or_its_hash(engine):
     with write_session(engine) as session:
         user = create_user("anna", role="admin", password="hemmelig-1", session=session,
-                           actor="admin")
-        set_password(user, "hemmelig-2", session=session, actor="admin")
+                           actor="system:admin")
+        set_password(user, "hemmelig-2", session=session, actor="system:admin")
     with read_session(engine) as session:
-        audit = read_audit(session=session, table_name="app_user")
+        audit = read_audit(session=session, actor="system", table_name="app_user")
         stored = find_user("anna", session=session).password_hash
     text = str(audit.to_dict("records"))
     assert "hemmelig" not in text and stored not in text
@@ -75,7 +75,7 @@ def test_a_deleted_administrator_no_longer_counts_and_can_be_restored(engine):
 
 def test_every_change_names_who_made_it_and_can_be_filtered_by_unit(engine, place):
     with read_session(engine) as session:
-        for_unit = read_audit(session=session, unit_id=place["unit"])
-        by_test = read_audit(session=session, actor="test")
+        for_unit = read_audit(session=session, actor="system", unit_id=place["unit"])
+        by_test = read_audit(session=session, actor="system", by="system:test")
     assert set(for_unit["unit_id"]) <= {place["unit"]}
-    assert set(by_test["actor"]) == {"test"} and len(by_test) >= 4
+    assert set(by_test["actor"]) == {"system:test"} and len(by_test) >= 4

@@ -53,7 +53,7 @@ def test_an_entry_breaking_a_rule_is_refused_and_nothing_is_written(engine, plac
                                                                     figures, field, words):
     before = table_contents(engine)
     with pytest.raises(ValidationError) as refused, write_session(engine) as session:
-        add_entry(place["unit"], place[code], date(2026, 11, 2), session=session, actor="anna",
+        add_entry(place["unit"], place[code], date(2026, 11, 2), session=session, actor="system:anna",
                   today=TODAY, **figures)
     assert [problem.field for problem in refused.value.problems] == [field]
     assert words in refused.value.problems[0].message_da
@@ -64,25 +64,25 @@ def test_an_entry_breaking_a_rule_is_refused_and_nothing_is_written(engine, plac
 def test_an_entry_dated_tomorrow_is_refused_and_one_dated_today_is_not(engine, place):
     with pytest.raises(ValidationError) as refused, write_session(engine) as session:
         add_entry(place["unit"], place["triage_dagligt"], TODAY + timedelta(days=1),
-                  numerator=1, denominator=2, session=session, actor="anna", today=TODAY)
+                  numerator=1, denominator=2, session=session, actor="system:anna", today=TODAY)
     assert refused.value.problems[0].field == "date"
     assert "fremtiden" in refused.value.problems[0].message_da
     with write_session(engine) as session:
         add_entry(place["unit"], place["triage_dagligt"], TODAY, numerator=1, denominator=2,
-                  session=session, actor="anna", today=TODAY)
+                  session=session, actor="system:anna", today=TODAY)
 
 
 def test_a_numerator_equal_to_the_denominator_is_allowed(engine, place):
     with write_session(engine) as session:
         add_entry(place["unit"], place["triage_dagligt"], TODAY, numerator=25, denominator=25,
-                  session=session, actor="anna", today=TODAY)
+                  session=session, actor="system:anna", today=TODAY)
 
 
 def test_all_problems_of_one_entry_are_reported_together(engine, place):
     with pytest.raises(ValidationError) as refused, write_session(engine) as session:
         add_entry(place["unit"], place["triage_dagligt"], TODAY + timedelta(days=3),
                   numerator=-1, denominator=2, note="010190-1234", session=session,
-                  actor="anna", today=TODAY)
+                  actor="system:anna", today=TODAY)
     assert {problem.field for problem in refused.value.problems} == {"numerator", "date", "note"}
     assert "tæller: må ikke være negativ" in refused.value.text("da")
     assert "numerator: must not be negative" in refused.value.text("en")
@@ -92,7 +92,7 @@ def test_an_event_in_the_future_or_with_a_cpr_number_is_refused(engine, place):
     before = table_contents(engine)
     with pytest.raises(ValidationError) as refused, write_session(engine) as session:
         add_event(place["unit"], place["tryksaar_dage_mellem"], TODAY + timedelta(days=1),
-                  note="ddmmyy: 311299-4321", session=session, actor="anna", today=TODAY)
+                  note="ddmmyy: 311299-4321", session=session, actor="system:anna", today=TODAY)
     assert {problem.field for problem in refused.value.problems} == {"date", "note"}
     assert table_contents(engine) == before
 
@@ -100,7 +100,7 @@ def test_an_event_in_the_future_or_with_a_cpr_number_is_refused(engine, place):
 def test_an_annotation_needs_a_text_without_a_cpr_number(engine, place):
     for text, words in (("  ", "mangler"), ("Ny plan for 0101901234", "CPR")):
         with pytest.raises(ValidationError) as refused, write_session(engine) as session:
-            add_annotation(place["unit"], TODAY, text, session=session, actor="anna",
+            add_annotation(place["unit"], TODAY, text, session=session, actor="system:anna",
                            today=TODAY)
         assert words in refused.value.problems[0].message_da
 
@@ -108,7 +108,7 @@ def test_an_annotation_needs_a_text_without_a_cpr_number(engine, place):
 def test_figures_are_refused_on_an_event_indicator_and_events_on_a_share(engine, place):
     with pytest.raises(ValidationError), write_session(engine) as session:
         add_entry(place["unit"], place["tryksaar_dage_mellem"], TODAY, numerator=1,
-                  session=session, actor="anna", today=TODAY)
+                  session=session, actor="system:anna", today=TODAY)
     with pytest.raises(ValidationError), write_session(engine) as session:
-        add_event(place["unit"], place["triage_dagligt"], TODAY, session=session, actor="anna",
+        add_event(place["unit"], place["triage_dagligt"], TODAY, session=session, actor="system:anna",
                   today=TODAY)

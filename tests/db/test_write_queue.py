@@ -47,7 +47,7 @@ def test_the_write_ahead_log_is_copied_back_every_so_many_commits(tmp_path, monk
     for step in range(300):
         with write_session(engine) as session:
             add_entry(unit_id, indicator_id, date(2020, 1, 1) + timedelta(days=step),
-                      numerator=1, denominator=2, session=session, actor="t",
+                      numerator=1, denominator=2, session=session, actor="system:t",
                       today=date(2026, 11, 22))
     wal_pages = (tmp_path / "tavle.db-wal").stat().st_size // 4096
     engine.dispose()

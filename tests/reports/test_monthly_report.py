@@ -37,7 +37,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def municipality(demo_reading_engine):
     with read_session(demo_reading_engine) as session:
-        return report_content(municipality_scope(session=session), NOVEMBER, session=session,
+        return report_content(municipality_scope(session=session), NOVEMBER, session=session, actor="system",
                               today=DEMO_TODAY)
 
 
@@ -204,7 +204,7 @@ def test_the_same_content_makes_the_same_bytes_and_a_unit_split_from_the_municip
                           invariant=True) != first
     with read_session(demo_reading_engine) as session:
         alone = report_content(find_scope("hjemmeplejen-nord", kind="unit", session=session),
-                               NOVEMBER, session=session, today=DEMO_TODAY)
+                               NOVEMBER, session=session, actor="system", today=DEMO_TODAY)
     assert monthly_report(alone, generated_at=MADE, invariant=True) == first
     assert report_file_name(alone) == "2026-11-hjemmeplejen-nord.pdf"
 
@@ -243,7 +243,7 @@ def test_a_report_for_an_earlier_month_sees_nothing_after_it(demo_reading_engine
     june = parse_month("2025-06")
     with read_session(demo_reading_engine) as session:
         content = report_content(find_scope("solbakken", kind="unit", session=session), june,
-                                 session=session, today=DEMO_TODAY)
+                                 session=session, actor="system", today=DEMO_TODAY)
     assert content.as_of == date(2025, 6, 30)
     for chart in content.charts:
         assert chart.model.points["x"].max().date() <= june.last
@@ -257,12 +257,12 @@ def test_the_months_changes_and_notes_are_listed_under_the_chart_and_notes_stay_
         unit_id = find_unit("solbakken", session=session)
         ulcers = find_indicator("tryksaar_dage_mellem", session=session)
         add_event(unit_id, ulcers.id, date(2026, 11, 12), note="hæl, venstre fod", session=session,
-                  actor="test", today=DEMO_TODAY)
+                  actor="system:test", today=DEMO_TODAY)
         add_annotation(unit_id, date(2026, 11, 16), "PDSA: trykaflastende madras på alle stuer",
-                       indicator_id=ulcers.id, session=session, actor="test", today=DEMO_TODAY)
+                       indicator_id=ulcers.id, session=session, actor="system:test", today=DEMO_TODAY)
     with read_session(demo_engine) as session:
         content = report_content(find_scope("solbakken", kind="unit", session=session), NOVEMBER,
-                                 session=session, today=DEMO_TODAY)
+                                 session=session, actor="system", today=DEMO_TODAY)
     internal = flat(" ".join(pdf_pages(monthly_report(content, generated_at=MADE))))
     assert ("Ændringer i november 2026 16-11-2026: PDSA: trykaflastende madras på alle stuer"
             in internal)

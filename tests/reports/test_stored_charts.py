@@ -25,7 +25,7 @@ def test_board_charts_every_active_indicator_of_the_unit_in_board_order(demo_eng
     with read_session(demo_engine) as session:
         unit_id = demo_unit_id(session, "Plejecenter Solbakken")
         active = list_unit_indicators(unit_id, session=session)
-        board = unit_board(unit_id, session=session, today=DEMO_TODAY)
+        board = unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
     assert [chart.indicator.id for chart in board] == [indicator.id for indicator in active]
     assert all(len(chart.model.points) > 0 for chart in board)
 
@@ -33,7 +33,7 @@ def test_board_charts_every_active_indicator_of_the_unit_in_board_order(demo_eng
 def test_event_indicators_know_the_days_since_the_last_event(demo_engine):
     with read_session(demo_engine) as session:
         unit_id = demo_unit_id(session, "Plejecenter Solbakken")
-        board = unit_board(unit_id, session=session, today=DEMO_TODAY)
+        board = unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
     for chart in board:
         if chart.indicator.definition.measure == "events":
             last = max(chart.series["date"])
@@ -49,11 +49,11 @@ def test_saved_phase_and_annotation_appear_on_the_chart(demo_engine):
         indicator = find_indicator("tryksaar_bundt", session=session)
     with write_session(demo_engine) as session:
         add_baseline(unit_id, indicator.id, "new_phase", date(2026, 3, 2), "Ny bundt-tjekliste",
-                     session=session, actor="test", today=DEMO_TODAY)
+                     session=session, actor="system:test", today=DEMO_TODAY)
         add_annotation(unit_id, date(2026, 3, 2), "PDSA: tjekliste ved sengen",
-                       indicator_id=indicator.id, session=session, actor="test", today=DEMO_TODAY)
+                       indicator_id=indicator.id, session=session, actor="system:test", today=DEMO_TODAY)
     with read_session(demo_engine) as session:
-        chart = unit_chart(unit_id, indicator, session=session, today=DEMO_TODAY)
+        chart = unit_chart(unit_id, indicator, session=session, actor="system", today=DEMO_TODAY)
     points = chart.model.points
     assert points.loc[points["x"] >= "2026-03-02", "part"].eq(2).all()
     assert points.loc[points["x"] < "2026-03-02", "part"].eq(1).all()
@@ -64,5 +64,5 @@ def test_chart_type_can_be_overridden_for_one_chart(demo_engine):
     with read_session(demo_engine) as session:
         unit_id = find_unit(list_units(session=session)["code"].iloc[-1], session=session)
         indicator = list_unit_indicators(unit_id, session=session)[0]
-        chart = unit_chart(unit_id, indicator, session=session, today=DEMO_TODAY, chart="run")
+        chart = unit_chart(unit_id, indicator, session=session, actor="system", today=DEMO_TODAY, chart="run")
     assert chart.model.chart == "run"

@@ -1,0 +1,63 @@
+"""Wall-screen links for administrators: make one for a unit (its URL shown once), revoke one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.identity import current_actor
+from app.kiosk import ACCESS_PARAMETER
+from app.language import text
+from app.resources import database
+from app.unit_picker import care_units
+from db import (
+    StorageError,
+    create_board_link,
+    list_board_links,
+    read_session,
+    revoke_board_link,
+    write_session,
+)
+from reports.formats import format_date
+
+KEY = "links"
+_MADE = "links.made"
+
+
+def board_link_admin() -> None:
+    """Offer a new link per unit, show the one just made, and list the live ones to revoke."""
+    st.caption(text("links.intro"))
+    units = care_units()
+    names = dict(zip(units["id"].astype(int), units["name"], strict=True))
+    with st.form(f"{KEY}.create", clear_on_submit=True):
+        unit_id = st.selectbox(text("links.unit"), list(names), format_func=names.__getitem__)
+        label = st.text_input(text("links.label"))
+        if st.form_submit_button(text("links.create"), type="primary", icon=":material/link:"):
+            try:
+                with write_session(database()) as session:
+                    made = create_board_link(unit_id, label=label, session=session,
+                                             actor=current_actor())
+            except StorageError as refused:
+                st.error(str(refused))
+            else:
+                st.session_state[_MADE] = made.token
+    token = st.session_state.pop(_MADE, None)
+    if token:
+        # The path and query only: the server's own address is the browser's to know.
+        st.success(text("links.created"), icon=":material/key:")
+        st.code(f"/?{ACCESS_PARAMETER}={token}", language=None)
+    with read_session(database()) as session:
+        links = list_board_links(session=session, actor=current_actor())
+    if links.empty:
+        st.caption(text("links.none"))
+        return
+    for link in links.itertuples():
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{link.unit}** · {link.label or '–'} · "
+                        f"{text('links.column.created')} {format_date(link.created_at.date())}",
+                        width="stretch")
+            if st.button(text("links.revoke"), key=f"{KEY}.revoke.{link.id}",
+                         icon=":material/link_off:"):
+                with write_session(database()) as session:
+                    revoke_board_link(link.id, session=session, actor=current_actor())
+                st.toast(text("links.revoked", unit=link.unit))
+                st.rerun()

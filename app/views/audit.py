@@ -1,0 +1,76 @@
+"""Revisionslog: who changed what and when, by unit and user; a deleted row restored from here."""
+
+import streamlit as st
+
+from app.audit_table import audit_rows, local_time
+from app.field_problems import refusal_text
+from app.i18n import translate
+from app.identity import current_actor
+from app.language import current_language, text
+from app.resources import database
+from db import (
+    StorageError,
+    audit_actors,
+    is_deleted,
+    list_units,
+    read_audit,
+    read_session,
+    restore_deleted,
+    write_session,
+)
+
+NOTICE_KEY = "audit.notice"
+# Enough for an afternoon's changes in a municipality; the filters narrow the rest.
+ROWS_SHOWN = 500
+
+language = current_language()
+st.title(text("nav.audit"))
+st.caption(text("audit.intro"))
+notice = st.session_state.pop(NOTICE_KEY, None)
+if isinstance(notice, StorageError):
+    st.error(refusal_text(notice, language))
+elif notice:
+    st.success(notice, icon=":material/restore:")
+
+with read_session(database()) as session:
+    units = list_units(session=session, include_deleted=True)
+    actors = audit_actors(session=session, actor=current_actor())
+unit_names = dict(zip(units["id"].astype(int), units["name"], strict=True))
+paths = dict(zip(units["id"].astype(int), units["path"], strict=True))
+left, right = st.columns(2)
+unit_id = left.selectbox(text("audit.unit"), [None, *paths], key="audit.unit",
+                         format_func=lambda u: text("audit.unit.all") if u is None else paths[u])
+by = right.selectbox(text("audit.user"), [None, *actors], key="audit.user",
+                     format_func=lambda a: text("audit.user.all") if a is None else a)
+with read_session(database()) as session:
+    audit = read_audit(session=session, actor=current_actor(), unit_id=unit_id, by=by,
+                       limit=ROWS_SHOWN)
+    deletes = audit[audit["action"] == "delete"]
+    restorable = [row for row in deletes.itertuples()
+                  if is_deleted(row.table_name, int(row.row_id), session=session)]
+if audit.empty:
+    st.info(text("audit.none"))
+    st.stop()
+st.dataframe(audit_rows(audit, unit_names, language), hide_index=True, width="stretch")
+
+st.subheader(text("audit.restore.title"))
+if not restorable:
+    st.caption(text("audit.restore.none"))
+    st.stop()
+described = {row.id: f"{translate('audit.table.' + row.table_name, language)} #{row.row_id}"
+                     f" · {unit_names.get(row.unit_id, '') if row.unit_id == row.unit_id else ''}"
+                     f" · {text('audit.action.delete')} {local_time(row.at)} · {row.actor}"
+             for row in restorable}
+chosen = st.selectbox(text("audit.restore.choose"), list(described), key="audit.restore",
+                      format_func=described.__getitem__)
+if st.button(text("audit.restore.button"), type="primary", icon=":material/restore:"):
+    row = next(r for r in restorable if r.id == chosen)
+    try:
+        with write_session(database()) as session:
+            restore_deleted(row.table_name, int(row.row_id), session=session,
+                            actor=current_actor())
+    except StorageError as refused:
+        st.session_state[NOTICE_KEY] = refused
+    else:
+        st.session_state[NOTICE_KEY] = text("audit.restore.done", what=described[chosen])
+    st.rerun()
