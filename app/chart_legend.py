@@ -30,41 +30,53 @@ def note_layers(notes: tuple[str, ...], width: str, height: str, offset: float,
         for index, line in enumerate(notes)]
 
 
-def legend_cell(items: tuple[LegendItem, ...], sizes: ScreenSizes) -> float:
-    """Return the width of one legend column: the widest entry and the air after it."""
-    room = PlotRoom(1.0, 1.0, sizes.font)
-    return max((legend_sample(item, sizes) + 5 + room.text_width(item.text) for item in items),
-               default=0.0) + sizes.font * 1.5
-
-
 def legend_sample(item: LegendItem, sizes: ScreenSizes) -> float:
     """Return the length of a legend sample: long enough to show a whole dash pattern."""
     return max(sizes.font * 1.6, sum(item.mark.dash) * sizes.line_scale * 1.25)
 
 
+def entry_width(item: LegendItem, sizes: ScreenSizes) -> float:
+    """Return the width of one legend entry: sample, word and the air after it."""
+    return legend_sample(item, sizes) + 5 + PlotRoom(1.0, 1.0, sizes.font).text_width(item.text) \
+        + sizes.font * 1.5
+
+
+def legend_places(items: tuple[LegendItem, ...], width: float,
+                  sizes: ScreenSizes) -> list[tuple[float, int]]:
+    """Return each entry's left edge and row: entries one after another, a new row when full."""
+    places, x, row = [], 0.0, 0
+    for item in items:
+        if x > 0 and x + entry_width(item, sizes) > width:
+            x, row = 0.0, row + 1
+        places.append((x, row))
+        x += entry_width(item, sizes)
+    return places
+
+
 def legend_height(items: tuple[LegendItem, ...], width: float, sizes: ScreenSizes) -> float:
-    """Return the height of the legend's rows at a known width."""
-    if not items:
-        return 0.0
-    columns = max(1, min(len(items), int(width // legend_cell(items, sizes))))
-    return -(-len(items) // columns) * sizes.font * LEGEND_ROW
+    """Return the height of the legend's rows at the width it is laid out for."""
+    rows = max((row + 1 for _, row in legend_places(items, width, sizes)), default=0)
+    return rows * sizes.font * LEGEND_ROW
 
 
-def legend_layers(items: tuple[LegendItem, ...], width: str, height: str, offset: float,
-                  sizes: ScreenSizes) -> list[dict]:
-    """Return the legend as marks in columns, offset pixels below height, in the paper's order.
+def legend_layers(items: tuple[LegendItem, ...], planned: float, width: str, height: str,
+                  offset: float, sizes: ScreenSizes) -> list[dict]:
+    """Return the legend as marks in rows, offset pixels below height, in the paper's order.
 
-    width and height are Vega expressions (the plot's "width", or a number): the legend takes
-    as many columns as fit the width, so it wraps instead of widening the chart.
+    The rows are filled for the planned width (the narrowest plot the chart is laid out
+    for), so the legend's height is known before Vega fits the chart to its container.
+    width and height are Vega expressions (the plot's "width", or a number): in a plot
+    narrower than planned the entries draw closer and long words end in …, so the legend
+    never widens the chart and shrinks the plot.
     """
-    cell = legend_cell(items, sizes)
-    columns = f"max(1, min({len(items)}, floor({width} / {cell:g})))"
+    squeeze = f"min(1, {width} / {planned:g})"
     row = sizes.font * LEGEND_ROW
     layers = []
-    for index, item in enumerate(items):
+    for item, (left, row_index) in zip(items, legend_places(items, planned, sizes), strict=True):
         sample = legend_sample(item, sizes)
-        x = f"({index} % {columns}) * {cell:g}"
-        y = {"expr": f"{height} + {offset + row / 2:g} + floor({index} / {columns}) * {row:g}"}
+        x = f"{left:g} * {squeeze}"
+        y = {"expr": f"{height} + {offset + row / 2 + row_index * row:g}"}
+        room_for_text = entry_width(item, sizes) - sample - 5
         one = {"values": [{"text": item.text, "key": item.key}]}
         mark = item.mark
         if item.shape == "point":
@@ -87,7 +99,7 @@ def legend_layers(items: tuple[LegendItem, ...], width: str, height: str, offset
         # limit: a word cut with … rather than one that widens the chart past its container
         layers.append({"description": "legend_text", "data": one, "mark": {
             "type": "text", "align": "left", "baseline": "middle", "fontSize": sizes.font, "color": TEXT,
-            "limit": cell - sample - 5},
+            "limit": {"expr": f"{room_for_text:g} * {squeeze}"}},
             "encoding": {"x": {"value": {"expr": f"{x} + {sample + 5:g}"}}, "y": {"value": y},
                          "text": {"field": "text", "type": "nominal"}}})
     return layers

@@ -16,7 +16,7 @@ import altair as alt
 import numpy as np
 
 from app.chart_legend import TEXT, legend_height, legend_layers, note_layers
-from app.chart_sizes import LARGE, STANDARD, WHITE, ScreenSizes, dash
+from app.chart_sizes import LARGE, STANDARD, WHITE, ScreenSizes, dash, label_base, point_radius
 from app.i18n import translate
 from indicators.chart_model import ChartModel
 from reports import palette
@@ -79,8 +79,8 @@ def chart_spec(
     panel_width = width or (sizes.width if count == 1 else int((sizes.width - gap * (columns - 1)) / columns))
     panel_height = height or (sizes.height if count == 1 else int(sizes.height * 0.8))
     # One panel's width is the whole chart's (autosize fit-x): its axes' labels come off it.
-    plot_width = panel_width - (y_margin(geometry, sizes) + end_width + 10 if count == 1 else 0)
-    geometry = place_labels(geometry, PlotRoom(max(plot_width, 40.0), panel_height, sizes.font))
+    plot_width = max(panel_width - (y_margin(geometry, sizes) + end_width + 10 if count == 1 else 0), 40.0)
+    geometry = place_labels(geometry, PlotRoom(plot_width, panel_height, sizes.font))
     below_axis = sizes.font * (2 * LINE_SPACING + 1.0)  # tick labels and the x title
     notes_height = len(geometry.annotation_notes) * annotation_row_height(sizes.font)
     panels = []
@@ -89,10 +89,10 @@ def chart_spec(
                           x_labels=index + columns >= count)
         if count == 1:  # inside the one panel, so it follows the container's width
             # Placed from the plot's height and width as Vega sees them: when Streamlit fits the
-            # chart to its container the plot's width changes, and the legend wraps to fit it.
+            # chart to its container the plot's width changes, and the legend's columns with it.
             spec["layer"] += note_layers(geometry.annotation_notes, "width", "height", below_axis, sizes)
             if legend:
-                spec["layer"] += legend_layers(geometry.legend, "width", "height",
+                spec["layer"] += legend_layers(geometry.legend, plot_width, "width", "height",
                                                below_axis + notes_height, sizes)
         spec.update(width=panel_width, height=panel_height)
         if panel.title:
@@ -104,8 +104,9 @@ def chart_spec(
     if count > 1 and (shown or geometry.annotation_notes):  # a row of its own: no panel grows wider
         total = columns * panel_width + (columns - 1) * gap
         layers = (note_layers(geometry.annotation_notes, str(total), "0", 0, sizes)
-                  + legend_layers(shown, str(total), "0", notes_height, sizes))
-        top = {"vconcat": [top, {"width": total, "height": notes_height + legend_height(shown, total, sizes),
+                  + legend_layers(shown, total, str(total), "0", notes_height, sizes))
+        top = {"vconcat": [top, {"width": total,
+                                 "height": notes_height + legend_height(shown, total, sizes),
                                  "layer": layers}],
                "spacing": sizes.font}
     if title:
@@ -141,7 +142,7 @@ def config(geometry: ChartGeometry, sizes: ScreenSizes) -> dict:
 def annotation_offset(geometry: ChartGeometry, sizes: ScreenSizes) -> float:
     """Return the room above a plot that the annotation labels take."""
     rows = max((a.row + 1 for a in geometry.annotations), default=0)
-    return rows * annotation_row_height(sizes.font) + 4
+    return rows * annotation_row_height(sizes.font) + (label_base(geometry, sizes) if rows else 4)
 
 
 def panel_spec(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes: ScreenSizes, *,
@@ -202,7 +203,7 @@ def line_layer(geometry: ChartGeometry, panel: Panel, role: str, sizes: ScreenSi
             for j, (x, y) in enumerate(zip(vega_xs(geometry, line.xs), line.ys, strict=True))]
     mark = lines[0].mark
     band = role == "longest_run"
-    width = sizes.point_radius * 3.2 if band else mark.stroke_width * sizes.line_scale
+    width = point_radius(geometry, sizes) * 3.2 if band else mark.stroke_width * sizes.line_scale
     return {"description": role, "data": {"values": rows},
             "mark": {"type": "line", "color": mark.colour, "strokeWidth": width,
                      "strokeDash": dash(mark, sizes), "strokeCap": "round" if band else "butt",
@@ -220,6 +221,7 @@ def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes
     periods, numerators, denominators, notes = (model.points[c].to_numpy()[picked]
                                                 for c in ("x", "numerator", "n", "notes"))
     xs = vega_xs(geometry, [point.x for point in panel.points])
+    radius = point_radius(geometry, sizes)
     values: dict[float, str] = {}  # counts repeat; Babel needs to print each one once
     counts: dict[tuple[float, float], str] = {}
     rows = []
@@ -233,7 +235,7 @@ def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes
         rows.append({
             "x": xs[i], "y": point.y, "kind": point.kind,
             "colour": mark.colour, "fill": WHITE if point.open else mark.colour,
-            "size": (2 * sizes.point_radius * mark.scale) ** 2,  # Vega sizes a symbol by its box's area
+            "size": (2 * radius * mark.scale) ** 2,  # Vega sizes a symbol by its box's area
             "shape": (mark.symbol or palette.CIRCLE).svg_path(),
             "period": format_period(periods[i], unit=geometry.period_unit or "", language=language),
             "value": values[point.y], "count": counts[count_key],
@@ -297,7 +299,7 @@ def annotation_layers(geometry: ChartGeometry, sizes: ScreenSizes) -> list[dict]
                     "description": "annotation_labels", "data": {"values": subset},
                     "mark": {"type": "text", "align": align, "baseline": "bottom",
                              "dx": 3 if align == "left" else -3,
-                             "dy": -(4 + row * annotation_row_height(sizes.font)),
+                             "dy": -(label_base(geometry, sizes) + row * annotation_row_height(sizes.font)),
                              "fontSize": sizes.font * ANNOTATION_FONT_SCALE, "color": mark.colour},
                     "encoding": {"y": {"value": 0}, "text": {"field": "label", "type": "nominal"}}})
     return layers

@@ -43,7 +43,9 @@ from reports.palette import Mark
 # A4 portrait with 2 cm margins leaves 481 points of text width.
 DEFAULT_WIDTH = 481.0
 DEFAULT_HEIGHT = 220.0
-POINT_RADIUS = 2.7  # half the symbol box, in points
+POINT_RADIUS = 2.7  # half the symbol box, in points, where points have room
+SMALLEST_POINT_RADIUS = 1.8  # where they crowd (see ChartGeometry.point_radius)
+BAND_PER_RADIUS = 3.3  # the longest run's band is this many point radii wide
 GRID = HexColor("#E3E3E3")  # decorative: the tick labels carry the values
 AXIS = HexColor(palette.LIMIT.colour)
 PANEL_GAP = 10.0
@@ -152,7 +154,8 @@ def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_heigh
     left = size * 1.8 + max((fonts.width(label) for _, label in geometry.y_axis.ticks), default=0) + 4
     right = max((fonts.width(e.text) for p in geometry.panels for e in p.end_labels), default=0) + 6
     annotation_rows = max((a.row + 1 for a in geometry.annotations), default=0)
-    header = annotation_rows * annotation_row_height(size) + (size * 1.5 if count > 1 else 0) + 2
+    header = (annotation_rows * annotation_row_height(size) + (size * 1.5 if count > 1 else 0)
+              + (label_base(geometry) if annotation_rows else 2))
     bottom = (legend_height + notes_height(geometry.annotation_notes, fonts) + size * 1.4
               + (size * 1.4 if geometry.x_axis.title else 0) + 2)
     plot_width = (width - left - columns * right - (columns - 1) * PANEL_GAP) / columns
@@ -180,6 +183,7 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
         low, high = geometry.y_axis.domain
         return frame.y + (y - low) / (high - low) * frame.height
 
+    radius = point_radius(geometry)
     group = Group()
     group.add(Rect(frame.x, frame.y, frame.width, frame.height, fillColor=white, strokeColor=None),
               name="plot_area")
@@ -207,14 +211,18 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
         path.moveTo(sx(line.xs[0]), sy(line.ys[0]))
         for x, y in zip(line.xs[1:], line.ys[1:], strict=True):
             path.lineTo(sx(x), sy(y))
-        lines.add(stroke(path, line.mark, round_ends=line.role == "longest_run"))
+        band = line.role == "longest_run"
+        shape = stroke(path, line.mark, round_ends=band)
+        if band:  # as wide as the points it lies behind
+            shape.strokeWidth = min(line.mark.stroke_width, radius * BAND_PER_RADIUS)
+        lines.add(shape)
     group.add(lines, name="lines")
 
     annotations = Group()
     for marker in geometry.annotations:
         x = sx(marker.x)
         annotations.add(stroke(Line(x, frame.y, x, frame.y + frame.height), palette.ANNOTATION))
-        label_y = frame.y + frame.height + 2 + marker.row * annotation_row_height(fonts.size)
+        label_y = frame.y + frame.height + label_base(geometry) + marker.row * annotation_row_height(fonts.size)
         right = marker.align == "right"
         annotations.add(String(x - 1.5 if right else x + 1.5, label_y, marker.label,
                                textAnchor="end" if right else "start", fontName=fonts.name,
@@ -228,7 +236,7 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
     for point in panel.points:
         kinds.setdefault((point.kind, point.open), []).append((sx(point.x), sy(point.y)))
     for (kind, is_open), centres in kinds.items():
-        points.add(symbols_path(palette.POINT_MARKS[kind], centres, POINT_RADIUS, open_=is_open),
+        points.add(symbols_path(palette.POINT_MARKS[kind], centres, radius, open_=is_open),
                    name=kind + ("_open" if is_open else ""))
     group.add(points, name="points")
 
@@ -256,12 +264,23 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
                               geometry.x_axis.title, textAnchor="middle", fontName=fonts.name,
                               fontSize=fonts.size, fillColor=text_colour))
     if panel.title:
-        header_y = frame.y + frame.height + 3 + max((a.row + 1 for a in geometry.annotations),
-                                                    default=0) * annotation_row_height(fonts.size)
+        rows = max((a.row + 1 for a in geometry.annotations), default=0)
+        header_y = (frame.y + frame.height + rows * annotation_row_height(fonts.size)
+                    + (label_base(geometry) if rows else 2) + 1)
         labels.add(String(frame.x, header_y, panel.title, fontName=fonts.bold, fontSize=fonts.size * 1.05,
                           fillColor=HexColor("#1A1A1A")), name="panel_title")
     group.add(labels, name="labels")
     return group
+
+
+def point_radius(geometry: ChartGeometry) -> float:
+    """Return the radius of a plain point on this chart: smaller where points crowd."""
+    return geometry.point_radius(POINT_RADIUS, smallest=SMALLEST_POINT_RADIUS)
+
+
+def label_base(geometry: ChartGeometry) -> float:
+    """Return how far above the plot the first row of change labels stands, clear of top points."""
+    return point_radius(geometry) * palette.IMPROVEMENT.scale + 1
 
 
 def stroke(shape: Path | Line, mark: Mark, *, round_ends: bool = False) -> Path | Line:

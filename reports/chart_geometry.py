@@ -43,6 +43,7 @@ from reports.palette import Mark
 LONGEST_RUN_CHOICES = ("signal", "always", "never")
 LIMIT_COLUMNS = ("cl", "ucl", "lcl")
 TYPICAL_X_LABEL = "sep. 26"  # as wide as most dated tick labels
+POINT_PITCH_SHARE = 0.5  # a point's radius may take half the distance to its neighbour
 X_LABEL_PITCH = 1.5  # a tick label and the air to its neighbour, in label widths
 WARNING_COLUMNS = ("ucl_95", "lcl_95")
 
@@ -120,11 +121,21 @@ class ChartGeometry:
     annotations: tuple[AnnotationMarker, ...]
     legend: tuple[LegendItem, ...]
     room: PlotRoom  # the plot size the labels were placed for
+    spacing: float  # the median distance between neighbouring points, in x data units
     annotation_notes: tuple[str, ...] = ()  # lines under the plot naming numbered changes
 
     def x_value(self, position: float) -> object:
         """Return an x position as the screen wants it: a Timestamp for dates."""
         return EPOCH + position * DAY if self.x_kind == "date" else position
+
+    def point_radius(self, largest: float, *, smallest: float) -> float:
+        """Return the radius points are drawn with in room: largest, less where neighbours crowd.
+
+        Two years of weeks on the wall would otherwise pile symbols three deep, and a
+        triangle among them no longer reads as a signal.
+        """
+        pitch = self.spacing / (self.x_axis.domain[1] - self.x_axis.domain[0]) * self.room.width
+        return min(largest, max(smallest, pitch * POINT_PITCH_SHARE))
 
 
 def chart_geometry(
@@ -182,7 +193,7 @@ def chart_geometry(
                         if math.isfinite(x))
     legend = legend_items(model, panels, annotations, language)
     return place_labels(ChartGeometry(language, x_kind, period_unit, x_axis, y_axis, values,
-                                      tuple(panels), annotations, legend, room), room)
+                                      tuple(panels), annotations, legend, room, spacing), room)
 
 
 def place_labels(geometry: ChartGeometry, room: PlotRoom) -> ChartGeometry:

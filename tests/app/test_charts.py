@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from reportlab.lib.colors import white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.charts import LARGE, STANDARD, altair_chart, chart_spec
 from indicators.chart_model import Annotation
@@ -154,17 +155,24 @@ def test_one_chart_fills_its_container_and_its_legend_wraps_under_the_plot(large
     assert f'width="{container}"' in svg.split(">", 1)[0]  # nothing spills past the container
     margins = 130 if not large else 210  # the y axis's labels left, the lines' values right
     assert plot_width(svg) >= container - margins
-    texts = [t.replace("&#160;", NO_BREAK_SPACE) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    height = float(re.search(r'height="([\d.]+)"', svg).group(1))
+    left, top = map(float, re.search(r'transform="translate\(([\d.]+),([\d.]+)\)"', svg).groups())
+    font = (LARGE if large else STANDARD).font
     for item in chart_geometry(examples.p_chart_two_phases(), warning_limits=True).legend:
-        assert item.text in texts  # whole, not cut off at the right ("Advarselsgrænse (2 sigma")
+        # whole, not cut off at the right ("Advarselsgrænse (2 sigma"), nor below the chart
+        x, y = map(float, re.search(r'translate\(([\d.]+),([\d.]+)\)"[^>]*>' + re.escape(item.text)
+                                    + "</text>", svg).groups())
+        assert left + x + stringWidth(item.text, "Helvetica", font) <= container
+        assert top + y + font * 0.3 <= height  # the text is centred on y
 
 
-def test_the_legend_takes_as_many_columns_as_the_plots_width_holds():
+def test_the_legend_wraps_into_rows_and_draws_closer_in_a_narrower_plot():
     spec = chart_spec(examples.p_chart_two_phases(), warning_limits=True)
     texts = [layer for layer in spec["layer"] if layer.get("description") == "legend_text"]
-    assert all("floor(width / " in layer["encoding"]["x"]["value"]["expr"] for layer in texts)
-    assert all("floor(" in layer["encoding"]["y"]["value"]["expr"] for layer in texts)  # later rows lower
-    assert all(layer["mark"]["limit"] > 0 for layer in texts)
+    rows_used = {layer["encoding"]["y"]["value"]["expr"] for layer in texts}
+    assert 1 < len(rows_used) < len(texts)  # several rows, several entries a row
+    assert all("width / " in layer["encoding"]["x"]["value"]["expr"] for layer in texts)
+    assert all("width / " in layer["mark"]["limit"]["expr"] for layer in texts)
 
 
 def test_small_multiples_wrap_their_legend_to_the_panels_width():

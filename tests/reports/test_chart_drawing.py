@@ -189,6 +189,19 @@ def test_labels_of_changes_close_in_time_never_cover_each_other_on_paper(width, 
     assert not covering(text_boxes(drawing.panel_0.annotations))
 
 
+def test_labels_of_changes_stand_clear_of_a_signal_at_the_top_of_the_plot():
+    model = examples.annotated_run_chart()
+    top = model.points["y"].idxmax()
+    frame = model.points.assign(y=model.points["y"].where(model.points.index != top, 20.0))
+    frame.loc[top, ["signal", "signal_kind"]] = [True, "improvement"]
+    drawing = chart_drawing(dataclasses.replace(model, points=frame))
+    area = drawing.panel_0.plot_area
+    tallest = max(max(y for piece in subpaths(path) for _, y in piece)
+                  for path in drawing.panel_0.points.contents)
+    assert tallest > area.y + area.height + 1  # a signal pokes out over the top of the plot
+    assert min(box[1] for box in text_boxes(drawing.panel_0.annotations)) >= tallest
+
+
 def test_many_changes_are_numbered_on_paper_and_named_above_the_legend():
     changes = tuple(Annotation(date(2026, 3, 2) + timedelta(days=7 * i), f"PDSA {i + 1}: ny plan")
                     for i in range(5))

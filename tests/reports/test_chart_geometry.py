@@ -338,3 +338,13 @@ def test_a_centre_line_through_whole_counts_keeps_its_decimals_in_its_end_label(
 def test_lines_through_days_print_three_figures_not_two_decimals():
     labels = {end.role: end.text for end in chart_geometry(examples.g_chart_days_between()).panels[0].end_labels}
     assert (labels["ucl"], labels["cl"], labels["target"]) == ("237", "58,9", "300")
+
+
+def test_points_keep_their_size_with_room_and_shrink_where_they_crowd_down_to_a_floor():
+    roomy = chart_geometry(examples.run_chart_triage(), room=PlotRoom(width=600, height=300, font_size=24))
+    assert roomy.point_radius(9, smallest=5) == 9  # 24 weeks: 25 pixels apart
+    weeks = pd.date_range("2025-01-06", periods=104, freq="7D")
+    crowded = analyze(pd.DataFrame({"x": weeks, "y": np.resize([3.0, 5.0, 4.0, 6.0], 104)}), chart="run")
+    geometry = chart_geometry(crowded, room=PlotRoom(width=520, height=300, font_size=24))
+    assert geometry.point_radius(9, smallest=2) == pytest.approx(520 / 105 / 2, rel=0.02)  # half the pitch
+    assert geometry.point_radius(9, smallest=5) == 5
