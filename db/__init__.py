@@ -26,7 +26,13 @@ from db.annotations import (
 )
 from db.audit import audit_actors, read_audit
 from db.backup import backup, restore
-from db.baselines import add_baseline, delete_baseline, list_baselines, restore_baseline
+from db.baselines import (
+    add_baseline,
+    delete_baseline,
+    list_baselines,
+    list_unit_baselines,
+    restore_baseline,
+)
 from db.board_links import (
     NewBoardLink,
     board_link_actor,
@@ -211,6 +217,7 @@ __all__ = [
     "list_indicators",
     "list_packages",
     "list_sampling_switches",
+    "list_unit_baselines",
     "list_unit_indicators",
     "list_units",
     "list_users",

@@ -73,6 +73,20 @@ def list_baselines(unit_id: int, indicator_id: int, *, session: Session, actor: 
                          for b in rows], columns=list(BASELINE_COLUMNS))
 
 
+def list_unit_baselines(unit_id: int, *, session: Session,
+                        actor: str) -> dict[int, pd.DataFrame]:
+    """Return the live freeze and phases of every indicator of a unit in one query, by indicator."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
+    rows = session.exec(select(Baseline).where(Baseline.unit_id == unit_id,
+                                               Baseline.deleted_at.is_(None))
+                        .order_by(Baseline.day, Baseline.id)).all()
+    grouped: dict[int, list[tuple]] = {}
+    for b in rows:
+        grouped.setdefault(b.indicator_id, []).append((b.id, b.kind, b.day, b.reason, False))
+    return {indicator_id: pd.DataFrame(found, columns=list(BASELINE_COLUMNS))
+            for indicator_id, found in grouped.items()}
+
+
 def _set_baseline_deleted(baseline_id: int, deleted: bool, *, session: Session,
                           actor: str) -> None:
     """Mark a baseline setting deleted or not, after checking who acts."""

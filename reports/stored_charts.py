@@ -18,12 +18,15 @@ from db import (
     list_annotations,
     list_baselines,
     list_sampling_switches,
+    list_unit_baselines,
     list_unit_indicators,
     read_series,
     read_unit_series,
 )
 from indicators import Annotation, ChartModel, days_since_last_event, indicator_chart
 from reports.sampling_marks import sampling_annotations
+
+_NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,15 @@ def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Ann
     """Return the annotations that belong on one indicator's chart (its own and the unit's)."""
     if annotations.empty:
         return ()
-    mine = annotations[annotations["indicator_id"].isna()
-                       | (annotations["indicator_id"] == indicator_id)]
-    return tuple(Annotation(row.date, row.text) for row in mine.itertuples())
+    # Plain lists: a board or report asks this once per chart, and pandas' row
+    # filtering costs more than the chart itself.
+    return tuple(
+        Annotation(day, text)
+        for owner, day, text in zip(annotations["indicator_id"].tolist(),
+                                    annotations["date"].tolist(),
+                                    annotations["text"].tolist(), strict=True)
+        if owner is None or owner != owner or owner == indicator_id  # owner != owner: NaN
+    )
 
 
 def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
@@ -57,15 +66,21 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            session: Session, actor: str, today: date, rules: str, chart: str | None,
            annotations: pd.DataFrame, start: date | None,
-           switches: pd.DataFrame | None = None) -> StoredChart:
-    """Chart one series with the unit's saved baseline and annotations, as known on today."""
-    if len(series):
+           switches: pd.DataFrame | None = None,
+           baselines: pd.DataFrame | None = None) -> StoredChart:
+    """Chart one series with the unit's saved baseline and annotations, as known on today.
+
+    baselines, when given, are this indicator's saved settings (read for the whole
+    unit at once); otherwise they are read here.
+    """
+    if len(series) and max(series["date"].tolist()) > today:
         # A monthly report for an earlier month must not see later entries or events.
         series = series[series["date"] <= today].reset_index(drop=True)
-    if len(annotations):
+    if len(annotations) and max(annotations["date"].tolist()) > today:
         annotations = annotations[annotations["date"] <= today]
-    freeze_until, phase_starts = baseline_dates(
-        list_baselines(unit_id, indicator.id, session=session, actor=actor))
+    if baselines is None:
+        baselines = list_baselines(unit_id, indicator.id, session=session, actor=actor)
+    freeze_until, phase_starts = baseline_dates(baselines)
     model = indicator_chart(
         series, indicator.definition, today=today, rules=rules, chart=chart,
         freeze_until=freeze_until, phase_starts=phase_starts,
@@ -102,9 +117,10 @@ def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
     all_series = read_unit_series(unit_id, session=session, actor=actor)
     annotations = list_annotations(unit_id, session=session, actor=actor)
     switches = list_sampling_switches(session=session, actor=actor, unit_id=unit_id)
+    baselines = list_unit_baselines(unit_id, session=session, actor=actor)
     return [
         _chart(unit_id, indicator, all_series[indicator.id], session=session, actor=actor,
                today=today, rules=rules, chart=None, annotations=annotations, start=start,
-               switches=switches)
+               switches=switches, baselines=baselines.get(indicator.id, _NO_BASELINES))
         for indicator in chosen if indicator.id in all_series
     ]

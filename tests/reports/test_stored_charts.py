@@ -47,17 +47,27 @@ def test_saved_phase_and_annotation_appear_on_the_chart(demo_engine):
     with read_session(demo_engine) as session:
         unit_id = demo_unit_id(session, "Plejecenter Solbakken")
         indicator = find_indicator("tryksaar_bundt", session=session)
+        parts_before = {chart.indicator.id: chart.model.points["part"].tolist() for chart in
+                        unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)}
     with write_session(demo_engine) as session:
         add_baseline(unit_id, indicator.id, "new_phase", date(2026, 3, 2), "Ny bundt-tjekliste",
                      session=session, actor="system:test", today=DEMO_TODAY)
         add_annotation(unit_id, date(2026, 3, 2), "PDSA: tjekliste ved sengen",
                        indicator_id=indicator.id, session=session, actor="system:test", today=DEMO_TODAY)
     with read_session(demo_engine) as session:
-        chart = unit_chart(unit_id, indicator, session=session, actor="system", today=DEMO_TODAY)
-    points = chart.model.points
-    assert points.loc[points["x"] >= "2026-03-02", "part"].eq(2).all()
-    assert points.loc[points["x"] < "2026-03-02", "part"].eq(1).all()
-    assert "PDSA: tjekliste ved sengen" in [note.text for note in chart.model.annotations]
+        alone = unit_chart(unit_id, indicator, session=session, actor="system", today=DEMO_TODAY)
+        on_board = next(chart for chart in unit_board(unit_id, session=session, actor="system",
+                                                      today=DEMO_TODAY)
+                        if chart.indicator.id == indicator.id)
+    for chart in (alone, on_board):  # the board reads the unit's settings in one go
+        points = chart.model.points
+        assert points.loc[points["x"] >= "2026-03-02", "part"].eq(2).all()
+        assert points.loc[points["x"] < "2026-03-02", "part"].eq(1).all()
+        assert "PDSA: tjekliste ved sengen" in [note.text for note in chart.model.annotations]
+        board_after = unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
+    parts_after = {chart.indicator.id: chart.model.points["part"].tolist() for chart in board_after
+                   if chart.indicator.id != indicator.id}
+    assert parts_after == {key: parts for key, parts in parts_before.items() if key != indicator.id}
 
 
 def test_chart_type_can_be_overridden_for_one_chart(demo_engine):
