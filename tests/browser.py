@@ -88,3 +88,11 @@ def artefact(name: str) -> Path:
     """Return a path under the git-ignored test-artefacts folder."""
     ARTEFACTS.mkdir(exist_ok=True)
     return ARTEFACTS / name
+
+
+def sign_in_as_demo(page, username: str = "demo-admin", timeout_ms: float = 60_000) -> None:
+    """Sign in on the sign-in page (which any address shows first) as a demo user, in one tap."""
+    button = page.locator(f".st-key-demo-{username} button")
+    button.wait_for(timeout=timeout_ms)
+    button.click()
+    button.wait_for(state="detached", timeout=timeout_ms)

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from db import find_unit, make_engine, record_board_meeting, write_session
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -55,6 +55,7 @@ def browser():
 def open_page(browser, url, viewport):
     page = browser.new_page(viewport=viewport)
     page.goto(url)
+    sign_in_as_demo(page)
     page.locator("h1").first.wait_for(timeout=WAIT_MS)
     return page
 

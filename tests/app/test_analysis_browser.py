@@ -6,7 +6,7 @@ administration page are left in test-artefacts/ to be looked at.
 
 import pytest
 
-from tests.browser import artefact, chromium_page, streamlit_server
+from tests.browser import artefact, chromium_page, sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -20,6 +20,7 @@ def test_a_saved_phase_splits_the_chart_and_the_chart_downloads_as_png(demo_data
     env = {"TAVLE_DATABASE_URL": demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
     with streamlit_server(env=env) as url, chromium_page(1280, 900) as page:
         page.goto(f"{url}/diagrammer?enhed=hjemmeplejen-nord&indikator=triage_dagligt")
+        sign_in_as_demo(page)
         chart = page.locator('[data-testid="stVegaLiteChart"]').first
         chart.locator("svg path").first.wait_for(timeout=60_000)
         assert chart.locator(SECOND_PHASE_LINES).count() == 0
@@ -58,6 +59,7 @@ def test_a_saved_phase_splits_the_chart_and_the_chart_downloads_as_png(demo_data
         page.screenshot(path=artefact("analysis_small_multiples.png"), full_page=True)
 
         page.goto(f"{url}/administration")
+        sign_in_as_demo(page)  # a new page load is a new session
         page.get_by_text("Plejecenter Solbakken · enhed").wait_for(timeout=30_000)
         page.get_by_role("button", name="Slet enheden").wait_for()  # the last thing drawn
         page.screenshot(path=artefact("administration.png"), full_page=True)

@@ -12,7 +12,7 @@ import pytest
 
 from db import find_indicator, find_unit, make_engine, read_series, read_session
 from reports.formats import format_number
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -52,6 +52,7 @@ def open_page(browser, url, viewport, *, touch=False):
     context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=False)
     page = context.new_page()
     page.goto(url)
+    sign_in_as_demo(page)
     page.locator("h1").first.wait_for(timeout=WAIT_MS)
     return page
 

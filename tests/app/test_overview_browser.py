@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser import artefact, chromium_page, streamlit_server
+from tests.browser import artefact, chromium_page, sign_in_as_demo, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -13,6 +13,7 @@ def test_the_overview_shows_every_demo_unit_and_a_cell_opens_its_chart(demo_data
     env = {"TAVLE_DATABASE_URL": demo_database_url, "TAVLE_TODAY": "2026-11-22"}
     with streamlit_server(env=env) as url, chromium_page(width=1440, height=1400) as page:
         page.goto(f"{url}/overblik")
+        sign_in_as_demo(page)
         table = page.locator(".tavle-overview table")
         table.wait_for(timeout=60_000)
         for unit in ("Plejecenter Solbakken", "Hjemmeplejen Nord", "Akutteamet"):
@@ -25,6 +26,7 @@ def test_the_overview_shows_every_demo_unit_and_a_cell_opens_its_chart(demo_data
 
         cell.click()
         page.wait_for_url(re.compile(r"/diagrammer\?.*enhed=solbakken"), timeout=30_000)
+        sign_in_as_demo(page)  # the cell's link loads the page anew: a new session
         assert "indikator=tryksaar_bundt" in page.url
         page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
         page.screenshot(path=artefact("overview_click_chart.png"), full_page=True)
