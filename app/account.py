@@ -22,7 +22,6 @@ from db import (
     board_link_actor,
     read_session,
     sign_in_single,
-    write_session,
 )
 
 
@@ -57,9 +56,8 @@ def sign_in_from_provider(settings: Settings) -> None:
         st.session_state[SIGNED_OUT_KEY] = "no_role"
         return
     try:
-        with write_session(database()) as session:
-            user = sign_in_single(username, role=role, display_name=str(claims.get("name", "")),
-                                  session=session, now=datetime.now(UTC))
+        user = sign_in_single(username, role=role, display_name=str(claims.get("name", "")),
+                              engine=database(), now=datetime.now(UTC))
     except StorageError:
         st.session_state[SIGNED_OUT_KEY] = "no_role"
         return

@@ -104,8 +104,8 @@ def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
             if username is None:
                 st.session_state[_ERROR_KEY] = text("signin.pin.choose")
                 st.rerun()
-            _try(lambda session, now: sign_in_with_pin(username, pin, unit_id=unit_id,
-                                                       session=session, now=now))
+            _try(lambda now: sign_in_with_pin(username, pin, unit_id=unit_id,
+                                              engine=database(), now=now))
 
 
 def _password_form(*, expanded: bool) -> None:
@@ -118,14 +118,13 @@ def _password_form(*, expanded: bool) -> None:
                                      autocomplete="current-password")
             if st.form_submit_button(text("signin.button"), type="primary",
                                      icon=":material/login:"):
-                _try(lambda session, now: sign_in(username, password, session=session, now=now))
+                _try(lambda now: sign_in(username, password, engine=database(), now=now))
 
 
 def _try(attempt) -> None:
     """Run a sign-in attempt; on success keep the user and show the page the address names."""
     try:
-        with write_session(database()) as session:
-            user = attempt(session, datetime.now(UTC))
+        user = attempt(datetime.now(UTC))
     except SignInError as refused:
         st.session_state[_ERROR_KEY] = _refusal(refused)
         st.rerun()
@@ -150,10 +149,10 @@ def _demo_help() -> None:
                  hide_index=True, width="content")
     columns = st.columns(len(DEMO_USERS))
     for column, (username, role, _, _) in zip(columns, DEMO_USERS, strict=True):
-        if column.button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo.{username}",
+        if column.button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",
                          width="stretch"):
-            _try(lambda session, now, name=username: sign_in(name, DEMO_PASSWORD,
-                                                               session=session, now=now))
+            _try(lambda now, name=username: sign_in(name, DEMO_PASSWORD, engine=database(),
+                                                    now=now))
 
 
 def _first_start() -> None:

@@ -239,7 +239,7 @@ def _check_code(code: str, *, taken: bool) -> list[Problem]:
     if taken:
         return [problem("code", f"{code!r} er allerede i brug", f"{code!r} is already in use",
                         row=None)]
-    return []
+    return check_free_text(code, field="code")
 
 
 def _check_definition(definition: IndicatorDefinition) -> list[Problem]:

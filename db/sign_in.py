@@ -1,8 +1,8 @@
 """Sign in with a password or a unit's tablet PIN; lock a username out after repeated failures.
 
-    with write_session(engine) as s:     # every try is written down, so it needs a writer
-        user = sign_in("anna", password, session=s, now=now)
-        user = sign_in_with_pin("anna", "4821", unit_id=unit_id, session=s, now=now)
+    user = sign_in("anna", password, engine=engine, now=now)     # its own transaction:
+    user = sign_in_with_pin("anna", "4821", unit_id=unit_id, engine=engine, now=now)
+                                      # a failed try is written down, then refused
 
 Five failed tries (password or PIN) within 15 minutes lock the username out
 until the oldest of them is 15 minutes old; the lockout is written to the audit
@@ -16,18 +16,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from db.audit import record_note
 from db.cpr import looks_like_cpr
-from db.engine import require_writing
+from db.engine import read_session, write_session
 from db.errors import StorageError
 from db.models import Membership, SignInAttempt, User
-from db.permissions import rights_of
+from db.permissions import allowed
 from db.users import (
     PIN_ROLES,
     USERNAME_PATTERN,
+    Account,
     create_user,
+    find_user,
     hash_password,
     set_role,
     verify_password,
@@ -70,54 +73,59 @@ class SignedIn:
         return self.display_name or self.username
 
 
-def sign_in(username: str, password: str, *, session: Session, now: datetime) -> SignedIn:
-    """Return the signed-in user, or raise SignInError / LockedOutError (and count the failure)."""
-    require_writing(session)
+def sign_in(username: str, password: str, *, engine: Engine, now: datetime) -> SignedIn:
+    """Return the signed-in user, or raise SignInError / LockedOutError (and count the failure).
+
+    Takes the engine, not a session: the try is written down in its own transaction,
+    which commits whether the password was right or not. The slow hash is checked
+    outside it, so other writers do not wait for it.
+    """
     name = _name_to_try(username)
-    _refuse_if_locked(name, session=session, now=now, method="password")
-    user = _live_user(name, session=session)
-    if not verify_password(user.password_hash if user else _decoy_hash(), password) or user is None:
-        _fail(name, session=session, now=now, method="password")
-        raise SignInError("Forkert brugernavn eller adgangskode."
-                          " (Wrong username or password.)")
-    return _succeed(user, session=session, now=now, method="password")
+    account = _account_unless_locked(name, engine=engine, now=now, method="password")
+    right = verify_password(account.password_hash if account else _decoy_hash(), password)
+    return _conclude(name, account if right else None, engine=engine, now=now,
+                     method="password", refusal=SignInError(
+                         "Forkert brugernavn eller adgangskode. (Wrong username or password.)"))
 
 
-def sign_in_with_pin(username: str, pin: str, *, unit_id: int, session: Session,
+def sign_in_with_pin(username: str, pin: str, *, unit_id: int, engine: Engine,
                      now: datetime) -> SignedIn:
     """Sign a member of unit_id in on the unit's shared tablet with their personal PIN."""
-    require_writing(session)
     name = _name_to_try(username)
-    _refuse_if_locked(name, session=session, now=now, method="pin")
-    user = _live_user(name, session=session)
-    usable = (user is not None and user.role in PIN_ROLES
-              and rights_of(user.username, session=session).allows("unit.read", unit_id))
-    if not verify_password(user.pin_hash if usable else _decoy_hash(), pin) or not usable:
-        _fail(name, session=session, now=now, method="pin")
-        raise SignInError("Forkert PIN-kode. (Wrong PIN.)")
-    return _succeed(user, session=session, now=now, method="pin")
+    account = _account_unless_locked(name, engine=engine, now=now, method="pin")
+    if account is not None:
+        with read_session(engine) as session:
+            usable = (account.role in PIN_ROLES and account.pin_hash is not None
+                      and allowed(session, actor=account.username, action="unit.read",
+                                  unit_id=unit_id))
+        account = account if usable else None
+    right = verify_password(account.pin_hash if account else _decoy_hash(), pin)
+    return _conclude(name, account if right else None, engine=engine, now=now, method="pin",
+                     refusal=SignInError("Forkert PIN-kode. (Wrong PIN.)"))
 
 
-def sign_in_single(username: str, *, role: str, display_name: str = "", session: Session,
+def sign_in_single(username: str, *, role: str, display_name: str = "", engine: Engine,
                    now: datetime) -> SignedIn:
     """Sign in a user the identity provider vouches for, with the role its claims map to.
 
     The local account is made on the first sign-in and follows the provider's role
     after that; its units are the memberships an administrator gives it.
     """
-    require_writing(session)
     name = username.strip().lower()
-    user = session.exec(select(User).where(User.username == name)).first()
-    if user is not None and (user.deleted_at is not None or not user.active):
-        raise SignInError("Din konto i Tavle er deaktiveret; kontakt en administrator."
-                          " (Your Tavle account is deactivated; ask an administrator.)")
-    if user is None:
-        create_user(name, role=role, display_name=display_name, session=session,
-                    actor=SINGLE_SIGN_ON_ACTOR)
-    elif user.role != role:
-        set_role(user.id, role, session=session, actor=SINGLE_SIGN_ON_ACTOR)
-    return _succeed(_live_user(name, session=session), session=session, now=now,
-                    method="single-sign-on")
+    with write_session(engine) as session:
+        user = session.exec(select(User).where(User.username == name)).first()
+        if user is not None and (user.deleted_at is not None or not user.active):
+            raise SignInError("Din konto i Tavle er deaktiveret; kontakt en administrator."
+                              " (Your Tavle account is deactivated; ask an administrator.)")
+        if user is None:
+            create_user(name, role=role, display_name=display_name, session=session,
+                        actor=SINGLE_SIGN_ON_ACTOR)
+        elif user.role != role:
+            set_role(user.id, role, session=session, actor=SINGLE_SIGN_ON_ACTOR)
+        account = find_user(name, session=session)
+        session.add(SignInAttempt(username=name, at=now, method="single-sign-on",
+                                  outcome="signed_in"))
+        return _signed_in(account, method="single-sign-on")
 
 
 def tablet_users(unit_id: int, *, session: Session) -> list[tuple[str, str]]:
@@ -170,12 +178,16 @@ def _name_to_try(username: str) -> str:
     return name
 
 
-def _refuse_if_locked(name: str, *, session: Session, now: datetime, method: str) -> None:
-    """Raise LockedOutError (and note the refused try) while the username is locked out."""
-    until = locked_until(name, session=session, now=now)
+def _account_unless_locked(name: str, *, engine: Engine, now: datetime,
+                           method: str) -> Account | None:
+    """Return the live account named (None if none), or raise LockedOutError (noting the try)."""
+    with read_session(engine) as session:
+        until = locked_until(name, session=session, now=now)
+        account = find_user(name, session=session)
     if until is None:
-        return
-    session.add(SignInAttempt(username=name, at=now, method=method, outcome="locked"))
+        return account if account is not None and account.active else None
+    with write_session(engine) as session:
+        session.add(SignInAttempt(username=name, at=now, method=method, outcome="locked"))
     minutes = max(1, round((until - now).total_seconds() / 60))
     raise LockedOutError(
         f"For mange forkerte forsøg. Prøv igen om {minutes} minutter, eller bed en"
@@ -183,37 +195,41 @@ def _refuse_if_locked(name: str, *, session: Session, now: datetime, method: str
         until=until)
 
 
-def _fail(name: str, *, session: Session, now: datetime, method: str) -> None:
-    """Count a failed try; the one that locks the username out is written to the audit log."""
-    session.add(SignInAttempt(username=name, at=now, method=method, outcome="wrong"))
-    session.flush()
-    until = locked_until(name, session=session, now=now)
-    if until is not None:
-        user = _live_user(name, session=session)
-        record_note(session, actor=SIGN_IN_ACTOR, action="lockout", table_name="app_user",
-                    row_id=user.id if user else None, after={
-                        "username": name, "known_user": user is not None, "method": method,
-                        "failures": MAX_FAILED_SIGN_INS,
-                        "window_minutes": LOCKOUT_WINDOW.seconds // 60,
-                        "until": until.isoformat()})
+def _conclude(name: str, account: Account | None, *, engine: Engine, now: datetime,
+              method: str, refusal: SignInError) -> SignedIn:
+    """Write the try down; return who signed in, or raise refusal once the failure is saved.
+
+    The failure that locks the username out is written to the audit log as well.
+    """
+    with write_session(engine) as session:
+        if account is not None:
+            session.add(SignInAttempt(username=name, at=now, method=method,
+                                      outcome="signed_in"))
+            return _signed_in(account, method=method)
+        session.add(SignInAttempt(username=name, at=now, method=method, outcome="wrong"))
+        session.flush()
+        until = locked_until(name, session=session, now=now)
+        if until is not None:
+            known = find_user(name, session=session)
+            record_note(session, actor=SIGN_IN_ACTOR, action="lockout", table_name="app_user",
+                        row_id=known.id if known else None, after={
+                            "username": name, "known_user": known is not None,
+                            "method": method, "failures": MAX_FAILED_SIGN_INS,
+                            "window_minutes": LOCKOUT_WINDOW.seconds // 60,
+                            "until": until.isoformat()})
+    raise refusal
 
 
-def _succeed(user: User, *, session: Session, now: datetime, method: str) -> SignedIn:
-    """Note the sign-in (it ends the count of failures) and return who signed in."""
-    session.add(SignInAttempt(username=user.username, at=now, method=method, outcome="signed_in"))
-    return SignedIn(user.username, user.display_name, user.role, user.is_demo, method)
+def _signed_in(account: Account, *, method: str) -> SignedIn:
+    """Return the account as the app keeps it."""
+    return SignedIn(account.username, account.display_name, account.role, account.is_demo,
+                    method)
 
 
 @cache
 def _decoy_hash() -> str:
     """Return a hash to verify against when the username is unknown: a miss costs a hit's time."""
     return hash_password("decoy password that no account has")
-
-
-def _live_user(name: str, *, session: Session) -> User | None:
-    """Return the live, active account with this username, or None."""
-    return session.exec(select(User).where(User.username == name, User.deleted_at.is_(None),
-                                           User.active)).first()
 
 
 def _aware(moment: datetime) -> datetime:

@@ -35,7 +35,7 @@ def create_unit(name: str, *, kind: str, parent_id: int | None, session: Session
     code = code or _free_code(code_from_name(name), session=session)
     problems = check_free_text(name, field="name", required=True)
     problems += _check_kind(kind)
-    problems += _check_code(code, session=session)
+    problems += _check_code(code, session=session) + check_free_text(code, field="code")
     if parent_id is not None:
         live_unit(parent_id, session=session)
     raise_if_any(problems)
