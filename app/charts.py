@@ -227,7 +227,8 @@ def points_layer(model: ChartModel, geometry: ChartGeometry, panel: Panel, sizes
     rows = []
     for i, point in enumerate(panel.points):
         mark = point.mark
-        count_key = (numerators[i], denominators[i])
+        # NaN is not equal to itself, so a key holding one would never be found again.
+        count_key = tuple(None if is_missing(v) else v for v in (numerators[i], denominators[i]))
         if point.y not in values:
             values[point.y] = geometry.values.value(point.y, language)
         if count_key not in counts:
