@@ -1,5 +1,6 @@
 """Revisionslog: who changed what and when, by unit and user; a deleted row restored from here."""
 
+import pandas as pd
 import streamlit as st
 
 from app.audit_table import audit_rows, local_time
@@ -57,10 +58,10 @@ st.subheader(text("audit.restore.title"))
 if not restorable:
     st.caption(text("audit.restore.none"))
     st.stop()
-described = {row.id: f"{translate('audit.table.' + row.table_name, language)} #{row.row_id}"
-                     f" · {unit_names.get(row.unit_id, '') if row.unit_id == row.unit_id else ''}"
-                     f" · {text('audit.action.delete')} {local_time(row.at)} · {row.actor}"
-             for row in restorable}
+described = {row.id: " · ".join([
+    f"{translate('audit.table.' + row.table_name, language)} #{int(row.row_id)}",
+    "" if pd.isna(row.unit_id) else unit_names.get(int(row.unit_id), ""),
+    f"{text('audit.action.delete')} {local_time(row.at)}", row.actor]) for row in restorable}
 chosen = st.selectbox(text("audit.restore.choose"), list(described), key="audit.restore",
                       format_func=described.__getitem__)
 if st.button(text("audit.restore.button"), type="primary", icon=":material/restore:"):
