@@ -294,7 +294,7 @@ def annotation_layers(geometry: ChartGeometry, sizes: ScreenSizes) -> list[dict]
                                         "title": mark.word(geometry.language)}}}]
     for align in ("left", "right"):
         for row in sorted({r["row"] for r in rows}):
-            subset = [r for r in rows if r["row"] == row and r["align"] == align]
+            subset = [r for r in rows if r["row"] == row and r["align"] == align and r["label"]]
             if subset:
                 layers.append({
                     "description": "annotation_labels", "data": {"values": subset},

@@ -224,6 +224,8 @@ def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Font
         annotations.add(stroke(Line(x, frame.y, x, frame.y + frame.height), palette.ANNOTATION))
         label_y = frame.y + frame.height + label_base(geometry) + marker.row * annotation_row_height(fonts.size)
         right = marker.align == "right"
+        if not marker.label:  # named in the label of the change before it
+            continue
         annotations.add(String(x - 1.5 if right else x + 1.5, label_y, marker.label,
                                textAnchor="end" if right else "start", fontName=fonts.name,
                                fontSize=fonts.size * ANNOTATION_FONT_SCALE,

@@ -24,7 +24,7 @@ ANNOTATION_LABEL_CHARS = 22  # a worded label is cut at a word boundary to this 
 ANNOTATION_NOTE_CHARS = 48  # a numbered change's text under the plot is cut to this many
 LABEL_SPACE = 0.6  # air between two labels in one row, in font sizes
 LABEL_INSET = 0.25  # a label starts this far from its line, in font sizes
-NOTE_SEPARATOR = "   "
+NOTE_SEPARATOR = " · "  # the screen's SVG text folds a run of spaces into one
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ def place_annotations(changes: Sequence[tuple[float, str]], *, domain: tuple[flo
 
     Worded labels are tried first, in at most ANNOTATION_TEXT_ROWS rows; when they do
     not fit, every change gets its number instead and the list under the plot names them.
+    Changes too close for a number each share one label ("2–4") at the first of them.
     """
     dated = sorted(((x, " ".join(text.split())) for x, text in changes if math.isfinite(x)),
                    key=lambda change: change[0])
@@ -111,10 +112,29 @@ def place_annotations(changes: Sequence[tuple[float, str]], *, domain: tuple[flo
                       domain, room)
     if max(marker.row for marker in worded) < ANNOTATION_TEXT_ROWS:
         return worded, ()
-    numbers = [str(i + 1) for i in range(len(dated))]
     notes = [f"{number} {fitted_label(text, ANNOTATION_NOTE_CHARS, room)}"
-             for number, (_, text) in zip(numbers, dated, strict=True)]
-    return rows_for(dated, numbers, domain, room), note_lines(notes, room)
+             for number, (_, text) in enumerate(dated, start=1)]
+    return rows_for(dated, number_labels(dated, domain, room), domain, room), note_lines(notes, room)
+
+
+def number_labels(dated: list[tuple[float, str]], domain: tuple[float, float],
+                  room: PlotRoom) -> list[str]:
+    """Return each change's number, or one "2–4" for a run of changes too close for a number each."""
+    per_unit = (domain[1] - domain[0]) / room.width
+    labels: list[str] = []
+    first = 0
+    while first < len(dated):
+        last = first
+        label = str(first + 1)
+        while last + 1 < len(dated):
+            wide = room.text_width(label, ANNOTATION_FONT_SCALE) + (LABEL_INSET + LABEL_SPACE) * room.font_size
+            if dated[last + 1][0] - dated[first][0] >= wide * per_unit:  # clear of the label so far
+                break
+            last += 1
+            label = f"{first + 1}–{last + 1}"
+        labels += [label] + [""] * (last - first)
+        first = last + 1
+    return labels
 
 
 def rows_for(dated: list[tuple[float, str]], labels: list[str], domain: tuple[float, float],
@@ -126,6 +146,9 @@ def rows_for(dated: list[tuple[float, str]], labels: list[str], domain: tuple[fl
     rows: list[list[tuple[float, float]]] = []
     markers = []
     for (x, text), label in zip(dated, labels, strict=True):
+        if not label:  # a change named in the label of the one before it
+            markers.append(AnnotationMarker(x, label, text, markers[-1].row, markers[-1].align))
+            continue
         width = room.text_width(label, ANNOTATION_FONT_SCALE) * per_unit + inset
         sides = {"left": (x, x + width), "right": (x - width, x)}
         # Right of the line unless it would run past the plot; left of it when that fits.

@@ -14,7 +14,7 @@ from reports import palette
 from reports.chart_drawing import chart_drawing
 from reports.chart_geometry import chart_geometry
 from tests import chart_examples as examples
-from tests.reports.test_chart_drawing import subpaths
+from tests.reports.test_chart_drawing import numbered, subpaths
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -200,7 +200,7 @@ def test_many_changes_are_numbered_on_screen_and_named_under_the_plot():
                     for i in range(4))
     spec = chart_spec(dataclasses.replace(examples.p_chart_two_phases(), annotations=changes), large=True)
     labels = [r["label"] for layer in layers(spec, "annotation_labels") for r in layer["data"]["values"]]
-    assert sorted(labels) == ["1", "2", "3", "4"]
+    assert numbered(sorted(labels, key=lambda label: int(label.split("–")[0]) if label else 0)) == [1, 2, 3, 4]
     notes = [layer["data"]["values"][0]["text"] for layer in layers(spec, "annotation_notes")]
     assert notes and notes[0].startswith("1 PDSA 1: ny plan")
     assert [r["text"] for r in rows(spec, "annotations")] == [f"PDSA {i + 1}: ny plan" for i in range(4)]
