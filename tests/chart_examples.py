@@ -8,6 +8,7 @@ Montgomery's G chart for days between events).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import date
 
@@ -201,6 +202,13 @@ def g_chart_days_between(target: float = 300.0) -> ChartModel:
                  improvement="up", target=target)
 
 
+def days_between_with_close_changes() -> ChartModel:
+    """The days-between chart with two changes four months apart, as the demo board showed them."""
+    return dataclasses.replace(g_chart_days_between(), annotations=(
+        Annotation(date(2025, 5, 5), "Ny teamleder og ny vagtplan"),
+        Annotation(date(2025, 9, 15), "PDSA: ny lejringsplan for risikoborgere")))
+
+
 FALLS = [14, 12, 15, 13, 16, 12, 14, 11, 13, 15, 12, 9, 10, 8, 9, 7, 8, 6, 7]
 
 
@@ -258,6 +266,7 @@ def all_examples() -> dict[str, ChartModel]:
         "run_triage": run_chart_triage(),
         "p_two_phases": p_chart_two_phases(),
         "g_days_between": g_chart_days_between(),
+        "close_changes": days_between_with_close_changes(),
         "annotated_run": annotated_run_chart(),
         "faceted_run": faceted_run_chart(),
         "missing_values": chart_with_missing_values(),

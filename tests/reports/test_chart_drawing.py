@@ -177,14 +177,9 @@ def covering(boxes):
             if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
 
 
-CLOSE_CHANGES = (Annotation(date(2025, 5, 5), "Ny teamleder og ny vagtplan"),
-                 Annotation(date(2025, 9, 15), "PDSA: ny lejringsplan for risikoborgere"))
-
-
 @pytest.mark.parametrize("width, font_size", [(481, 7.5), (300, 7.5), (481, 11)])
 def test_labels_of_changes_close_in_time_never_cover_each_other_on_paper(width, font_size):
-    model = dataclasses.replace(examples.g_chart_days_between(), annotations=CLOSE_CHANGES)
-    drawing = chart_drawing(model, width=width, font_size=font_size)
+    drawing = chart_drawing(examples.days_between_with_close_changes(), width=width, font_size=font_size)
     assert len(list(shapes(drawing.panel_0.annotations, String))) == 2
     assert not covering(text_boxes(drawing.panel_0.annotations))
 

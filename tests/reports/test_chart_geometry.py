@@ -242,10 +242,8 @@ def test_annotations_in_one_row_do_not_overlap():
 
 def test_two_changes_a_few_weeks_apart_get_two_rows_in_big_letters():
     # The demo board: a new team leader in May and a PDSA in September, on a 560-pixel plot.
-    model = dataclasses.replace(examples.g_chart_days_between(), annotations=(
-        Annotation(date(2025, 5, 5), "Ny teamleder og ny vagtplan"),
-        Annotation(date(2025, 9, 15), "PDSA: ny lejringsplan for risikoborgere")))
-    geometry = chart_geometry(model, room=PlotRoom(width=560, height=300, font_size=24))
+    geometry = chart_geometry(examples.days_between_with_close_changes(),
+                              room=PlotRoom(width=560, height=300, font_size=24))
     assert [m.row for m in geometry.annotations] == [0, 1]
     assert not overlapping(label_boxes(geometry)) and not geometry.annotation_notes
 
