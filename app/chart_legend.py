@@ -1,9 +1,10 @@
 """The screen chart's legend and the list naming numbered changes, both under the plot.
 
-The legend takes as many columns as the plot's width holds and wraps into rows,
-so it never makes the chart wider than its container (which would shrink the
-plot). Widths are Vega expressions: "width" is the plot's width as Vega lays it
-out after Streamlit fits the chart to its container.
+The legend fills rows as the paper's legend does, for the narrowest plot the chart
+is laid out for, so it never makes the chart wider than its container (which
+would shrink the plot) and its height is known before Vega lays the chart out.
+Widths are Vega expressions: "width" is the plot's width once Streamlit has
+fitted the chart to its container.
 """
 
 from __future__ import annotations

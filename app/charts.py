@@ -89,7 +89,7 @@ def chart_spec(
                           x_labels=index + columns >= count)
         if count == 1:  # inside the one panel, so it follows the container's width
             # Placed from the plot's height and width as Vega sees them: when Streamlit fits the
-            # chart to its container the plot's width changes, and the legend's columns with it.
+            # chart to its container the plot's width changes, and the legend's entries follow.
             spec["layer"] += note_layers(geometry.annotation_notes, "width", "height", below_axis, sizes)
             if legend:
                 spec["layer"] += legend_layers(geometry.legend, plot_width, "width", "height",
