@@ -30,12 +30,15 @@ def account_box(user: SignedIn, *, single_sign_on: bool) -> None:
     with st.sidebar.container(border=True):
         st.caption(text("account.signed_in_as", name=user.name,
                        role=text(f"role.{user.role}")))
-        if st.button(text("account.sign_out"), icon=":material/logout:", key="account.sign_out",
-                     width="stretch"):
-            sign_out(reason="by_hand")
-            if single_sign_on and st.user.is_logged_in:
-                st.logout()
-            st.rerun()
+        st.button(text("account.sign_out"), icon=":material/logout:", key="account.sign_out",
+                  width="stretch", on_click=_leave, args=(single_sign_on,))
+
+
+def _leave(single_sign_on: bool) -> None:
+    """Sign out before the page is drawn again, so the run that follows shows the sign-in page."""
+    sign_out(reason="by_hand")
+    if single_sign_on and st.user.is_logged_in:
+        st.logout()
 
 
 def leave_provider(*, single_sign_on: bool) -> None:

@@ -40,6 +40,8 @@ from db import (
 FIRST_START_ACTOR = "system:first-start"
 _ERROR_KEY = "signin.error"
 _DEMO_LOADED_KEY = "signin.demo_loaded"
+_USERNAME, _PASSWORD = "signin.username_field", "signin.password_field"
+_PIN_WHO, _PIN = "signin.pin_who_field", "signin.pin_field"
 
 
 def sign_in_page() -> None:
@@ -95,17 +97,12 @@ def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
     st.markdown(f"### {text('signin.pin.title', unit=unit_name)}")
     names = dict(members)
     with st.form("signin.pin", clear_on_submit=True, border=True):
-        username = st.radio(text("signin.pin.who"), list(names), format_func=names.__getitem__,
-                            index=None, horizontal=True)
-        pin = st.text_input(text("signin.pin.pin"), type="password", max_chars=6,
-                            autocomplete="off")
-        if st.form_submit_button(text("signin.button"), type="primary",
-                                 icon=":material/login:"):
-            if username is None:
-                st.session_state[_ERROR_KEY] = text("signin.pin.choose")
-                st.rerun()
-            _try(lambda now: sign_in_with_pin(username, pin, unit_id=unit_id,
-                                              engine=database(), now=now))
+        st.radio(text("signin.pin.who"), list(names), format_func=names.__getitem__, index=None,
+                 horizontal=True, key=_PIN_WHO)
+        st.text_input(text("signin.pin.pin"), type="password", max_chars=6, autocomplete="off",
+                      key=_PIN)
+        st.form_submit_button(text("signin.button"), type="primary", icon=":material/login:",
+                              on_click=_pin_sent, args=(unit_id,))
 
 
 def _password_form(*, expanded: bool) -> None:
@@ -113,23 +110,41 @@ def _password_form(*, expanded: bool) -> None:
     with st.expander(text("signin.password.title"), expanded=expanded,
                      icon=":material/password:"):
         with st.form("signin.password", clear_on_submit=True, border=False):
-            username = st.text_input(text("signin.username"), autocomplete="username")
-            password = st.text_input(text("signin.password"), type="password",
-                                     autocomplete="current-password")
-            if st.form_submit_button(text("signin.button"), type="primary",
-                                     icon=":material/login:"):
-                _try(lambda now: sign_in(username, password, engine=database(), now=now))
+            st.text_input(text("signin.username"), autocomplete="username", key=_USERNAME)
+            st.text_input(text("signin.password"), type="password",
+                          autocomplete="current-password", key=_PASSWORD)
+            st.form_submit_button(text("signin.button"), type="primary",
+                                  icon=":material/login:", on_click=_password_sent)
+
+
+# Sign-ins run in the buttons' callbacks, before the page is drawn: the run that follows
+# draws the signed-in page (or the refusal) at once, with no second run in between.
+def _password_sent() -> None:
+    """Try the username and password the form sent."""
+    username, password = st.session_state.get(_USERNAME, ""), st.session_state.get(_PASSWORD, "")
+    st.session_state[_PASSWORD] = ""  # the typed secret does not stay in the session
+    _try(lambda now: sign_in(username, password, engine=database(), now=now))
+
+
+def _pin_sent(unit_id: int) -> None:
+    """Try the name tapped and the PIN typed on the unit's tablet."""
+    username, pin = st.session_state.get(_PIN_WHO), st.session_state.get(_PIN, "")
+    st.session_state[_PIN] = ""
+    if username is None:
+        st.session_state[_ERROR_KEY] = text("signin.pin.choose")
+        return
+    _try(lambda now: sign_in_with_pin(username, pin, unit_id=unit_id, engine=database(),
+                                      now=now))
 
 
 def _try(attempt) -> None:
-    """Run a sign-in attempt; on success keep the user and show the page the address names."""
+    """Run a sign-in attempt; keep the user, or the refusal to show."""
     try:
         user = attempt(datetime.now(UTC))
     except SignInError as refused:
         st.session_state[_ERROR_KEY] = _refusal(refused)
-        st.rerun()
+        return
     remember_sign_in(user)
-    st.rerun()
 
 
 def _refusal(refused: SignInError) -> str:
@@ -149,10 +164,10 @@ def _demo_help() -> None:
                  hide_index=True, width="content")
     columns = st.columns(len(DEMO_USERS))
     for column, (username, role, _, _) in zip(columns, DEMO_USERS, strict=True):
-        if column.button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",
-                         width="stretch"):
-            _try(lambda now, name=username: sign_in(name, DEMO_PASSWORD, engine=database(),
-                                                    now=now))
+        column.button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",
+                      width="stretch", on_click=_try, args=(
+                          lambda now, name=username: sign_in(name, DEMO_PASSWORD,
+                                                             engine=database(), now=now),))
 
 
 def _first_start() -> None:

@@ -13,7 +13,7 @@ from db.models import AuditLog, utc_now
 from db.permissions import check_permission
 
 # Secrets never enter the audit log; it only says that they changed.
-REDACTED_COLUMNS = frozenset({"password_hash"})
+REDACTED_COLUMNS = frozenset({"password_hash", "pin_hash", "token_hash"})
 _INSERT_AUDIT = insert(AuditLog.__table__)
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id", "before", "after")
 

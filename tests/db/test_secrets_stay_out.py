@@ -73,4 +73,5 @@ def test_passwords_and_pins_stay_out_of_the_file_the_audit_the_exports_and_the_l
         assert all(secret.encode() not in export for export in exports)
         assert secret not in logged
     assert all(PIN not in text for text in [*shown, logged])
-    assert b"$argon2id$" in stored  # what is kept instead
+    assert b"$argon2id$" in stored  # what is kept instead, but never shown
+    assert all("$argon2" not in text for text in shown)

@@ -1,0 +1,167 @@
+"""Sign-in in Debian's Chromium: a tablet's PIN, registering as oneself, the idle sign-out,
+the lockout, a wall-screen link that stops when revoked, and the audit log.
+
+One server for the module, on one copy of the demo municipality, with a short idle
+limit (TAVLE_IDLE_MINUTES) so the sign-out can be watched. Screenshots go to
+test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-out.png, locked-out.png,
+board-link.png, board-link-revoked.png, audit.png).
+"""
+
+import shutil
+
+import pytest
+
+from db import (
+    DEMO_PASSWORD,
+    DEMO_PIN,
+    create_board_link,
+    find_unit,
+    make_engine,
+    read_audit,
+    read_session,
+    revoke_board_link,
+    write_session,
+)
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, sign_in_as_demo, streamlit_server
+from tests.conftest import DEMO_TODAY
+
+pytestmark = pytest.mark.browser
+
+TABLET = {"width": 1024, "height": 768}
+DESK = {"width": 1280, "height": 1000}
+WAIT_MS = 60_000
+# Long enough for each step of a test to follow the last, short enough to watch it end.
+IDLE_MINUTES = 0.2
+
+
+@pytest.fixture(scope="module")
+def database_url(demo_template, tmp_path_factory) -> str:
+    copy = tmp_path_factory.mktemp("access") / "tavle.db"
+    shutil.copyfile(demo_template, copy)
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="module")
+def server(database_url):
+    env = {"TAVLE_DATABASE_URL": database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
+           "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
+    with streamlit_server(env=env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser, url, viewport):
+    page = browser.new_context(viewport=viewport).new_page()
+    page.goto(url)
+    page.get_by_role("heading", name="Tavle", exact=True).wait_for(timeout=WAIT_MS)
+    return page
+
+
+def wait_until_idle(page) -> None:
+    """Wait for the script run to end: until then the last run's elements stay, faded."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT_MS)
+
+
+def sign_in_with_password(page, username, password):
+    """Type into the password form and send it; return once the form is back, emptied."""
+    one_empty_form = """() => {
+        const fields = document.querySelectorAll('input[aria-label="Brugernavn"]');
+        return fields.length === 1 && fields[0].value === '';
+    }"""
+    page.wait_for_function(one_empty_form, timeout=WAIT_MS)
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode", exact=True).fill(password)
+    page.get_by_role("button", name="Log ind").last.click()
+    page.wait_for_function(one_empty_form, timeout=WAIT_MS)  # the run after the submit
+    wait_until_idle(page)
+
+
+def test_a_nurse_signs_in_on_the_units_tablet_with_a_pin_and_registers_as_herself(
+        browser, server, database_url):
+    page = new_page(browser, f"{server}/registrer?enhed=solbakken", TABLET)
+    page.get_by_text("Hurtig log ind på Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    page.screenshot(path=artefact("sign-in-tablet.png"), full_page=True)
+    page.get_by_text("Demo registrant", exact=True).click()
+    page.get_by_label("Din PIN-kode").fill(DEMO_PIN)
+    page.get_by_role("button", name="Log ind").first.click()
+    page.get_by_role("heading", name="Registrér").wait_for(timeout=WAIT_MS)  # the bookmark's page
+    page.get_by_role("button", name="Nyt tryksår").click()
+    page.get_by_role("button", name="Ja, registrér").click()
+    page.get_by_text("Gemt: Nyt tryksår den 22-11-2026.").wait_for(timeout=WAIT_MS)
+    engine = make_engine(database_url)
+    with read_session(engine) as session:
+        latest = read_audit(session=session, actor="system", table_name="event", limit=1)
+    engine.dispose()
+    assert latest["actor"].tolist() == ["demo-registrant"]  # the audit log says who
+
+
+def test_a_tablet_left_alone_signs_out_by_itself_and_shows_none_of_the_data(browser, server):
+    page = new_page(browser, f"{server}/tavle?enhed=solbakken", TABLET)
+    sign_in_as_demo(page, "demo-teamleder")
+    page.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    notice = page.get_by_text("Du er logget ud, fordi skærmen har stået urørt.")
+    notice.wait_for(timeout=IDLE_MINUTES * 60_000 + WAIT_MS)  # no click: the page's own timer
+    wait_until_idle(page)
+    assert page.get_by_role("heading", name="Tavle: Plejecenter Solbakken").count() == 0
+    assert page.locator('[data-testid="stVegaLiteChart"], .tavle-counter').count() == 0
+    assert page.get_by_text("Logget ind som").count() == 0
+    page.screenshot(path=artefact("signed-out.png"), full_page=True)
+
+
+def test_five_wrong_passwords_lock_the_name_out_even_for_the_right_one(browser, server):
+    page = new_page(browser, server, DESK)
+    refused = page.get_by_text("Forkert brugernavn eller adgangskode.")
+    for _ in range(5):
+        sign_in_with_password(page, "demo-leder", "forkert-kode")
+        refused.wait_for(timeout=WAIT_MS)
+    sign_in_with_password(page, "demo-leder", DEMO_PASSWORD)
+    page.get_by_text("For mange forkerte forsøg. Prøv igen om 15 minutter").wait_for(
+        timeout=WAIT_MS)
+    page.screenshot(path=artefact("locked-out.png"), full_page=True)
+
+
+def test_a_wall_screen_link_shows_the_board_until_it_is_revoked(browser, server, database_url):
+    engine = make_engine(database_url)
+    with write_session(engine) as session:
+        link = create_board_link(find_unit("akutteamet", session=session), label="Gangen",
+                                 session=session, actor="demo-admin")
+    wall = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    wall.goto(f"{server}/?adgang={link.token}")
+    wall.get_by_role("heading", name="Akutteamet").wait_for(timeout=WAIT_MS)
+    wall.locator('[data-testid="stVegaLiteChart"] svg.marks').first.wait_for(
+        timeout=WAIT_MS, state="attached")
+    wait_until_idle(wall)
+    assert wall.get_by_role("button", name="Tavlemøde holdt i dag").count() == 0  # read-only
+    assert wall.get_by_role("textbox").count() == 0 and wall.get_by_text("Log ud").count() == 0
+    wall.screenshot(path=artefact("board-link.png"))
+    with write_session(engine) as session:
+        revoke_board_link(link.id, session=session, actor="demo-admin")
+    engine.dispose()
+    wall.reload()
+    wall.get_by_text("Dette link til tavlen virker ikke (længere).").wait_for(timeout=WAIT_MS)
+    assert wall.locator('[data-testid="stVegaLiteChart"]').count() == 0
+    wall.screenshot(path=artefact("board-link-revoked.png"))
+
+
+def test_the_sign_in_page_and_the_audit_log_as_an_administrator_sees_them(browser, server):
+    page = new_page(browser, server, DESK)
+    page.locator(".st-key-demo-demo-registrant button").wait_for(timeout=WAIT_MS)
+    wait_until_idle(page)
+    page.screenshot(path=artefact("sign-in.png"), full_page=True)
+    page.goto(f"{server}/revision")
+    sign_in_as_demo(page, "demo-admin")
+    page.get_by_role("heading", name="Revisionslog").wait_for(timeout=WAIT_MS)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_MS)
+    page.wait_for_timeout(500)  # the table's canvas draws after it is attached
+    page.screenshot(path=artefact("audit.png"), full_page=True)
