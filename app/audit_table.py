@@ -27,13 +27,13 @@ def local_time(moment: datetime) -> str:
 def change_summary(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
     """Return the fields that changed as "field: old → new", or the new row's fields."""
     after = after or {}
-    if before is None:
-        fields = [f"{key}: {_shown(value)}" for key, value in after.items()
-                  if key not in _QUIET and not key.endswith("_at") and value not in (None, "")]
-    else:
-        fields = [f"{key}: {_shown(before.get(key))} → {_shown(value)}"
-                  for key, value in after.items()
-                  if key not in _QUIET and before.get(key) != value]
+    changed = [] if before is None else [
+        f"{key}: {_shown(before.get(key))} → {_shown(value)}" for key, value in after.items()
+        if key not in _QUIET and not key.endswith("_at") and before.get(key) != value]
+    # A new row, or one only deleted or restored: say what the row holds.
+    fields = changed or [f"{key}: {_shown(value)}" for key, value in after.items()
+                         if key not in _QUIET and not key.endswith("_at")
+                         and value not in (None, "")]
     if len(fields) > MAX_FIELDS_SHOWN:
         fields = [*fields[:MAX_FIELDS_SHOWN], "…"]
     return "; ".join(fields)

@@ -162,9 +162,9 @@ def _demo_help() -> None:
     st.dataframe(pd.DataFrame(rows, columns=[text("signin.username"), text("signin.role"),
                                              text("signin.demo.unit")]),
                  hide_index=True, width="content")
-    columns = st.columns(len(DEMO_USERS))
-    for column, (username, role, _, _) in zip(columns, DEMO_USERS, strict=True):
-        column.button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",
+    columns = st.columns(2)  # two a row: "Prøv som administrator" is not cut short
+    for index, (username, role, _, _) in enumerate(DEMO_USERS):
+        columns[index % 2].button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",
                       width="stretch", on_click=_try, args=(
                           lambda now, name=username: sign_in(name, DEMO_PASSWORD,
                                                              engine=database(), now=now),))

@@ -15,7 +15,9 @@ from db import (
     DEMO_PASSWORD,
     DEMO_PIN,
     create_board_link,
+    delete_event,
     find_unit,
+    list_events,
     make_engine,
     read_audit,
     read_session,
@@ -154,14 +156,22 @@ def test_a_wall_screen_link_shows_the_board_until_it_is_revoked(browser, server,
     wall.screenshot(path=artefact("board-link-revoked.png"))
 
 
-def test_the_sign_in_page_and_the_audit_log_as_an_administrator_sees_them(browser, server):
+def test_the_sign_in_page_and_the_audit_log_as_an_administrator_sees_them(browser, server,
+                                                                          database_url):
     page = new_page(browser, server, DESK)
     page.locator(".st-key-demo-demo-registrant button").wait_for(timeout=WAIT_MS)
     wait_until_idle(page)
     page.screenshot(path=artefact("sign-in.png"), full_page=True)
+    engine = make_engine(database_url)  # something deleted, to restore from the log
+    with write_session(engine) as session:
+        events = list_events(find_unit("solbakken", session=session), session=session,
+                             actor="demo-registrant", limit=1)
+        delete_event(int(events["id"].iloc[0]), session=session, actor="demo-registrant")
+    engine.dispose()
     page.goto(f"{server}/revision")
     sign_in_as_demo(page, "demo-admin")
     page.get_by_role("heading", name="Revisionslog").wait_for(timeout=WAIT_MS)
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_MS)
+    page.get_by_role("button", name="Gendan").wait_for(timeout=WAIT_MS)
     page.wait_for_timeout(500)  # the table's canvas draws after it is attached
     page.screenshot(path=artefact("audit.png"), full_page=True)
