@@ -27,10 +27,13 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from app.identity import USER_KEY  # noqa: E402
 from db import (  # noqa: E402
+    SignedIn,
     add_entry,
     create_indicator,
     create_unit,
+    create_user,
     find_unit,
     make_engine,
     migrate,
@@ -45,6 +48,7 @@ DAYS = 730
 INDICATORS = 8
 REPEATS = 9
 BENCH_UNIT = "daglig-tavle"
+BENCH_USER = "bench-admin"  # the board is drawn for a signed-in administrator
 
 
 def build(path: Path) -> None:
@@ -57,6 +61,7 @@ def build(path: Path) -> None:
     rng = np.random.default_rng(22)
     with write_session(engine) as session:
         seed_demo(session=session, actor="system:bench", today=today, with_users=False)
+        create_user(BENCH_USER, role="admin", session=session, actor="system:bench")
         parent = find_unit("demo-kommune", session=session)
         unit = create_unit("Daglig tavle", kind="unit", parent_id=parent, session=session,
                            actor="system:bench", code=BENCH_UNIT)
@@ -80,6 +85,7 @@ def build(path: Path) -> None:
 def median_render_seconds(unit_code: str) -> float:
     """Median wall time of one board script run for the unit, after a warm-up run."""
     app = AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=120)
+    app.session_state[USER_KEY] = SignedIn(BENCH_USER, "", "admin", False, "password")
     app.query_params["enhed"] = unit_code
     app.run()
     app.switch_page(str(ROOT / "app" / "views" / "board.py"))

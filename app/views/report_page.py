@@ -4,7 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from app.identity import current_actor
+from app.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
 from app.unit_picker import chosen_unit
@@ -29,13 +29,15 @@ scope_names = {k: text(f"report.scope.{k}") for k in SCOPES}
 kind = st.radio(text("report.scope"), SCOPES, horizontal=True, key="report.scope",
                 format_func=scope_names.__getitem__)
 if kind == "unit":
-    unit = chosen_unit(where=st)
+    unit = chosen_unit(where=st, action="report")
     if unit is None:
         st.stop()
     unit_id = int(unit["id"])
 elif kind == "area":
     with read_session(database()) as session:
         areas = list_units(session=session).query("kind == 'area'")
+    rights = current_rights()  # a leader reports on their own area
+    areas = areas[[rights is not None and rights.allows("report", int(a)) for a in areas["id"]]]
     if areas.empty:
         st.info(text("report.no_areas"))
         st.stop()

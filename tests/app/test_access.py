@@ -8,7 +8,10 @@ from app.identity import LAST_ACTIVITY_KEY, USER_KEY
 from app.navigation import PAGE_ROLES, PAGES
 from app.session_timeout import check_interval, idle_too_long
 from db import (
+    SignedIn,
+    add_membership,
     create_board_link,
+    create_user,
     find_unit,
     make_engine,
     revoke_board_link,
@@ -179,3 +182,20 @@ def test_local_accounts_sign_in_without_single_sign_on_configured(monkeypatch,
     assert "Log ind med organisationens konto" not in [b.label for b in app.button]
     signed_in(app, "demo-leder").run()
     assert app.session_state[USER_KEY].role == "leder"
+
+
+def test_an_area_leader_reads_and_reports_on_the_own_area_only(monkeypatch, demo_database_url):
+    engine = make_engine(demo_database_url)
+    with write_session(engine) as session:
+        user = create_user("nord-leder", role="leder", session=session, actor="system:test")
+        add_membership(user, find_unit("omraade-nord", session=session), session=session,
+                       actor="system:test")
+    engine.dispose()
+    app = open_page("home.py", monkeypatch, demo_database_url, as_user=None)
+    app.session_state[USER_KEY] = SignedIn("nord-leder", "", "leder", False, "password")
+    app.run()
+    app.switch_page(str(VIEWS / "report_page.py")).run()
+    assert next(s for s in app.selectbox if s.label == "Enhed").options == [
+        "Hjemmeplejen Nord", "Plejecenter Solbakken"]
+    app.radio[0].set_value("area").run()
+    assert next(s for s in app.selectbox if s.label == "Område").options == ["Område Nord"]
