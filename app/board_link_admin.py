@@ -21,11 +21,15 @@ from reports.formats import format_date
 
 KEY = "links"
 _MADE = "links.made"
+_REVOKED = "links.revoked_notice"
 
 
 def board_link_admin() -> None:
     """Offer a new link per unit, show the one just made, and list the live ones to revoke."""
     st.caption(text("links.intro"))
+    revoked = st.session_state.pop(_REVOKED, None)
+    if revoked:
+        st.success(revoked, icon=":material/link_off:")
     units = care_units()
     names = dict(zip(units["id"].astype(int), units["name"], strict=True))
     with st.form(f"{KEY}.create", clear_on_submit=True):
@@ -55,9 +59,12 @@ def board_link_admin() -> None:
             st.markdown(f"**{link.unit}** · {link.label or '–'} · "
                         f"{text('links.column.created')} {format_date(link.created_at.date())}",
                         width="stretch")
-            if st.button(text("links.revoke"), key=f"{KEY}.revoke.{link.id}",
-                         icon=":material/link_off:"):
-                with write_session(database()) as session:
-                    revoke_board_link(link.id, session=session, actor=current_actor())
-                st.toast(text("links.revoked", unit=link.unit))
-                st.rerun()
+            st.button(text("links.revoke"), key=f"{KEY}.revoke.{link.id}",
+                      icon=":material/link_off:", on_click=_revoke, args=(link.id, link.unit))
+
+
+def _revoke(link_id: int, unit_name: str) -> None:
+    """Revoke a link before the page is drawn again, so the list shows it gone."""
+    with write_session(database()) as session:
+        revoke_board_link(link_id, session=session, actor=current_actor())
+    st.session_state[_REVOKED] = text("links.revoked", unit=unit_name)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.identity import current_actor, may
+from app.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
 from app.styles import use_touch_targets
@@ -17,7 +17,8 @@ st.subheader(text("app.tagline"))
 st.write(text("home.intro"))
 
 units = care_units()
-if units.empty and not may("import"):
+rights = current_rights()  # read once: the loop below asks for every unit
+if units.empty and not (rights and rights.allows("import")):
     st.info(text("home.no_units"))
 elif units.empty:
     st.info(text("home.empty"))
@@ -45,7 +46,7 @@ else:
             st.page_link("views/board.py", label=text("home.start.board"),
                          icon=":material/dashboard:",
                          query_params={"enhed": unit.code, **extra})
-            if may("entry.write", unit.id):
+            if rights and rights.allows("entry.write", unit.id):
                 st.page_link("views/entry.py", label=text("home.start.entry"),
                              icon=":material/edit_note:",
                              query_params={"enhed": unit.code, **extra})

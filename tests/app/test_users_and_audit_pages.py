@@ -79,7 +79,7 @@ def test_a_wall_screen_link_is_shown_once_and_can_be_revoked(users_page, demo_da
     shown = [c.value for c in app.code]
     assert len(shown) == 1 and shown[0].startswith("/?adgang=")
     app = button(app, "Træk tilbage").click().run()
-    assert not app.code
+    assert not app.code and app.success[0].value == "Linket til Hjemmeplejen Nord virker ikke længere."
     engine = make_engine(demo_database_url)
     with read_session(engine) as session:
         links = list_board_links(session=session, actor="system", include_revoked=True)
