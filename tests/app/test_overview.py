@@ -198,3 +198,15 @@ def test_the_demo_municipality_has_a_prototype_and_a_unit_ready_for_sampling(dem
         lists = grouped(read_overview(session=session, actor="system", today=DEMO_TODAY).readiness)
     assert lists["prototype"], "the demo shows a manager what a prototype looks like"
     assert lists["ready"]
+
+
+def test_open_chart_below_the_matrix_goes_to_diagrammer_in_the_same_session(overview_page):
+    unit = [s for s in overview_page.selectbox if s.label == "Enhed"][0]
+    indicator = [s for s in overview_page.selectbox if s.label == "Indikator"][0]
+    unit.set_value("solbakken")
+    indicator.set_value("tryksaar_bundt")
+    button(overview_page, "Åbn diagram").click().run()
+    assert not overview_page.exception
+    assert overview_page.query_params["enhed"] == "solbakken"
+    assert overview_page.query_params["indikator"] == "tryksaar_bundt"
+    assert overview_page.title[0].value == "Diagrammer"
