@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission, rights_of
+from db.raw_rows import fetch_rows
 
 
 @dataclass(frozen=True)
@@ -35,23 +36,6 @@ class OverviewSeries:
     events: pd.DataFrame
     assigned: pd.DataFrame
     baselines: pd.DataFrame
-
-
-def _fetch(query: Select, *, session: Session) -> list[tuple]:
-    """Return the rows as plain tuples from the driver: no per-row SQLAlchemy objects."""
-    connection = session.connection()  # the session's transaction: one snapshot for all reads
-    # The unit list of an IN (...) is expanded into one parameter per unit at compile time.
-    compiled = query.compile(dialect=connection.dialect,
-                             compile_kwargs={"render_postcompile": True})
-    parameters = compiled.construct_params()
-    if compiled.positional:
-        parameters = tuple(parameters[name] for name in compiled.positiontup)
-    cursor = connection.connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(str(compiled), parameters)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 # SQLite's julianday() of 1970-01-01: days since then are numpy's datetime64[D].
@@ -129,14 +113,14 @@ def read_overview_series(*, session: Session, actor: str,
                  .join(active, baseline_link).where(Baseline.deleted_at.is_(None)))
     assigned = select(active.c.unit_id, active.c.indicator_id, active.c.position)
     return OverviewSeries(
-        entries=_columns(_fetch(entries, session=session),
+        entries=_columns(fetch_rows(entries, session=session),
                          ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
                          ("id", "id", "day", "float", "float", "float")),
-        events=_columns(_fetch(events, session=session), ("unit_id", "indicator_id", "date"),
+        events=_columns(fetch_rows(events, session=session), ("unit_id", "indicator_id", "date"),
                         ("id", "id", "day")),
-        assigned=_columns(_fetch(assigned, session=session),
+        assigned=_columns(fetch_rows(assigned, session=session),
                           ("unit_id", "indicator_id", "position"), ("id", "id", "id")),
-        baselines=_columns(_fetch(baselines, session=session),
+        baselines=_columns(fetch_rows(baselines, session=session),
                            ("unit_id", "indicator_id", "kind", "date"),
                            ("id", "id", "text", "day")),
     )

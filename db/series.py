@@ -22,6 +22,7 @@ from sqlmodel import Session
 from db.errors import NotFoundError
 from db.models import Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission
+from db.raw_rows import fetch_rows
 
 ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
@@ -59,7 +60,7 @@ def empty_series(measure: str) -> pd.DataFrame:
 
 def _read(chosen: Select, unit_id: int, *, session: Session) -> dict[int, pd.DataFrame]:
     """Run the one query for the chosen indicators and cut its rows into series."""
-    rows = _fetch(_query(chosen, unit_id), session=session)
+    rows = fetch_rows(_query(chosen, unit_id), session=session)
     # Rows with a measure describe the chosen indicators; the others are their data.
     described = [row for row in rows if row[1] is not None]
     measures = {row[0]: row[1] for row in described}
@@ -90,25 +91,6 @@ def _read(chosen: Select, unit_id: int, *, session: Session) -> dict[int, pd.Dat
             frames[indicator_id] = pd.DataFrame({"date": dates, **{
                 name: figures[k, start:end] for k, name in enumerate(_FIGURES)}})
     return frames
-
-
-def _fetch(query: CompoundSelect, *, session: Session) -> list[tuple]:
-    """Return the query's rows as plain tuples straight from the driver.
-
-    A board is some ten thousand rows; SQLAlchemy's row objects would cost as
-    much as the database does, and the query's columns need no conversion.
-    """
-    connection = session.connection()  # begins the session's transaction: one snapshot
-    compiled = query.compile(dialect=connection.dialect)
-    parameters = compiled.construct_params()
-    if compiled.positional:
-        parameters = tuple(parameters[name] for name in compiled.positiontup)
-    cursor = connection.connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(str(compiled), parameters)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 def _query(chosen: Select, unit_id: int) -> CompoundSelect:
