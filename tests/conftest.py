@@ -36,6 +36,14 @@ def demo_database_url(demo_template, tmp_path) -> str:
     return f"sqlite:///{copy}"
 
 
+@pytest.fixture(scope="module")
+def module_demo_database_url(demo_template, tmp_path_factory) -> str:
+    """A copy of the demo database shared by one test module (a browser test's server)."""
+    copy = tmp_path_factory.mktemp("module-demo") / "tavle.db"
+    shutil.copyfile(demo_template, copy)
+    return f"sqlite:///{copy}"
+
+
 @pytest.fixture
 def demo_engine(demo_database_url) -> Iterator[Engine]:
     """An engine on a fresh copy of the demo database."""

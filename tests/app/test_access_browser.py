@@ -7,7 +7,6 @@ test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-out.png, locked-out.png
 board-link.png, board-link-revoked.png, audit.png).
 """
 
-import shutil
 
 import pytest
 
@@ -37,15 +36,8 @@ IDLE_MINUTES = 0.2
 
 
 @pytest.fixture(scope="module")
-def database_url(demo_template, tmp_path_factory) -> str:
-    copy = tmp_path_factory.mktemp("access") / "tavle.db"
-    shutil.copyfile(demo_template, copy)
-    return f"sqlite:///{copy}"
-
-
-@pytest.fixture(scope="module")
-def server(database_url):
-    env = {"TAVLE_DATABASE_URL": database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
+def server(module_demo_database_url):
+    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
            "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
     with streamlit_server(env=env) as url:
         yield url
@@ -90,7 +82,7 @@ def sign_in_with_password(page, username, password):
 
 
 def test_a_nurse_signs_in_on_the_units_tablet_with_a_pin_and_registers_as_herself(
-        browser, server, database_url):
+        browser, server, module_demo_database_url):
     page = new_page(browser, f"{server}/registrer?enhed=solbakken", TABLET)
     page.get_by_text("Hurtig log ind på Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
     page.screenshot(path=artefact("sign-in-tablet.png"), full_page=True)
@@ -101,7 +93,7 @@ def test_a_nurse_signs_in_on_the_units_tablet_with_a_pin_and_registers_as_hersel
     page.get_by_role("button", name="Nyt tryksår").click()
     page.get_by_role("button", name="Ja, registrér").click()
     page.get_by_text("Gemt: Nyt tryksår den 22-11-2026.").wait_for(timeout=WAIT_MS)
-    engine = make_engine(database_url)
+    engine = make_engine(module_demo_database_url)
     with read_session(engine) as session:
         latest = read_audit(session=session, actor="system", table_name="event", limit=1)
     engine.dispose()
@@ -133,8 +125,8 @@ def test_five_wrong_passwords_lock_the_name_out_even_for_the_right_one(browser, 
     page.screenshot(path=artefact("locked-out.png"), full_page=True)
 
 
-def test_a_wall_screen_link_shows_the_board_until_it_is_revoked(browser, server, database_url):
-    engine = make_engine(database_url)
+def test_a_wall_screen_link_shows_the_board_until_it_is_revoked(browser, server, module_demo_database_url):
+    engine = make_engine(module_demo_database_url)
     with write_session(engine) as session:
         link = create_board_link(find_unit("akutteamet", session=session), label="Gangen",
                                  session=session, actor="demo-admin")
@@ -157,12 +149,12 @@ def test_a_wall_screen_link_shows_the_board_until_it_is_revoked(browser, server,
 
 
 def test_the_sign_in_page_and_the_audit_log_as_an_administrator_sees_them(browser, server,
-                                                                          database_url):
+                                                                          module_demo_database_url):
     page = new_page(browser, server, DESK)
     page.locator(".st-key-demo-demo-registrant button").wait_for(timeout=WAIT_MS)
     wait_until_idle(page)
     page.screenshot(path=artefact("sign-in.png"), full_page=True)
-    engine = make_engine(database_url)  # something deleted, to restore from the log
+    engine = make_engine(module_demo_database_url)  # something deleted, to restore from the log
     with write_session(engine) as session:
         events = list_events(find_unit("solbakken", session=session), session=session,
                              actor="demo-registrant", limit=1)

@@ -5,7 +5,6 @@ to test-artefacts/ (entry-landscape.png, entry-portrait.png, board-1920.png,
 kiosk-1920.png).
 """
 
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -25,15 +24,8 @@ WAIT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
-def database_url(demo_template, tmp_path_factory) -> str:
-    copy = tmp_path_factory.mktemp("browser") / "tavle.db"
-    shutil.copyfile(demo_template, copy)
-    return f"sqlite:///{copy}"
-
-
-@pytest.fixture(scope="module")
-def server(database_url):
-    env = {"TAVLE_DATABASE_URL": database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
+def server(module_demo_database_url):
+    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
     with streamlit_server(env=env) as url:
         yield url
 
@@ -64,9 +56,9 @@ def wait_for_charts(page, count):
     page.wait_for_timeout(800)  # let the last chart finish its layout
 
 
-def week_figures(database_url):
+def week_figures(module_demo_database_url):
     """Return the triage numerator and denominator recorded in today's week."""
-    engine = make_engine(database_url)
+    engine = make_engine(module_demo_database_url)
     with read_session(engine) as session:
         rows = read_series(find_unit("solbakken", session=session),
                            find_indicator("triage_dagligt", session=session).id, session=session, actor="system")
@@ -77,8 +69,8 @@ def week_figures(database_url):
 
 
 def test_a_pressure_ulcer_and_a_triage_tapped_in_on_a_tablet_show_on_the_wall_board(
-        browser, server, database_url):
-    triaged, citizens = week_figures(database_url)
+        browser, server, module_demo_database_url):
+    triaged, citizens = week_figures(module_demo_database_url)
     tablet = open_page(browser, f"{server}/registrer?enhed=solbakken", LANDSCAPE_TABLET,
                        touch=True)
     tablet.get_by_role("button", name="Nyt tryksår").tap()
