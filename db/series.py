@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, Integer, String, literal, null, select, type_coerce, union_all
+from sqlalchemy import (
+    Float,
+    Integer,
+    String,
+    bindparam,
+    literal,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
@@ -27,14 +37,14 @@ from db.raw_rows import fetch_rows
 ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
+_UNIT = bindparam("unit_id", type_=Integer)  # the unit whose rows a query reads
 
 
 def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str) -> pd.DataFrame:
     """Return one unit's series for one indicator (entries or events shape, by its measure)."""
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    chosen = (select(Indicator.id, Indicator.measure, literal(0, Integer).label("position"))
-              .where(Indicator.id == indicator_id))
-    frames = _read(chosen, unit_id, session=session)
+    frames = _read(_ONE_SERIES, {"unit_id": unit_id, "indicator_id": indicator_id},
+                   session=session)
     if indicator_id not in frames:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
     return frames[indicator_id]
@@ -43,11 +53,7 @@ def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str
 def read_unit_series(unit_id: int, *, session: Session, actor: str) -> dict[int, pd.DataFrame]:
     """Return every series on a unit's board, keyed by indicator id in board order."""
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    chosen = (select(Indicator.id, Indicator.measure, UnitIndicator.position)
-              .join(UnitIndicator, UnitIndicator.indicator_id == Indicator.id)
-              .where(UnitIndicator.unit_id == unit_id, UnitIndicator.active,
-                     Indicator.deleted_at.is_(None)))
-    return _read(chosen, unit_id, session=session)
+    return _read(_BOARD, {"unit_id": unit_id}, session=session)
 
 
 def empty_series(measure: str) -> pd.DataFrame:
@@ -58,9 +64,10 @@ def empty_series(measure: str) -> pd.DataFrame:
                          **{name: pd.Series(dtype=float) for name in _FIGURES}})
 
 
-def _read(chosen: Select, unit_id: int, *, session: Session) -> dict[int, pd.DataFrame]:
-    """Run the one query for the chosen indicators and cut its rows into series."""
-    rows = fetch_rows(_query(chosen, unit_id), session=session)
+def _read(query: CompoundSelect, parameters: dict[str, int], *,
+          session: Session) -> dict[int, pd.DataFrame]:
+    """Run one of the two queries below and cut its rows into series."""
+    rows = fetch_rows(query, session=session, parameters=parameters)
     # Rows with a measure describe the chosen indicators; the others are their data.
     described = [row for row in rows if row[1] is not None]
     measures = {row[0]: row[1] for row in described}
@@ -93,12 +100,12 @@ def _read(chosen: Select, unit_id: int, *, session: Session) -> dict[int, pd.Dat
     return frames
 
 
-def _query(chosen: Select, unit_id: int) -> CompoundSelect:
+def _query(chosen: Select) -> CompoundSelect:
     """Return the chosen indicators (id, measure, position), then their entries and events.
 
     Data rows carry no measure, which tells them from the describing rows (whose
     board position rides in the numerator column). The database sorts nothing:
-    numpy puts the days in order.
+    numpy puts the days in order. The unit is the bound parameter unit_id.
     """
     chosen = chosen.subquery()
     describe = select(chosen.c.id, chosen.c.measure, null(), chosen.c.position.cast(Float),
@@ -106,11 +113,22 @@ def _query(chosen: Select, unit_id: int) -> CompoundSelect:
     entries = select(
         Entry.indicator_id, null().cast(String), type_coerce(Entry.period_start, String),
         Entry.numerator, Entry.denominator, Entry.value, null().cast(String),
-    ).where(Entry.unit_id == unit_id, Entry.deleted_at.is_(None),
+    ).where(Entry.unit_id == _UNIT, Entry.deleted_at.is_(None),
             Entry.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure != "events")))
     events = select(
         Event.indicator_id, null().cast(String), type_coerce(Event.day, String),
         null().cast(Float), null().cast(Float), null().cast(Float), Event.note,
-    ).where(Event.unit_id == unit_id, Event.deleted_at.is_(None),
+    ).where(Event.unit_id == _UNIT, Event.deleted_at.is_(None),
             Event.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure == "events")))
     return union_all(describe, entries, events)
+
+
+# Built once, with the unit and indicator as bound parameters: fetch_rows then
+# compiles each query once per database instead of on every board read.
+_ONE_SERIES = _query(
+    select(Indicator.id, Indicator.measure, literal(0, Integer).label("position"))
+    .where(Indicator.id == bindparam("indicator_id", type_=Integer)))
+_BOARD = _query(
+    select(Indicator.id, Indicator.measure, UnitIndicator.position)
+    .join(UnitIndicator, UnitIndicator.indicator_id == Indicator.id)
+    .where(UnitIndicator.unit_id == _UNIT, UnitIndicator.active, Indicator.deleted_at.is_(None)))

@@ -104,3 +104,21 @@ def test_a_board_with_entries_events_and_an_empty_series_reads_back_on_postgresq
     assert board[ids[1]][["date", "numerator"]].to_dict("list") == {
         "date": [date(2026, 11, 1), date(2026, 11, 2)], "numerator": [2.0, 3.0]}
     assert board[ids[2]].empty and "denominator" in board[ids[2]]
+
+
+def test_two_units_boards_read_one_after_another_on_postgresql_hold_only_their_own_rows(
+        pg_engine):
+    with write_session(pg_engine) as session:
+        triage = find_indicator("triage_dagligt", session=session).id
+        units = [create_unit(name, kind="unit", parent_id=None, session=session,
+                             actor="system:test") for name in ("Solbakken", "Akutteamet")]
+        for count, unit_id in enumerate(units, start=1):
+            set_unit_indicators(unit_id, [triage], session=session, actor="system:test")
+            add_entry(unit_id, triage, date(2026, 11, count), numerator=count, denominator=4,
+                      session=session, actor="system:a", today=TODAY)
+    with read_session(pg_engine) as session:
+        boards = [read_unit_series(unit_id, session=session, actor="system")
+                  for unit_id in (*units, units[0])]
+        second = read_series(units[1], triage, session=session, actor="system")
+    assert [board[triage]["numerator"].tolist() for board in boards] == [[1.0], [2.0], [1.0]]
+    assert second["date"].tolist() == [date(2026, 11, 2)]

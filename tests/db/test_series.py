@@ -70,3 +70,25 @@ def test_a_board_reads_the_units_active_indicators_in_board_order_and_only_its_d
     assert board[place["tryksaar_dage_mellem"]].empty
     assert board[place["triage_dagligt"]][["date", "numerator"]].to_dict("list") == {
         "date": [date(2026, 11, 1)], "numerator": [3.0]}
+
+
+def test_boards_and_series_read_one_after_another_each_hold_only_their_own_units_rows(engine,
+                                                                                     place):
+    with write_session(engine) as session:
+        for unit, count in ((place["unit"], 3), (place["other"], 1)):
+            set_unit_indicators(unit, [place["triage_dagligt"], place["tryksaar_dage_mellem"]],
+                                session=session, actor="system:admin")
+            add_entry(unit, place["triage_dagligt"], date(2026, 11, count), numerator=count,
+                      denominator=4, session=session, actor="system:anna", today=TODAY)
+        add_event(place["other"], place["tryksaar_dage_mellem"], date(2026, 10, 5),
+                  session=session, actor="system:anna", today=TODAY)
+    with read_session(engine) as session:
+        boards = [read_unit_series(unit, session=session, actor="system")
+                  for unit in (place["unit"], place["other"], place["unit"])]
+        series = [read_series(place["other"], indicator, session=session, actor="system")
+                  for indicator in (place["tryksaar_dage_mellem"], place["triage_dagligt"])]
+    triage = [board[place["triage_dagligt"]]["numerator"].tolist() for board in boards]
+    events = [len(board[place["tryksaar_dage_mellem"]]) for board in boards]
+    assert (triage, events) == ([[3.0], [1.0], [3.0]], [0, 1, 0])
+    assert series[0]["date"].tolist() == [date(2026, 10, 5)]
+    assert series[1]["date"].tolist() == [date(2026, 11, 1)]
