@@ -10,5 +10,6 @@
   list of OverviewRow prints through the same section.
 - reports.suppression: the small-numbers rule of reports shared beyond the team.
 - reports.stored_charts, chart_geometry, chart_drawing, palette, formats: the chart path
-  the screen shares. `python -m reports monthly ...` is the command line.
+  the screen shares. chart_drawing lays a chart out as a reports.picture.Picture, which
+  reports.picture_canvas paints onto the page and reports.picture_drawing turns into a Drawing. `python -m reports monthly ...` is the command line.
 """

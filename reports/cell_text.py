@@ -1,4 +1,4 @@
-"""Many short texts placed on a page at once: the appendix's table cells.
+"""Many short texts placed on a page at once: the appendix's table cells and the charts' labels.
 
 reportlab's text object encodes every string anew and moves the cursor with a
 few calls per cell. An appendix has tens of thousands of cells and few
@@ -31,6 +31,8 @@ class Cell:
     text: str
     font: str
     colour: Color
+    size: float | None = None  # None: the size write_cells is given
+    turned: bool = False  # runs upwards, a quarter turn anticlockwise about (x, y)
 
 
 @dataclass
@@ -68,19 +70,24 @@ class CellTexts:
 
 
 def write_cells(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> None:
-    """Write every cell onto the canvas's current page."""
+    """Write every cell onto the canvas's current page; the canvas's colours stay as they were."""
     if not cells:
         return
     if all(isinstance(getFont(name), TTFont) for name in {cell.font for cell in cells}):
         canvas.addLiteral(_operators(canvas, cells, size=size, texts=texts))
         return
+    canvas.saveState()
     text = canvas.beginText()
     for cell in cells:
-        text.setFont(cell.font, size)
+        text.setFont(cell.font, cell.size or size)
         text.setFillColor(cell.colour)
-        text.setTextOrigin(cell.x, cell.y)
+        if cell.turned:
+            text.setTextTransform(0, 1, -1, 0, cell.x, cell.y)
+        else:
+            text.setTextOrigin(cell.x, cell.y)
         text.textOut(cell.text)
     canvas.drawText(text)
+    canvas.restoreState()
 
 
 def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> str:
@@ -94,11 +101,13 @@ def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: Cel
             red, green, blue = cell.colour.rgb()
             out.append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
             colour_now = cell.colour
-        out.append(f"1 0 0 1 {cell.x:.2f} {cell.y:.2f} Tm")
+        turn = "0 1 -1 0" if cell.turned else "1 0 0 1"
+        out.append(f"{turn} {cell.x:.2f} {cell.y:.2f} Tm")
+        cell_size = cell.size or size
         for font_name, escaped in texts.pieces(cell.text, fonts[cell.font], document):
-            if font_name != font_now:
-                out.append(f"{font_name} {size:g} Tf")
-                font_now = font_name
+            if (font_name, cell_size) != font_now:
+                out.append(f"{font_name} {cell_size:g} Tf")
+                font_now = (font_name, cell_size)
             out.append(f"({escaped}) Tj")
     out += ["ET", "Q"]
     return "\n".join(out)

@@ -1,26 +1,20 @@
-"""Draw a chart model as a reportlab vector drawing for the PDF reports.
+"""Lay out a chart model as a vector picture for the PDF reports.
 
 What is drawn comes from reports.chart_geometry and how it looks from
 reports.palette, the same two sources the screen chart uses. This module only
-decides where on the page things go.
+decides where on the page things go; the result is a reports.picture.Picture,
+which the report paints straight onto its pages and chart_drawing turns into a
+reportlab Drawing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import (
-    Circle,
-    Drawing,
-    Group,
-    Line,
-    Path,
-    Polygon,
-    Rect,
-    String,
-)
-from reportlab.lib.colors import Color, HexColor, white
+import numpy as np
+from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from indicators.chart_model import ChartModel
@@ -39,6 +33,19 @@ from reports.chart_labels import (
     annotation_row_height,
 )
 from reports.palette import Mark
+from reports.picture import (
+    Box,
+    Layer,
+    Outline,
+    PathBuilder,
+    Pen,
+    Picture,
+    Text,
+    circle_stamp,
+    line,
+    polygon_stamp,
+)
+from reports.picture_drawing import picture_drawing
 
 # A4 portrait with 2 cm margins leaves 481 points of text width.
 DEFAULT_WIDTH = 481.0
@@ -46,8 +53,11 @@ DEFAULT_HEIGHT = 220.0
 POINT_RADIUS = 2.7  # half the symbol box, in points, where points have room
 SMALLEST_POINT_RADIUS = 1.8  # where they crowd (see ChartGeometry.point_radius)
 BAND_PER_RADIUS = 3.3  # the longest run's band is this many point radii wide
-GRID = HexColor("#E3E3E3")  # decorative: the tick labels carry the values
-AXIS = HexColor(palette.LIMIT.colour)
+GRID = Pen("#E3E3E3", 0.5)  # decorative: the tick labels carry the values
+AXIS = Pen(palette.LIMIT.colour, 0.6)
+WHITE = palette.BACKGROUND
+TITLE_COLOUR = "#1A1A1A"
+TEXT_COLOUR = "#262626"
 PANEL_GAP = 10.0
 LEGEND_SAMPLE = 16.0
 
@@ -84,6 +94,22 @@ def chart_drawing(
     bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
 ) -> Drawing:
     """Return the chart as a reportlab Drawing of width × height points."""
+    return picture_drawing(chart_picture(
+        model, width=width, height=height, language=language, title=title,
+        warning_limits=warning_limits, percent=percent, x_title=x_title, y_title=y_title,
+        columns=columns, legend=legend, longest_run=longest_run, font_name=font_name,
+        bold_font_name=bold_font_name, font_size=font_size))
+
+
+def chart_picture(
+    model: ChartModel, *, width: float = DEFAULT_WIDTH, height: float = DEFAULT_HEIGHT,
+    language: str = "da", title: str | None = None, warning_limits: bool = False,
+    percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
+    columns: int | None = None, legend: bool = True, longest_run: str = "signal",
+    font_name: str = "Helvetica",
+    bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
+) -> Picture:
+    """Return the chart as a Picture of width × height points."""
     fonts = Fonts(font_name, bold_font_name, font_size)
     count = model.points["facet"].nunique(dropna=False)
     across = panel_columns(count, columns)
@@ -93,19 +119,19 @@ def chart_drawing(
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
                               percent=percent, x_title=x_title, y_title=y_title, columns=columns,
                               longest_run=longest_run, room=guess)
-    return draw_geometry(geometry, width=width, height=height, title=title, columns=columns,
+    return geometry_picture(geometry, width=width, height=height, title=title, columns=columns,
                          legend=legend, fonts=fonts)
 
 
-def draw_geometry(geometry: ChartGeometry, *, width: float, height: float, title: str | None,
-                  columns: int | None, legend: bool, fonts: Fonts) -> Drawing:
-    """Return a Drawing of the geometry: title, panels on shared axes, then the legend."""
-    drawing = Drawing(width, height)
+def geometry_picture(geometry: ChartGeometry, *, width: float, height: float, title: str | None,
+                     columns: int | None, legend: bool, fonts: Fonts) -> Picture:
+    """Return a Picture of the geometry: title, panels on shared axes, then the legend."""
+    items: list[Outline | Box | Text | Layer] = []
     top = height
     if title:
         top -= fonts.size * 1.6
-        drawing.add(String(0, top + fonts.size * 0.35, title, fontName=fonts.bold,
-                           fontSize=fonts.size * 1.3, fillColor=HexColor("#1A1A1A")), name="title")
+        items.append(Text(0, top + fonts.size * 0.35, title, fonts.bold, fonts.size * 1.3,
+                          TITLE_COLOUR, name="title"))
     legend_group, legend_height = (legend_rows(geometry.legend, width, fonts) if legend else (None, 0.0))
     # The plot's size decides the labels' rows, and the rows the plot's height: place the labels
     # for the plot they leave, until that no longer changes (the second round, in practice).
@@ -118,14 +144,13 @@ def draw_geometry(geometry: ChartGeometry, *, width: float, height: float, title
     for index, (panel, frame) in enumerate(zip(geometry.panels, frames, strict=True)):
         column = index % len({f.x for f in frames})
         below = [f for f in frames if f.x == frame.x and f.y < frame.y]
-        drawing.add(panel_group(geometry, panel, frame, fonts, y_labels=column == 0,
-                                x_labels=not below), name=f"panel_{index}")
+        items.append(panel_layer(geometry, panel, frame, fonts, y_labels=column == 0,
+                                 x_labels=not below, name=f"panel_{index}"))
     if geometry.annotation_notes:
-        drawing.add(notes_group(geometry.annotation_notes, frames[0].x, legend_height, fonts),
-                    name="annotation_notes")
+        items.append(notes_layer(geometry.annotation_notes, frames[0].x, legend_height, fonts))
     if legend_group is not None:
-        drawing.add(legend_group, name="legend")
-    return drawing
+        items.append(legend_group)
+    return Picture(width, height, tuple(items))
 
 
 def notes_height(notes: tuple[str, ...], fonts: Fonts) -> float:
@@ -133,15 +158,13 @@ def notes_height(notes: tuple[str, ...], fonts: Fonts) -> float:
     return len(notes) * annotation_row_height(fonts.size) + (fonts.size * 0.4 if notes else 0)
 
 
-def notes_group(notes: tuple[str, ...], left: float, bottom: float, fonts: Fonts) -> Group:
+def notes_layer(notes: tuple[str, ...], left: float, bottom: float, fonts: Fonts) -> Layer:
     """Return the lines naming numbered changes ("1 Ny teamleder ..."), just above the legend."""
-    group = Group()
     pitch = annotation_row_height(fonts.size)
-    for index, line in enumerate(notes):
-        y = bottom + (len(notes) - index - 1) * pitch + pitch * 0.3
-        group.add(String(left, y, line, fontName=fonts.name, fontSize=fonts.size * ANNOTATION_FONT_SCALE,
-                         fillColor=HexColor(palette.ANNOTATION.colour)))
-    return group
+    return Layer(tuple(
+        Text(left, bottom + (len(notes) - index - 1) * pitch + pitch * 0.3, note, fonts.name,
+             fonts.size * ANNOTATION_FONT_SCALE, palette.ANNOTATION.colour)
+        for index, note in enumerate(notes)), name="annotation_notes")
 
 
 def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_height: float,
@@ -172,107 +195,94 @@ def panel_frames(geometry: ChartGeometry, width: float, top: float, legend_heigh
             for i in range(count)]
 
 
-def panel_group(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Fonts, *,
-                y_labels: bool, x_labels: bool) -> Group:
+def panel_layer(geometry: ChartGeometry, panel: Panel, frame: Frame, fonts: Fonts, *,
+                y_labels: bool, x_labels: bool, name: str) -> Layer:
     """Return one panel: grid, lines, annotations, points, end labels and axis labels."""
-    def sx(x: float) -> float:
-        low, high = geometry.x_axis.domain
-        return frame.x + (x - low) / (high - low) * frame.width
+    # Scalars and numpy arrays alike: x from data units to points on the page.
+    (x_low, x_high), (y_low, y_high) = geometry.x_axis.domain, geometry.y_axis.domain
+    x_scale, y_scale = frame.width / (x_high - x_low), frame.height / (y_high - y_low)
 
-    def sy(y: float) -> float:
-        low, high = geometry.y_axis.domain
-        return frame.y + (y - low) / (high - low) * frame.height
+    def sx(x: float | np.ndarray) -> float | np.ndarray:
+        return frame.x + (x - x_low) * x_scale
+
+    def sy(y: float | np.ndarray) -> float | np.ndarray:
+        return frame.y + (y - y_low) * y_scale
 
     radius = point_radius(geometry)
-    group = Group()
-    group.add(Rect(frame.x, frame.y, frame.width, frame.height, fillColor=white, strokeColor=None),
-              name="plot_area")
+    plot_area = Box(frame.x, frame.y, frame.width, frame.height, WHITE, name="plot_area")
     # One path per stroke style: a chart is drawn 400 times in a municipality report.
-    grid = Path(strokeColor=GRID, strokeWidth=0.5, fillColor=None)
+    grid = PathBuilder()
     for value, _ in geometry.y_axis.ticks:
-        grid.moveTo(frame.x, sy(value))
-        grid.lineTo(frame.x + frame.width, sy(value))
-    group.add(grid, name="grid")
-    axis = Path(strokeColor=AXIS, strokeWidth=0.6, fillColor=None)
-    axis.moveTo(frame.x, frame.y)
-    axis.lineTo(frame.x + frame.width, frame.y)
+        grid.move_to(frame.x, sy(value))
+        grid.line_to(frame.x + frame.width, sy(value))
+    axis = PathBuilder()
+    axis.move_to(frame.x, frame.y)
+    axis.line_to(frame.x + frame.width, frame.y)
     if x_labels:
         for value, _ in geometry.x_axis.ticks:
-            axis.moveTo(sx(value), frame.y)
-            axis.lineTo(sx(value), frame.y - 2.5)
-    group.add(axis, name="axis")
+            axis.move_to(sx(value), frame.y)
+            axis.line_to(sx(value), frame.y - 2.5)
 
-    lines = Group()
+    lines = []
     order = {"longest_run": 0, "target": 1, "lcl_95": 2, "ucl_95": 2, "lcl": 3, "ucl": 3, "cl": 4,
              "connector": 5}
-    for line in sorted(panel.lines, key=lambda item: order[item.role]):
-        # A Path grows point by point unchecked; a PolyLine re-validates its whole list.
-        path = Path(fillColor=None)
-        path.moveTo(sx(line.xs[0]), sy(line.ys[0]))
-        for x, y in zip(line.xs[1:], line.ys[1:], strict=True):
-            path.lineTo(sx(x), sy(y))
-        band = line.role == "longest_run"
-        shape = stroke(path, line.mark, round_ends=band)
+    for chart_line in sorted(panel.lines, key=lambda item: order[item.role]):
+        path = PathBuilder()
+        path.polyline(sx(np.asarray(chart_line.xs, dtype=float)),
+                      sy(np.asarray(chart_line.ys, dtype=float)))
+        band = chart_line.role == "longest_run"
+        pen = pen_for(chart_line.mark, round_ends=band)
         if band:  # as wide as the points it lies behind
-            shape.strokeWidth = min(line.mark.stroke_width, radius * BAND_PER_RADIUS)
-        lines.add(shape)
-    group.add(lines, name="lines")
+            pen = dataclasses.replace(pen, width=min(pen.width, radius * BAND_PER_RADIUS))
+        lines.append(path.outline(pen))
 
-    annotations = Group()
+    annotations: list[Outline | Text] = []
     for marker in geometry.annotations:
         x = sx(marker.x)
-        annotations.add(stroke(Line(x, frame.y, x, frame.y + frame.height), palette.ANNOTATION))
+        annotations.append(line(x, frame.y, x, frame.y + frame.height, pen_for(palette.ANNOTATION)))
         label_y = frame.y + frame.height + label_base(geometry) + marker.row * annotation_row_height(fonts.size)
         right = marker.align == "right"
         if not marker.label:  # named in the label of the change before it
             continue
-        annotations.add(String(x - 1.5 if right else x + 1.5, label_y, marker.label,
-                               textAnchor="end" if right else "start", fontName=fonts.name,
-                               fontSize=fonts.size * ANNOTATION_FONT_SCALE,
-                               fillColor=HexColor(palette.ANNOTATION.colour)))
-    group.add(annotations, name="annotations")
+        annotations.append(Text(x - 1.5 if right else x + 1.5, label_y, marker.label, fonts.name,
+                                fonts.size * ANNOTATION_FONT_SCALE, palette.ANNOTATION.colour,
+                                anchor="end" if right else "start"))
 
     # One path per kind of point: a shape per point would cost a PDF state change per point.
-    points = Group()
     kinds: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     for point in panel.points:
-        kinds.setdefault((point.kind, point.open), []).append((sx(point.x), sy(point.y)))
-    for (kind, is_open), centres in kinds.items():
-        points.add(symbols_path(palette.POINT_MARKS[kind], centres, radius, open_=is_open),
-                   name=kind + ("_open" if is_open else ""))
-    group.add(points, name="points")
+        kinds.setdefault((point.kind, point.open), []).append((point.x, point.y))
+    points = []
+    for (kind, is_open), places in kinds.items():
+        xs, ys = np.asarray(places, dtype=float).T
+        points.append(symbols_outline(palette.POINT_MARKS[kind], sx(xs), sy(ys), radius,
+                                      open_=is_open, name=kind + ("_open" if is_open else "")))
 
-    labels = Group()
-    for end in panel.end_labels:
-        labels.add(String(frame.x + frame.width + 3, sy(end.y) - fonts.size * 0.35, end.text,
-                          fontName=fonts.name, fontSize=fonts.size, fillColor=HexColor(end.mark.colour)))
-    text_colour = HexColor("#262626")
+    labels: list[Text] = [
+        Text(frame.x + frame.width + 3, sy(end.y) - fonts.size * 0.35, end.text, fonts.name,
+             fonts.size, end.mark.colour) for end in panel.end_labels]
     if y_labels:
-        for value, label in geometry.y_axis.ticks:
-            labels.add(String(frame.x - 3, sy(value) - fonts.size * 0.35, label, textAnchor="end",
-                              fontName=fonts.name, fontSize=fonts.size, fillColor=text_colour))
-        y_title = String(0, 0, geometry.y_axis.title, textAnchor="middle", fontName=fonts.name,
-                         fontSize=fonts.size, fillColor=text_colour)
-        turned = Group(y_title)
-        turned.rotate(90)
-        turned.translate(frame.y + frame.height / 2, -fonts.size * 0.9)
-        labels.add(turned, name="y_title")
+        labels += [Text(frame.x - 3, sy(value) - fonts.size * 0.35, label, fonts.name, fonts.size,
+                        TEXT_COLOUR, anchor="end") for value, label in geometry.y_axis.ticks]
+        labels.append(Text(fonts.size * 0.9, frame.y + frame.height / 2, geometry.y_axis.title,
+                           fonts.name, fonts.size, TEXT_COLOUR, anchor="middle", turned=True,
+                           name="y_title"))
     if x_labels:
-        for value, label in geometry.x_axis.ticks:
-            labels.add(String(sx(value), frame.y - fonts.size * 1.25, label, textAnchor="middle",
-                              fontName=fonts.name, fontSize=fonts.size, fillColor=text_colour))
+        labels += [Text(sx(value), frame.y - fonts.size * 1.25, label, fonts.name, fonts.size,
+                        TEXT_COLOUR, anchor="middle") for value, label in geometry.x_axis.ticks]
         if geometry.x_axis.title:
-            labels.add(String(frame.x + frame.width / 2, frame.y - fonts.size * 2.6,
-                              geometry.x_axis.title, textAnchor="middle", fontName=fonts.name,
-                              fontSize=fonts.size, fillColor=text_colour))
+            labels.append(Text(frame.x + frame.width / 2, frame.y - fonts.size * 2.6,
+                               geometry.x_axis.title, fonts.name, fonts.size, TEXT_COLOUR,
+                               anchor="middle"))
     if panel.title:
         rows = max((a.row + 1 for a in geometry.annotations), default=0)
         header_y = (frame.y + frame.height + rows * annotation_row_height(fonts.size)
                     + (label_base(geometry) if rows else 2) + 1)
-        labels.add(String(frame.x, header_y, panel.title, fontName=fonts.bold, fontSize=fonts.size * 1.05,
-                          fillColor=HexColor("#1A1A1A")), name="panel_title")
-    group.add(labels, name="labels")
-    return group
+        labels.append(Text(frame.x, header_y, panel.title, fonts.bold, fonts.size * 1.05,
+                           TITLE_COLOUR, name="panel_title"))
+    return Layer((plot_area, grid.outline(GRID, name="grid"), axis.outline(AXIS, name="axis"),
+                  Layer(tuple(lines), name="lines"), Layer(tuple(annotations), name="annotations"),
+                  Layer(tuple(points), name="points"), Layer(tuple(labels), name="labels")), name=name)
 
 
 def point_radius(geometry: ChartGeometry) -> float:
@@ -285,58 +295,21 @@ def label_base(geometry: ChartGeometry) -> float:
     return point_radius(geometry) * palette.IMPROVEMENT.scale + 1
 
 
-def stroke(shape: Path | Line, mark: Mark, *, round_ends: bool = False) -> Path | Line:
-    """Return the shape stroked in the mark's colour, width and dash."""
-    shape.strokeColor = HexColor(mark.colour)
-    shape.strokeWidth = mark.stroke_width
-    shape.strokeDashArray = list(mark.dash) if mark.dash else None
-    shape.strokeLineJoin = 1
-    shape.strokeLineCap = 1 if round_ends else 0
-    return shape
+def pen_for(mark: Mark, *, round_ends: bool = False) -> Pen:
+    """Return the pen for the mark's colour, width and dash."""
+    return Pen(mark.colour, mark.stroke_width, mark.dash, cap=1 if round_ends else 0, join=1)
 
 
-def symbols_path(mark: Mark, centres: list[tuple[float, float]], radius: float, *,
-                 open_: bool = False) -> Path:
-    """Return one path holding the mark's symbol at every centre: filled, or open in white."""
-    colour: Color = HexColor(mark.colour)
-    path = Path(fillColor=white if open_ or not mark.filled else colour, strokeColor=colour,
-                strokeWidth=0.9, strokeLineJoin=1)
+def symbols_outline(mark: Mark, xs: np.ndarray, ys: np.ndarray, radius: float, *,
+                    open_: bool = False, name: str | None = None) -> Outline:
+    """Return one path holding the mark's symbol at every (x, y): filled, or open in white."""
     shape = mark.symbol or palette.CIRCLE
     radius *= mark.scale
-    for x, y in centres:
-        if shape.is_circle:
-            add_circle(path, x, y, radius)
-            continue
-        (first_x, first_y), *rest = shape.vertices
-        path.moveTo(x + first_x * radius, y + first_y * radius)
-        for vx, vy in rest:
-            path.lineTo(x + vx * radius, y + vy * radius)
-        path.closePath()
-    return path
-
-
-def add_circle(path: Path, x: float, y: float, radius: float) -> None:
-    """Add a circle to path as four cubic Béziers, the way PDF readers expect circles."""
-    # 0.5523 = 4/3 (sqrt(2) - 1): the control distance that makes a quarter circle.
-    k = 0.5523 * radius
-    path.moveTo(x + radius, y)
-    path.curveTo(x + radius, y + k, x + k, y + radius, x, y + radius)
-    path.curveTo(x - k, y + radius, x - radius, y + k, x - radius, y)
-    path.curveTo(x - radius, y - k, x - k, y - radius, x, y - radius)
-    path.curveTo(x + k, y - radius, x + radius, y - k, x + radius, y)
-    path.closePath()
-
-
-def mark_symbol(mark: Mark, x: float, y: float, radius: float, *, open_: bool = False) -> Circle | Polygon:
-    """Return a mark's symbol centred on (x, y)."""
-    colour: Color = HexColor(mark.colour)
-    fill = white if open_ or not mark.filled else colour
-    shape = mark.symbol or palette.CIRCLE
-    radius *= mark.scale
-    if shape.is_circle:
-        return Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=0.9)
-    vertices = [c for vx, vy in shape.vertices for c in (x + vx * radius, y + vy * radius)]
-    return Polygon(vertices, fillColor=fill, strokeColor=colour, strokeWidth=0.9, strokeLineJoin=1)
+    path = PathBuilder()
+    path.stamp(circle_stamp(radius) if shape.is_circle else polygon_stamp(shape.vertices, radius),
+               xs, ys)
+    return path.outline(Pen(mark.colour, 0.9, join=1),
+                        WHITE if open_ or not mark.filled else mark.colour, name=name)
 
 
 def legend_sample(item: LegendItem) -> float:
@@ -344,8 +317,8 @@ def legend_sample(item: LegendItem) -> float:
     return max(LEGEND_SAMPLE, sum(item.mark.dash) * 1.25)
 
 
-def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tuple[Group, float]:
-    """Return the legend as a group at the bottom of the drawing, and its height."""
+def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tuple[Layer, float]:
+    """Return the legend as a layer at the bottom of the picture, and its height."""
     row_height = fonts.size * 1.5
     placed: list[tuple[LegendItem, float, int]] = []
     x, row = 0.0, 0
@@ -356,19 +329,20 @@ def legend_rows(items: tuple[LegendItem, ...], width: float, fonts: Fonts) -> tu
         placed.append((item, x, row))
         x += item_width
     rows = (row + 1) if items else 0
-    group = Group()
+    shapes: list[Outline | Text] = []
     for item, left, row_index in placed:
         y = (rows - row_index - 1) * row_height + row_height / 2
         length = legend_sample(item)
         if item.shape == "point":
-            group.add(mark_symbol(item.mark, left + length / 2, y, POINT_RADIUS, open_=not item.mark.filled))
+            shapes.append(symbols_outline(item.mark, np.array([left + length / 2]), np.array([y]),
+                                          POINT_RADIUS, open_=not item.mark.filled))
         else:
-            inset = fonts.size * 0.5 if item.shape == "band" else 1  # room for the band's round ends
-            sample = stroke(Line(left + inset, y, left + length - inset, y), item.mark,
-                            round_ends=item.shape == "band")
-            if item.shape == "band":
-                sample.strokeWidth = fonts.size * 0.9
-            group.add(sample)
-        group.add(String(left + length + 4, y - fonts.size * 0.35, item.text,
-                         fontName=fonts.name, fontSize=fonts.size, fillColor=HexColor("#262626")))
-    return group, rows * row_height
+            band = item.shape == "band"
+            inset = fonts.size * 0.5 if band else 1  # room for the band's round ends
+            pen = pen_for(item.mark, round_ends=band)
+            if band:
+                pen = dataclasses.replace(pen, width=fonts.size * 0.9)
+            shapes.append(line(left + inset, y, left + length - inset, y, pen))
+        shapes.append(Text(left + length + 4, y - fonts.size * 0.35, item.text, fonts.name,
+                           fonts.size, TEXT_COLOUR))
+    return Layer(tuple(shapes), name="legend"), rows * row_height

@@ -1,7 +1,7 @@
 """One chart per indicator: title, the vector chart, its verdict sentence, the month's changes and notes.
 
-The chart is reports.chart_drawing's drawing of the same chart model the
-screen draws. In a shared report, points whose value would reveal a count of
+The chart is reports.chart_drawing's picture of the same chart model the
+screen draws, painted straight onto the page (reports.picture_canvas). In a shared report, points whose value would reveal a count of
 1–4 are left out of the drawing (reports.suppression) and the text says how many.
 """
 
@@ -13,9 +13,11 @@ import pandas as pd
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from reports import palette
-from reports.chart_drawing import chart_drawing
+from reports.cell_text import CellTexts
+from reports.chart_drawing import chart_picture
 from reports.formats import format_date, format_month
 from reports.goal_status import goal_status
+from reports.picture_canvas import PictureFlowable
 from reports.report_content import ReportContent, UnitCharts
 from reports.report_styles import TEXT_WIDTH, ReportStyles
 from reports.stored_charts import StoredChart
@@ -31,12 +33,14 @@ def chart_section(content: ReportContent, *, styles: ReportStyles, language: str
     """Return the charts of every unit; each unit starts on a new page in a report of several."""
     story: list[Flowable] = []
     several = len(content.units) > 1
+    texts = CellTexts()  # one report's charts share what they have measured and encoded
     for unit in content.units:
         story.append(PageBreak())
         story += unit_heading(unit, styles=styles, language=language, several=several)
         for chart in unit.charts:
             story.append(chart_block(chart, content, styles=styles, language=language,
-                                     shared=shared, unit_name=unit.unit.name if several else ""))
+                                     shared=shared, unit_name=unit.unit.name if several else "",
+                                     texts=texts))
     return story
 
 
@@ -54,7 +58,8 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
 
 
 def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
-                language: str, shared: bool, unit_name: str = "") -> Flowable:
+                language: str, shared: bool, unit_name: str = "",
+                texts: CellTexts | None = None) -> Flowable:
     """Return one indicator's chart with the texts above and below it, kept on one page.
 
     unit_name starts the line under the title in reports of several units, so a
@@ -71,10 +76,10 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
     ]
     model, hidden = suppressed_model(chart.model, definition.measure) if shared else (chart.model, 0)
     if len(model.points):
-        parts.append(chart_drawing(
+        parts.append(PictureFlowable(chart_picture(
             model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
             y_title=y_title(chart, language), font_name=fonts.regular,
-            bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE))
+            bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE), texts=texts))
     else:
         parts.append(Paragraph(report_text("chart.no_data", language), styles.body))
     parts.append(Spacer(1, 3))
