@@ -6,7 +6,7 @@ The input has `x, y, n, notes, facet, censored`, one entry per observation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -127,3 +127,34 @@ def chart_input(data: pd.DataFrame | pd.Series | Sequence[float] | np.ndarray) -
         x_kind=kind,
         has_n=has_n,
     )
+
+
+def dated_input(columns: Mapping[str, np.ndarray | pd.DatetimeIndex]) -> ChartInput:
+    """Return what chart_input gives for a frame of these columns, without the frame.
+
+    The columns are what indicator_chart builds: `x` (dates), `y` and optionally `n`
+    (floats), `notes` (objects) and `censored` (booleans). A board charts hundreds of
+    series; building and reading a frame for each costs more than analysing it.
+    """
+    x = np.asarray(columns["x"])
+    count = len(x)
+    has_n = "n" in columns
+    return ChartInput(
+        x=x,
+        y=_finite(columns["y"]),
+        n=_finite(columns["n"]) if has_n else np.full(count, np.nan),
+        notes=(np.asarray(columns["notes"], dtype=object) if "notes" in columns
+               else np.full(count, None, dtype=object)),
+        facet=np.full(count, None, dtype=object),
+        censored=(np.asarray(columns["censored"], dtype=bool) if "censored" in columns
+                  else np.zeros(count, dtype=bool)),
+        x_kind="date",
+        has_n=has_n,
+    )
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    """Return a copy of float values with infinite ones as NaN, as _numeric does."""
+    numbers = np.array(values, dtype=float, copy=True)
+    numbers[~np.isfinite(numbers)] = np.nan
+    return numbers

@@ -146,7 +146,12 @@ def analyze(
         chart=chart, rules=rules, freeze=freeze, part=part, exclude=exclude, target=target, cl=cl,
         multiply=multiply, agg=agg, y_neg=y_neg, screen_mr=screen_mr, improvement=improvement, measure=measure,
     )
-    observations = chart_input(data)
+    return analyze_input(chart_input(data), options, minimum_points=minimum_points)
+
+
+def analyze_input(observations: ChartInput, options: AnalysisOptions, *,
+                  minimum_points: int = 0) -> ChartModel:
+    """Analyse chart input already checked into arrays and options (see analyze)."""
     _check_input(observations, options)
     facets = aggregate(observations, agg=options.agg)
     points_with_values = sum(int(np.count_nonzero(~np.isnan(sub.y))) for sub in facets)

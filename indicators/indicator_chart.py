@@ -17,11 +17,13 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import IndicatorDefinition
+from indicators.chart_input import dated_input
 from indicators.chart_model import Annotation, ChartModel
-from indicators.engine import analyze
+from indicators.engine import analyze_input
 from indicators.errors import InvalidOptionError
-from indicators.series_entries import entry_series
-from indicators.series_events import days_between_events
+from indicators.options import make_options
+from indicators.series_entries import ChartColumn, entry_columns
+from indicators.series_events import days_between_columns
 
 # Goals that reduce a rate are measured from the baseline: the frozen period, or
 # else the first twelve points (the programme's usual first year of months).
@@ -37,15 +39,25 @@ def chart_input_for(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
 
     period overrides the indicator's chart period (see CHART_PERIOD).
     """
+    columns = _chart_columns(series, indicator, today=today, start=start, period=period)
+    if "notes" in columns:  # object, so a missing note stays None (not a string column)
+        columns["notes"] = pd.Series(columns["notes"], dtype=object)
+    return pd.DataFrame(columns)
+
+
+def _chart_columns(series: pd.DataFrame, indicator: IndicatorDefinition, *, today: date,
+                   start: date | None, period: str | None) -> dict[str, ChartColumn]:
+    """chart_input_for as its columns: indicator_chart analyses them without a frame."""
     if indicator.measure == "events":
-        frame = days_between_events(series, today=today)
+        columns: dict[str, ChartColumn] = days_between_columns(series, today=today)
     else:
-        frame = entry_series(series, measure=indicator.measure,
-                             period=period or CHART_PERIOD[indicator.period],
-                             start=start, end=today)
-    if start is not None and len(frame):
-        frame = frame[frame["x"] >= pd.Timestamp(start)].reset_index(drop=True)
-    return frame
+        columns = entry_columns(series, measure=indicator.measure,
+                                period=period or CHART_PERIOD[indicator.period],
+                                start=start, end=today)
+    if start is not None and len(columns["x"]):
+        kept = np.asarray(columns["x"]) >= pd.Timestamp(start).to_datetime64()
+        columns = {name: values[kept] for name, values in columns.items()}
+    return columns
 
 
 def positions_from_dates(x: pd.Series | Sequence, *, freeze_until: date | None = None,
@@ -55,12 +67,15 @@ def positions_from_dates(x: pd.Series | Sequence, *, freeze_until: date | None =
     The freeze covers every point up to and including freeze_until; a phase that
     starts on a date begins after the last point before that date.
     """
-    stamps = pd.to_datetime(pd.Series(list(x)))
+    stamps = x.to_numpy() if isinstance(x, (pd.Series, pd.Index)) else np.asarray(x)
+    if stamps.dtype.kind != "M":
+        stamps = pd.to_datetime(pd.Series(list(x))).to_numpy()
     freeze = None
     if freeze_until is not None:
-        covered = int((stamps <= pd.Timestamp(freeze_until)).sum())
+        covered = int(np.count_nonzero(stamps <= pd.Timestamp(freeze_until).to_datetime64()))
         freeze = covered if 0 < covered < len(stamps) else None
-    parts = sorted({int((stamps < pd.Timestamp(day)).sum()) for day in phase_starts})
+    parts = sorted({int(np.count_nonzero(stamps < pd.Timestamp(day).to_datetime64()))
+                    for day in phase_starts})
     parts = [position for position in parts if 0 < position < len(stamps)]
     return freeze, parts
 
@@ -68,6 +83,14 @@ def positions_from_dates(x: pd.Series | Sequence, *, freeze_until: date | None =
 def goal_target(indicator: IndicatorDefinition, chart_input: pd.DataFrame, *,
                 freeze: int | None) -> float | None:
     """Return the goal as a value on the chart's own scale, or None without a goal."""
+    return _goal_target(indicator, chart_input["y"].to_numpy(dtype=float),
+                        chart_input["n"].to_numpy(dtype=float) if "n" in chart_input.columns
+                        else None, freeze=freeze)
+
+
+def _goal_target(indicator: IndicatorDefinition, values: np.ndarray, denominators: np.ndarray | None,
+                 *, freeze: int | None) -> float | None:
+    """goal_target of the chart input's y and n (None when it has no n)."""
     goal = indicator.goal
     if goal is None:
         return None
@@ -76,10 +99,9 @@ def goal_target(indicator: IndicatorDefinition, chart_input: pd.DataFrame, *,
     if goal.kind == "min_share":
         return float(goal.value) * indicator.multiply
     if goal.kind == "reduce_by":
-        baseline = chart_input.iloc[: freeze or REDUCTION_BASELINE_POINTS]
-        values = baseline["y"].to_numpy(dtype=float)
-        if "n" in baseline.columns:
-            denominators = baseline["n"].to_numpy(dtype=float)
+        values = values[: freeze or REDUCTION_BASELINE_POINTS]
+        if denominators is not None:
+            denominators = denominators[: freeze or REDUCTION_BASELINE_POINTS]
             usable = ~np.isnan(values) & ~np.isnan(denominators) & (denominators > 0)
             if not usable.any():
                 return None
@@ -106,21 +128,24 @@ def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
     phase_starts are the saved baseline dates; start drops earlier periods; period
     overrides the chart period.
     """
-    frame = chart_input_for(series, indicator, today=today, start=start, period=period)
-    freeze, parts = positions_from_dates(frame["x"], freeze_until=freeze_until,
+    # The same steps as analyze(chart_input_for(...), ...), on the columns: a report
+    # charts four hundred series, and a frame for each would cost more than the analysis.
+    columns = _chart_columns(series, indicator, today=today, start=start, period=period)
+    observations = dated_input(columns)
+    freeze, parts = positions_from_dates(observations.x, freeze_until=freeze_until,
                                          phase_starts=phase_starts)
     if freeze is not None and parts:
         parts = []  # a new phase supersedes the frozen baseline (qicharts2 uses both rarely)
-    chosen = chart or indicator.chart
-    model = analyze(
-        frame,
-        chart=chosen,
+    options = make_options(
+        chart=chart or indicator.chart,
         rules=rules,
         freeze=freeze,
         part=parts or None,
-        target=goal_target(indicator, frame, freeze=freeze),
+        target=_goal_target(indicator, observations.y,
+                            observations.n if observations.has_n else None, freeze=freeze),
         multiply=indicator.multiply,
         improvement=indicator.improvement,
         measure=indicator.measure,
     )
+    model = analyze_input(observations, options)
     return replace(model, annotations=tuple(annotations))

@@ -22,6 +22,8 @@ from indicators.errors import InvalidDataError, InvalidOptionError, MissingColum
 from indicators.periods import check_period, period_range, period_start_days
 
 ENTRY_MEASURES: tuple[str, ...] = ("proportion", "rate", "count", "measurement")
+# A column of chart input: the periods' first days, or figures.
+ChartColumn = pd.DatetimeIndex | np.ndarray
 _NEEDS = {
     "proportion": ("numerator", "denominator"),
     "rate": ("numerator", "denominator"),
@@ -34,6 +36,13 @@ def entry_series(entries: pd.DataFrame, *, measure: str, period: str = "month",
                  start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Chart input for one indicator's entries: `x` (first day of the period), `y`, and
     `n` for proportions and rates."""
+    return pd.DataFrame(entry_columns(entries, measure=measure, period=period, start=start,
+                                      end=end))
+
+
+def entry_columns(entries: pd.DataFrame, *, measure: str, period: str = "month",
+                  start: date | None = None, end: date | None = None) -> dict[str, ChartColumn]:
+    """entry_series as its columns, for a caller that needs no frame (indicator_chart)."""
     check_period(period)
     if measure not in _NEEDS:
         listed = ", ".join(ENTRY_MEASURES)
@@ -70,7 +79,7 @@ def entry_series(entries: pd.DataFrame, *, measure: str, period: str = "month",
 
     if not len(periods_of_rows) and (start is None or end is None):
         columns = {"x": pd.DatetimeIndex([]), "y": np.zeros(0)}
-        return pd.DataFrame({**columns, "n": np.zeros(0)} if measure in ("proportion", "rate") else columns)
+        return {**columns, "n": np.zeros(0)} if measure in ("proportion", "rate") else columns
     first = pd.Timestamp(start) if start is not None else pd.Timestamp(periods_of_rows.min())
     last = pd.Timestamp(end) if end is not None else pd.Timestamp(periods_of_rows.max())
     periods = period_range(first, last, period)
@@ -88,11 +97,11 @@ def entry_series(entries: pd.DataFrame, *, measure: str, period: str = "month",
     if measure == "measurement":
         with np.errstate(invalid="ignore", divide="ignore"):
             y = summed(values["value"]) / rows_per_period
-        return pd.DataFrame({"x": periods, "y": y})
+        return {"x": periods, "y": y}
     y = summed(values["numerator"])
     if measure == "count":
-        return pd.DataFrame({"x": periods, "y": y})
-    return pd.DataFrame({"x": periods, "y": y, "n": summed(values["denominator"])})
+        return {"x": periods, "y": y}
+    return {"x": periods, "y": y, "n": summed(values["denominator"])}
 
 
 def _numbers(column: pd.Series) -> np.ndarray:

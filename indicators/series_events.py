@@ -50,6 +50,14 @@ def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | 
     `notes` and `censored` (True only for the open interval, added when today is after
     the last event).
     """
+    columns = days_between_columns(events, today=today)
+    # object, so a missing note stays None (pandas would make it a string column)
+    return pd.DataFrame({**columns, "notes": pd.Series(columns["notes"], dtype=object)})
+
+
+def days_between_columns(events: pd.DataFrame | Sequence[date], *,
+                         today: date | None = None) -> dict[str, np.ndarray]:
+    """days_between_events as its columns, for a caller that needs no frame (indicator_chart)."""
     days, notes = _event_days(events)
     x = days[1:]
     gaps = np.diff(days).astype(np.int64).astype(float)
@@ -70,10 +78,9 @@ def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | 
             gaps = np.append(gaps, float((today_day - last).astype(np.int64)))
             notes = [*notes, None]
             censored = np.append(censored, True)
-    return pd.DataFrame({
-        "x": x.astype("datetime64[ns]"), "y": gaps,
-        # object, so a missing note stays None (pandas would make it a string column)
-        "notes": pd.Series(notes, dtype=object), "censored": censored})
+    note_column = np.empty(len(notes), dtype=object)
+    note_column[:] = notes
+    return {"x": x.astype("datetime64[ns]"), "y": gaps, "notes": note_column, "censored": censored}
 
 
 def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date) -> int | None:

@@ -1,5 +1,6 @@
 """Charting a stored series the way Tavle charts it: measure, baselines, goal line."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -7,6 +8,7 @@ import pandas as pd
 import pytest
 
 from indicators.catalogue import Goal, IndicatorDefinition
+from indicators.engine import analyze
 from indicators.indicator_chart import (
     chart_input_for,
     goal_target,
@@ -116,3 +118,43 @@ def test_figures_entered_daily_are_charted_per_week_unless_asked_for_days():
     daily = spec("proportion", period="day")
     assert len(chart_input_for(entries, daily, today=date(2026, 11, 15))) == 2
     assert len(chart_input_for(entries, daily, today=date(2026, 11, 15), period="day")) == 14
+
+
+def _same_model(first, second) -> bool:
+    """The two models hold the same points, bit for bit, and the same everything else."""
+    pd.testing.assert_frame_equal(first.points, second.points, check_exact=True)
+    return replace(first, points=None) == replace(second, points=None)
+
+
+EVENTS = pd.DataFrame({"date": [date(2025, 1, 3) + timedelta(days=k * k % 97 + 9 * k)
+                                for k in range(30)],
+                       "note": [None if k % 4 else f"note {k}" for k in range(30)]})
+SERIES_OF_EACH_KIND = [
+    (EVENTS, spec("events", period="day", goal_kind="min_days_between", goal_value=30)),
+    (daily_entries(date(2025, 1, 6), date(2026, 11, 15), [18, 19, 25, 21, 22]),
+     spec("proportion", period="day", chart="p", multiply=100, goal_kind="min_share",
+          goal_value=0.9)),
+    (daily_entries(date(2025, 1, 1), date(2026, 10, 31), [3, 0, 1, 2], denominator=30),
+     spec("rate", chart="u", multiply=1000, improvement="down", goal_kind="reduce_by",
+          goal_value=0.2)),
+    (daily_entries(date(2025, 1, 1), date(2026, 10, 31), [0, 0, 1]), spec("count", chart="c")),
+    (daily_entries(date(2025, 1, 1), date(2026, 10, 31), [4, 7]).assign(
+        value=lambda frame: frame["numerator"] * 1.5), spec("measurement", chart="i")),
+    (daily_entries(date(2026, 1, 1), date(2026, 1, 1), [1]).iloc[:0],
+     spec("proportion", period="week", chart="p", multiply=100)),
+]
+
+
+@pytest.mark.parametrize("series, indicator", SERIES_OF_EACH_KIND)
+@pytest.mark.parametrize("baseline", [{}, {"freeze_until": date(2025, 9, 1)},
+                                      {"phase_starts": [date(2026, 2, 1)], "start": date(2025, 3, 1)}])
+def test_indicator_chart_gives_what_analysing_its_chart_input_gives(series, indicator, baseline):
+    start = baseline.get("start")
+    frame = chart_input_for(series, indicator, today=TODAY, start=start)
+    freeze, parts = positions_from_dates(frame["x"], freeze_until=baseline.get("freeze_until"),
+                                         phase_starts=baseline.get("phase_starts", ()))
+    expected = analyze(frame, chart=indicator.chart, freeze=freeze, part=parts or None,
+                       target=goal_target(indicator, frame, freeze=freeze),
+                       multiply=indicator.multiply, improvement=indicator.improvement,
+                       measure=indicator.measure)
+    assert _same_model(indicator_chart(series, indicator, today=TODAY, **baseline), expected)
