@@ -10,7 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 import pandas as pd
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from reports import palette
 from reports.cell_text import CellTexts
@@ -20,6 +20,7 @@ from reports.goal_status import goal_status
 from reports.picture_canvas import PictureFlowable
 from reports.report_content import ReportContent, UnitCharts
 from reports.report_styles import TEXT_WIDTH, ReportStyles
+from reports.steady_paragraph import SteadyParagraph
 from reports.stored_charts import StoredChart
 from reports.suppression import suppressed_model
 from reports.texts import counted, report_text
@@ -48,12 +49,12 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
                  several: bool) -> list[Flowable]:
     """Return the heading over a unit's charts."""
     title = report_text("charts.title", language) if not several else escape(unit.unit.name)
-    story: list[Flowable] = [Paragraph(title, styles.heading)]
+    story: list[Flowable] = [SteadyParagraph(title, styles.heading)]
     if several and unit.unit.area:
-        story.append(Paragraph(escape(unit.unit.area), styles.small))
+        story.append(SteadyParagraph(escape(unit.unit.area), styles.small))
         story.append(Spacer(1, 6))
     if not unit.charts:
-        story.append(Paragraph(report_text("charts.none", language), styles.body))
+        story.append(SteadyParagraph(report_text("charts.none", language), styles.body))
     return story
 
 
@@ -69,8 +70,8 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
     fonts = styles.fonts
     name = definition.name_en if language == "en" else definition.name_da
     parts: list[Flowable] = [
-        Paragraph(escape(name), styles.chart_title),
-        Paragraph(subtitle_markup(chart_subtitle(chart, content, language=language), unit_name),
+        SteadyParagraph(escape(name), styles.chart_title),
+        SteadyParagraph(subtitle_markup(chart_subtitle(chart, content, language=language), unit_name),
                   styles.small),
         Spacer(1, 4),
     ]
@@ -81,22 +82,22 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
             y_title=y_title(chart, language), font_name=fonts.regular,
             bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE), texts=texts))
     else:
-        parts.append(Paragraph(report_text("chart.no_data", language), styles.body))
+        parts.append(SteadyParagraph(report_text("chart.no_data", language), styles.body))
     parts.append(Spacer(1, 3))
-    parts.append(Paragraph(verdict_line(chart, language=language, symbols=fonts.symbols),
+    parts.append(SteadyParagraph(verdict_line(chart, language=language, symbols=fonts.symbols),
                            styles.body))
     if hidden:
-        parts.append(Paragraph(report_text("chart.hidden", language,
+        parts.append(SteadyParagraph(report_text("chart.hidden", language,
                                            points=counted(hidden, "points", language)), styles.small))
     month_name = format_month(content.month.first, language=language)
     changes = [(a.x, a.text) for a in chart.model.annotations if in_month(a.x, content)]
     if changes:
-        parts.append(Paragraph(dated_list(report_text("chart.changes", language, month=month_name),
+        parts.append(SteadyParagraph(dated_list(report_text("chart.changes", language, month=month_name),
                                           changes, language), styles.small))
     if not shared:  # notes are free text about single events: they stay within the team
         notes = month_notes(chart, content)
         if notes:
-            parts.append(Paragraph(dated_list(report_text("chart.notes", language, month=month_name),
+            parts.append(SteadyParagraph(dated_list(report_text("chart.notes", language, month=month_name),
                                               notes, language), styles.small))
     parts.append(Spacer(1, 14))
     return KeepTogether(parts)

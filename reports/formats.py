@@ -11,6 +11,7 @@ from __future__ import annotations
 import decimal
 import math
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,8 @@ def is_missing(value: object) -> bool:
     """Return True for None, NaN and NaT."""
     if value is None:
         return True
+    if isinstance(value, float):  # the common case, without pandas' general check
+        return value != value
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -78,6 +81,13 @@ def format_number(value: float | None, *, language: str = "da", decimals: int | 
         pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else "")
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    # -0.0 equals 0.0 to the cache below, yet Babel prints it "-0": the sign is part of the key.
+    return _decimal_text(value, pattern, language, math.copysign(1.0, value) < 0)
+
+
+# A report prints the same few values (axis ticks, counts, weeks) tens of thousands of times.
+@lru_cache(maxsize=8192)
+def _decimal_text(value: float, pattern: str, language: str, negative: bool) -> str:
     # Babel rounds with the decimal context, half-to-even by default; reports and the
     # screen's d3-format both round halves up, as people expect (2,5 -> 3).
     with decimal.localcontext() as context:
@@ -85,6 +95,12 @@ def format_number(value: float | None, *, language: str = "da", decimals: int | 
         return format_decimal(value, format=pattern, locale=babel_locale(language))
 
 
+@lru_cache(maxsize=8192)
+def _date_text(day: date, pattern: str, language: str) -> str:
+    return babel_format_date(day, pattern, locale=babel_locale(language))
+
+
+@lru_cache(maxsize=8)
 def percent_suffix(language: str = "da") -> str:
     """Return what follows a percentage: a no-break space and % in Danish, % in English."""
     return babel_locale(language).percent_formats[None].suffix[0]
@@ -114,7 +130,7 @@ def format_date(value: date | pd.Timestamp | None, *, language: str = "da",
     if style not in DATE_PATTERNS:
         raise ValueError(f"Unknown date style {style!r}; expected one of {', '.join(DATE_PATTERNS)}.")
     pattern = DATE_PATTERNS[style][language if language in LANGUAGES else "da"]
-    return babel_format_date(as_date(value), pattern, locale=babel_locale(language))
+    return _date_text(as_date(value), pattern, language)
 
 
 def format_week(value: date | pd.Timestamp, *, language: str = "da", with_year: bool = False) -> str:
@@ -127,7 +143,7 @@ def format_week(value: date | pd.Timestamp, *, language: str = "da", with_year: 
 
 def format_month(value: date | pd.Timestamp, *, language: str = "da") -> str:
     """Return the month of a date as "november 2026" ("November 2026" in English)."""
-    return babel_format_date(as_date(value), "LLLL y", locale=babel_locale(language))
+    return _date_text(as_date(value), "LLLL y", language)
 
 
 def format_period(value: object, *, unit: str, language: str = "da") -> str:
@@ -158,7 +174,7 @@ def format_axis_date(value: date | pd.Timestamp, *, unit: str, language: str = "
     if unit == "week":  # ISO week, the same rule as d3's %V
         return f"{WEEK_WORDS[language]} {day.isocalendar().week}"
     pattern = AXIS_DATE_PATTERNS[unit][language][0]
-    return babel_format_date(day, pattern, locale=babel_locale(language))
+    return _date_text(day, pattern, language)
 
 
 def d3_axis_date_format(unit: str, language: str = "da") -> str:

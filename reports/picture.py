@@ -128,6 +128,13 @@ class PathBuilder:
         return Outline(tuple(self.operators), tuple(self.points), pen, fill, name)
 
 
+# The unit circle as four quarter Béziers: start, then (control, control, end) per quarter.
+_K = QUARTER_CIRCLE_CONTROL
+UNIT_CIRCLE = np.array([(1, 0), (1, _K), (_K, 1), (0, 1), (-_K, 1), (-1, _K), (-1, 0), (-1, -_K),
+                        (-_K, -1), (0, -1), (_K, -1), (1, -_K), (1, 0)], dtype=float)
+CIRCLE_OPERATORS = (MOVE_TO, CURVE_TO, CURVE_TO, CURVE_TO, CURVE_TO, CLOSE)
+
+
 @dataclass(frozen=True)
 class Stamp:
     """A closed shape around the origin, to be repeated at many places (a chart's points)."""
@@ -144,11 +151,7 @@ def polygon_stamp(vertices: tuple[tuple[float, float], ...], radius: float) -> S
 
 def circle_stamp(radius: float) -> Stamp:
     """Return a circle as four cubic Béziers, the way PDF readers expect circles, as a stamp."""
-    r, k = radius, QUARTER_CIRCLE_CONTROL * radius
-    offsets = [(r, 0), (r, k), (k, r), (0, r), (-k, r), (-r, k), (-r, 0), (-r, -k), (-k, -r),
-               (0, -r), (k, -r), (r, -k), (r, 0)]
-    return Stamp((MOVE_TO, CURVE_TO, CURVE_TO, CURVE_TO, CURVE_TO, CLOSE),
-                 np.asarray(offsets, dtype=float))
+    return Stamp(CIRCLE_OPERATORS, UNIT_CIRCLE * radius)
 
 
 def line(x1: float, y1: float, x2: float, y2: float, pen: Pen) -> Outline:
