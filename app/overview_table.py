@@ -6,7 +6,8 @@ palette colour (colour never alone: each kind has its own symbol, and the
 legend and the tooltip say it in words), the latest value, ✓ or ✗ for the goal
 and, for events, the days since the last one. One table of plain HTML keeps 200
 units × 12 indicators quick to send and to scroll, and real links work with the
-keyboard and open in a new tab when asked.
+keyboard, name their target to a screen reader and open in a new tab when asked
+(app.overview_matrix_links turns a plain click into a page switch in the same session).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ period_text = lru_cache(maxsize=4_096)(format_period)
 date_text = lru_cache(maxsize=4_096)(format_date)
 number_text = lru_cache(maxsize=4_096)(format_number)
 
-STYLE = f"""
-<style>
+# The matrix's own style sheet (no <style> tags: the component that shows it adds them).
+MATRIX_CSS = f"""
 .tavle-overview {{ overflow-x: auto; max-height: 75vh; overflow-y: auto; }}
 .tavle-overview table {{ border-collapse: separate; border-spacing: 0; font-size: 0.8rem; }}
 .tavle-overview th, .tavle-overview td {{ border-bottom: 1px solid #E0E0E0; padding: 2px 4px; }}
@@ -71,7 +72,6 @@ STYLE = f"""
 .tavle-overview-legend .too-few {{ color: #595959; }}
 .tavle-overview-legend .goal-met {{ color: {palette.TARGET.colour}; font-weight: 700; }}
 .tavle-overview-legend .goal-missed {{ color: {palette.DETERIORATION.colour}; font-weight: 700; }}
-</style>
 """
 
 
@@ -203,11 +203,22 @@ def matrix_html(overview: Overview, *, units: pd.DataFrame,
                                        language) for d in indicators)
             rows.append(f'<tr><th scope="row">{escape(unit.name)}</th>{cells}</tr>')
     caption = escape(translate("overview.matrix.caption", language))
-    return (f'{STYLE}{legend_html(language)}<div class="tavle-overview">'
+    return (f'{legend_html(language)}<div class="tavle-overview">'
             f'<table><caption style="caption-side: bottom; text-align: left">{caption}</caption>'
             f'<thead><tr class="packages"><th></th>{package_row}</tr>'
             f'<tr class="indicators"><th scope="col">{escape(translate("overview.matrix.unit", language))}</th>'
             f"{indicator_row}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def linked_cells(overview: Overview, *, units: pd.DataFrame,
+                 indicators: Sequence[IndicatorDefinition]) -> frozenset[tuple[str, str]]:
+    """The (unit code, indicator code) of every cell the matrix links to a chart."""
+    matrix = overview.matrix
+    rows = {unit: row for row, unit in enumerate(matrix.units)}
+    columns = {definition.code: column for column, definition in enumerate(matrix.indicators)}
+    return frozenset((unit.code, definition.code) for unit in units.itertuples()
+                     for definition in indicators
+                     if matrix.assigned[rows[unit.id], columns[definition.code]])
 
 
 def judged_on(day: date, language: str) -> str:

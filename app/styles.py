@@ -115,6 +115,11 @@ def use_touch_targets() -> None:
     st.html(f"<style>{_READABLE}{_TOUCH}</style>")
 
 
+def use_readable_captions() -> None:
+    """Draw captions in a grey that reads at 4.5:1 (pages without touch targets or the board)."""
+    st.html(f"<style>{_READABLE}</style>")
+
+
 def use_board_styles() -> None:
     """Style the board for a wall screen read from 3 metres."""
     st.html(f"<style>{_READABLE}{_BOARD}</style>")

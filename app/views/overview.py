@@ -2,23 +2,23 @@
 
 import streamlit as st
 
-from app.analysis_choices import INDICATOR_PARAMETER
 from app.funnel_chart import NAMED_UNITS, funnel_spec
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.navigation import VIEWS
 from app.overview_goals import goal_rows
+from app.overview_matrix_links import show_matrix
 from app.overview_spread import NOTICE_KEY, show_spread
 from app.overview_state import current_overview
-from app.overview_table import judged_on, matrix_html
+from app.overview_table import judged_on, linked_cells, matrix_html
 from app.resources import today
-from app.unit_picker import UNIT_PARAMETER
+from app.styles import use_readable_captions
 from indicators.readiness import stable_months
 from reports.formats import format_month, format_number
 from reports.overview_data import funnel_choices, funnel_for
 
 language = current_language()
 day = today()
+use_readable_captions()
 st.title(text("nav.overview"))
 if NOTICE_KEY in st.session_state:
     st.success(st.session_state.pop(NOTICE_KEY))
@@ -45,23 +45,8 @@ matrix_tab, goals_tab, spread_tab, funnel_tab = st.tabs([
     text("overview.tab.matrix"), text("overview.tab.goals"), text("overview.tab.spread"),
     text("overview.tab.funnel")])
 with matrix_tab:
-    st.html(matrix_html(overview, units=units, indicators=indicators, language=language))
-    # A link in the matrix opens a new browser session; this keeps the signed-in one.
-    with st.form("overview_open_chart", border=False):
-        unit_column, indicator_column, button_column = st.columns([2, 3, 1],
-                                                                  vertical_alignment="bottom")
-        unit_names = dict(zip(units["code"], units["name"], strict=True))
-        open_unit = unit_column.selectbox(text("overview.open.unit"), list(unit_names),
-                                          format_func=unit_names.__getitem__)
-        names = {definition.code: indicator_label(definition, "name", language)
-                 for definition in indicators}
-        open_indicator = indicator_column.selectbox(text("overview.open.indicator"), list(names),
-                                                    format_func=names.__getitem__)
-        if button_column.form_submit_button(text("overview.open.button"),
-                                            icon=":material/monitoring:") and open_unit:
-            st.switch_page(VIEWS / "analysis.py",
-                           query_params={UNIT_PARAMETER: open_unit,
-                                         INDICATOR_PARAMETER: open_indicator})
+    show_matrix(matrix_html(overview, units=units, indicators=indicators, language=language),
+                linked=linked_cells(overview, units=units, indicators=indicators), language=language)
 with goals_tab:
     st.caption(text("overview.goals.caption"))
     goals = goal_rows(overview, units=units, indicators=indicators, language=language)

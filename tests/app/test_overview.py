@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
 import pytest
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from app.funnel_chart import funnel_spec
 from app.overview_spread import grouped
@@ -27,8 +30,27 @@ from tests.conftest import DEMO_TODAY
 LINK = re.compile(r'<a href="diagrammer\?enhed=([a-z0-9-]+)&amp;indikator=([a-z0-9_]+)[^"]*"')
 
 
+def matrix_component(app):
+    """The component that shows the matrix (AppTest sees it as an element it cannot run)."""
+    return next(e for e in elements(app.main, "bidi_component")
+                if e.proto.component_name == "tavle_overview_matrix")
+
+
 def matrix_html(app) -> str:
-    return next(e.proto.body for e in elements(app.main, "html") if "tavle-overview" in e.proto.body)
+    return json.loads(matrix_component(app).proto.json)["html"]
+
+
+def click_cell(app, payload: object):
+    """Send what the matrix's script sends on a click, and run the app as the browser would.
+
+    AppTest has no public way to fire a component's trigger, so this adds the trigger's
+    widget state (one "open" event with payload) to the state the next run receives.
+    """
+    states = app._tree.get_widget_states()
+    states.widgets.append(WidgetState(
+        id=_make_trigger_id(matrix_component(app).proto.id, "events"),
+        json_trigger_value=json.dumps([{"event": "open", "value": payload}])))
+    return app._run(widget_state=states)
 
 
 def cell_html(html: str, unit: str, indicator: str) -> str:
@@ -200,13 +222,37 @@ def test_the_demo_municipality_has_a_prototype_and_a_unit_ready_for_sampling(dem
     assert lists["ready"]
 
 
-def test_open_chart_below_the_matrix_goes_to_diagrammer_in_the_same_session(overview_page):
-    unit = [s for s in overview_page.selectbox if s.label == "Enhed"][0]
-    indicator = [s for s in overview_page.selectbox if s.label == "Indikator"][0]
-    unit.set_value("solbakken")
-    indicator.set_value("tryksaar_bundt")
-    button(overview_page, "Åbn diagram").click().run()
+def test_clicking_a_cell_opens_its_chart_on_diagrammer_in_the_same_session(overview_page):
+    click_cell(overview_page, {"unit": "solbakken", "indicator": "tryksaar_bundt"})
     assert not overview_page.exception
-    assert overview_page.query_params["enhed"] == "solbakken"
-    assert overview_page.query_params["indikator"] == "tryksaar_bundt"
-    assert overview_page.title[0].value == "Diagrammer"
+    assert overview_page.title[0].value == "Diagrammer"  # not the sign-in page: still signed in
+    assert dict(overview_page.query_params) == {"enhed": "solbakken", "indikator": "tryksaar_bundt"}
+
+
+def test_a_cell_clicked_in_english_opens_the_chart_in_english(monkeypatch, demo_database_url):
+    app = open_page("overview.py", monkeypatch, demo_database_url, lang="en")
+    click_cell(app, {"unit": "akutteamet", "indicator": "kateter_indikation"})
+    assert app.title[0].value == "Charts"
+    assert dict(app.query_params) == {"enhed": "akutteamet", "indikator": "kateter_indikation",
+                                      "lang": "en"}
+
+
+CRAFTED_CLICKS = [
+    {"unit": "akutteamet", "indicator": "tryksaar_bundt"},  # a cell Akutteamet does not use
+    {"unit": "solbakken", "indicator": "tryksaar_bundt"},  # filtered away: only Område Syd shown
+    {"unit": "ukendt", "indicator": "tryksaar_bundt"},
+    {"unit": ["akutteamet"], "indicator": "kateter_indikation"},
+    {"unit": "akutteamet"},
+    "akutteamet",
+    None,
+]
+
+
+def test_a_click_on_no_shown_cell_opens_nothing(overview_page):
+    overview_page.multiselect(key="overview_areas").set_value(["Område Syd"]).run()
+    assert ("akutteamet", "kateter_indikation") in LINK.findall(matrix_html(overview_page))
+    for payload in CRAFTED_CLICKS:  # one page for all: each click leaves it where it was
+        click_cell(overview_page, payload)
+        assert not overview_page.exception, payload
+        assert overview_page.title[0].value == "Overblik", payload
+        assert "indikator" not in overview_page.query_params, payload
