@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF
@@ -22,8 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A text at a place on the page (its left end, on its baseline), in a font and colour."""
 
     x: float

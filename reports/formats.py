@@ -146,6 +146,7 @@ def format_month(value: date | pd.Timestamp, *, language: str = "da") -> str:
     return _date_text(as_date(value), "LLLL y", language)
 
 
+@lru_cache(maxsize=16384)  # an appendix prints the same weeks for every unit
 def format_period(value: object, *, unit: str, language: str = "da") -> str:
     """Return a chart's x as its period: "uge 47, 2026", "november 2026", "22-11-2026".
 
