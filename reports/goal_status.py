@@ -4,7 +4,8 @@ The reports read the goal the way the chart draws it: the target line of the
 chart model. Days-between goals ("at least 300 days between new pressure
 ulcers") are met while the days since the last event have reached the goal;
 the other goals are met when the latest period lies on the good side of the
-target (at or above it when up is better, at or below it when down is better).
+target (at or above it when up is better, at or below it when down is better),
+by the same rule as the overview (indicators.goals.meets).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from indicators.catalogue import IndicatorDefinition
 from indicators.chart_model import ChartModel
+from indicators.goals import meets
 from reports.value_text import value_text
 
 GOAL_STATES = ("met", "not_met", "no_goal", "no_data")
@@ -43,5 +45,6 @@ def goal_status(model: ChartModel, definition: IndicatorDefinition, *,
     measured = days_since_last_event if definition.goal.kind == "min_days_between" else latest
     if measured is None or not np.isfinite(measured):
         return GoalStatus("no_data", target)
-    met = measured >= model.target if better_up else measured <= model.target
+    # The overview page's rule, tolerance included: screen and paper agree on "exactly 95 %".
+    met = bool(meets(np.array([float(measured)]), np.array([model.target]), upwards=better_up)[0])
     return GoalStatus("met" if met else "not_met", target)

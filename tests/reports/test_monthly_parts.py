@@ -113,6 +113,16 @@ def test_a_share_goal_is_met_at_or_above_its_target(latest, state):
     assert (status.state, status.target) == (state, "≥ 95,0\u00a0%")
 
 
+def test_nineteen_of_twenty_meets_a_95_percent_goal_on_paper_as_on_the_overview():
+    latest = 19 / 20 * 100  # 95.00000000000001 in floating point; other shares land just below
+    model = analyze(pd.DataFrame({"y": [9, 10, 8], "n": [10, 10, 10]}), chart="p", multiply=100,
+                    target=95)
+    for value in (latest, 0.95 * 100 - 1e-12):
+        status = goal_status(model, definition("triage_dagligt"), days_since_last_event=None,
+                             latest=value)
+        assert status.state == "met"
+
+
 def test_a_reduction_goal_is_met_at_or_below_its_target_and_printed_in_english():
     model = analyze(pd.DataFrame({"y": [3, 1, 2], "n": [900, 900, 900]}), chart="u",
                     multiply=1000, target=1.5)
