@@ -44,11 +44,18 @@ def card_key(stored: StoredIndicator) -> str:
 
 
 def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
-               series: pd.DataFrame, language: str) -> None:
-    """Show one indicator's card for registering on day."""
+               series: pd.DataFrame, language: str, sampling_since: date | None = None) -> None:
+    """Show one indicator's card for registering on day.
+
+    sampling_since: the day the unit began to sample this (process) indicator, if it
+    samples on day; the card then says to count only the records checked.
+    """
     definition = stored.definition
     with st.container(border=True):
         st.markdown(f"### {indicator_label(definition, 'name', language)}")
+        if sampling_since is not None:
+            st.caption(":material/fact_check: " + text(
+                "entry.sampling", date=format_date(sampling_since, language=language)))
         if definition.measure == "events":
             _event_card(unit_id, stored, day=day, series=series, language=language)
         else:

@@ -65,6 +65,7 @@ STRINGS: dict[str, str] = {
     "entry.cancel": "Annullér",
     "entry.event.last": "Seneste: {date}",
     "entry.event.none": "Ingen registreret endnu.",
+    "entry.sampling": "Stikprøve siden {date}: tæl kun de journaler, I har tjekket (n af m tjekkede).",
     "entry.event.what": "{event} den {date}",
     "entry.note": "Note (valgfri)",
     "entry.note.help": "Skriv aldrig navne eller CPR-numre.",

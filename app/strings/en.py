@@ -65,6 +65,7 @@ STRINGS: dict[str, str] = {
     "entry.cancel": "Cancel",
     "entry.event.last": "Latest: {date}",
     "entry.event.none": "None recorded yet.",
+    "entry.sampling": "Sampling since {date}: count only the records you checked (n of m checked).",
     "entry.event.what": "{event} on {date}",
     "entry.note": "Note (optional)",
     "entry.note.help": "Never write names or CPR numbers.",

@@ -9,7 +9,15 @@ from app.recent_entries import recent_entries
 from app.resources import database, today
 from app.styles import ENTRY_CARDS, use_touch_targets
 from app.unit_picker import chosen_unit
-from db import empty_series, list_indicators, list_unit_indicators, read_session, read_unit_series
+from db import (
+    empty_series,
+    list_indicators,
+    list_sampling_switches,
+    list_unit_indicators,
+    read_session,
+    read_unit_series,
+    sampling_since,
+)
 
 use_touch_targets()
 language = current_language()
@@ -26,10 +34,17 @@ with read_session(database()) as session:
     active = list_unit_indicators(unit_id, session=session)
     series = read_unit_series(unit_id, session=session, actor=current_actor())
     every_indicator = {s.id: s for s in list_indicators(session=session, include_deleted=True)}
+    # Which packages the unit samples on the day being registered (not today: a late entry
+    # for a day before the switch was a full registration).
+    sampling = sampling_since(list_sampling_switches(session=session, actor=current_actor(),
+                                                     unit_id=unit_id), today=day)
 if not active:
     st.info(text("entry.no_indicators"))
 with st.container(key=ENTRY_CARDS):
     for stored in active:
+        sampled = (sampling.get((unit_id, stored.definition.package))
+                   if stored.definition.kind == "process" else None)
         entry_card(unit_id, stored, day=day, today=day_today, language=language,
-                   series=series.get(stored.id, empty_series(stored.definition.measure)))
+                   series=series.get(stored.id, empty_series(stored.definition.measure)),
+                   sampling_since=sampled)
 recent_entries(unit_id, every_indicator, today=day_today, language=language)

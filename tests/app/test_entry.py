@@ -11,6 +11,8 @@ from db import (
     make_engine,
     read_series,
     read_session,
+    switch_sampling,
+    write_session,
 )
 from tests.app.app_pages import block_holding, button, elements, number_input, open_page
 from tests.conftest import DEMO_TODAY
@@ -190,3 +192,41 @@ def test_the_chosen_unit_is_kept_in_the_url_for_the_tablets_bookmark(entry):
     assert entry.query_params["enhed"] == "akutteamet"
     headings = [m.value for m in entry.markdown if m.value.startswith("### ")]
     assert "### Andel røde med handleplan inden for vagten" in headings
+
+
+def in_page_order(node):
+    """Yield every element and block below node in the order the page shows them."""
+    for _, child in sorted(getattr(node, "children", {}).items()):
+        yield child
+        yield from in_page_order(child)
+
+
+def captions_by_card(app) -> dict[str, list[str]]:
+    """Return each card's heading (without "### ") → the captions under it."""
+    found: dict[str, list[str]] = {}
+    heading = None
+    for element in in_page_order(app.main):
+        if element.type == "markdown" and element.value.startswith("### "):
+            heading = element.value.removeprefix("### ")
+            found[heading] = []
+        elif element.type == "caption" and heading is not None:
+            found[heading].append(element.value)
+    return found
+
+
+def test_a_process_card_says_the_unit_samples_from_the_day_of_the_switch(monkeypatch,
+                                                                         demo_database_url):
+    engine = make_engine(demo_database_url)
+    with write_session(engine) as session:
+        switch_sampling(find_unit("solbakken", session=session), "tryksaar", DEMO_TODAY,
+                        session=session, actor="system:test", today=DEMO_TODAY)
+    engine.dispose()
+    app = open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken")
+    label = ":material/fact_check: Stikprøve siden 22-11-2026: tæl kun de journaler, I har tjekket"
+    captions = captions_by_card(app)
+    sampled = {card for card, texts in captions.items() if any(t.startswith(label) for t in texts)}
+    assert sampled == {"Andel i risiko der fik alle elementer i pakken",
+                       "Andel med dokumenteret risikovurdering"}  # not the result, nor Fald's process
+    app.date_input(key="entry.date").set_value(YESTERDAY).run()
+    captions = captions_by_card(app)
+    assert not any(t.startswith(label) for texts in captions.values() for t in texts)
