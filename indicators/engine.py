@@ -24,8 +24,8 @@ from indicators.making_data_count import nhs_i_lines
 from indicators.options import AnalysisOptions, make_options
 from indicators.phase_summary import summarise_phase
 from indicators.phases import layout
-from indicators.points_frame import FacetResult, points_frame
-from indicators.recommendation import recommend_chart
+from indicators.points_frame import FacetResult, frame_of_points, point_columns
+from indicators.recommendation import recommend_chart, recommend_for_values
 from indicators.rule_sets import phase_findings
 from indicators.runs import RunsResult, runs_analysis
 from indicators.subgroups import Subgroups, aggregate
@@ -207,7 +207,15 @@ def analyze_input(observations: ChartInput, options: AnalysisOptions, *,
                 is_latest=number == len(finished) - 1, options=options, centre_label=chart_type.centre_label,
             ))
 
-    points = points_frame(facet_results)
+    columns = point_columns(facet_results)
+    points = frame_of_points(columns)
+    recommendation = None
+    if options.measure and columns is None:
+        recommendation = recommend_chart(options.measure, options.chart, points)
+    elif options.measure:  # from the arrays: a new frame's first columns are slow to read
+        recommendation = recommend_for_values(
+            options.measure, options.chart, np.asarray(columns["numerator"], dtype=float),
+            int(np.count_nonzero(~np.isnan(columns["y"]))))
     return ChartModel(
         chart=options.chart,
         rules=options.rules,
@@ -218,5 +226,5 @@ def analyze_input(observations: ChartInput, options: AnalysisOptions, *,
         improvement=options.improvement,  # type: ignore[arg-type]
         target=options.target,
         multiply=options.multiply,
-        recommendation=recommend_chart(options.measure, options.chart, points) if options.measure else None,
+        recommendation=recommendation,
     )

@@ -73,18 +73,22 @@ def point_directions(size: int, findings: list[Finding]) -> tuple[np.ndarray, np
     flagged = np.zeros(size, dtype=bool)
     direction = np.zeros(size, dtype=np.int8)
     rank = np.full(size, len(RULE_PRIORITY))
-    rules: list[list[str]] = [[] for _ in range(size)]
+    rules: dict[int, list[str]] = {}  # only the flagged points: most points have no pattern
     for finding in findings:
         importance = RULE_PRIORITY.index(finding.rule)
-        for number, point in enumerate(finding.points):
+        for number, point in enumerate(np.asarray(finding.points).tolist()):
             flagged[point] = True
-            if finding.rule not in rules[point]:
-                rules[point].append(finding.rule)
+            names = rules.setdefault(point, [])
+            if finding.rule not in names:
+                names.append(finding.rule)
             if importance < rank[point]:
                 rank[point] = importance
                 direction[point] = (finding.direction if finding.point_direction is None
                                     else finding.point_direction[number])
-    return flagged, direction, [tuple(names) for names in rules]
+    named: list[tuple[str, ...]] = [()] * size
+    for point, names in rules.items():
+        named[point] = tuple(names)
+    return flagged, direction, named
 
 
 def signal_kind(direction: int, improvement: str | None) -> str:

@@ -93,11 +93,22 @@ def _object_array(items: list[Any]) -> np.ndarray:
 
 def points_frame(results: list[FacetResult]) -> pd.DataFrame:
     """The per-point frame with the columns POINT_COLUMNS."""
+    return frame_of_points(point_columns(results))
+
+
+def point_columns(results: list[FacetResult]) -> dict[str, np.ndarray] | None:
+    """The columns of the points frame as arrays, or None when there are no facets."""
     columns = [_facet_columns(result) for result in results]
     if not columns:
+        return None
+    return {name: np.concatenate([facet[name] for facet in columns]) if len(columns) > 1 else columns[0][name]
+            for name in POINT_COLUMNS}
+
+
+def frame_of_points(merged: dict[str, np.ndarray] | None) -> pd.DataFrame:
+    """The points frame of point_columns' arrays."""
+    if merged is None:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in POINT_COLUMNS})
-    merged = {name: np.concatenate([facet[name] for facet in columns]) if len(columns) > 1 else columns[0][name]
-              for name in POINT_COLUMNS}
     index = pd.RangeIndex(len(merged["y"]))
     arrays = [merged[name] for name in POINT_COLUMNS]
     if hasattr(pd.DataFrame, "_from_arrays"):

@@ -40,10 +40,16 @@ def suggested_chart(measure: str, points_with_values: int) -> str:
 
 def recommend_chart(measure: str, chart: str, points: pd.DataFrame) -> str | None:
     """A better chart than `chart` for this measure and these points, or None."""
-    numerators = points["numerator"].to_numpy(dtype=float)
+    return recommend_for_values(measure, chart, points["numerator"].to_numpy(dtype=float),
+                                int(points["y"].notna().sum()))
+
+
+def recommend_for_values(measure: str, chart: str, numerators: np.ndarray,
+                         points_with_values: int) -> str | None:
+    """recommend_chart of the points' numerators and how many points have a value."""
     if measure == "count" and mostly_zero(numerators):
         return DAYS_BETWEEN_CHART
-    suggestion = suggested_chart(measure, int(points["y"].notna().sum()))
+    suggestion = suggested_chart(measure, points_with_values)
     return None if suggestion == chart else suggestion
 
 
