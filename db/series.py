@@ -38,6 +38,8 @@ ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
 _UNIT = bindparam("unit_id", type_=Integer)  # the unit whose rows a query reads
+_ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS)
+_EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS)
 
 
 def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str) -> pd.DataFrame:
@@ -90,14 +92,28 @@ def _read(query: CompoundSelect, parameters: dict[str, int], *,
             frames[indicator_id] = empty_series(measures[indicator_id])
             continue
         start, end = bounds[indicator_id]
-        dates = pd.Series(days[start:end], dtype=object)
+        dates = days[start:end].copy()
         if measures[indicator_id] == "events":
-            frames[indicator_id] = pd.DataFrame({
-                "date": dates, "note": pd.Series(notes[start:end], dtype=object)})
+            frames[indicator_id] = _frame([dates, notes[start:end].copy()], _EVENT_COLUMN_INDEX)
         else:
-            frames[indicator_id] = pd.DataFrame({"date": dates, **{
-                name: figures[k, start:end] for k, name in enumerate(_FIGURES)}})
+            frames[indicator_id] = _frame([dates, *figures[:, start:end]], _ENTRY_COLUMN_INDEX)
     return frames
+
+
+def _frame(columns: list[np.ndarray], names: pd.Index) -> pd.DataFrame:
+    """Return a frame of equally long columns (dates and notes as objects, figures as floats).
+
+    A board is cut into a frame per indicator. pd.DataFrame checks and converts a
+    dict's columns, which costs more than the rows; the columns here are ready as
+    they are. Every frame shares its column index, whose lookup table is then
+    built once rather than on each frame's first column read.
+    """
+    index = pd.RangeIndex(len(columns[0]))
+    if hasattr(pd.DataFrame, "_from_arrays"):
+        return pd.DataFrame._from_arrays(columns, columns=names, index=index,
+                                         verify_integrity=False)
+    return pd.DataFrame({name: pd.Series(values, index=index, dtype=values.dtype)
+                         for name, values in zip(names, columns, strict=True)}, columns=names)
 
 
 def _query(chosen: Select) -> CompoundSelect:
