@@ -388,7 +388,6 @@ STRINGS: dict[str, str] = {
     "overview.rule.crossings": "for få kryds",
     "overview.cell.latest": "Seneste: {value} ({period})",
     "overview.cell.days": "{days} dage siden sidste hændelse",
-    "overview.cell.open": "Åbn diagrammet",
     "overview.goal.met": "Målet ({target}) er nået siden {day}",
     "overview.goal.missed": "Målet ({target}) er ikke nået: {progress} af vejen",
     "overview.goal.unknown": "Målet ({target}) kan ikke vurderes endnu",

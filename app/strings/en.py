@@ -388,7 +388,6 @@ STRINGS: dict[str, str] = {
     "overview.rule.crossings": "too few crossings",
     "overview.cell.latest": "Latest: {value} ({period})",
     "overview.cell.days": "{days} days since the last event",
-    "overview.cell.open": "Open the chart",
     "overview.goal.met": "The goal ({target}) has been met since {day}",
     "overview.goal.missed": "The goal ({target}) is not met: {progress} of the way",
     "overview.goal.unknown": "The goal ({target}) cannot be judged yet",
