@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
@@ -42,17 +43,41 @@ class StoredChart:
 
 def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Annotation, ...]:
     """Return the annotations that belong on one indicator's chart (its own and the unit's)."""
+    return _annotations_of(_annotation_rows(annotations), indicator_id)
+
+
+def _annotation_rows(annotations: pd.DataFrame) -> list[tuple[object, date, str]]:
+    """Return a unit's annotations as (indicator id or None/NaN, day, text), read once per unit."""
     if annotations.empty:
-        return ()
-    # Plain lists: a board or report asks this once per chart, and pandas' row
-    # filtering costs more than the chart itself.
+        return []
+    # Plain lists: a board or report asks for each chart's annotations, and pandas'
+    # row filtering costs more than the chart itself.
+    return list(zip(annotations["indicator_id"].tolist(), annotations["date"].tolist(),
+                    annotations["text"].tolist(), strict=True))
+
+
+def _annotations_of(rows: list[tuple[object, date, str]],
+                    indicator_id: int) -> tuple[Annotation, ...]:
+    """Return the annotations among rows that belong on one indicator's chart."""
     return tuple(
-        Annotation(day, text)
-        for owner, day, text in zip(annotations["indicator_id"].tolist(),
-                                    annotations["date"].tolist(),
-                                    annotations["text"].tolist(), strict=True)
+        Annotation(day, text) for owner, day, text in rows
         if owner is None or owner != owner or owner == indicator_id  # owner != owner: NaN
     )
+
+
+def _up_to(frame: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Return the rows dated up to today, numbered from 0 (all rows when none is later).
+
+    A monthly report for an earlier month must not see later entries or events.
+    """
+    dates = frame["date"].tolist()
+    if not dates or max(dates) <= today:
+        return frame
+    kept = [day <= today for day in dates]
+    first_later = kept.index(False)
+    if not any(kept[first_later:]):  # series are read in date order: keep the first rows
+        return frame.iloc[:first_later].reset_index(drop=True)
+    return frame[np.array(kept)].reset_index(drop=True)
 
 
 def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
@@ -65,26 +90,23 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            session: Session, actor: str, today: date, rules: str, chart: str | None,
-           annotations: pd.DataFrame, start: date | None,
+           annotations: list[tuple[object, date, str]], start: date | None,
            switches: pd.DataFrame | None = None,
            baselines: pd.DataFrame | None = None) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today.
 
-    baselines, when given, are this indicator's saved settings (read for the whole
-    unit at once); otherwise they are read here.
+    annotations are the unit's _annotation_rows up to today. baselines, when given,
+    are this indicator's saved settings (read for the whole unit at once); otherwise
+    they are read here.
     """
-    if len(series) and max(series["date"].tolist()) > today:
-        # A monthly report for an earlier month must not see later entries or events.
-        series = series[series["date"] <= today].reset_index(drop=True)
-    if len(annotations) and max(annotations["date"].tolist()) > today:
-        annotations = annotations[annotations["date"] <= today]
+    series = _up_to(series, today)
     if baselines is None:
         baselines = list_baselines(unit_id, indicator.id, session=session, actor=actor)
     freeze_until, phase_starts = baseline_dates(baselines)
     model = indicator_chart(
         series, indicator.definition, today=today, rules=rules, chart=chart,
         freeze_until=freeze_until, phase_starts=phase_starts,
-        annotations=chart_annotations(annotations, indicator.id) + (
+        annotations=_annotations_of(annotations, indicator.id) + (
             () if switches is None else sampling_annotations(switches, indicator, today=today)),
         start=start,
     )
@@ -104,7 +126,8 @@ def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, ac
     annotations = list_annotations(unit_id, session=session, actor=actor,
                                    indicator_id=indicator.id)
     return _chart(unit_id, indicator, series, session=session, actor=actor, today=today,
-                  rules=rules, chart=chart, annotations=annotations, start=start,
+                  rules=rules, chart=chart, annotations=_annotation_rows(_up_to(annotations, today)),
+                  start=start,
                   switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
 
 
@@ -115,7 +138,8 @@ def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
     chosen = list(indicators) if indicators is not None else list_unit_indicators(
         unit_id, session=session)
     all_series = read_unit_series(unit_id, session=session, actor=actor)
-    annotations = list_annotations(unit_id, session=session, actor=actor)
+    annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),
+                                          today))
     switches = list_sampling_switches(session=session, actor=actor, unit_id=unit_id)
     baselines = list_unit_baselines(unit_id, session=session, actor=actor)
     return [

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pandas as pd
+
 from db import (
     add_annotation,
     add_baseline,
@@ -12,7 +14,7 @@ from db import (
     read_session,
     write_session,
 )
-from reports.stored_charts import unit_board, unit_chart
+from reports.stored_charts import _up_to, unit_board, unit_chart
 from tests.conftest import DEMO_TODAY
 
 
@@ -76,3 +78,28 @@ def test_chart_type_can_be_overridden_for_one_chart(demo_engine):
         indicator = list_unit_indicators(unit_id, session=session)[0]
         chart = unit_chart(unit_id, indicator, session=session, actor="system", today=DEMO_TODAY, chart="run")
     assert chart.model.chart == "run"
+
+
+def test_a_board_charted_as_of_an_earlier_day_holds_only_the_rows_and_notes_up_to_that_day(
+        demo_engine):
+    day = date(2025, 10, 1)  # between the demo unit's second and third notes
+    with read_session(demo_engine) as session:
+        unit_id = demo_unit_id(session, "Plejecenter Solbakken")
+        now = unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
+        then = unit_board(unit_id, session=session, actor="system", today=day)
+    for current, earlier in zip(now, then, strict=True):
+        kept = current.series[current.series["date"] <= day].reset_index(drop=True)
+        pd.testing.assert_frame_equal(earlier.series, kept, check_exact=True)
+        assert all(note.x <= day for note in earlier.model.annotations)
+    assert any(len(chart.series) > len(earlier.series)
+               for chart, earlier in zip(now, then, strict=True))
+    assert any(note.x > day for chart in now for note in chart.model.annotations)
+
+
+def test_rows_out_of_date_order_are_cut_at_the_day_all_the_same():
+    frame = pd.DataFrame({"date": [date(2026, 1, 5), date(2026, 3, 1), date(2026, 1, 9)],
+                          "numerator": [1.0, 2.0, 3.0]})
+    kept = _up_to(frame, date(2026, 2, 1))
+    assert kept.to_dict("list") == {"date": [date(2026, 1, 5), date(2026, 1, 9)],
+                                    "numerator": [1.0, 3.0]}
+    assert list(kept.index) == [0, 1]
