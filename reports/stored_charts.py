@@ -76,7 +76,9 @@ def _up_to(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     kept = [day <= today for day in dates]
     first_later = kept.index(False)
     if not any(kept[first_later:]):  # series are read in date order: keep the first rows
-        return frame.iloc[:first_later].reset_index(drop=True)
+        first_rows, index = frame.iloc[:first_later], frame.index
+        numbered = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+        return first_rows if numbered else first_rows.reset_index(drop=True)
     return frame[np.array(kept)].reset_index(drop=True)
 
 

@@ -103,3 +103,11 @@ def test_rows_out_of_date_order_are_cut_at_the_day_all_the_same():
     assert kept.to_dict("list") == {"date": [date(2026, 1, 5), date(2026, 1, 9)],
                                     "numerator": [1.0, 3.0]}
     assert list(kept.index) == [0, 1]
+
+
+def test_rows_in_date_order_are_numbered_from_zero_once_cut():
+    frame = pd.DataFrame({"date": [date(2026, 1, 5), date(2026, 1, 9), date(2026, 3, 1)]},
+                         index=[5, 6, 7])
+    kept = _up_to(frame, date(2026, 2, 1))
+    assert kept["date"].tolist() == [date(2026, 1, 5), date(2026, 1, 9)]
+    assert kept.index.equals(pd.RangeIndex(2))
