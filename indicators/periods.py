@@ -70,13 +70,19 @@ def _day_values(dates: pd.Series | Sequence | np.ndarray) -> np.ndarray:
 
 def period_range(first: date | pd.Timestamp, last: date | pd.Timestamp, period: str) -> pd.DatetimeIndex:
     """Every period from the one holding first to the one holding last, by their first days."""
+    return pd.DatetimeIndex(period_days(first, last, period).astype("datetime64[ns]"))
+
+
+def period_days(first: date | pd.Timestamp | np.datetime64, last: date | pd.Timestamp | np.datetime64,
+                period: str) -> np.ndarray:
+    """period_range as numpy datetime64[D] values, for callers that need no index."""
     start, end = period_start_days(np.array([np.datetime64(pd.Timestamp(first).date()),
                                              np.datetime64(pd.Timestamp(last).date())]), period)
     if period == "month":
         months = np.arange(start.astype("datetime64[M]"), end.astype("datetime64[M]") + 1)
-        return pd.DatetimeIndex(months.astype("datetime64[ns]"))
+        return months.astype("datetime64[D]")
     step = 7 if period == "week" else 1
-    return pd.DatetimeIndex(np.arange(start, end + 1, step).astype("datetime64[ns]"))
+    return np.arange(start, end + 1, step)
 
 
 def iso_week(day: date | pd.Timestamp) -> tuple[int, int]:

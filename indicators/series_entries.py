@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, InvalidOptionError, MissingColumnError
-from indicators.periods import check_period, period_range, period_start_days
+from indicators.periods import check_period, period_days, period_start_days
 
 ENTRY_MEASURES: tuple[str, ...] = ("proportion", "rate", "count", "measurement")
 # A column of chart input: the periods' first days, or figures.
@@ -82,10 +82,11 @@ def entry_columns(entries: pd.DataFrame, *, measure: str, period: str = "month",
         return {**columns, "n": np.zeros(0)} if measure in ("proportion", "rate") else columns
     first = pd.Timestamp(start) if start is not None else pd.Timestamp(periods_of_rows.min())
     last = pd.Timestamp(end) if end is not None else pd.Timestamp(periods_of_rows.max())
-    periods = period_range(first, last, period)
+    days = period_days(first, last, period)
+    periods = days.astype("datetime64[ns]")  # what period_range holds, without the index
     # Position of each row's period in the range; rows outside the range are left out.
-    slots = np.searchsorted(periods.to_numpy().astype("datetime64[D]"), periods_of_rows)
-    inside = (slots < len(periods)) & (periods_of_rows >= np.datetime64(periods[0].date()))
+    slots = np.searchsorted(days, periods_of_rows)
+    inside = (slots < len(periods)) & (periods_of_rows >= days[0])
     slots = slots[inside]
     rows_per_period = np.bincount(slots, minlength=len(periods)).astype(float)
     empty = rows_per_period == 0
