@@ -70,23 +70,27 @@ def _up_to(frame: pd.DataFrame, today: date) -> pd.DataFrame:
 
     A monthly report for an earlier month must not see later entries or events.
     """
-    dates = frame["date"].tolist()
-    if not dates or max(dates) <= today:
+    kept = np.asarray(frame["date"].to_numpy() <= today, dtype=bool)
+    if kept.all():
         return frame
-    kept = [day <= today for day in dates]
-    first_later = kept.index(False)
-    if not any(kept[first_later:]):  # series are read in date order: keep the first rows
+    first_later = int(kept.argmin())
+    if not kept[first_later:].any():  # series are read in date order: keep the first rows
         first_rows, index = frame.iloc[:first_later], frame.index
         numbered = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
         return first_rows if numbered else first_rows.reset_index(drop=True)
-    return frame[np.array(kept)].reset_index(drop=True)
+    return frame[kept].reset_index(drop=True)
 
 
 def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
     """Return the saved freeze date and the new-phase start dates."""
-    live = baselines[~baselines["deleted"]] if not baselines.empty else baselines
-    freezes = live[live["kind"] == "freeze"]["date"].tolist() if not live.empty else []
-    phases = live[live["kind"] != "freeze"]["date"].tolist() if not live.empty else []
+    if baselines.empty:
+        return None, []
+    # Plain lists, as for the annotations: a handful of rows, asked for every chart.
+    live = [(kind, day) for kind, day, deleted in zip(
+        baselines["kind"].tolist(), baselines["date"].tolist(), baselines["deleted"].tolist(),
+        strict=True) if not deleted]
+    freezes = [day for kind, day in live if kind == "freeze"]
+    phases = [day for kind, day in live if kind != "freeze"]
     return (freezes[-1] if freezes else None), phases
 
 

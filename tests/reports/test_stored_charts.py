@@ -14,7 +14,7 @@ from db import (
     read_session,
     write_session,
 )
-from reports.stored_charts import _up_to, unit_board, unit_chart
+from reports.stored_charts import _up_to, baseline_dates, unit_board, unit_chart
 from tests.conftest import DEMO_TODAY
 
 
@@ -111,3 +111,13 @@ def test_rows_in_date_order_are_numbered_from_zero_once_cut():
     kept = _up_to(frame, date(2026, 2, 1))
     assert kept["date"].tolist() == [date(2026, 1, 5), date(2026, 1, 9)]
     assert kept.index.equals(pd.RangeIndex(2))
+
+
+def test_the_latest_live_freeze_and_every_live_phase_start_are_the_saved_baseline():
+    baselines = pd.DataFrame(
+        [(1, "freeze", date(2026, 1, 4), "", False), (2, "new_phase", date(2026, 2, 1), "", False),
+         (3, "freeze", date(2026, 3, 1), "", False), (4, "freeze", date(2026, 4, 5), "", True),
+         (5, "new_phase", date(2026, 5, 3), "", True)],
+        columns=["id", "kind", "date", "reason", "deleted"])
+    assert baseline_dates(baselines) == (date(2026, 3, 1), [date(2026, 2, 1)])
+    assert baseline_dates(baselines.iloc[:0]) == (None, [])
