@@ -10,7 +10,7 @@ from sqlmodel import Session
 from db import check_permission, find_unit, list_packages
 from reports.report_month import ReportMonth
 from reports.report_scope import ReportScope, ScopeUnit
-from reports.stored_charts import StoredChart, unit_board
+from reports.stored_charts import StoredChart, unit_boards
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,10 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
-    units = tuple(
-        UnitCharts(unit, tuple(unit_board(unit.id, session=session, actor=actor, today=as_of,
-                                          rules=rules)))
-        for unit in scope.units
-    )
+    boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
+                         today=as_of, rules=rules)
+    units = tuple(UnitCharts(unit, tuple(board))
+                  for unit, board in zip(scope.units, boards, strict=True))
     packages = {row.code: (row.name_da, row.name_en)
                 for row in list_packages(session=session).itertuples()}
     return ReportContent(scope, month, as_of, rules, units, packages)

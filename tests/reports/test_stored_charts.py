@@ -12,9 +12,10 @@ from db import (
     list_unit_indicators,
     list_units,
     read_session,
+    switch_sampling,
     write_session,
 )
-from reports.stored_charts import _up_to, baseline_dates, unit_board, unit_chart
+from reports.stored_charts import _up_to, baseline_dates, unit_board, unit_boards, unit_chart
 from tests.conftest import DEMO_TODAY
 
 
@@ -121,3 +122,27 @@ def test_the_latest_live_freeze_and_every_live_phase_start_are_the_saved_baselin
         columns=["id", "kind", "date", "reason", "deleted"])
     assert baseline_dates(baselines) == (date(2026, 3, 1), [date(2026, 2, 1)])
     assert baseline_dates(baselines.iloc[:0]) == (None, [])
+
+
+def test_boards_read_together_are_the_boards_read_one_by_one_sampling_marks_included(
+        demo_engine):
+    with read_session(demo_engine) as session:
+        unit_ids = [find_unit(code, session=session) for code in ("solbakken", "akutteamet")]
+        packages = {unit_id: next(indicator.definition.package for indicator
+                                  in list_unit_indicators(unit_id, session=session)
+                                  if indicator.definition.kind == "process")
+                    for unit_id in unit_ids}
+    with write_session(demo_engine) as session:
+        for number, unit_id in enumerate(unit_ids, start=1):
+            switch_sampling(unit_id, packages[unit_id], date(2026, number, 5), session=session,
+                            actor="system:test", today=DEMO_TODAY)
+    with read_session(demo_engine) as session:
+        together = unit_boards([*unit_ids, unit_ids[0]], session=session, actor="system",
+                               today=DEMO_TODAY)
+        alone = [unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
+                 for unit_id in [*unit_ids, unit_ids[0]]]
+    notes = [[chart.model.annotations for chart in board] for board in together]
+    assert notes == [[chart.model.annotations for chart in board] for board in alone]
+    for board, day in zip(together, ("05-01-2026", "05-02-2026", "05-01-2026"), strict=True):
+        texts = [note.text for chart in board for note in chart.model.annotations]
+        assert f"Stikprøver fra {day}" in texts
