@@ -155,8 +155,11 @@ def in_month(x: object, content: ReportContent) -> bool:
 def month_notes(chart: StoredChart, content: ReportContent) -> list[tuple[object, str]]:
     """Return the point notes of the report month, by date."""
     points = chart.model.points
-    return [(x, str(note)) for x, note in zip(points["x"], points["notes"], strict=True)
-            if note is not None and not pd.isna(note) and str(note).strip() and in_month(x, content)]
+    notes = points["notes"].to_numpy()
+    # Most points have no note: look at the dates of those that do.
+    noted = [i for i, note in enumerate(notes) if note is not None and not pd.isna(note) and str(note).strip()]
+    xs = points["x"].iloc[noted]
+    return [(x, str(notes[i])) for i, x in zip(noted, xs, strict=True) if in_month(x, content)]
 
 
 def dated_list(title: str, items: list[tuple[object, str]], language: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from indicators.catalogue import IndicatorDefinition
 from reports.formats import LANGUAGES, MISSING, babel_locale, is_missing, percent_suffix
@@ -61,6 +62,12 @@ def number_text(value: float, *, decimals: int, language: str = "da") -> str:
     """
     if language not in _SEPARATORS:
         babel_locale(language)  # refuses the unknown language with its message
+    # Counts and shares repeat across a report's rows; -0.0 equals 0.0 but prints "-0".
+    return _number_text(value, decimals, language, math.copysign(1.0, value) < 0)
+
+
+@lru_cache(maxsize=16384)
+def _number_text(value: float, decimals: int, language: str, negative: bool) -> str:
     number = Decimal(str(value))  # as written, so 2,675 rounds up as people expect
     quantum = _QUANTA.get(decimals) or Decimal(1).scaleb(-decimals)
     text = f"{abs(number).quantize(quantum, rounding=ROUND_HALF_UP):,}".translate(_SEPARATORS[language])
