@@ -59,14 +59,19 @@ class CellTexts:
 
     def pieces(self, text: str, font: TTFont, document: object) -> tuple[tuple[str, str], ...]:
         """Return text as (subset font name, escaped bytes) pieces for document, encoded once."""
+        encoded = self.encodings(document)
+        key = (text, font.fontName)
+        if key not in encoded:
+            encoded[key] = tuple((font.getSubsetInternalName(subset, document), escapePDF(chunk))
+                                 for subset, chunk in font.splitString(text, document))
+        return encoded[key]
+
+    def encodings(self, document: object) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+        """Return the encodings made for document, forgetting those of an earlier document."""
         if document is not self.document:  # subsets are numbered per document
             self.encoded.clear()
             self.document = document
-        key = (text, font.fontName)
-        if key not in self.encoded:
-            self.encoded[key] = tuple((font.getSubsetInternalName(subset, document), escapePDF(chunk))
-                                      for subset, chunk in font.splitString(text, document))
-        return self.encoded[key]
+        return self.encoded
 
 
 def write_cells(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> None:
@@ -95,17 +100,18 @@ def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: Cel
     document = canvas._doc  # the document the font subsets are registered with
     fonts = {name: getFont(name) for name in {cell.font for cell in cells}}
     out = ["q", "BT"]  # q ... Q: the colours set here do not leak into the canvas's state
-    font_now, colour_now = None, None
-    for cell in cells:
-        if cell.colour is not colour_now:  # tables reuse one Color object per colour
-            red, green, blue = cell.colour.rgb()
+    font_now, colour_now = (None, None), None
+    encoded = texts.encodings(document)
+    for x, y, text, font, colour, cell_size, turned in cells:
+        if colour is not colour_now:  # tables reuse one Color object per colour
+            red, green, blue = colour.rgb()
             out.append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
-            colour_now = cell.colour
-        turn = "0 1 -1 0" if cell.turned else "1 0 0 1"
-        out.append(f"{turn} {cell.x:.2f} {cell.y:.2f} Tm")
-        cell_size = cell.size or size
-        for font_name, escaped in texts.pieces(cell.text, fonts[cell.font], document):
-            if (font_name, cell_size) != font_now:
+            colour_now = colour
+        out.append(f"0 1 -1 0 {x:.2f} {y:.2f} Tm" if turned else f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        cell_size = cell_size or size
+        pieces = encoded.get((text, font)) or texts.pieces(text, fonts[font], document)
+        for font_name, escaped in pieces:
+            if font_name != font_now[0] or cell_size != font_now[1]:
                 out.append(f"{font_name} {cell_size:g} Tf")
                 font_now = (font_name, cell_size)
             out.append(f"({escaped}) Tj")

@@ -138,13 +138,16 @@ class DataTable(Flowable):
                colour: Color) -> list[Cell]:
         """Return a row's texts placed in their columns, each aligned as its column says."""
         placed, x = [], left
+        measure = self.texts.width
         for text, column, width in zip(texts, self.columns, self.widths, strict=False):
             if text:
-                if column.align == "left":
+                align = column.align
+                if align == "left":
                     at = x + 2
+                elif align == "right":
+                    at = x + width - 2 - measure(text, font, FONT_SIZE)
                 else:
-                    printed = self.texts.width(text, font, FONT_SIZE)
-                    at = x + width - 2 - printed if column.align == "right" else x + (width - printed) / 2
+                    at = x + (width - measure(text, font, FONT_SIZE)) / 2
                 placed.append(Cell(at, y, text, font, colour))
             x += width
         return placed
