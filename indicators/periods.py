@@ -73,8 +73,7 @@ def period_range(first: date | pd.Timestamp, last: date | pd.Timestamp, period: 
     return pd.DatetimeIndex(period_days(first, last, period).astype("datetime64[ns]"))
 
 
-def period_days(first: date | pd.Timestamp | np.datetime64, last: date | pd.Timestamp | np.datetime64,
-                period: str) -> np.ndarray:
+def period_days(first: date | pd.Timestamp, last: date | pd.Timestamp, period: str) -> np.ndarray:
     """period_range as numpy datetime64[D] values, for callers that need no index."""
     start, end = period_start_days(np.array([np.datetime64(pd.Timestamp(first).date()),
                                              np.datetime64(pd.Timestamp(last).date())]), period)
