@@ -1,32 +1,39 @@
 """One chart per indicator: title, the vector chart, its verdict sentence, the month's changes and notes.
 
 The chart is reports.chart_drawing's picture of the same chart model the
-screen draws, painted straight onto the page (reports.picture_canvas). In a shared report, points whose value would reveal a count of
-1–4 are left out of the drawing (reports.suppression) and the text says how many.
+screen draws. Its texts are set with it in one picture (reports.styled_lines),
+which keeps them on the chart's page and is painted straight onto the page
+(reports.picture_canvas). In a shared report, points whose value would reveal
+a count of 1–4 are left out of the drawing (reports.suppression) and the text
+says how many.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 import pandas as pd
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports import palette
 from reports.cell_text import CellTexts
 from reports.chart_drawing import chart_picture
 from reports.formats import format_date, format_month
 from reports.goal_status import goal_status
+from reports.picture import Layer, Picture, Text
 from reports.picture_canvas import PictureFlowable
 from reports.report_content import ReportContent, UnitCharts
 from reports.report_styles import TEXT_WIDTH, ReportStyles
-from reports.steady_paragraph import SteadyParagraph
 from reports.stored_charts import StoredChart
+from reports.styled_lines import NEW_LINE, Lines, Run, break_lines
 from reports.suppression import suppressed_model
 from reports.texts import counted, report_text
 
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
 CHART_FONT_SIZE = 7.5
+ABOVE_CHART, BELOW_CHART, AFTER_BLOCK = 4.0, 3.0, 14.0  # points between the texts and the chart
 
 
 def chart_section(content: ReportContent, *, styles: ReportStyles, language: str,
@@ -49,58 +56,97 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
                  several: bool) -> list[Flowable]:
     """Return the heading over a unit's charts."""
     title = report_text("charts.title", language) if not several else escape(unit.unit.name)
-    story: list[Flowable] = [SteadyParagraph(title, styles.heading)]
+    story: list[Flowable] = [Paragraph(title, styles.heading)]
     if several and unit.unit.area:
-        story.append(SteadyParagraph(escape(unit.unit.area), styles.small))
+        story.append(Paragraph(escape(unit.unit.area), styles.small))
         story.append(Spacer(1, 6))
     if not unit.charts:
-        story.append(SteadyParagraph(report_text("charts.none", language), styles.body))
+        story.append(Paragraph(report_text("charts.none", language), styles.body))
     return story
 
 
 def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
                 language: str, shared: bool, unit_name: str = "",
                 texts: CellTexts | None = None) -> Flowable:
-    """Return one indicator's chart with the texts above and below it, kept on one page.
+    """Return one indicator's chart with the texts above and below it, as one picture on one page.
 
     unit_name starts the line under the title in reports of several units, so a
     page read on its own still says whose chart it is.
     """
     definition = chart.indicator.definition
     fonts = styles.fonts
+    texts = texts or CellTexts()
     name = definition.name_en if language == "en" else definition.name_da
-    parts: list[Flowable] = [
-        SteadyParagraph(escape(name), styles.chart_title),
-        SteadyParagraph(subtitle_markup(chart_subtitle(chart, content, language=language), unit_name),
-                  styles.small),
-        Spacer(1, 4),
-    ]
     model, hidden = suppressed_model(chart.model, definition.measure) if shared else (chart.model, 0)
-    if len(model.points):
-        parts.append(PictureFlowable(chart_picture(
-            model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
-            y_title=y_title(chart, language), font_name=fonts.regular,
-            bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE), texts=texts))
-    else:
-        parts.append(SteadyParagraph(report_text("chart.no_data", language), styles.body))
-    parts.append(Spacer(1, 3))
-    parts.append(SteadyParagraph(verdict_line(chart, language=language, symbols=fonts.symbols),
-                           styles.body))
+    small = styles.small
+    subtitle = styled(small, (" · " if unit_name else "")
+                      + chart_subtitle(chart, content, language=language))
+    if unit_name:
+        subtitle.insert(0, Run(unit_name, fonts.bold, small.fontSize, ink(small)))
+    above = [(styled(styles.chart_title, name), styles.chart_title),
+             (subtitle, small)]
+    below = [(verdict_runs(chart, styles=styles, language=language), styles.body)]
     if hidden:
-        parts.append(SteadyParagraph(report_text("chart.hidden", language,
-                                           points=counted(hidden, "points", language)), styles.small))
+        below.append((styled(small, report_text("chart.hidden", language,
+                                                points=counted(hidden, "points", language))), small))
     month_name = format_month(content.month.first, language=language)
     changes = [(a.x, a.text) for a in chart.model.annotations if in_month(a.x, content)]
     if changes:
-        parts.append(SteadyParagraph(dated_list(report_text("chart.changes", language, month=month_name),
-                                          changes, language), styles.small))
+        below.append((dated_runs(report_text("chart.changes", language, month=month_name), changes,
+                                 language, style=small, bold=fonts.bold), small))
     if not shared:  # notes are free text about single events: they stay within the team
         notes = month_notes(chart, content)
         if notes:
-            parts.append(SteadyParagraph(dated_list(report_text("chart.notes", language, month=month_name),
-                                              notes, language), styles.small))
-    parts.append(Spacer(1, 14))
-    return KeepTogether(parts)
+            below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
+                                     language, style=small, bold=fonts.bold), small))
+    picture = None
+    if len(model.points):
+        picture = chart_picture(
+            model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
+            y_title=y_title(chart, language), font_name=fonts.regular,
+            bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE)
+    else:
+        above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
+    return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)
+
+
+def ink(style: ParagraphStyle) -> str:
+    """Return the style's text colour as "#RRGGBB"."""
+    return "#" + style.textColor.hexval()[2:].upper()
+
+
+def styled(style: ParagraphStyle, text: str) -> list[Run]:
+    """Return text as one run in the style's font, size and colour."""
+    return [Run(text, style.fontName, style.fontSize, ink(style))]
+
+
+def block_picture(above: list[tuple[list[Run], ParagraphStyle]], chart: Picture | None,
+                  below: list[tuple[list[Run], ParagraphStyle]], *,
+                  measure: Callable[[str, str, float], float]) -> Picture:
+    """Return texts, the chart and texts stacked in one picture as wide as the page's text.
+
+    Each text is set as a paragraph of its style would be: the first baseline one font
+    size below its top, then a line every leading, and the style's space after it.
+    """
+    placed: list[tuple[Lines, ParagraphStyle, float]] = []
+    y = 0.0  # from the top, downwards
+    for runs, style in above:
+        lines = break_lines(runs, TEXT_WIDTH, measure)
+        placed.append((lines, style, y))
+        y += len(lines.lines) * style.leading + style.spaceAfter
+    chart_top = y + ABOVE_CHART
+    y = chart_top + (chart.height + BELOW_CHART if chart else 0)
+    for runs, style in below:
+        lines = break_lines(runs, TEXT_WIDTH, measure)
+        placed.append((lines, style, y))
+        y += len(lines.lines) * style.leading + style.spaceAfter
+    height = y + AFTER_BLOCK
+    items: list[Text | Layer] = [
+        text for lines, style, top in placed
+        for text in lines.texts(top=height - top, first_baseline=style.fontSize, leading=style.leading)]
+    if chart:
+        items.append(Layer(chart.items, name="chart", offset=(0.0, height - chart_top - chart.height)))
+    return Picture(TEXT_WIDTH, height, tuple(items))
 
 
 def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str) -> str:
@@ -118,11 +164,6 @@ def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str)
     return " · ".join(pieces)
 
 
-def subtitle_markup(subtitle: str, unit_name: str) -> str:
-    """Return the subtitle as Paragraph markup, led by the unit's name in bold when given."""
-    return f"<b>{escape(unit_name)}</b> · {escape(subtitle)}" if unit_name else escape(subtitle)
-
-
 def y_title(chart: StoredChart, language: str) -> str | None:
     """Return the y axis title: the chart's own for shares, the indicator's unit otherwise."""
     definition = chart.indicator.definition
@@ -134,13 +175,14 @@ def y_title(chart: StoredChart, language: str) -> str | None:
     return unit[:1].upper() + unit[1:] if unit else None
 
 
-def verdict_line(chart: StoredChart, *, language: str, symbols: bool) -> str:
-    """Return the verdict sentence behind its coloured symbol, as Paragraph markup."""
+def verdict_runs(chart: StoredChart, *, styles: ReportStyles, language: str) -> list[Run]:
+    """Return the verdict sentence behind its coloured symbol and word in bold."""
     verdict = chart.model.verdict
     mark = palette.VERDICT_MARKS[verdict.kind]
-    label = f"{mark.glyph} {mark.word(language)}" if symbols else mark.word(language)
-    return (f'<font color="{mark.colour}"><b>{escape(label)}:</b></font> '
-            f"{escape(verdict.text(language))}")
+    label = f"{mark.glyph} {mark.word(language)}" if styles.fonts.symbols else mark.word(language)
+    body = styles.body
+    return [Run(f"{label}:", styles.fonts.bold, body.fontSize, mark.colour),
+            Run(f" {verdict.text(language)}", body.fontName, body.fontSize, ink(body))]
 
 
 def in_month(x: object, content: ReportContent) -> bool:
@@ -162,9 +204,10 @@ def month_notes(chart: StoredChart, content: ReportContent) -> list[tuple[object
     return [(x, str(notes[i])) for i, x in zip(noted, xs, strict=True) if in_month(x, content)]
 
 
-def dated_list(title: str, items: list[tuple[object, str]], language: str) -> str:
-    """Return a title followed by "date: text" items, as Paragraph markup."""
-    lines = [f"<b>{escape(title)}</b>"] + [
-        f"{format_date(pd.Timestamp(x).date(), language=language)}: {escape(text)}"
-        for x, text in items]
-    return "<br/>".join(lines)
+def dated_runs(title: str, items: list[tuple[object, str]], language: str, *,
+               style: ParagraphStyle, bold: str) -> list[Run]:
+    """Return a title in bold followed by a "date: text" line per item."""
+    colour = ink(style)
+    lines = [f"{format_date(pd.Timestamp(x).date(), language=language)}: {text}" for x, text in items]
+    return [Run(title, bold, style.fontSize, colour),
+            Run("".join(NEW_LINE + line for line in lines), style.fontName, style.fontSize, colour)]

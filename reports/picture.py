@@ -71,10 +71,14 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    """Shapes drawn in order, under a name the Drawing keeps (panel_0, points, legend …)."""
+    """Shapes drawn in order, under a name the Drawing keeps (panel_0, points, legend …).
+
+    offset moves the layer's shapes by (x, y) points: a chart placed in a larger picture.
+    """
 
     items: tuple[Outline | Box | Text | Layer, ...]
     name: str | None = None
+    offset: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)

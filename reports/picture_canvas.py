@@ -89,11 +89,23 @@ class Painter:
                 continue
             self.flush_texts()
             if isinstance(item, Layer):
-                self.paint(item.items)
+                self.layer(item)
             elif isinstance(item, Outline):
                 self.outline(item)
             else:
                 self.box(item)
+
+    def layer(self, item: Layer) -> None:
+        """Paint a layer's shapes, moved by its offset."""
+        if item.offset == (0.0, 0.0):
+            self.paint(item.items)
+            return
+        self.canvas.saveState()
+        self.canvas.translate(*item.offset)
+        self.paint(item.items)
+        self.flush_texts()
+        self.canvas.restoreState()
+        self.stroke, self.fill = None, None  # restoring brought back what was set before
 
     def use_fill(self, hex_colour: str) -> None:
         """Make hex_colour the fill colour."""

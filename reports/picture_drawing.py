@@ -27,6 +27,8 @@ def picture_drawing(picture: Picture) -> Drawing:
 def layer_group(layer: Layer) -> Group:
     """Return a layer as a Group, its named shapes reachable by name."""
     group = Group()
+    if layer.offset != (0.0, 0.0):
+        group.translate(*layer.offset)
     for item in layer.items:
         group.add(layer_group(item) if isinstance(item, Layer) else shape(item), name=item.name)
     return group

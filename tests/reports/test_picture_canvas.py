@@ -15,6 +15,7 @@ from reports.chart_drawing import chart_drawing, chart_picture
 from reports.fonts import report_fonts
 from reports.picture import Box, Layer, Picture, Text
 from reports.picture_canvas import PictureFlowable, paint_picture, path_code
+from reports.picture_drawing import picture_drawing
 from tests import chart_examples as examples
 
 WIDTH, HEIGHT = 481, 320
@@ -96,3 +97,19 @@ def test_a_picture_flows_in_a_document_at_its_own_size():
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build([flowable])
     assert (pixels(buffer.getvalue()) < 128).any()
+
+
+def test_a_layer_moved_by_its_offset_lands_where_the_drawing_puts_it():
+    chart = chart_picture(examples.p_chart_two_phases(), width=300, height=160)
+    picture = Picture(400, 260, (
+        Text(10, 240, "Andel med dokumenteret risikovurdering", "Helvetica-Bold", 10, "#1A1A1A"),
+        Layer(chart.items, name="chart", offset=(60.0, 50.0)),
+        Text(10, 20, "▼ Forværring: 1 punkt over den øvre kontrolgrænse", "Helvetica", 9, "#AD5A00"),
+    ))
+    expected = pixels(renderPDF.drawToString(picture_drawing(picture)))
+    actual = pixels(painted(picture))
+    assert (np.abs(actual - expected).max(axis=2) > VISIBLY_DIFFERENT).mean() < 0.001
+    ink = (actual < 128).any(axis=2)
+    columns = np.nonzero(ink)[1]
+    assert columns.min() < 60 / 72 * 100  # the texts start at the left
+    assert ink[int((260 - 50 - 80) / 72 * 100), int((60 + 150) / 72 * 100):].any()  # the chart moved
