@@ -24,6 +24,7 @@ from app.small_multiples import faceted_model
 from db import read_session
 from indicators import ChartModel, IndicatorError, Verdict, recommendation_text
 from reports import palette
+from reports.chart_axes import x_title_for
 from reports.stored_charts import StoredChart, unit_chart
 
 # Small multiples: one column up to three units (time lines aligned one above the other),
@@ -71,7 +72,8 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
     if len(charts) == 1:
         model = charts[0].stored.model
         st.markdown(f"**{verdict_line(model.verdict, language)}**")
-        spec = chart_spec(model, language=language, y_title=y_title or None)
+        spec = chart_spec(model, language=language, y_title=y_title or None,
+                          x_title=x_title_for(definition.measure, language))
         st.vega_lite_chart(spec, theme=None, width="stretch")
     else:
         model = faceted_model([(chart.unit.name, chart.stored.model) for chart in charts])
@@ -79,6 +81,7 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
             st.markdown(f"**{chart.unit.name}:** {verdict_line(chart.stored.model.verdict, language)}")
         columns = 1 if len(charts) <= ONE_COLUMN_UNITS else 2
         spec = chart_spec(model, language=language, y_title=y_title or None, columns=columns,
+                          x_title=x_title_for(definition.measure, language),
                           width=PANEL_WIDTH[columns], height=PANEL_HEIGHT)
         st.vega_lite_chart(spec, theme=None, width="content")
         st.caption(text("analysis.shared_axes"))

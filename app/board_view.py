@@ -23,6 +23,7 @@ from app.resources import database
 from app.styles import BOARD_COUNTERS
 from db import last_board_meeting, read_session
 from reports import palette
+from reports.chart_axes import x_title_for
 from reports.formats import format_date, format_week
 from reports.stored_charts import StoredChart, unit_board
 
@@ -120,7 +121,8 @@ def latest_html(chart: StoredChart, spec: dict, language: str) -> str:
 def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int) -> None:
     """Show one indicator: title (and "NY"), verdict, latest figure and the chart drawn large."""
     spec = chart_spec(chart.model, language=language, large=True, height=height,
-                      y_title=y_title(chart, language), legend=False)
+                      y_title=y_title(chart, language), legend=False,
+                      x_title=x_title_for(chart.indicator.definition.measure, language))
     st.markdown(title_html(chart, since, language) + verdict_html(chart, language)
                 + latest_html(chart, spec, language), unsafe_allow_html=True)
     name = indicator_label(chart.indicator.definition, "name", language)

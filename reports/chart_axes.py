@@ -211,6 +211,14 @@ def y_axis_for(model, y, line_values, values: ValueStyle, language, tick_count, 
     return Axis(domain, tuple((t, values.tick(t, language)) for t in ticks), title)
 
 
+def x_title_for(measure: str, language: str) -> str | None:
+    """Return the x axis title an indicator's measure calls for, None to let the spacing decide.
+
+    Days between events are dated by the events: monthly-looking gaps still are not months.
+    """
+    return pick(X_TITLES["event"], language) if measure == "events" else None
+
+
 def pick(words: tuple[str, str], language: str) -> str:
     """Return the Danish or the English of a (da, en) pair."""
     return words[1] if language == "en" else words[0]

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports import palette
 from reports.cell_text import CellTexts
+from reports.chart_axes import x_title_for
 from reports.chart_drawing import chart_picture
 from reports.formats import format_date, format_month
 from reports.goal_status import goal_status
@@ -103,7 +104,8 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
     if len(model.points):
         picture = chart_picture(
             model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
-            y_title=y_title(chart, language), font_name=fonts.regular,
+            y_title=y_title(chart, language), x_title=x_title_for(definition.measure, language),
+            font_name=fonts.regular,
             bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE)
     else:
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))

@@ -290,3 +290,18 @@ def test_pages_render_to_images_that_show_the_cover_and_a_chart(shared_pdf, tmp_
         pixels = np.asarray(chart_page.convert("RGB")).reshape(-1, 3).astype(int)
         coloured = (np.abs(pixels[:, 0] - pixels[:, 2]) > 60).mean()
         assert coloured > 0.001
+
+
+def test_days_between_events_are_dated_by_event_whatever_their_spacing(demo_engine):
+    with write_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session)
+        # A new ulcer a month after the last: gaps that look monthly are still dates of events.
+        add_event(unit_id, ulcers.id, date(2026, 11, 12), session=session, actor="system:test",
+                  today=DEMO_TODAY)
+    with read_session(demo_engine) as session:
+        content = report_content(find_scope("solbakken", kind="unit", session=session), NOVEMBER,
+                                 session=session, actor="system", today=DEMO_TODAY)
+    chart_page = next(page for page in pdf_pages(monthly_report(content, generated_at=MADE))
+                      if "Dage siden sidste hændelse (åben)" in page)
+    assert "Hændelsesdato" in chart_page
