@@ -22,10 +22,11 @@ from app.phase_table import phase_table
 from app.resources import database, today
 from app.small_multiples import faceted_model
 from db import read_session
-from indicators import ChartModel, IndicatorError, Verdict, recommendation_text
+from indicators import ChartModel, IndicatorError, recommendation_text
 from reports import palette
 from reports.chart_axes import x_title_for
 from reports.stored_charts import StoredChart, unit_chart
+from reports.verdict_sentence import verdict_sentence
 
 # Small multiples: one column up to three units (time lines aligned one above the other),
 # then two. Panel, axis and end labels fit the wide layout's main column (about 820 px)
@@ -59,9 +60,10 @@ def load_charts(choice: AnalysisChoice, *, language: str) -> list[UnitChart]:
     return charts
 
 
-def verdict_line(verdict: Verdict, language: str) -> str:
+def verdict_line(chart: StoredChart, language: str) -> str:
     """Return the verdict with its symbol, e.g. "▲ 9 punkter i træk over medianen ..."."""
-    return f"{palette.VERDICT_MARKS[verdict.kind].glyph} {verdict.text(language)}"
+    glyph = palette.VERDICT_MARKS[chart.model.verdict.kind].glyph
+    return f"{glyph} {verdict_sentence(chart, language)}"
 
 
 def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str) -> ChartModel:
@@ -71,14 +73,14 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
     st.subheader(indicator_label(definition, "name", language))
     if len(charts) == 1:
         model = charts[0].stored.model
-        st.markdown(f"**{verdict_line(model.verdict, language)}**")
+        st.markdown(f"**{verdict_line(charts[0].stored, language)}**")
         spec = chart_spec(model, language=language, y_title=y_title or None,
                           x_title=x_title_for(definition.measure, language))
         st.vega_lite_chart(spec, theme=None, width="stretch")
     else:
         model = faceted_model([(chart.unit.name, chart.stored.model) for chart in charts])
         for chart in charts:
-            st.markdown(f"**{chart.unit.name}:** {verdict_line(chart.stored.model.verdict, language)}")
+            st.markdown(f"**{chart.unit.name}:** {verdict_line(chart.stored, language)}")
         columns = 1 if len(charts) <= ONE_COLUMN_UNITS else 2
         spec = chart_spec(model, language=language, y_title=y_title or None, columns=columns,
                           x_title=x_title_for(definition.measure, language),

@@ -26,6 +26,7 @@ from reports import palette
 from reports.chart_axes import x_title_for
 from reports.formats import format_date, format_week
 from reports.stored_charts import StoredChart, unit_board
+from reports.verdict_sentence import verdict_sentence
 
 # Plot heights in pixels: the page scrolls, the wall screen must hold two rows of charts.
 BOARD_CHART_HEIGHT = 340
@@ -77,7 +78,7 @@ def verdict_html(chart: StoredChart, language: str) -> str:
     mark = palette.VERDICT_MARKS[verdict.kind]
     return (f'<p class="tavle-verdict tavle-verdict--{verdict.kind}" style="color: {mark.colour}">'
             f'<span aria-hidden="true">{mark.glyph}</span> <strong>{escape(mark.word(language))}:'
-            f'</strong> {escape(verdict.text(language))}</p>')
+            f'</strong> {escape(verdict_sentence(chart, language))}</p>')
 
 
 def title_html(chart: StoredChart, since: date | None, language: str) -> str:
@@ -127,7 +128,7 @@ def show_chart(chart: StoredChart, *, since: date | None, language: str, height:
                 + latest_html(chart, spec, language), unsafe_allow_html=True)
     name = indicator_label(chart.indicator.definition, "name", language)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=translate(
-        "board.chart.alt", language, name=name, verdict=chart.model.verdict.text(language)))
+        "board.chart.alt", language, name=name, verdict=verdict_sentence(chart, language)))
 
 
 def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,

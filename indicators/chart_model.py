@@ -63,6 +63,10 @@ class Verdict:
     rule: str | None = None  # e.g. "long_run", "crossings", "shift", "sigma"
     figure: float | None = None  # e.g. 9 (points in a row)
     limit: float | None = None  # e.g. 8 (the rule's limit)
+    # The pattern's first and last point, as 1-based positions in the facet (the points'
+    # "position"); None for patterns without points of their own (too few crossings).
+    first: int | None = None
+    last: int | None = None
 
     def text(self, language: str) -> str:
         """Return the verdict sentence in language ("da" or "en")."""

@@ -67,9 +67,12 @@ def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: Analy
     kind = signal_kind(finding.direction, options.improvement)
     texts = {language: _sentence(finding, language, centre_label) + word(_SUFFIX[kind], language)
              for language in ("da", "en")}
+    placed = len(finding.points) > 0
     return Verdict(kind, texts["da"], texts["en"], rule=finding.rule,  # type: ignore[arg-type]
                    figure=float(finding.count if finding.rule == "sigma" else finding.figure),
-                   limit=float(finding.limit))
+                   limit=float(finding.limit),
+                   first=int(finding.points.min()) + 1 if placed else None,
+                   last=int(finding.points.max()) + 1 if placed else None)
 
 
 def chart_verdict(phases: tuple[PhaseSummary, ...], options: AnalysisOptions) -> Verdict:

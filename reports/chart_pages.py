@@ -31,6 +31,7 @@ from reports.stored_charts import StoredChart
 from reports.styled_lines import NEW_LINE, Lines, Run, break_lines
 from reports.suppression import suppressed_model
 from reports.texts import counted, report_text
+from reports.verdict_sentence import verdict_sentence
 
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
 CHART_FONT_SIZE = 7.5
@@ -184,7 +185,7 @@ def verdict_runs(chart: StoredChart, *, styles: ReportStyles, language: str) -> 
     label = f"{mark.glyph} {mark.word(language)}" if styles.fonts.symbols else mark.word(language)
     body = styles.body
     return [Run(f"{label}:", styles.fonts.bold, body.fontSize, mark.colour),
-            Run(f" {verdict.text(language)}", body.fontName, body.fontSize, ink(body))]
+            Run(f" {verdict_sentence(chart, language)}", body.fontName, body.fontSize, ink(body))]
 
 
 def in_month(x: object, content: ReportContent) -> bool:

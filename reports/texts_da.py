@@ -78,6 +78,7 @@ TEXTS: dict[str, str] = {
     "charts.title": "Diagrammer",
     "charts.none": "Enheden har ingen aktive indikatorer.",
     "chart.no_data": "Ingen tal endnu.",
+    "chart.pattern_period": "Mønstret ses fra {first} til {last}, ikke i de seneste punkter.",
     "chart.hidden": ("Små tal skjult: {points} bygger på antal fra 1 til 4 og er ikke vist. "
                      "Midterlinje, grænser og vurdering bygger på alle tal."),
     "chart.changes": "Ændringer i {month}",

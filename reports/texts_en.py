@@ -78,6 +78,7 @@ TEXTS: dict[str, str] = {
     "charts.title": "Charts",
     "charts.none": "The unit has no active indicators.",
     "chart.no_data": "No figures yet.",
+    "chart.pattern_period": "The pattern runs from {first} to {last}, not into the latest points.",
     "chart.hidden": ("Small numbers hidden: {points} rest on counts from 1 to 4 and are not "
                      "shown. Centre line, limits and verdict rest on all figures."),
     "chart.changes": "Changes in {month}",
