@@ -85,20 +85,9 @@ class Fonts:
         return stringWidth(text, self.name, size or self.size)
 
 
-def chart_drawing(
-    model: ChartModel, *, width: float = DEFAULT_WIDTH, height: float = DEFAULT_HEIGHT,
-    language: str = "da", title: str | None = None, warning_limits: bool = False,
-    percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
-    columns: int | None = None, legend: bool = True, longest_run: str = "signal",
-    font_name: str = "Helvetica",
-    bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
-) -> Drawing:
-    """Return the chart as a reportlab Drawing of width × height points."""
-    return picture_drawing(chart_picture(
-        model, width=width, height=height, language=language, title=title,
-        warning_limits=warning_limits, percent=percent, x_title=x_title, y_title=y_title,
-        columns=columns, legend=legend, longest_run=longest_run, font_name=font_name,
-        bold_font_name=bold_font_name, font_size=font_size))
+def chart_drawing(model: ChartModel, **options: object) -> Drawing:
+    """Return the chart as a reportlab Drawing; options as chart_picture takes them."""
+    return picture_drawing(chart_picture(model, **options))  # type: ignore[arg-type]
 
 
 def chart_picture(
