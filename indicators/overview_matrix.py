@@ -4,10 +4,8 @@ Each cell holds the chart's current verdict (improvement, deterioration, neutral
 no signal, too few points), the latest value, the goal status and, for event
 indicators, the days since the last event. The whole matrix is computed from
 long-form figures in one pass per indicator: `overview_grid` builds every unit's
-points, `analyze_batch` finds centre lines, limits and runs for all rows at once,
-and the verdict picks the same finding `indicators.verdict` picks with the Anhøj
-rules (the one reaching the latest point, then the highest-ranked rule). Charts
-the batch does not draw (g, t, …) fall back to `indicator_chart`, one cell at a time.
+points and `overview_columns` judges each indicator's column (all units at once
+where the batch engine draws the chart, one at a time otherwise).
 """
 
 from __future__ import annotations
@@ -20,22 +18,14 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from indicators.batch import BATCH_CHARTS, analyze_batch
+from indicators.batch import BATCH_CHARTS
 from indicators.catalogue import IndicatorDefinition
-from indicators.constants import MIN_USEFUL_POINTS
-from indicators.findings import RULE_PRIORITY, signal_kind
 from indicators.goals import (
     GoalStatus,
     GoalTable,
-    chart_goal_status,
-    days_between_goal_table,
-    reduction_baseline,
-    series_goal_table,
 )
-from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_chart
-from indicators.overview_grid import Baselines, IndicatorGrid, entry_grid, event_grid, plotted
-from indicators.rules_anhoej import long_run_findings
-from indicators.runs import runs_analysis
+from indicators.overview_columns import batch_column, chart_column
+from indicators.overview_grid import Baselines, IndicatorGrid, entry_grid, event_grid
 
 # Columns of the long-form inputs.
 ENTRY_COLUMNS: tuple[str, ...] = ("unit", "indicator", "date", "numerator", "denominator", "value")
@@ -141,168 +131,6 @@ class OverviewMatrix:
             "goal_target": goal_target, "assurance": assurance,
             "useful_points": self.useful_points[rows, columns],
         })
-
-
-@dataclass(frozen=True)
-class ColumnResult:
-    """What one indicator's column holds, for its rows."""
-
-    verdict: np.ndarray
-    rule: np.ndarray
-    latest: np.ndarray
-    latest_period: np.ndarray
-    useful_points: np.ndarray
-    goal: GoalTable | None
-
-
-def row_verdicts(y: np.ndarray, centre: np.ndarray, lcl: np.ndarray, ucl: np.ndarray,
-                 n_useful: np.ndarray, longest: np.ndarray, longest_max: np.ndarray,
-                 crossings: np.ndarray, crossings_min: np.ndarray, *,
-                 improvement: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Verdict kind and rule of every row, as the Anhøj rule set's verdict would name them."""
-    rows, points = y.shape
-    index = np.arange(points)
-    with np.errstate(invalid="ignore"):
-        above, below = y > ucl, y < lcl
-    last_above = np.where(above, index, -1).max(axis=1, initial=-1)
-    last_below = np.where(below, index, -1).max(axis=1, initial=-1)
-    long_run = (n_useful > 0) & (longest > longest_max)
-    few_crossings = (n_useful > 0) & (crossings < crossings_min)
-    verdict = np.where(n_useful < MIN_USEFUL_POINTS, "too_few", "no_signal").astype(object)
-    rule = np.full(rows, None, dtype=object)
-    sigma_rank, run_rank = RULE_PRIORITY.index("sigma"), RULE_PRIORITY.index("long_run")
-    crossings_rank = RULE_PRIORITY.index("crossings")
-    for row in np.flatnonzero((n_useful >= MIN_USEFUL_POINTS)
-                              & ((last_above >= 0) | (last_below >= 0) | long_run | few_crossings)):
-        # (latest point, rank, direction, rule) of every finding; the verdict takes the
-        # finding reaching the latest point, then the highest-ranked rule.
-        findings = []
-        if last_above[row] >= 0:
-            findings.append((last_above[row], sigma_rank, 1, "sigma"))
-        if last_below[row] >= 0:
-            findings.append((last_below[row], sigma_rank, -1, "sigma"))
-        if long_run[row]:
-            runs = runs_analysis(y[row], np.full(points, centre[row]), np.ones(points, dtype=bool))
-            for finding in long_run_findings(runs, runs.longest_run_max, "long_run", 0):
-                findings.append((int(finding.points.max()), run_rank, finding.direction, "long_run"))
-        if few_crossings[row]:
-            findings.append((-1, crossings_rank, 0, "crossings"))
-        latest, _, direction, name = min(findings, key=lambda found: (-found[0], found[1]))
-        verdict[row] = signal_kind(direction, improvement)
-        rule[row] = name
-    return verdict, rule
-
-
-def _batch_column(grid: IndicatorGrid) -> tuple[np.ndarray, ...]:
-    """Verdicts, rules, useful points, and the latest phase's limits, for a batch chart."""
-    definition = grid.definition
-    numerators = grid.shifted(grid.numerators)
-    denominators = None if grid.denominators is None else grid.shifted(grid.denominators)
-    chart = definition.chart
-    if chart in ("run", "i") and denominators is not None:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            numerators, denominators = numerators / denominators, None
-    rows, width = numerators.shape
-    verdict = np.empty(rows, dtype=object)
-    rule = np.empty(rows, dtype=object)
-    useful = np.zeros(rows, dtype=np.int64)
-    lcl, ucl = np.full((rows, width), np.nan), np.full((rows, width), np.nan)
-    for freeze in np.unique(grid.freeze):
-        chosen = np.flatnonzero(grid.freeze == freeze)
-        result = analyze_batch(
-            numerators[chosen], None if denominators is None else denominators[chosen],
-            chart=chart, freeze=int(freeze) or None, multiply=definition.multiply)
-        verdict[chosen], rule[chosen] = row_verdicts(
-            result.y, result.centre_line, result.lcl, result.ucl, result.n_useful,
-            result.longest_run, result.longest_run_max, result.n_crossings,
-            result.n_crossings_min, improvement=definition.improvement)
-        useful[chosen] = result.n_useful
-        lcl[chosen], ucl[chosen] = result.lcl, result.ucl
-    return verdict, rule, useful, lcl, ucl
-
-
-def _goal_table(grid: IndicatorGrid, y: np.ndarray, lcl: np.ndarray, ucl: np.ndarray, *,
-                today: date) -> GoalTable | None:
-    """The goal status of every row, or None when the indicator has no goal."""
-    definition = grid.definition
-    goal = definition.goal
-    if goal is None:
-        return None
-    if goal.kind == "min_days_between":
-        return days_between_goal_table(goal, grid.last_event, today=today)
-    baseline = None
-    if goal.kind == "min_share":
-        target = np.full(grid.rows, goal.value * definition.multiply)
-    else:
-        points = np.where(grid.freeze > 0, grid.freeze, REDUCTION_BASELINE_POINTS)
-        baseline = reduction_baseline(grid.numerators, grid.denominators, points=points,
-                                      multiply=definition.multiply)
-        target = baseline * (1.0 - goal.value)
-    return series_goal_table(goal, grid.x, y, target, lcl=lcl, ucl=ucl, baseline=baseline)
-
-
-def _latest(grid: IndicatorGrid, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The latest plotted value and its date per row (days since, for events)."""
-    if grid.definition.measure == "events":
-        return grid.open_days.copy(), grid.last_event.copy()
-    present = ~np.isnan(y)
-    last = y.shape[1] - 1 - np.argmax(present[:, ::-1], axis=1)
-    has = present.any(axis=1)
-    rows = np.arange(grid.rows)
-    latest = np.where(has, y[rows, last], np.nan)
-    period = np.where(has, grid.x[rows, last], np.datetime64("NaT"))
-    return latest, period.astype("datetime64[D]")
-
-
-def batch_column(grid: IndicatorGrid, *, today: date) -> ColumnResult:
-    """Judge every row of one indicator's grid (its chart must be a batch chart)."""
-    verdict, rule, useful, lcl, ucl = _batch_column(grid)
-    y = plotted(grid)
-    latest, period = _latest(grid, y)
-    return ColumnResult(verdict, rule, latest, period, useful,
-                        _goal_table(grid, y, lcl, ucl, today=today))
-
-
-def chart_column(grid: IndicatorGrid, series: Sequence[pd.DataFrame], *, today: date,
-                 freeze_until: Sequence[date | None], phase_starts: Sequence[Sequence[date]],
-                 ) -> ColumnResult:
-    """Judge every row by charting it alone: for charts the batch does not draw."""
-    definition = grid.definition
-    rows = grid.rows
-    verdict, rule = np.empty(rows, dtype=object), np.empty(rows, dtype=object)
-    useful = np.zeros(rows, dtype=np.int64)
-    statuses = []
-    for row in range(rows):
-        model = indicator_chart(series[row], definition, today=today,
-                                freeze_until=freeze_until[row], phase_starts=phase_starts[row])
-        verdict[row], rule[row] = model.verdict.kind, model.verdict.rule
-        useful[row] = model.phases[-1].n_useful if model.phases else 0
-        if definition.goal is not None:
-            last = grid.last_event[row]
-            statuses.append(chart_goal_status(
-                model, definition.goal, today=today,
-                last_event=None if np.isnat(last) else pd.Timestamp(last).date()))
-    latest, period = _latest(grid, plotted(grid))
-    return ColumnResult(verdict, rule, latest, period, useful,
-                        _table_of(definition, statuses) if definition.goal else None)
-
-
-def _table_of(definition: IndicatorDefinition, statuses: list[GoalStatus]) -> GoalTable:
-    """Stack single goal statuses into a table."""
-    def numbers(name: str) -> np.ndarray:
-        return np.array([np.nan if getattr(s, name) is None else getattr(s, name)
-                         for s in statuses], dtype=float)
-
-    return GoalTable(
-        kind=definition.goal.kind, goal=float(definition.goal.value),
-        target=numbers("target"), latest=numbers("latest"),
-        met=np.array([-1 if s.met is None else int(s.met) for s in statuses], dtype=np.int8),
-        met_since=np.array([np.datetime64(s.met_since, "D") if s.met_since else np.datetime64("NaT")
-                            for s in statuses], dtype="datetime64[D]"),
-        progress=numbers("progress"),
-        assurance=np.array([s.assurance for s in statuses], dtype=object),
-        baseline=numbers("baseline"),
-    )
 
 
 def _baselines(baselines: pd.DataFrame | None, code: str, rows: np.ndarray,
