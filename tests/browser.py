@@ -71,17 +71,23 @@ def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60) -
 
 
 @contextmanager
-def chromium_page(width: int = 1280, height: int = 900) -> Iterator[object]:
-    """Yield a Playwright page in Debian's headless Chromium."""
+def chromium_browser() -> Iterator[object]:
+    """Yield Debian's headless Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_page(width: int = 1280, height: int = 900) -> Iterator[object]:
+    """Yield a Playwright page in Debian's headless Chromium."""
+    with chromium_browser() as browser:
+        yield browser.new_page(viewport={"width": width, "height": height})
 
 
 def artefact(name: str) -> Path:

@@ -50,3 +50,22 @@ def demo_engine(demo_database_url) -> Iterator[Engine]:
     engine = make_engine(demo_database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(module_demo_database_url) -> Iterator[str]:
+    """The app served on a module's copy of the demo municipality, for its browser tests."""
+    from tests.browser import streamlit_server
+
+    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
+    with streamlit_server(env=env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Chromium shared by a module's browser tests."""
+    from tests.browser import chromium_browser
+
+    with chromium_browser() as chromium:
+        yield chromium

@@ -23,7 +23,7 @@ from db import (
     revoke_board_link,
     write_session,
 )
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, sign_in_as_demo, streamlit_server
+from tests.browser import artefact, sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -41,16 +41,6 @@ def server(module_demo_database_url):
            "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
     with streamlit_server(env=env) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, url, viewport):

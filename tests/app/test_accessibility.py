@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from db import find_unit, make_engine, record_board_meeting, write_session
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, sign_in_as_demo, streamlit_server
+from tests.browser import sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -40,16 +40,6 @@ def server(demo_template, tmp_path_factory):
     with streamlit_server(env={"TAVLE_DATABASE_URL": url,
                                "TAVLE_TODAY": DEMO_TODAY.isoformat()}) as address:
         yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, viewport):

@@ -11,7 +11,7 @@ import pytest
 
 from db import find_indicator, find_unit, make_engine, read_series, read_session
 from reports.formats import format_number
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, sign_in_as_demo, streamlit_server
+from tests.browser import artefact, sign_in_as_demo
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -21,23 +21,6 @@ PORTRAIT_TABLET = {"width": 768, "height": 1024}
 WALL = {"width": 1920, "height": 1080}
 TOUCH_TARGET_PX = 48
 WAIT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def server(module_demo_database_url):
-    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
-    with streamlit_server(env=env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, viewport, *, touch=False):

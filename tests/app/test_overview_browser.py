@@ -9,31 +9,13 @@ import re
 import pytest
 
 from tests.app.test_accessibility import blocking_violations
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, artefact, sign_in_as_demo, streamlit_server
-from tests.conftest import DEMO_TODAY
+from tests.browser import artefact, sign_in_as_demo
 
 pytestmark = pytest.mark.browser
 
 WALL = {"width": 1920, "height": 1080}
 TABLET = {"width": 1024, "height": 768}
 WAIT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def server(module_demo_database_url):
-    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat()}
-    with streamlit_server(env=env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_overview(browser, server, viewport):
