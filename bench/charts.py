@@ -1,8 +1,10 @@
 """Benchmark of drawing one chart model on paper (reportlab) and on screen (Vega-Lite spec).
 
 Prints medians of several runs, for a 104-week P chart from the engine:
-  chart_drawing_ms_median       the reportlab Drawing (geometry included)
-  chart_drawing_pdf_ms_median   the Drawing and placing it on a PDF page
+  chart_picture_ms_median       the chart laid out as a picture (geometry included)
+  chart_picture_pdf_ms_median   the picture painted on a PDF page, as a report does
+  chart_drawing_ms_median       the same picture as a reportlab Drawing
+  chart_drawing_pdf_ms_median   the Drawing placed on a PDF page by reportlab's renderer
   chart_spec_ms_median          the Vega-Lite spec for st.vega_lite_chart
   chart_spec_daily_ms_median    the spec for two years of daily data (the board)
 """
@@ -25,7 +27,8 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from app.charts import chart_spec  # noqa: E402
 from indicators import analyze  # noqa: E402
-from reports.chart_drawing import chart_drawing  # noqa: E402
+from reports.chart_drawing import chart_drawing, chart_picture  # noqa: E402
+from reports.picture_canvas import paint_picture  # noqa: E402
 
 REPEATS = 50
 
@@ -59,8 +62,16 @@ def daily_run_chart():
     return analyze(frame, chart="run", improvement="down")
 
 
+def picture_on_pdf(model) -> None:
+    """Lay the chart out and paint it on a PDF page, as a report does."""
+    canvas = Canvas(io.BytesIO())
+    canvas.translate(57, 400)
+    paint_picture(chart_picture(model), canvas)
+    canvas.showPage()
+
+
 def drawing_on_pdf(model) -> None:
-    """Draw the chart and place it on a PDF page, as a report does."""
+    """Draw the chart as a Drawing and place it on a PDF page with reportlab's renderer."""
     canvas = Canvas(io.BytesIO())
     renderPDF.draw(chart_drawing(model), canvas, 57, 400)
     canvas.showPage()
@@ -68,6 +79,8 @@ def drawing_on_pdf(model) -> None:
 
 def main() -> None:
     weekly, daily = weekly_p_chart(), daily_run_chart()
+    print(f"chart_picture_ms_median: {median_ms(lambda: chart_picture(weekly)):.2f}")
+    print(f"chart_picture_pdf_ms_median: {median_ms(lambda: picture_on_pdf(weekly)):.2f}")
     print(f"chart_drawing_ms_median: {median_ms(lambda: chart_drawing(weekly)):.2f}")
     print(f"chart_drawing_pdf_ms_median: {median_ms(lambda: drawing_on_pdf(weekly)):.2f}")
     print(f"chart_spec_ms_median: {median_ms(lambda: chart_spec(weekly)):.2f}")
