@@ -112,8 +112,10 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
     for column in counted_columns(measure):
         hidden |= small[column]
     rows = []
-    columns = zip(points["x"], points["y"], points["numerator"], points["n"], points["signal"],
-                  points["signal_kind"], points["include"], points["censored"], strict=True)
+    # Plain lists: iterating pandas columns unboxes every value on its own.
+    columns = zip(*(points[name].tolist() for name in ("x", "y", "numerator", "n", "signal",
+                                                       "signal_kind", "include", "censored")),
+                  strict=True)
     for index, (x, y, numerator, n, signal, kind, include, censored) in enumerate(columns):
         period = format_period(x, unit=unit, language=language)
         value = (report_text("value.hidden_short", language) if hidden[index]
