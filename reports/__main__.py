@@ -12,6 +12,7 @@ report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         print(_say(language, f"Mappen {folder} findes ikke.",
                    f"The folder {folder} does not exist."), file=sys.stderr)
         return REFUSED
+    # What is loaded by now lives as long as the process: leave it out of the cyclic
+    # collector's passes, which otherwise walk it again for every batch of new objects.
+    gc.freeze()
     fonts = report_fonts()
     if fonts.warning(language):
         print(fonts.warning(language), file=sys.stderr)
