@@ -11,7 +11,7 @@ from app.baseline_editor import KINDS as BASELINE_KINDS
 from app.chart_choices import CHARTS_FOR_MEASURE
 from app.import_preview import SUMMARY_ORDER
 from app.indicator_admin import NO_GOAL
-from app.strings import da, en
+from app.strings import da, en, merged
 from app.unit_admin import KINDS as UNIT_KINDS
 from indicators import RULE_SETS
 from indicators.catalogue import GOAL_KINDS, IMPROVEMENTS, INDICATOR_KINDS, MEASURES, PERIODS
@@ -114,3 +114,19 @@ def test_every_choice_the_pages_offer_has_a_name_in_both_languages():
     keys = {f"{family}.{choice}" for family, choices in families.items() for choice in choices}
     assert keys - set(da.STRINGS) == set()
     assert keys - set(en.STRINGS) == set()
+
+
+@pytest.mark.parametrize("page", sorted(p.stem for p in (APP / "strings" / "da").glob("*.py")
+                                        if p.stem != "__init__"))
+def test_each_page_has_its_strings_in_both_languages_in_the_same_module(page):
+    import importlib
+
+    danish = importlib.import_module(f"app.strings.da.{page}").STRINGS
+    english = importlib.import_module(f"app.strings.en.{page}").STRINGS
+    assert danish.keys() == english.keys()
+
+
+def test_a_key_on_two_pages_is_refused_with_its_name():
+    with pytest.raises(ValueError, match="nav.home"):
+        merged({"nav.home": "Forside"}, {"nav.home": "Hjem", "nav.board": "Tavle"})
+

@@ -1,0 +1,25 @@
+"""Danish strings: Tavle: the board page and the wall screen."""
+
+STRINGS: dict[str, str] = {
+    "board.date": "{date} · {week}",
+    "board.counter.since": "dage siden sidste",
+    "board.counter.reached": "✓ Målet er nået: mindst {goal} dage",
+    "board.counter.below": "○ {remaining} dage til målet på {goal}",
+    "board.counter.no_goal": "Intet mål sat",
+    "board.counter.no_events": "– Ingen registreret endnu",
+    "board.new": "NY",
+    "board.new.help": "Nyt signal siden tavlemødet {date}",
+    "board.meeting.button": "Tavlemøde holdt i dag",
+    "board.meeting.last": "Sidste tavlemøde: {date}. Signaler efter den dato er markeret NY.",
+    "board.meeting.never": "Intet tavlemøde noteret endnu. Tryk på knappen efter mødet; så markerer tavlen signaler, der kommer bagefter, som NY.",
+    "board.meeting.saved": "Tavlemødet {date} er noteret.",
+    "board.meeting.undone": "Tavlemødet {date} er fjernet igen.",
+    "board.no_charts": "Enheden har ingen indikatorer på tavlen endnu. Vælg dem under Administration.",
+    "board.kiosk.link": "Vægskærm (kiosk): [{url}]({url})",
+    "board.kiosk.screen": "Skærm {index} af {count}",
+    "board.kiosk.unknown": "Enheden {code} findes ikke. Tjek adressen på vægskærmen.",
+    "board.kiosk.no_unit": "Angiv en enhed i adressen, fx ?enhed=solbakken&kiosk=1.",
+    "board.chart.alt": "Diagram: {name}. {verdict}",
+    "board.latest": "Seneste: {period} · {value}",
+    "board.legend": "Signaturforklaring",
+}

@@ -1,0 +1,26 @@
+"""Danish strings: Rapporter: the report page."""
+
+STRINGS: dict[str, str] = {
+    "report.intro": "Månedsrapporten som PDF: forside, oversigt, ét diagram pr. indikator og tallene bag diagrammerne.",
+    "report.scope": "Rapporten dækker",
+    "report.scope.unit": "En enhed",
+    "report.scope.area": "Et område",
+    "report.scope.municipality": "Hele kommunen",
+    "report.area": "Område",
+    "report.no_areas": "Der er ingen områder endnu.",
+    "report.month": "Måned",
+    "report.shared": "Til deling uden for teamet",
+    "report.shared_help": "Skjuler små tal som i nationale sundhedsstatistikker: antal fra 1 til 4 vises som <5, og andele og rater beregnet af dem vises ikke. Brug det til politikere og offentligheden.",
+    "report.make": "Lav rapporten",
+    "report.making": "Laver rapporten …",
+    "report.download": "Hent PDF ({name})",
+    "report.preview": "Forsiden",
+    "report.no_preview": "Forhåndsvisning kræver programmet pdftoppm (Debian-pakken poppler-utils). Rapporten kan hentes alligevel.",
+    "report.cannot": "Rapporten kan ikke laves: {reason}",
+    "chart.tooltip.period": "Periode",
+    "chart.tooltip.value": "Værdi",
+    "chart.tooltip.count": "Tæller / nævner",
+    "chart.tooltip.of": "{numerator} af {denominator}",
+    "chart.tooltip.note": "Note",
+    "chart.tooltip.signal": "Signal",
+}

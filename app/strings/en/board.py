@@ -1,0 +1,25 @@
+"""English strings: Tavle: the board page and the wall screen."""
+
+STRINGS: dict[str, str] = {
+    "board.date": "{date} · {week}",
+    "board.counter.since": "days since the last",
+    "board.counter.reached": "✓ Goal reached: at least {goal} days",
+    "board.counter.below": "○ {remaining} days to the goal of {goal}",
+    "board.counter.no_goal": "No goal set",
+    "board.counter.no_events": "– None recorded yet",
+    "board.new": "NEW",
+    "board.new.help": "New signal since the board meeting on {date}",
+    "board.meeting.button": "Board meeting held today",
+    "board.meeting.last": "Last board meeting: {date}. Signals after that date are marked NEW.",
+    "board.meeting.never": "No board meeting noted yet. Press the button after the meeting; the board then marks later signals as NEW.",
+    "board.meeting.saved": "The board meeting on {date} is noted.",
+    "board.meeting.undone": "The board meeting on {date} is removed again.",
+    "board.no_charts": "The unit has no indicators on the board yet. Choose them under Administration.",
+    "board.kiosk.link": "Wall screen (kiosk): [{url}]({url})",
+    "board.kiosk.screen": "Screen {index} of {count}",
+    "board.kiosk.unknown": "The unit {code} does not exist. Check the wall screen's address.",
+    "board.kiosk.no_unit": "Name a unit in the address, e.g. ?enhed=solbakken&kiosk=1.",
+    "board.chart.alt": "Chart: {name}. {verdict}",
+    "board.latest": "Latest: {period} · {value}",
+    "board.legend": "Legend",
+}

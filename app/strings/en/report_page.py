@@ -1,0 +1,26 @@
+"""English strings: Rapporter: the report page."""
+
+STRINGS: dict[str, str] = {
+    "report.intro": "The monthly report as a PDF: cover, overview, one chart per indicator and the figures behind the charts.",
+    "report.scope": "The report covers",
+    "report.scope.unit": "A unit",
+    "report.scope.area": "An area",
+    "report.scope.municipality": "The whole municipality",
+    "report.area": "Area",
+    "report.no_areas": "There are no areas yet.",
+    "report.month": "Month",
+    "report.shared": "For sharing beyond the team",
+    "report.shared_help": "Hides small numbers as national health statistics do: counts from 1 to 4 are shown as <5, and shares and rates computed from them are left out. Use it for politicians and the public.",
+    "report.make": "Make the report",
+    "report.making": "Making the report …",
+    "report.download": "Download PDF ({name})",
+    "report.preview": "The cover",
+    "report.no_preview": "The preview needs the pdftoppm program (Debian package poppler-utils). The report can be downloaded all the same.",
+    "report.cannot": "The report cannot be made: {reason}",
+    "chart.tooltip.period": "Period",
+    "chart.tooltip.value": "Value",
+    "chart.tooltip.count": "Numerator / denominator",
+    "chart.tooltip.of": "{numerator} of {denominator}",
+    "chart.tooltip.note": "Note",
+    "chart.tooltip.signal": "Signal",
+}
