@@ -15,7 +15,7 @@ import streamlit as st
 from app.field_errors import show_problems
 from app.identity import current_actor
 from app.language import current_language, text
-from app.notices import announce, remember_undo, show_notice, undo_requested
+from app.notices import announce, offer_restore, remember_undo, show_notice
 from app.resources import database, today
 from db import (
     StorageError,
@@ -105,9 +105,4 @@ def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key
 
 def _offer_undo(key: str) -> None:
     """Offer to bring back the change just removed, and do it when asked."""
-    undone = undo_requested(key, lambda what: text("annotation.removed", what=what))
-    if undone is not None:
-        annotation_id, description = undone
-        with write_session(database()) as session:
-            restore_annotation(annotation_id, session=session, actor=current_actor())
-        announce(key, text("annotation.restored", what=description))
+    offer_restore(key, restore_annotation, removed="annotation.removed", restored="annotation.restored")

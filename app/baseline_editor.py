@@ -13,7 +13,7 @@ import streamlit as st
 from app.field_errors import show_problems
 from app.identity import current_actor
 from app.language import current_language, text
-from app.notices import announce, remember_undo, show_notice, undo_requested
+from app.notices import announce, offer_restore, remember_undo, show_notice
 from app.resources import database, today
 from db import (
     StorageError,
@@ -85,9 +85,4 @@ def _saved_list(unit_id: int, indicator: StoredIndicator, *, key: str, language:
 
 def _offer_undo(key: str) -> None:
     """Offer to bring back the setting just removed, and do it when asked."""
-    undone = undo_requested(key, lambda what: text("baseline.removed", what=what))
-    if undone is not None:
-        baseline_id, description = undone
-        with write_session(database()) as session:
-            restore_baseline(baseline_id, session=session, actor=current_actor())
-        announce(key, text("baseline.restored", what=description))
+    offer_restore(key, restore_baseline, removed="baseline.removed", restored="baseline.restored")

@@ -10,7 +10,10 @@ from collections.abc import Callable, Iterable
 
 import streamlit as st
 
+from app.identity import current_actor
 from app.language import text
+from app.resources import database
+from db import write_session
 
 
 def announce(key: str, message: str, *, clear: Iterable[str] = ()) -> None:
@@ -52,3 +55,17 @@ def undo_requested(key: str, message: Callable[[str], str]) -> tuple[object, str
         del st.session_state[f"{key}.undo"]
         return payload, description
     return None
+
+
+def offer_restore(key: str, restore: Callable[..., object], *, removed: str, restored: str) -> None:
+    """Offer to bring back the row just removed, and restore it when asked.
+
+    restore(row_id, session=..., actor=...) is the storage's restore function; removed
+    and restored are the string keys of the two notices, each filled with {what}.
+    """
+    undone = undo_requested(key, lambda what: text(removed, what=what))
+    if undone is not None:
+        row_id, description = undone
+        with write_session(database()) as session:
+            restore(row_id, session=session, actor=current_actor())
+        announce(key, text(restored, what=description))
