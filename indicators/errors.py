@@ -8,14 +8,14 @@
         └── TooFewPointsError      fewer points than the analysis needs
 
 Every error carries a Danish message (`str(error)`, the default language of Tavle)
-and an English one (`error.english`).
+and an English one (`error.english`): TwoLanguageError, which the reports' errors share.
 """
 
 from __future__ import annotations
 
 
-class IndicatorError(Exception):
-    """The core cannot do what was asked; the message says why and what to change."""
+class TwoLanguageError(Exception):
+    """An error whose message a person can act on, in Danish (str(error)) and English."""
 
     def __init__(self, danish: str, english: str | None = None) -> None:
         super().__init__(danish)
@@ -25,6 +25,10 @@ class IndicatorError(Exception):
     def text(self, language: str) -> str:
         """Return the message in language ("da" or "en")."""
         return self.english if language == "en" else self.danish
+
+
+class IndicatorError(TwoLanguageError):
+    """The core cannot do what was asked; the message says why and what to change."""
 
 
 class InvalidOptionError(IndicatorError):
