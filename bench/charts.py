@@ -12,9 +12,7 @@ Prints medians of several runs, for a 104-week P chart from the engine:
 from __future__ import annotations
 
 import io
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +24,7 @@ from reportlab.graphics import renderPDF  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from app.charts import chart_spec  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from indicators import analyze  # noqa: E402
 from reports.chart_drawing import chart_drawing, chart_picture  # noqa: E402
 from reports.picture_canvas import paint_picture  # noqa: E402
@@ -35,13 +34,7 @@ REPEATS = 50
 
 def median_ms(action, repeats: int = REPEATS) -> float:
     """Median wall time of action in milliseconds over repeats runs, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_seconds(action, repeats) * 1000
 
 
 def weekly_p_chart():

@@ -8,9 +8,7 @@ Prints medians of several runs:
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +16,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import median_seconds  # noqa: E402
 from indicators import analyze  # noqa: E402
 from indicators.batch import analyze_batch  # noqa: E402
 
@@ -26,25 +25,14 @@ POINTS = 104
 REPEATS = 7
 
 
-def median_seconds(action, repeats: int = REPEATS) -> float:
-    """Median wall time of action over repeats runs, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     generator = np.random.default_rng(2026)
     measurements = generator.normal(50.0, 5.0, size=(SERIES, POINTS)).round(1)
     denominators = generator.integers(20, 60, size=(SERIES, POINTS)).astype(float)
     numerators = generator.binomial(denominators.astype(int), 0.85).astype(float)
 
-    run_seconds = median_seconds(lambda: analyze_batch(measurements, chart="run"))
-    p_seconds = median_seconds(lambda: analyze_batch(numerators, denominators, chart="p"))
+    run_seconds = median_seconds(lambda: analyze_batch(measurements, chart="run"), REPEATS)
+    p_seconds = median_seconds(lambda: analyze_batch(numerators, denominators, chart="p"), REPEATS)
 
     one = pd.DataFrame({
         "x": pd.date_range("2024-01-01", periods=POINTS, freq="W-MON"),
