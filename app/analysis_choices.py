@@ -8,13 +8,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from app.chart_choices import chart_choices
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.resources import database
 from app.unit_picker import UNIT_PARAMETER, care_units
 from db import StoredIndicator, list_unit_indicators, read_session
 from indicators import RULE_SETS
+from indicators.recommendation import chart_choices
 
 INDICATOR_PARAMETER = "indikator"
 # Small multiples stay readable up to about a handful of panels.

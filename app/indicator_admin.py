@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.chart_choices import chart_choices
 from app.field_errors import show_problems
 from app.identity import current_actor
 from app.indicator_labels import indicator_label
@@ -37,6 +36,7 @@ from indicators.catalogue import (
     Goal,
     IndicatorDefinition,
 )
+from indicators.recommendation import chart_choices
 from reports.formats import format_number
 
 KEY = "admin.indicators"

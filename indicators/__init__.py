@@ -7,7 +7,7 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
   series at once (the managers' overview).
 - Series builders: `days_between_events`, `days_since_last_event`, `event_counts`,
   `entry_series`, with the period helpers `period_starts`, `period_range`, `iso_week`.
-- Chart advice: `suggested_chart`, `mostly_zero`, `recommendation_text`.
+- Chart advice: `suggested_chart`, `chart_choices`, `mostly_zero`, `recommendation_text`.
 - `indicator_chart(series, indicator, *, today, ...)`: a stored series charted the way
   Tavle charts it (measure, baseline dates, goal line), for board, reports and overview.
 - `model_to_dict` (the JSON of the command line) and the errors, all `IndicatorError`s.
@@ -28,7 +28,12 @@ from indicators.indicator_chart import indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
 from indicators.periods import PERIODS, iso_week, period_range, period_starts
-from indicators.recommendation import mostly_zero, recommendation_text, suggested_chart
+from indicators.recommendation import (
+    chart_choices,
+    mostly_zero,
+    recommendation_text,
+    suggested_chart,
+)
 from indicators.series_entries import entry_series
 from indicators.series_events import days_between_events, days_since_last_event, event_counts
 
@@ -52,6 +57,7 @@ __all__ = [
     "Verdict",
     "analyze",
     "analyze_batch",
+    "chart_choices",
     "days_between_events",
     "days_since_last_event",
     "entry_series",

@@ -5,6 +5,14 @@ measure (Provost & Murray 2011): proportion → P, rate → U, count → C,
 measurement → I, rare events (days between) → G. When more than half of the
 periods of a count are zero, the events are too rare to count per period:
 chart the days between them instead (Benneyan 2001, Qual Eng 14:2).
+
+Beside the suggested chart, other types suit the same kind of data (Provost &
+Murray 2011, ch. 6-7): shares get P (and Laney's P' for very large
+denominators), rates U (and U'), counts C, measurements I, and days between
+events the G and T charts. Every measure may fall back to a run chart, and an I
+chart suits nearly any series of one figure per period (Wheeler 1993). Types
+that need subgroups (Xbar, S) or are companions (MR) are not offered: Tavle
+charts one figure per period.
 """
 
 from __future__ import annotations
@@ -23,6 +31,19 @@ CONTROL_CHART_FOR_MEASURE: dict[str, str] = {
     "measurement": "i",
 }
 DAYS_BETWEEN_CHART = "g"
+CHARTS_FOR_MEASURE: dict[str, tuple[str, ...]] = {
+    "events": ("run", "g", "t"),
+    "proportion": ("run", "p", "pp", "i"),
+    "rate": ("run", "u", "up", "i"),
+    "count": ("run", "c", "i"),
+    "measurement": ("run", "i"),
+}
+
+
+def chart_choices(measure: str, default: str) -> tuple[str, ...]:
+    """Return the chart types valid for measure, the indicator's default first."""
+    valid = CHARTS_FOR_MEASURE.get(measure, ("run",))
+    return (default, *(chart for chart in valid if chart != default))
 
 
 def mostly_zero(counts: np.ndarray) -> bool:

@@ -8,13 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.baseline_editor import KINDS as BASELINE_KINDS
-from app.chart_choices import CHARTS_FOR_MEASURE
 from app.import_preview import SUMMARY_ORDER
 from app.indicator_admin import NO_GOAL
 from app.strings import da, en, merged
 from app.unit_admin import KINDS as UNIT_KINDS
 from indicators import RULE_SETS
 from indicators.catalogue import GOAL_KINDS, IMPROVEMENTS, INDICATOR_KINDS, MEASURES, PERIODS
+from indicators.recommendation import CHARTS_FOR_MEASURE
 from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
 
