@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indicators.catalogue import IndicatorDefinition
+from indicators import IndicatorDefinition
 
 
 def indicator_label(definition: IndicatorDefinition, field: str, language: str) -> str:

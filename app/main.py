@@ -10,17 +10,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from app.account import (  # noqa: E402
+from app.access.account import (  # noqa: E402
     account_box,
     board_link_actor_of,
     leave_provider,
     sign_in_from_provider,
 )
-from app.identity import BOARD_LINK_KEY, current_rights, sign_out, signed_in_user  # noqa: E402
-from app.kiosk import ACCESS_PARAMETER, is_kiosk  # noqa: E402
+from app.access.identity import BOARD_LINK_KEY, current_rights, sign_out, signed_in_user  # noqa: E402
+from app.access.session_timeout import note_activity, watch_idle  # noqa: E402
+from app.board.kiosk import ACCESS_PARAMETER, is_kiosk  # noqa: E402
 from app.language import language_picker, text  # noqa: E402
 from app.navigation import build_navigation  # noqa: E402
-from app.session_timeout import note_activity, watch_idle  # noqa: E402
 from app.settings import app_secrets, load_settings  # noqa: E402
 from app.styles import hide_chrome  # noqa: E402
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.board_page import board_page
+from app.access.sign_in import sign_in_page
 from app.language import text
-from app.sign_in import sign_in_page
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -54,9 +53,9 @@ def build_navigation(*, kiosk: bool = False, role: str | None = None) -> st.navi
     if kiosk:
         filename, key, icon, url_path = next(p for p in PAGES if p[0] == BOARD_PAGE)
         # The board answers both at its own path and at the root (Streamlit serves the
-        # default page at "/" only, and one file cannot be two pages).
+        # default page at "/" only); a page is known by its url path, so one file serves both.
         board = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path)
-        root = st.Page(board_page, title=text(key), icon=icon, url_path=KIOSK_PATH,
+        root = st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=KIOSK_PATH,
                        default=True)
         if role is None:
             board = st.Page(sign_in_page, title=text(key), icon=icon, url_path=url_path)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 import streamlit as st
 
-from app.identity import current_actor
+from app.access.identity import current_actor
 from app.language import text
 from app.resources import database
 from db import write_session

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.identity import current_rights
+from app.access.identity import current_rights
 from app.language import text
 from app.resources import database
 from db import list_units, read_session

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from app.identity import USER_KEY  # noqa: E402
+from app.access.identity import USER_KEY  # noqa: E402
 from db import (  # noqa: E402
     SignedIn,
     add_entry,
@@ -41,7 +41,7 @@ from db import (  # noqa: E402
     set_unit_indicators,
     write_session,
 )
-from indicators.catalogue import IndicatorDefinition  # noqa: E402
+from indicators import IndicatorDefinition  # noqa: E402
 
 TODAY = (2026, 11, 22)
 DAYS = 730

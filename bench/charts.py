@@ -23,11 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reportlab.graphics import renderPDF  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
-from app.charts import chart_spec  # noqa: E402
+from app.charts.spec import chart_spec  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 from indicators import analyze  # noqa: E402
-from reports.chart_drawing import chart_drawing, chart_picture  # noqa: E402
-from reports.picture_canvas import paint_picture  # noqa: E402
+from reports.pdf import (  # noqa: E402
+    chart_drawing,
+    chart_picture,
+    paint_picture,  # noqa: E402
+)
 
 REPEATS = 50
 

@@ -22,13 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.catalogue import create_indicator, set_unit_indicators  # noqa: E402
-from db.engine import make_engine, read_session, write_session  # noqa: E402
-from db.entries import add_entry  # noqa: E402
-from db.migrate import migrate  # noqa: E402
-from db.series import read_unit_series  # noqa: E402
-from db.units import create_unit  # noqa: E402
-from indicators.catalogue import IndicatorDefinition  # noqa: E402
+from db import (  # noqa: E402  # noqa: E402
+    add_entry,  # noqa: E402
+    create_indicator,
+    create_unit,  # noqa: E402
+    make_engine,
+    migrate,  # noqa: E402
+    read_session,
+    read_unit_series,  # noqa: E402
+    set_unit_indicators,
+    write_session,
+)
+from indicators import IndicatorDefinition  # noqa: E402
 
 UNITS, INDICATORS, DAYS = 200, 10, 3 * 365
 WRITERS, WRITES_PER_WRITER, ROUNDS = 20, 50, 3

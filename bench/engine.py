@@ -17,8 +17,10 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.timing import median_seconds  # noqa: E402
-from indicators import analyze  # noqa: E402
-from indicators.batch import analyze_batch  # noqa: E402
+from indicators import (
+    analyze,  # noqa: E402
+    analyze_batch,  # noqa: E402
+)
 
 SERIES = 10_000
 POINTS = 104

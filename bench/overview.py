@@ -38,9 +38,11 @@ from db import (  # noqa: E402
     set_unit_indicators,
     write_session,
 )
-from indicators.catalogue import definition  # noqa: E402
-from indicators.overview_matrix import overview_matrix  # noqa: E402
-from reports.overview_data import read_overview  # noqa: E402
+from indicators import (
+    definition,  # noqa: E402
+    overview_matrix,  # noqa: E402
+)
+from reports.content import read_overview  # noqa: E402
 
 UNITS, AREAS, DAYS, RUNS = 200, 8, 730, 5
 TODAY = date(2026, 11, 22)

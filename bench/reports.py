@@ -30,18 +30,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pypdf import PdfReader  # noqa: E402
 
-from db import list_indicators, make_engine, migrate, read_session, write_session  # noqa: E402
-from db.audit import insert_audited  # noqa: E402
-from db.catalogue import set_unit_indicators  # noqa: E402
-from db.demo_stories import UNITS as DEMO_UNITS  # noqa: E402
-from db.demo_stories import build_demo  # noqa: E402
-from db.models import Annotation, Baseline, Entry, Event  # noqa: E402
-from db.units import create_unit  # noqa: E402
-from reports.fonts import report_fonts  # noqa: E402
-from reports.monthly import monthly_report  # noqa: E402
-from reports.report_content import report_content  # noqa: E402
-from reports.report_month import parse_month  # noqa: E402
-from reports.report_scope import find_scope, municipality_scope  # noqa: E402
+from db import UNITS as DEMO_UNITS  # noqa: E402
+from db import (  # noqa: E402  # noqa: E402
+    Annotation,
+    Baseline,
+    Entry,
+    Event,
+    build_demo,  # noqa: E402
+    create_unit,  # noqa: E402
+    insert_audited,  # noqa: E402
+    list_indicators,
+    make_engine,
+    migrate,
+    read_session,
+    set_unit_indicators,  # noqa: E402
+    write_session,
+)
+from reports.content import (  # noqa: E402
+    find_scope,
+    municipality_scope,
+    parse_month,  # noqa: E402
+    report_content,  # noqa: E402
+)
+from reports.pdf import (
+    monthly_report,  # noqa: E402
+    report_fonts,  # noqa: E402
+)
 
 UNIT_COUNT, AREAS = 50, 10
 TODAY = date(2026, 11, 22)

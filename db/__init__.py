@@ -24,7 +24,7 @@ from db.annotations import (
     list_annotations,
     restore_annotation,
 )
-from db.audit import audit_actors, read_audit
+from db.audit import audit_actors, insert_audited, read_audit
 from db.backup import backup, restore
 from db.baselines import (
     add_baseline,
@@ -62,6 +62,7 @@ from db.catalogue import (
 )
 from db.cpr import looks_like_cpr
 from db.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERS, seed_demo
+from db.demo_stories import UNITS, build_demo
 from db.engine import make_engine, read_session, write_session
 from db.entries import add_entry, correct_entry, delete_entry, list_entries, restore_entry
 from db.errors import (
@@ -79,7 +80,7 @@ from db.flags import holds_demo_data
 from db.import_plan import ImportPlan
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
-from db.models import ROLES
+from db.models import ROLES, Annotation, Baseline, Entry, Event
 from db.overview_series import OverviewSeries, read_overview_series
 from db.periods import period_start
 from db.permissions import (
@@ -143,27 +144,32 @@ from db.users import (
 
 __all__ = [
     "ACTIONS",
-    "Account",
-    "BackupError",
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "DEMO_USERS",
-    "ImportPlan",
     "LOCKOUT_WINDOW",
-    "LockedOutError",
     "MAX_FAILED_SIGN_INS",
+    "PIN_DIGITS",
+    "PIN_ROLES",
+    "ROLES",
+    "ROLE_ACTIONS",
+    "SYSTEM_ACTOR",
+    "UNITS",
+    "Account",
+    "Annotation",
+    "BackupError",
+    "Baseline",
+    "Entry",
+    "Event",
+    "ImportPlan",
+    "LockedOutError",
     "NewBoardLink",
     "NotFoundError",
     "OverviewSeries",
-    "PIN_DIGITS",
-    "PIN_ROLES",
     "PermissionDeniedError",
     "Problem",
-    "ROLES",
-    "ROLE_ACTIONS",
     "ReadOnlySessionError",
     "Rights",
-    "SYSTEM_ACTOR",
     "SignInError",
     "SignedIn",
     "StorageError",
@@ -179,6 +185,7 @@ __all__ = [
     "backup",
     "board_link_actor",
     "board_link_unit",
+    "build_demo",
     "check_permission",
     "correct_annotation",
     "correct_entry",
@@ -206,6 +213,7 @@ __all__ = [
     "hash_password",
     "holds_demo_data",
     "import_file",
+    "insert_audited",
     "is_deleted",
     "is_system_actor",
     "last_board_meeting",

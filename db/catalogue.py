@@ -13,7 +13,7 @@ from db.errors import NotFoundError, Problem
 from db.models import Indicator, Package, UnitIndicator, utc_now
 from db.permissions import check_permission
 from db.validation import check_free_text, problem, raise_if_any
-from indicators.catalogue import (
+from indicators import (
     CATALOGUE,
     CHART_TYPES,
     GOAL_KINDS,

@@ -14,7 +14,36 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
 """
 
 from indicators.batch import BATCH_CHARTS, BatchResult, analyze_batch
-from indicators.chart_model import POINT_COLUMNS, Annotation, ChartModel, PhaseSummary, Verdict
+from indicators.catalogue import (
+    CATALOGUE,
+    CHART_TYPES,
+    GOAL_KINDS,
+    IMPROVEMENTS,
+    INDICATOR_KINDS,
+    MEASURES,
+    PACKAGES,
+    PROCESS_SHARE_GOAL,
+    Goal,
+    IndicatorDefinition,
+    definition,
+)
+from indicators.chart_model import (
+    POINT_COLUMNS,
+    Annotation,
+    ChartModel,
+    PhaseSummary,
+    SignalKind,
+    Verdict,
+    VerdictKind,
+)
+from indicators.constants import (
+    IHI_RUNS_MIN_USEFUL,
+    IHI_SHIFT_LENGTH,
+    IHI_TREND_LENGTH,
+    NHS_RUN_LENGTH,
+    NHS_TREND_LENGTH,
+    SIGMA_LIMIT,
+)
 from indicators.engine import analyze
 from indicators.errors import (
     IndicatorError,
@@ -23,12 +52,26 @@ from indicators.errors import (
     MissingColumnError,
     NonNumericValueError,
     TooFewPointsError,
+    TwoLanguageError,
 )
-from indicators.indicator_chart import indicator_chart
+from indicators.funnel import FunnelResult, funnel
+from indicators.goals import meets
+from indicators.indicator_chart import CHART_PERIOD, indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
+from indicators.overview_matrix import OverviewCell, OverviewMatrix, overview_matrix
 from indicators.periods import PERIODS, iso_week, period_range, period_starts
+from indicators.readiness import (
+    STABLE_MONTHS,
+    ProcessEvidence,
+    Readiness,
+    ResultEvidence,
+    month_figures,
+    month_table,
+    stable_months,
+)
 from indicators.recommendation import (
+    CHARTS_FOR_MEASURE,
     chart_choices,
     mostly_zero,
     recommendation_text,
@@ -40,34 +83,69 @@ from indicators.series_events import days_between_events, days_since_last_event,
 __all__ = [
     "AGGREGATIONS",
     "BATCH_CHARTS",
+    "CATALOGUE",
     "CHARTS",
+    "CHARTS_FOR_MEASURE",
+    "CHART_PERIOD",
+    "CHART_TYPES",
+    "GOAL_KINDS",
+    "IHI_RUNS_MIN_USEFUL",
+    "IHI_SHIFT_LENGTH",
+    "IHI_TREND_LENGTH",
+    "IMPROVEMENTS",
+    "INDICATOR_KINDS",
+    "MEASURES",
+    "NHS_RUN_LENGTH",
+    "NHS_TREND_LENGTH",
+    "PACKAGES",
     "PERIODS",
     "POINT_COLUMNS",
+    "PROCESS_SHARE_GOAL",
     "RULE_SETS",
+    "SIGMA_LIMIT",
+    "STABLE_MONTHS",
     "Annotation",
     "BatchResult",
     "ChartModel",
+    "FunnelResult",
+    "Goal",
+    "IndicatorDefinition",
     "IndicatorError",
     "InvalidDataError",
     "InvalidOptionError",
     "MissingColumnError",
     "NonNumericValueError",
+    "OverviewCell",
+    "OverviewMatrix",
     "PhaseSummary",
+    "ProcessEvidence",
+    "Readiness",
+    "ResultEvidence",
+    "SignalKind",
     "TooFewPointsError",
+    "TwoLanguageError",
     "Verdict",
+    "VerdictKind",
     "analyze",
     "analyze_batch",
     "chart_choices",
     "days_between_events",
     "days_since_last_event",
+    "definition",
     "entry_series",
     "event_counts",
+    "funnel",
     "indicator_chart",
     "iso_week",
+    "meets",
     "model_to_dict",
+    "month_figures",
+    "month_table",
     "mostly_zero",
+    "overview_matrix",
     "period_range",
     "period_starts",
     "recommendation_text",
+    "stable_months",
     "suggested_chart",
 ]

@@ -1,15 +1,21 @@
-"""Monthly PDF reports drawn with reportlab from the engine's chart model.
+"""Everything between stored data and what people read: chart models, the shared drawing, the PDF.
 
-    scope = find_scope("Område Nord", kind="area", session=s)    # or scope_of(id), municipality_scope()
+Four layers, each a sub-package with its own public surface (`__all__`); a layer
+imports only the layers above it in this list:
+
+    reports.wording   numbers, dates, periods and values in Danish and English; the report's words
+    reports.content   stored data -> chart models: a unit's board, one chart, the managers'
+                      overview, a report's scope, month and content (read once); the
+                      small-numbers rule of shared reports
+    reports.drawing   chart models -> geometry, axes, labels, colours and the verdict sentence,
+                      shared by the Altair chart on screen and the chart on paper
+    reports.pdf       the monthly A4 PDF (reportlab): cover, summary table, charts, appendix
+
+    scope = find_scope("Område Nord", kind="area", session=s)    # reports.content
     content = report_content(scope, parse_month("2026-11"), session=s, today=today)
-    pdf = monthly_report(content, generated_at=now, language="da", shared=False)
+    pdf = monthly_report(content, generated_at=now, language="da", shared=False)  # reports.pdf
 
-- reports.report_scope, report_month, report_content: what a report covers, read once.
-- reports.monthly: cover, overview, charts and appendix composed into A4 PDF bytes.
-- reports.overview_table: `overview_rows(content)` and `overview_section(rows, ...)`; any
-  list of OverviewRow prints through the same section.
-- reports.suppression: the small-numbers rule of reports shared beyond the team.
-- reports.stored_charts, chart_geometry, chart_drawing, palette, formats: the chart path
-  the screen shares. chart_drawing lays a chart out as a reports.picture.Picture, which
-  reports.picture_canvas paints onto the page and reports.picture_drawing turns into a Drawing. `python -m reports monthly ...` is the command line.
+`python -m reports monthly ...` is the command line.
 """
+
+__all__ = ["content", "drawing", "pdf", "wording"]

@@ -25,12 +25,12 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from db import StorageError, make_engine, read_session
 from indicators import RULE_SETS, IndicatorError
-from reports.errors import ReportError
-from reports.fonts import report_fonts
-from reports.monthly import monthly_report, report_file_name
-from reports.report_content import ReportContent, report_content
-from reports.report_month import ReportMonth, parse_month
-from reports.report_scope import find_scope, municipality_scope
+from reports.content.errors import ReportError
+from reports.content.report_content import ReportContent, report_content
+from reports.content.report_month import ReportMonth, parse_month
+from reports.content.report_scope import find_scope, municipality_scope
+from reports.pdf.fonts import report_fonts
+from reports.pdf.monthly import monthly_report, report_file_name
 
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
 REFUSED, USAGE = 1, 2

@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from indicators.chart_model import POINT_COLUMNS, Annotation, ChartModel, PhaseSummary, Verdict
+from indicators import POINT_COLUMNS, Annotation, ChartModel, PhaseSummary, Verdict
 
 # Three standard deviations for control limits, two for warning limits (Montgomery).
 SIGMA_LIMIT = 3.0

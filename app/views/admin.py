@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from app.data_export import export_panel
-from app.import_preview import import_panel
-from app.indicator_admin import indicator_admin
+from app.admin.data_export import export_panel
+from app.admin.import_preview import import_panel
+from app.admin.indicator_editor import indicator_admin
+from app.admin.unit_indicators import unit_indicators_admin
+from app.admin.units import unit_admin
 from app.language import text
-from app.unit_admin import unit_admin
-from app.unit_indicators import unit_indicators_admin
 
 st.title(text("nav.admin"))
 units, uses, indicators, imports, exports = st.tabs([

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from app.analysis_chart import load_charts, show_chart
-from app.analysis_choices import choose_analysis
-from app.annotation_editor import annotation_editor
-from app.baseline_editor import baseline_editor
-from app.identity import may
+from app.access.identity import may
+from app.analysis.annotation_editor import annotation_editor
+from app.analysis.baseline_editor import baseline_editor
+from app.analysis.chart import load_charts, show_chart
+from app.analysis.choices import choose_analysis
 from app.language import current_language, text
 
 language = current_language()

@@ -3,11 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from app.audit_table import audit_rows, local_time
+from app.access.identity import current_actor
+from app.admin.audit_table import audit_rows, local_time
 from app.field_problems import refusal_text
-from app.i18n import translate
-from app.identity import current_actor
-from app.language import current_language, text
+from app.language import current_language, text, translate
 from app.resources import database
 from db import (
     StorageError,

@@ -1,5 +1,39 @@
 """Page: Tavle — the unit's board for the board meeting, and the wall screen (kiosk)."""
 
-from app.board_page import board_page
+from __future__ import annotations
 
-board_page()
+import streamlit as st
+
+from app.access.identity import BOARD_LINK_KEY, may
+from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
+from app.board.kiosk_screen import show_kiosk
+from app.board.layout import read_board, show_charts, show_counters, show_date
+from app.board.meeting import meeting_controls
+from app.language import current_language, text
+from app.resources import today
+from app.styles import use_board_styles
+from app.unit_picker import care_units, chosen_unit
+
+language = current_language()
+use_board_styles()
+parameters = st.query_params.to_dict()
+if is_kiosk(parameters):
+    request = kiosk_request(parameters)
+    if st.session_state.get(BOARD_LINK_KEY):  # a board link shows its own unit, whatever the URL
+        request = KioskRequest(tuple(care_units()["code"]), request.rotate_seconds)
+    show_kiosk(request, language=language)
+    st.stop()
+unit = chosen_unit()
+if unit is None:
+    st.stop()
+day = today()
+board = read_board(int(unit["id"]), str(unit["name"]), today=day)
+st.title(f"{text('nav.board')}: {board.name}")
+show_date(day, language)
+if may("board.write", board.unit_id):
+    meeting_controls(board.unit_id, board.last_meeting, language)
+show_counters(board, language)
+if not board.charts:
+    st.info(text("board.no_charts"))
+show_charts(board, board.charts, language=language)
+st.caption(text("board.kiosk.link", url=f"?enhed={unit['code']}&kiosk=1"))

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app.entry_cards import entry_card
-from app.identity import current_actor
+from app.access.identity import current_actor
+from app.entry.cards import entry_card
+from app.entry.recent_entries import recent_entries
 from app.language import current_language, text
-from app.recent_entries import recent_entries
 from app.resources import database, today
 from app.styles import ENTRY_CARDS, use_touch_targets
 from app.unit_picker import chosen_unit

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.identity import current_actor, current_rights
+from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
 from app.styles import use_touch_targets

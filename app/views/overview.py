@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from app.funnel_chart import NAMED_UNITS, funnel_spec
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.overview_goals import goal_rows
-from app.overview_matrix_links import show_matrix
-from app.overview_spread import NOTICE_KEY, show_spread
-from app.overview_state import current_overview
-from app.overview_table import judged_on, linked_cells, matrix_html
+from app.overview.funnel_chart import NAMED_UNITS, funnel_spec
+from app.overview.goals import goal_rows
+from app.overview.matrix_links import show_matrix
+from app.overview.matrix_table import judged_on, linked_cells, matrix_html
+from app.overview.spread import NOTICE_KEY, show_spread
+from app.overview.state import current_overview
 from app.resources import today
 from app.styles import use_readable_captions
-from indicators.readiness import stable_months
-from reports.formats import format_month, format_number
-from reports.overview_data import funnel_choices, funnel_for
+from indicators import stable_months
+from reports.content import funnel_choices, funnel_for
+from reports.wording import format_month, format_number
 
 language = current_language()
 day = today()

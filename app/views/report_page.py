@@ -4,19 +4,22 @@ from datetime import datetime
 
 import streamlit as st
 
-from app.identity import current_actor, current_rights
+from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
 from app.unit_picker import chosen_unit
 from db import StorageError, list_units, read_session
 from indicators import IndicatorError
-from reports.errors import ReportError
-from reports.formats import format_month
-from reports.monthly import monthly_report, report_file_name
-from reports.preview import first_page_png
-from reports.report_content import report_content
-from reports.report_month import month_of, previous_month
-from reports.report_scope import municipality_scope, scope_of
+from reports.content import (
+    ReportError,
+    month_of,
+    municipality_scope,
+    previous_month,
+    report_content,
+    scope_of,
+)
+from reports.pdf import first_page_png, monthly_report, report_file_name
+from reports.wording import format_month
 
 MONTHS_OFFERED = 24  # the demo and most teams keep two years
 SCOPES = ("unit", "area", "municipality")

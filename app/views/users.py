@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from app.board_link_admin import board_link_admin
+from app.admin.board_links import board_link_admin
+from app.admin.users import edit_user_form, new_user_form, user_list
 from app.language import text
-from app.user_admin import edit_user_form, new_user_form, user_list
 
 st.title(text("nav.users"))
 st.caption(text("users.intro"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from app.identity import USER_KEY
+from app.access.identity import USER_KEY
 from db import DEMO_USERS, SignedIn
 from tests.conftest import DEMO_TODAY
 

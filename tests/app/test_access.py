@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from app.identity import LAST_ACTIVITY_KEY, USER_KEY
+from app.access.identity import LAST_ACTIVITY_KEY, USER_KEY
+from app.access.session_timeout import check_interval, idle_too_long
 from app.navigation import PAGE_ROLES, PAGES
-from app.session_timeout import check_interval, idle_too_long
 from db import (
     SignedIn,
     add_membership,

@@ -165,7 +165,7 @@ def test_export_offers_three_formats_and_a_backup(admin):
 
 def test_the_backup_is_a_sqlite_copy_with_every_unit(monkeypatch, demo_database_url, demo_engine,
                                                      tmp_path):
-    from app.data_export import backup_bytes
+    from app.admin.data_export import backup_bytes
 
     monkeypatch.setenv("TAVLE_DATABASE_URL", demo_database_url)
     copy = tmp_path / "backup.db"

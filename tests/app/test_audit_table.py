@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from app.audit_table import MAX_FIELDS_SHOWN, change_summary, local_time
+from app.admin.audit_table import MAX_FIELDS_SHOWN, change_summary, local_time
 
 
 def test_times_are_stored_in_utc_and_read_in_danish_time_summer_and_winter():

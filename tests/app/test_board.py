@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from app.board_counters import Counter, counter_html, counter_status
-from app.kiosk import (
+from app.board.counters import Counter, counter_html, counter_status
+from app.board.kiosk import (
     DEFAULT_ROTATE_SECONDS,
     MIN_ROTATE_SECONDS,
     REFRESH_SECONDS,
@@ -18,8 +18,8 @@ from app.kiosk import (
     seconds_per_screen,
 )
 from db import find_unit, last_board_meeting, read_session, record_board_meeting, write_session
-from reports import palette
-from reports.stored_charts import unit_board
+from reports.content import unit_board
+from reports.drawing import palette
 from tests.app.app_pages import button, elements, open_kiosk, open_page
 from tests.conftest import DEMO_TODAY
 

@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from app.chart_downloads import chart_table, csv_bytes, xlsx_bytes
+from app.analysis.downloads import chart_table, csv_bytes, xlsx_bytes
 from indicators import analyze
 
 

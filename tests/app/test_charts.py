@@ -8,11 +8,10 @@ import pytest
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.charts import LARGE, STANDARD, altair_chart, chart_spec
-from indicators.chart_model import Annotation
-from reports import palette
-from reports.chart_drawing import chart_drawing
-from reports.chart_geometry import chart_geometry
+from app.charts.spec import LARGE, STANDARD, altair_chart, chart_spec
+from indicators import Annotation
+from reports.drawing import chart_geometry, palette
+from reports.pdf import chart_drawing
 from tests import chart_examples as examples
 from tests.reports.test_chart_drawing import numbered, subpaths
 

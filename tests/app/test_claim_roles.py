@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.claim_roles import role_from_claims, username_from_claims
+from app.access.claim_roles import role_from_claims, username_from_claims
 from app.settings import load_settings
 
 ROLES = {"Tavle.Registrant": "registrant", "Tavle.Teamleder": "teamleder",

@@ -10,8 +10,8 @@ import pytest
 from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from app.funnel_chart import funnel_spec
-from app.overview_spread import grouped
+from app.overview.funnel_chart import funnel_spec
+from app.overview.spread import grouped
 from db import (
     add_entry,
     create_unit,
@@ -22,8 +22,8 @@ from db import (
     set_unit_indicators,
     write_session,
 )
-from reports import palette
-from reports.overview_data import funnel_choices, funnel_for, read_overview
+from reports.content import funnel_choices, funnel_for, read_overview
+from reports.drawing import palette
 from tests.app.app_pages import button, elements, open_page
 from tests.conftest import DEMO_TODAY
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.identity import USER_KEY
+from app.access.identity import USER_KEY
 from db import (
     DEMO_PASSWORD,
     DEMO_PIN,

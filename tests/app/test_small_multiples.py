@@ -5,8 +5,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from app.charts import chart_spec
-from app.small_multiples import faceted_model
+from app.charts.small_multiples import faceted_model
+from app.charts.spec import chart_spec
 from indicators import Annotation, analyze
 
 

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.identity import USER_KEY
+from app.access.identity import USER_KEY
 from db import (
     add_event,
     delete_event,

@@ -14,7 +14,7 @@ from db.catalogue import (
 )
 from db.engine import read_session, write_session
 from db.errors import ValidationError
-from indicators.catalogue import (
+from indicators import (
     CATALOGUE,
     PACKAGES,
     PROCESS_SHARE_GOAL,

@@ -39,9 +39,7 @@ from db import (
     switch_sampling,
     write_session,
 )
-from reports.report_content import report_content
-from reports.report_month import month_of
-from reports.report_scope import scope_of
+from reports.content import month_of, report_content, scope_of
 
 TODAY = date(2026, 11, 22)
 SYSTEM = "system:test"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.axis_ticks import date_ticks, nice_step, number_ticks, tick_decimals
+from reports.drawing.axis_ticks import date_ticks, nice_step, number_ticks, tick_decimals
 
 
 @pytest.mark.parametrize(("raw", "step"), [(0.7, 1), (1.3, 2), (2.1, 2.5), (3, 5), (7, 10), (0.023, 0.025)])

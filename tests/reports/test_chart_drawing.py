@@ -12,12 +12,11 @@ from reportlab.graphics.shapes import Group, Path, String
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from indicators import analyze
-from indicators.chart_model import Annotation
-from reports import palette
-from reports.chart_drawing import chart_drawing
-from reports.chart_geometry import chart_geometry
-from reports.chart_labels import LINE_SPACING
+from indicators import Annotation, analyze
+from reports.drawing import palette
+from reports.drawing.chart_geometry import chart_geometry
+from reports.drawing.chart_labels import LINE_SPACING
+from reports.pdf.chart_drawing import chart_drawing
 from tests import chart_examples as examples
 
 

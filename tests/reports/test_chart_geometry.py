@@ -10,12 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators import analyze, days_between_events
-from indicators.chart_model import Annotation, ChartModel
-from reports import palette
-from reports.chart_axes import DAY, EPOCH
-from reports.chart_geometry import chart_geometry
-from reports.chart_labels import (
+from indicators import Annotation, ChartModel, analyze, days_between_events
+from reports.drawing import palette
+from reports.drawing.chart_axes import DAY, EPOCH
+from reports.drawing.chart_geometry import chart_geometry
+from reports.drawing.chart_labels import (
     ANNOTATION_FONT_SCALE,
     NOTE_SEPARATOR,
     PlotRoom,

@@ -10,7 +10,7 @@ from babel.numbers import parse_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.formats import (
+from reports.wording.formats import (
     AXIS_DATE_PATTERNS,
     MISSING,
     d3_axis_date_format,

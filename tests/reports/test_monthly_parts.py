@@ -11,18 +11,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
 from db import read_session
-from indicators import analyze
-from indicators.catalogue import definition
-from reports.data_table import Column, DataTable, Row
-from reports.errors import ReportError
-from reports.fonts import report_fonts
-from reports.formats import format_number
-from reports.goal_status import goal_status
-from reports.report_month import month_of, parse_month, previous_month, report_month
-from reports.report_scope import find_scope, municipality_scope, scope_of
-from reports.texts_da import TEXTS as DANISH
-from reports.texts_en import TEXTS as ENGLISH
-from reports.value_text import number_text, value_text
+from indicators import analyze, definition
+from reports.content.errors import ReportError
+from reports.content.goal_status import goal_status
+from reports.content.report_month import month_of, parse_month, previous_month, report_month
+from reports.content.report_scope import find_scope, municipality_scope, scope_of
+from reports.pdf.data_table import Column, DataTable, Row
+from reports.pdf.fonts import report_fonts
+from reports.wording.formats import format_number
+from reports.wording.texts_da import TEXTS as DANISH
+from reports.wording.texts_en import TEXTS as ENGLISH
+from reports.wording.value_text import number_text, value_text
 
 # Month
 

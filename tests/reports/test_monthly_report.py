@@ -12,15 +12,15 @@ from PIL import Image
 from pypdf import PdfReader
 
 from db import add_annotation, add_event, find_indicator, find_unit, read_session, write_session
-from reports.fonts import report_fonts
-from reports.formats import format_period
-from reports.monthly import monthly_report, report_file_name
-from reports.overview_table import latest_row, period_unit
-from reports.report_content import report_content
-from reports.report_month import parse_month
-from reports.report_scope import find_scope, municipality_scope
-from reports.suppression import hidden_points, small_counts
-from reports.value_text import value_text
+from reports.content.report_content import report_content
+from reports.content.report_month import parse_month
+from reports.content.report_scope import find_scope, municipality_scope
+from reports.content.stored_charts import latest_row, period_unit
+from reports.content.suppression import hidden_points, small_counts
+from reports.pdf.fonts import report_fonts
+from reports.pdf.monthly import monthly_report, report_file_name
+from reports.wording.formats import format_period
+from reports.wording.value_text import value_text
 from tests.browser import artefact
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdf_text import pdf_pages

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from indicators import analyze
-from reports.suppression import (
+from reports.content.suppression import (
     SMALL_COUNT_TEXT,
     counted_columns,
     hidden_points,

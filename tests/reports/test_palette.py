@@ -4,9 +4,9 @@ from typing import get_args
 
 import pytest
 
-from indicators.chart_model import SignalKind, VerdictKind
-from reports import palette
-from reports.palette import (
+from indicators import SignalKind, VerdictKind
+from reports.drawing import palette
+from reports.drawing.palette import (
     ALL_MARKS,
     GRAPHICS_CONTRAST_AA,
     SIGNAL_MARKS,

@@ -11,11 +11,11 @@ from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
-from reports.chart_drawing import chart_drawing, chart_picture
-from reports.fonts import report_fonts
-from reports.picture import Box, Layer, Picture, Text
-from reports.picture_canvas import PictureFlowable, paint_picture, path_code
-from reports.picture_drawing import picture_drawing
+from reports.pdf.chart_drawing import chart_drawing, chart_picture
+from reports.pdf.fonts import report_fonts
+from reports.pdf.picture import Box, Layer, Picture, Text
+from reports.pdf.picture_canvas import PictureFlowable, paint_picture, path_code
+from reports.pdf.picture_drawing import picture_drawing
 from tests import chart_examples as examples
 
 WIDTH, HEIGHT = 481, 320

@@ -15,7 +15,13 @@ from db import (
     switch_sampling,
     write_session,
 )
-from reports.stored_charts import _up_to, baseline_dates, unit_board, unit_boards, unit_chart
+from reports.content.stored_charts import (
+    _up_to,
+    baseline_dates,
+    unit_board,
+    unit_boards,
+    unit_chart,
+)
 from tests.conftest import DEMO_TODAY
 
 

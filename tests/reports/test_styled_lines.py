@@ -2,7 +2,7 @@
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reports.styled_lines import Run, break_lines
+from reports.pdf.styled_lines import Run, break_lines
 
 BOLD, PLAIN = "Helvetica-Bold", "Helvetica"
 

@@ -2,11 +2,10 @@
 
 import pandas as pd
 
-from db.catalogue import StoredIndicator
-from indicators import analyze
-from indicators.catalogue import CATALOGUE
-from reports.stored_charts import StoredChart
-from reports.verdict_sentence import pattern_period, verdict_sentence
+from db import StoredIndicator
+from indicators import CATALOGUE, analyze
+from reports.content.stored_charts import StoredChart
+from reports.drawing.verdict_sentence import pattern_period, verdict_sentence
 
 MONTHS = pd.date_range("2025-01-01", periods=24, freq="MS")
 # Nine high months first (a long run above the mean), then months either side of it.

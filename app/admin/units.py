@@ -1,0 +1,174 @@
+"""Administration of the unit tree: create, rename, move, delete and restore units.
+
+A municipality holds areas, areas hold units (the teams that record data).
+Deleting is soft: a deleted unit keeps its data and comes back with Undo.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.access.identity import current_actor
+from app.field_errors import show_problems
+from app.language import current_language, text
+from app.notices import announce, remember_undo, show_notice, undo_requested
+from app.resources import database
+from db import (
+    StorageError,
+    create_unit,
+    list_units,
+    move_unit,
+    read_session,
+    rename_unit,
+    set_unit_deleted,
+    write_session,
+)
+
+KINDS = ("unit", "area", "municipality")
+KEY = "admin.units"
+TOP = -1  # the "no parent" choice in a parent picker (Streamlit options must not be None)
+
+
+def all_units() -> pd.DataFrame:
+    """Return the whole tree, deleted units included, in depth-first order."""
+    with read_session(database()) as session:
+        return list_units(session=session, include_deleted=True)
+
+
+def tree_markdown(units: pd.DataFrame) -> str:
+    """Return the tree as a nested Markdown list; deleted units struck through."""
+    lines = []
+    for row in units.itertuples():
+        name = f"**{row.name}**" if row.kind != "unit" else row.name
+        label = f"{name} · {text(f'unit.kind.{row.kind}')} · `{row.code}`"
+        if row.deleted:
+            label = f"~~{row.name}~~ · {text('admin.units.deleted')}"
+        lines.append(f"{'    ' * int(row.depth)}- {label}")
+    return "\n".join(lines)
+
+
+def unit_admin() -> None:
+    """Show the tree, the form for a new unit, and the actions on a chosen unit."""
+    language = current_language()
+    _offer_undo()
+    show_notice(KEY)
+    units = all_units()
+    tree, actions = st.columns([1, 1], gap="large")
+    with tree:
+        st.markdown(f"**{text('admin.units.tree')}**")
+        if units.empty:
+            st.caption(text("admin.units.empty"))
+        else:
+            st.markdown(tree_markdown(units))
+    with actions:
+        _create_form(units, language)
+        if not units.empty:
+            _unit_actions(units, language)
+
+
+def _parent_choices(units: pd.DataFrame, *, exclude: int | None = None) -> list[int]:
+    """Return TOP and the live units that can hold others (not exclude)."""
+    live = units[~units["deleted"] & (units["kind"] != "unit")]
+    return [TOP, *(int(i) for i in live["id"] if i != exclude)]
+
+
+def _parent_label(units: pd.DataFrame):
+    """Return a format function that names a parent choice by its path."""
+    paths = dict(zip(units["id"], units["path"], strict=True))
+    return lambda unit_id: text("admin.units.top") if unit_id == TOP else paths[unit_id]
+
+
+def _create_form(units: pd.DataFrame, language: str) -> None:
+    """Show the form that creates a unit under a chosen parent."""
+    with st.form(f"{KEY}.create", clear_on_submit=False):
+        st.markdown(f"**{text('admin.units.create')}**")
+        name = st.text_input(text("admin.units.name"), key=f"{KEY}.create.name")
+        name_problems = st.empty()
+        kind = st.selectbox(text("admin.units.kind"), KINDS, key=f"{KEY}.create.kind",
+                            format_func=lambda k: text(f"unit.kind.{k}"))
+        parents = _parent_choices(units)
+        areas = set(units.loc[units["kind"] == "area", "id"])
+        # A new unit most often joins an area; offer the first one.
+        first_area = next((i for i, p in enumerate(parents) if p in areas), 0)
+        parent = st.selectbox(text("admin.units.parent"), parents, key=f"{KEY}.create.parent",
+                              index=first_area, format_func=_parent_label(units))
+        submitted = st.form_submit_button(text("admin.units.create.submit"), type="primary")
+        rest = st.empty()
+    if not submitted:
+        return
+    try:
+        with write_session(database()) as session:
+            create_unit(name, kind=kind, parent_id=None if parent == TOP else parent,
+                        session=session, actor=current_actor())
+    except StorageError as error:
+        show_problems(error, {"name": name_problems}, language=language, rest=rest)
+        return
+    announce(KEY, text("admin.units.created", name=name.strip()), clear=[f"{KEY}.create.name"])
+
+
+def _unit_actions(units: pd.DataFrame, language: str) -> None:
+    """Rename, move, delete or restore the chosen unit."""
+    ids = [int(i) for i in units["id"]]
+    paths = dict(zip(units["id"], units["path"], strict=True))
+    st.markdown(f"**{text('admin.units.change')}**")
+    unit_id = st.selectbox(text("admin.units.pick"), ids, key=f"{KEY}.pick",
+                           format_func=paths.__getitem__)
+    row = units[units["id"] == unit_id].iloc[0]
+    if bool(row["deleted"]):
+        st.info(text("admin.units.is_deleted", name=row["name"]))
+        if st.button(text("admin.units.restore"), key=f"{KEY}.restore"):
+            _write(lambda session: set_unit_deleted(unit_id, False, session=session,
+                                                    actor=current_actor()),
+                   notice=text("admin.units.restored", name=row["name"]))
+        return
+    with st.form(f"{KEY}.rename.{unit_id}"):
+        name = st.text_input(text("admin.units.new_name"), value=row["name"],
+                             key=f"{KEY}.rename.{unit_id}.name")
+        name_problems = st.empty()
+        if st.form_submit_button(text("admin.units.rename")):
+            _write(lambda session: rename_unit(unit_id, name, session=session,
+                                               actor=current_actor()),
+                   notice=text("admin.units.renamed", name=name.strip()),
+                   fields={"name": name_problems}, language=language)
+    with st.form(f"{KEY}.move.{unit_id}"):
+        parents = _parent_choices(units, exclude=unit_id)
+        current = int(row["parent_id"]) if pd.notna(row["parent_id"]) else TOP
+        parent = st.selectbox(text("admin.units.new_parent"), parents,
+                              index=parents.index(current) if current in parents else 0,
+                              format_func=_parent_label(units), key=f"{KEY}.move.{unit_id}.parent")
+        move_problems = st.empty()
+        if st.form_submit_button(text("admin.units.move")):
+            _write(lambda session: move_unit(unit_id, None if parent == TOP else parent,
+                                             session=session, actor=current_actor()),
+                   notice=text("admin.units.moved", name=row["name"]),
+                   fields={"unit": move_problems}, language=language)
+    if st.button(text("admin.units.delete"), key=f"{KEY}.delete.{unit_id}",
+                 help=text("admin.units.delete.help"), icon=":material/delete:"):
+        if _write(lambda session: set_unit_deleted(unit_id, True, session=session,
+                                                   actor=current_actor())):
+            remember_undo(KEY, unit_id, str(row["name"]))
+
+
+def _write(change, *, notice: str | None = None, fields=None, language: str = "da") -> bool:
+    """Run one change in a writing session; show a refusal, or announce the notice (rerun)."""
+    rest = st.empty()
+    try:
+        with write_session(database()) as session:
+            change(session)
+    except StorageError as error:
+        show_problems(error, fields or {}, language=language, rest=rest)
+        return False
+    if notice is not None:
+        announce(KEY, notice)
+    return True
+
+
+def _offer_undo() -> None:
+    """Offer to bring back the unit just deleted, and do it when asked."""
+    undone = undo_requested(KEY, lambda name: text("admin.units.deleted_notice", name=name))
+    if undone is not None:
+        unit_id, name = undone
+        _write(lambda session: set_unit_deleted(unit_id, False, session=session,
+                                                actor=current_actor()),
+               notice=text("admin.units.restored", name=name))

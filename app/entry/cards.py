@@ -1,0 +1,200 @@
+"""One card per indicator on the entry page: a tap for an event, a few figures for the rest.
+
+Saving happens in button callbacks, before Streamlit draws the page again, so a
+refused save's problems are known when the fields are drawn and appear under
+the field each one names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from app.entry.actions import save_event, save_figures
+from app.entry.descriptions import (
+    MEASURE_FIELDS,
+    entry_text,
+    figure,
+    figures_text,
+    period_phrase,
+)
+from app.entry.outcome import announce, forget_outcome, show_outcome
+from app.field_problems import (
+    forget_problems,
+    refusal_text,
+    remember_problems,
+    show_field_problems,
+    show_other_problems,
+)
+from app.indicator_labels import capitalised, indicator_label
+from app.language import current_language, text
+from db import StorageError, StoredIndicator, ValidationError, period_start
+from indicators import IndicatorDefinition
+from reports.wording import format_date
+
+CONFIRMING_KEY = "entry.confirming"  # the event card waiting for "Ja, registrér"
+WHOLE_NUMBER_FIELDS = ("numerator", "denominator")
+
+
+def card_key(stored: StoredIndicator) -> str:
+    """Return the name of an indicator's card (its form, inputs and messages hang on it)."""
+    return f"card-{stored.id}"
+
+
+def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
+               series: pd.DataFrame, language: str, sampling_since: date | None = None) -> None:
+    """Show one indicator's card for registering on day.
+
+    sampling_since: the day the unit began to sample this (process) indicator, if it
+    samples on day; the card then says to count only the records checked.
+    """
+    definition = stored.definition
+    with st.container(border=True):
+        st.markdown(f"### {indicator_label(definition, 'name', language)}")
+        if sampling_since is not None:
+            st.caption(":material/fact_check: " + text(
+                "entry.sampling", date=format_date(sampling_since, language=language)))
+        if definition.measure == "events":
+            _event_card(unit_id, stored, day=day, series=series, language=language)
+        else:
+            _figures_card(unit_id, stored, day=day, today=today, series=series,
+                          language=language)
+
+
+def field_label(definition: IndicatorDefinition, field: str, period: str, language: str) -> str:
+    """Return an input's label from the catalogue: "Triageret i dag", "af borgere", "Sengedage i …"."""
+    if field == "value":
+        unit = indicator_label(definition, "unit", language)
+        return f"{text('entry.value')} ({unit}) {period}" if unit else f"{text('entry.value')} {period}"
+    words = indicator_label(definition, field, language)
+    if field == "denominator" and definition.measure == "proportion":
+        return text("entry.of", denominator=words)
+    return f"{capitalised(words)} {period}"
+
+
+def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
+                  series: pd.DataFrame, language: str) -> None:
+    """Inputs for the figures of the period that day falls in, and the save button."""
+    definition = stored.definition
+    form = card_key(stored)
+    period = period_phrase(day, definition.period, today=today, language=language)
+    before = _recorded_figures(series, period_start(day, definition.period))
+    if before is not None:
+        st.caption(text("entry.existing", period=period,
+                        figures=figures_text(definition, before, language)))
+    show_outcome(form)
+    fields = MEASURE_FIELDS[definition.measure]
+    with st.form(form, border=False):
+        for column, field in zip(st.columns(len(fields)), fields, strict=True):
+            with column:
+                whole = field in WHOLE_NUMBER_FIELDS
+                st.number_input(field_label(definition, field, period, language),
+                                key=f"{form}-{field}", value=None, min_value=0 if whole else None,
+                                step=1 if whole else 0.1, placeholder="")
+                show_field_problems(form, field, language)
+        show_other_problems(form, fields, language)
+        st.form_submit_button(text("entry.save"), type="primary", icon=":material/save:",
+                              on_click=_save_figures, width="stretch",
+                              args=(form, unit_id, stored, day, period, before))
+
+
+def _recorded_figures(series: pd.DataFrame, start: date) -> dict[str, float | None] | None:
+    """Return the figures already recorded for the period starting on start, if any."""
+    if series.empty:
+        return None
+    found = series[series["date"] == start]
+    if found.empty:
+        return None
+    row = found.iloc[-1]
+    return {name: figure(row[name]) for name in ("numerator", "denominator", "value")}
+
+
+def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, period: str,
+                  before: dict[str, float | None] | None) -> None:
+    """Save the card's figures (form callback); problems go under their fields."""
+    definition = stored.definition
+    language = current_language()
+    fields = MEASURE_FIELDS[definition.measure]
+    figures = {field: st.session_state.get(f"{form}-{field}") for field in fields}
+    forget_outcome()
+    try:
+        undo = save_figures(unit_id, stored.id, day, figures, before=before)
+    except ValidationError as refused:
+        remember_problems(form, refused)
+        return
+    except StorageError as refused:
+        forget_problems(form)
+        announce(form, refusal_text(refused, language))
+        return
+    forget_problems(form)
+    for field in fields:  # empty again, so a second tap cannot save the same figures twice
+        st.session_state[f"{form}-{field}"] = None
+    what = entry_text(definition, period, figures_text(definition, figures, language), language)
+    announce(form, text("entry.saved", what=what), undo=undo, what=what)
+
+
+def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.DataFrame,
+                language: str) -> None:
+    """One big button for the event; a second tap confirms it, with an optional note."""
+    definition = stored.definition
+    form = card_key(stored)
+    event = indicator_label(definition, "numerator", language) or indicator_label(
+        definition, "name", language)
+    latest = None if series.empty else series["date"].max()
+    st.caption(text("entry.event.last", date=format_date(latest, language=language))
+               if latest is not None else text("entry.event.none"))
+    show_outcome(form)
+    if st.session_state.get(CONFIRMING_KEY) != stored.id:
+        st.button(text("entry.event.add", event=capitalised(event)), key=f"{form}-add",
+                  icon=":material/add_circle:", type="primary", width="stretch",
+                  on_click=_ask_to_confirm, args=(form, stored.id))
+        return
+    with st.form(form, border=False):
+        st.markdown("**" + text("entry.event.confirm", event=event,
+                                date=format_date(day, language=language)) + "**")
+        st.text_input(text("entry.note"), key=f"{form}-note", max_chars=200)
+        st.caption(text("entry.note.help"))
+        show_field_problems(form, "note", language)
+        show_other_problems(form, ("note",), language)
+        yes, no = st.columns(2)
+        with yes:
+            st.form_submit_button(text("entry.event.yes"), type="primary", width="stretch",
+                                  icon=":material/check:", on_click=_save_event,
+                                  args=(form, unit_id, stored, event, day))
+        with no:
+            st.form_submit_button(text("entry.cancel"), width="stretch",
+                                  on_click=_stop_confirming, args=(form,))
+
+
+def _ask_to_confirm(form: str, indicator_id: int) -> None:
+    """Open the confirmation of an event (button callback)."""
+    forget_outcome()
+    forget_problems(form)
+    st.session_state[CONFIRMING_KEY] = indicator_id
+
+
+def _stop_confirming(form: str) -> None:
+    """Close the confirmation without saving (button callback)."""
+    forget_problems(form)
+    st.session_state.pop(CONFIRMING_KEY, None)
+
+
+def _save_event(form: str, unit_id: int, stored: StoredIndicator, event: str, day: date) -> None:
+    """Record the event (confirm callback); problems stay in the open confirmation."""
+    language = current_language()
+    note = st.session_state.get(f"{form}-note") or None
+    try:
+        undo = save_event(unit_id, stored.id, day, note)
+    except ValidationError as refused:
+        remember_problems(form, refused)
+        return
+    except StorageError as refused:
+        _stop_confirming(form)
+        announce(form, refusal_text(refused, language))
+        return
+    _stop_confirming(form)
+    what = capitalised(text("entry.event.what", event=event,
+                            date=format_date(day, language=language)))
+    announce(form, text("entry.saved", what=what), undo=undo, what=what)

@@ -1,0 +1,67 @@
+"""Everything a monthly report shows, read from the database once: the scope's charts as of a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session
+
+from db import check_permission, find_unit, list_packages
+from reports.content.report_month import ReportMonth
+from reports.content.report_scope import ReportScope, ScopeUnit
+from reports.content.stored_charts import StoredChart, unit_boards
+
+
+@dataclass(frozen=True)
+class UnitCharts:
+    """One care unit's charts, in board order."""
+
+    unit: ScopeUnit
+    charts: tuple[StoredChart, ...]
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """The scope, the month, the day figures are read as of, and every unit's charts."""
+
+    scope: ReportScope
+    month: ReportMonth
+    as_of: date  # the month's last day, or today while the month runs
+    rules: str
+    units: tuple[UnitCharts, ...]
+    packages: dict[str, tuple[str, str]]  # package code -> (Danish name, English name)
+
+    def for_unit(self, unit: ScopeUnit) -> ReportContent:
+        """Return the content of one of the scope's units on its own (no second database read)."""
+        chosen = tuple(u for u in self.units if u.unit.id == unit.id)
+        return replace(self, scope=self.scope.only(unit), units=chosen)
+
+    @property
+    def charts(self) -> list[StoredChart]:
+        """Return every chart of the report, unit by unit."""
+        return [chart for unit in self.units for chart in unit.charts]
+
+    def package_name(self, code: str, language: str) -> str:
+        """Return a package's name in language, or its code when it is unknown."""
+        names = self.packages.get(code)
+        return code if names is None else names[1 if language == "en" else 0]
+
+
+def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, actor: str,
+                   today: date, rules: str = "anhoej") -> ReportContent:
+    """Read and chart every active indicator of every unit in scope, as of the month's end.
+
+    today is the caller's clock: a report for the running month reads up to today.
+    actor must be allowed to report on the scope (see db.permissions).
+    """
+    check_permission(session, actor=actor, action="report",
+                     unit_id=find_unit(scope.code, session=session))
+    as_of = month.as_of(today)
+    boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
+                         today=as_of, rules=rules)
+    units = tuple(UnitCharts(unit, tuple(board))
+                  for unit, board in zip(scope.units, boards, strict=True))
+    packages = {row.code: (row.name_da, row.name_en)
+                for row in list_packages(session=session).itertuples()}
+    return ReportContent(scope, month, as_of, rules, units, packages)

@@ -1,0 +1,205 @@
+"""Read a unit's stored series and chart them: the one path from database to chart model.
+
+The board, the analysis page, the monthly reports and the overview all start
+here, so a chart looks the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlmodel import Session
+
+from db import (
+    StoredIndicator,
+    list_annotations,
+    list_baselines,
+    list_indicators,
+    list_sampling_switches,
+    list_unit_baselines,
+    list_unit_indicators,
+    read_series,
+    read_unit_series,
+)
+from indicators import CHART_PERIOD, Annotation, ChartModel, days_since_last_event, indicator_chart
+from reports.content.sampling_marks import sampling_annotations
+
+_NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
+
+
+@dataclass(frozen=True)
+class StoredChart:
+    """One indicator of one unit: its definition, its recorded series and its chart."""
+
+    unit_id: int
+    indicator: StoredIndicator
+    series: pd.DataFrame
+    model: ChartModel
+    days_since_last_event: int | None  # only for event indicators with at least one event
+
+
+def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Annotation, ...]:
+    """Return the annotations that belong on one indicator's chart (its own and the unit's)."""
+    return _annotations_of(_annotation_rows(annotations), indicator_id)
+
+
+def _annotation_rows(annotations: pd.DataFrame) -> list[tuple[object, date, str]]:
+    """Return a unit's annotations as (indicator id or None/NaN, day, text), read once per unit."""
+    if annotations.empty:
+        return []
+    # Plain lists: a board or report asks for each chart's annotations, and pandas'
+    # row filtering costs more than the chart itself.
+    return list(zip(annotations["indicator_id"].tolist(), annotations["date"].tolist(),
+                    annotations["text"].tolist(), strict=True))
+
+
+def _annotations_of(rows: list[tuple[object, date, str]],
+                    indicator_id: int) -> tuple[Annotation, ...]:
+    """Return the annotations among rows that belong on one indicator's chart."""
+    return tuple(
+        Annotation(day, text) for owner, day, text in rows
+        if owner is None or owner != owner or owner == indicator_id  # owner != owner: NaN
+    )
+
+
+def _up_to(frame: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Return the rows dated up to today, numbered from 0 (all rows when none is later).
+
+    A monthly report for an earlier month must not see later entries or events.
+    """
+    kept = np.asarray(frame["date"].to_numpy() <= today, dtype=bool)
+    if kept.all():
+        return frame
+    first_later = int(kept.argmin())
+    if not kept[first_later:].any():  # series are read in date order: keep the first rows
+        first_rows, index = frame.iloc[:first_later], frame.index
+        numbered = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+        return first_rows if numbered else first_rows.reset_index(drop=True)
+    return frame[kept].reset_index(drop=True)
+
+
+def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
+    """Return the saved freeze date and the new-phase start dates."""
+    if baselines.empty:
+        return None, []
+    # Plain lists, as for the annotations: a handful of rows, asked for every chart.
+    live = [(kind, day) for kind, day, deleted in zip(
+        baselines["kind"].tolist(), baselines["date"].tolist(), baselines["deleted"].tolist(),
+        strict=True) if not deleted]
+    freezes = [day for kind, day in live if kind == "freeze"]
+    phases = [day for kind, day in live if kind != "freeze"]
+    return (freezes[-1] if freezes else None), phases
+
+
+def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
+           session: Session, actor: str, today: date, rules: str, chart: str | None,
+           annotations: list[tuple[object, date, str]], start: date | None,
+           switches: pd.DataFrame | None = None,
+           baselines: pd.DataFrame | None = None) -> StoredChart:
+    """Chart one series with the unit's saved baseline and annotations, as known on today.
+
+    annotations are the unit's _annotation_rows up to today. baselines, when given,
+    are this indicator's saved settings (read for the whole unit at once); otherwise
+    they are read here.
+    """
+    series = _up_to(series, today)
+    if baselines is None:
+        baselines = list_baselines(unit_id, indicator.id, session=session, actor=actor)
+    freeze_until, phase_starts = baseline_dates(baselines)
+    model = indicator_chart(
+        series, indicator.definition, today=today, rules=rules, chart=chart,
+        freeze_until=freeze_until, phase_starts=phase_starts,
+        annotations=_annotations_of(annotations, indicator.id) + (
+            () if switches is None else sampling_annotations(switches, indicator, today=today)),
+        start=start,
+    )
+    days = (days_since_last_event(series, today=today)
+            if indicator.definition.measure == "events" else None)
+    return StoredChart(unit_id, indicator, series, model, days)
+
+
+def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, actor: str,
+               today: date, rules: str = "anhoej", chart: str | None = None,
+               start: date | None = None) -> StoredChart:
+    """Return one unit's chart of one indicator, with its baseline and annotations.
+
+    actor is who reads (see db.permissions); the read is refused outside their units.
+    """
+    series = read_series(unit_id, indicator.id, session=session, actor=actor)
+    annotations = list_annotations(unit_id, session=session, actor=actor,
+                                   indicator_id=indicator.id)
+    return _chart(unit_id, indicator, series, session=session, actor=actor, today=today,
+                  rules=rules, chart=chart, annotations=_annotation_rows(_up_to(annotations, today)),
+                  start=start,
+                  switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
+
+
+def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
+               rules: str = "anhoej", start: date | None = None,
+               indicators: Iterable[StoredIndicator] | None = None) -> list[StoredChart]:
+    """Return the charts of every active indicator of a unit, in board order (actor reads)."""
+    return _board(unit_id, session=session, actor=actor, today=today, rules=rules, start=start,
+                  indicators=indicators,
+                  switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
+
+
+def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today: date,
+                rules: str = "anhoej") -> list[list[StoredChart]]:
+    """Return unit_board of each of the units, reading what the boards share in one go.
+
+    A municipality's report charts fifty boards: one query for the catalogue and one
+    for the sampling switches of every unit actor may read save ninety-eight.
+    """
+    catalogue = {stored.id: stored for stored in list_indicators(session=session)}
+    switches = list_sampling_switches(session=session, actor=actor)
+    no_switches = switches.iloc[:0]
+    by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
+    return [_board(unit_id, session=session, actor=actor, today=today, rules=rules, start=None,
+                   indicators=None, catalogue=catalogue,
+                   switches=by_unit.get(unit_id, no_switches))
+            for unit_id in unit_ids]
+
+
+def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
+           start: date | None, indicators: Iterable[StoredIndicator] | None,
+           switches: pd.DataFrame,
+           catalogue: dict[int, StoredIndicator] | None = None) -> list[StoredChart]:
+    """Return a unit's board, given the unit's sampling switches.
+
+    With the catalogue (live indicators by id), the board's active indicators are
+    taken from it in the order the series read gives (board order), instead of
+    read again.
+    """
+    all_series = read_unit_series(unit_id, session=session, actor=actor)
+    if indicators is not None:
+        chosen = list(indicators)
+    elif catalogue is not None:
+        chosen = [catalogue[indicator_id] for indicator_id in all_series]
+    else:
+        chosen = list_unit_indicators(unit_id, session=session)
+    annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),
+                                          today))
+    baselines = list_unit_baselines(unit_id, session=session, actor=actor)
+    return [
+        _chart(unit_id, indicator, all_series[indicator.id], session=session, actor=actor,
+               today=today, rules=rules, chart=None, annotations=annotations, start=start,
+               switches=switches, baselines=baselines.get(indicator.id, _NO_BASELINES))
+        for indicator in chosen if indicator.id in all_series
+    ]
+
+def latest_row(chart: StoredChart) -> int | None:
+    """Return the index of the latest point with a value (for events: the latest closed interval)."""
+    points = chart.model.points
+    usable = np.isfinite(points["y"].to_numpy(dtype=float)) & ~points["censored"].to_numpy(dtype=bool)
+    found = np.flatnonzero(usable)
+    return int(found[-1]) if len(found) else None
+
+
+def period_unit(chart: StoredChart) -> str:
+    """Return the period a chart point stands for: day for events, else week or month."""
+    definition = chart.indicator.definition
+    return "day" if definition.measure == "events" else CHART_PERIOD[definition.period]

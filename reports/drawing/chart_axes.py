@@ -1,0 +1,224 @@
+"""The axes of a chart and how its values print: positions, domains, ticks, titles.
+
+Part of the geometry that screen and paper share (see reports.drawing.chart_geometry).
+x positions are numbers: days since 1970-01-01 for dates, so both renderers
+place dates with the same arithmetic.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from indicators import ChartModel
+from reports.drawing.axis_ticks import date_ticks, number_ticks, tick_decimals
+from reports.wording.formats import format_axis_date, format_number, percent_suffix
+
+EPOCH = pd.Timestamp("1970-01-01")
+DAY = pd.Timedelta(days=1)
+EPOCH_DATE = date(1970, 1, 1)
+NANOSECONDS_PER_DAY = 86_400e9
+ZERO_BASED_CHARTS = frozenset({"c", "u", "g", "t", "mr", "s"})  # counts, rates, days: from 0
+SHARE_CHARTS = frozenset({"p", "pp"})
+# Period of the data from the median distance between points, in days.
+PERIOD_UNITS = (("day", 0, 1.5), ("week", 6, 8), ("month", 27, 32), ("quarter", 88, 93),
+                ("year", 360, 370))
+Y_TITLES: dict[str, tuple[str, str]] = {
+    "share": ("Andel", "Share"),
+    "g": ("Dage mellem hændelser", "Days between events"),
+    "t": ("Dage mellem hændelser", "Days between events"),
+    "c": ("Antal", "Count"),
+    "u": ("Rate", "Rate"),
+    "xbar": ("Gennemsnit", "Average"),
+    "s": ("Standardafvigelse", "Standard deviation"),
+    "mr": ("Forskel fra forrige punkt", "Moving range"),
+}
+X_TITLES: dict[str, tuple[str, str]] = {
+    "day": ("Dato", "Date"), "week": ("Uge", "Week"), "month": ("Måned", "Month"),
+    "quarter": ("Kvartal", "Quarter"), "year": ("År", "Year"), "event": ("Hændelsesdato", "Date of event"),
+    "number": ("Nr.", "No."),
+}
+
+
+@dataclass(frozen=True)
+class ValueStyle:
+    """How the chart's y values are printed: as shares in percent or as plain numbers."""
+
+    percent: bool
+    factor: float  # multiply by this before printing: 100 for shares kept as 0-1
+    tick_decimals: int
+    value_decimals: int
+    suffix: str  # " %" (no-break space) in Danish, "%" in English, "" for numbers
+
+    def tick(self, value: float, language: str) -> str:
+        """Return an axis tick label."""
+        return format_number(value * self.factor, language=language, decimals=self.tick_decimals) + self.suffix
+
+    def value(self, value: float, language: str) -> str:
+        """Return a plotted value for a label or a tooltip."""
+        text = format_number(value * self.factor, language=language, decimals=self.value_decimals)
+        return text if text == "–" else text + self.suffix
+
+    def line(self, value: float, language: str) -> str:
+        """Return a centre line, limit or target value for its end label.
+
+        Points of whole counts print without decimals, but a line through them need
+        not be whole: a mean of 0,33 errors a month must not print as 0. Three figures
+        are as many as a reader uses: 58,9 and 237 days, not 237,09.
+        """
+        if self.value_decimals == 0 and not self.percent:
+            scaled = abs(value * self.factor)
+            decimals = 0 if scaled >= 100 else 1 if scaled >= 10 else 2
+            return format_number(value * self.factor, language=language, max_decimals=decimals)
+        return self.value(value, language)
+
+
+@dataclass(frozen=True)
+class Axis:
+    """An axis: its domain, its ticks with printed labels, and its title."""
+
+    domain: tuple[float, float]
+    ticks: tuple[tuple[float, str], ...]
+    title: str
+    unit: str | None = None  # x axis of dates: day, week, month or year between ticks
+
+
+def x_ticks_for_columns(columns: int) -> int:
+    """Return how many x ticks fit under one panel when panels stand columns abreast."""
+    return max(3, round(8 / max(columns, 1)))
+
+
+def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
+    """Return the kind of x and each x as a number: days since 1970 for dates."""
+    if pd.api.types.is_datetime64_any_dtype(x):
+        nanoseconds = x.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
+        nanoseconds[x.isna().to_numpy()] = math.nan
+        return "date", nanoseconds / NANOSECONDS_PER_DAY, ()
+    if pd.api.types.is_numeric_dtype(x):
+        return "number", x.to_numpy(dtype=float), ()
+    categories = tuple(dict.fromkeys(str(v) for v in x))
+    return "category", np.array([categories.index(str(v)) for v in x], dtype=float), categories
+
+
+def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> float:
+    """Return an annotation's x as a position on the chart's x axis."""
+    if x_kind == "date":
+        return (pd.Timestamp(x) - EPOCH) / DAY
+    if x_kind == "category":
+        return float(categories.index(str(x))) if str(x) in categories else math.nan
+    return float(x)
+
+
+def median_spacing(positions: np.ndarray) -> float:
+    """Return the median distance between neighbouring x positions (1 when there is none)."""
+    distinct = np.unique(positions[np.isfinite(positions)])
+    gaps = np.diff(distinct)
+    return float(np.median(gaps)) if len(gaps) else 1.0
+
+
+def infer_period_unit(spacing_days: float) -> str:
+    """Return the period the data is kept in (day, week, month ...) from its spacing."""
+    for unit, low, high in PERIOD_UNITS:
+        if low <= spacing_days <= high:
+            return unit
+    return "event"  # irregular, e.g. the dates of events on a days-between chart
+
+
+def value_style(model: ChartModel, y: np.ndarray, line_values: dict[str, np.ndarray], *,
+                percent: bool | None, language: str) -> ValueStyle:
+    """Return how values print: shares as percent, counts without decimals."""
+    if percent is None:
+        percent = is_share(model)
+    factor = 100.0 if percent and model.multiply == 1 else 1.0
+    finite = np.concatenate([y, *line_values.values()])
+    finite = finite[np.isfinite(finite)] * factor
+    span = float(finite.max() - finite.min()) if len(finite) else 1.0
+    y_finite = y[np.isfinite(y)] * factor
+    whole = len(y_finite) > 0 and bool(np.all(np.isclose(y_finite, np.round(y_finite))))
+    ticks = number_ticks(0.0, span or 1.0, 5, whole=whole and not percent)
+    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    suffix = percent_suffix(language) if percent else ""
+    return ValueStyle(percent, factor, decimals, 0 if whole else min(decimals + 1, 3), suffix)
+
+
+def is_share(model: ChartModel) -> bool:
+    """Return True when y is a share of a whole: P charts, or run charts of numerator/n."""
+    if model.chart in SHARE_CHARTS:
+        return True
+    if model.chart != "run" or model.multiply not in (1, 100):
+        return False
+    frame = model.points
+    numerator, n, y = (frame[c].to_numpy(dtype=float) for c in ("numerator", "n", "y"))
+    usable = np.isfinite(y) & np.isfinite(n) & (n > 0)
+    return bool(usable.any()) and bool(
+        np.all(numerator[usable] <= n[usable])
+        and np.allclose(y[usable], numerator[usable] / n[usable] * model.multiply)
+    )
+
+
+def x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
+               chart, language, max_ticks, title) -> Axis:
+    """Return the x axis: half a period of air at each end, dated ticks in the language."""
+    known = [p for p in [*positions, *annotation_positions] if math.isfinite(p)]
+    low, high = (min(known), max(known)) if known else (0.0, 1.0)
+    domain = (low - spacing / 2, high + spacing / 2)
+    if x_kind == "date":
+        first, last = (EPOCH_DATE + timedelta(days=math.floor(v)) for v in (low, high))
+        unit, tick_dates = date_ticks(first, last, max_ticks=max_ticks)
+        ticks = tuple((float((d - EPOCH_DATE).days), format_axis_date(d, unit=unit, language=language))
+                      for d in tick_dates)
+        words = X_TITLES["event" if chart in ("g", "t") else period_unit or "day"]
+    elif x_kind == "category":
+        step = max(1, math.ceil(len(categories) / max_ticks))
+        ticks = tuple((float(i), categories[i]) for i in range(0, len(categories), step))
+        unit, words = None, ("", "")
+    else:
+        values = number_ticks(low, high, max_ticks)
+        decimals = tick_decimals(values[1] - values[0]) if len(values) > 1 else 0
+        ticks = tuple((v, format_number(v, language=language, decimals=decimals))
+                      for v in values if domain[0] <= v <= domain[1])
+        unit, words = None, X_TITLES["number"]
+    return Axis(domain, ticks, title if title is not None else pick(words, language), unit)
+
+
+def y_axis_for(model, y, line_values, values: ValueStyle, language, tick_count, title) -> Axis:
+    """Return the y axis: round ticks that hold every point, line and the target."""
+    finite = np.concatenate([y, *line_values.values()])
+    finite = finite[np.isfinite(finite)]
+    if model.target is not None and math.isfinite(model.target):
+        finite = np.append(finite, model.target)
+    low, high = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    if model.chart in ZERO_BASED_CHARTS or (values.percent and low >= 0):
+        low = min(low, 0.0) if model.chart in ZERO_BASED_CHARTS or low < 0.35 * high else low
+    if high == low:
+        high, low = high + max(abs(high) * 0.1, 1.0), low - (0.0 if low == 0 else max(abs(low) * 0.1, 1.0))
+    whole = values.value_decimals == 0 and not values.percent
+    ticks = number_ticks(low * values.factor, high * values.factor, tick_count, whole=whole)
+    if values.percent:  # a share never goes beyond 0 % and 100 %
+        ticks = [t for t in ticks if 0 <= t <= 100] or ticks
+    ticks = [t / values.factor for t in ticks]
+    domain = (min(ticks[0], low), max(ticks[-1], high))
+    if values.percent and title is not None and title.strip() == "%":
+        title = None  # a bare "%" on its own says less than the "Andel (%)" it stands for
+    if title is None:
+        key = "share" if values.percent else model.chart
+        title = pick(Y_TITLES.get(key, ("Værdi", "Value")), language)
+        title = f"{title} ({values.suffix.strip()})" if values.percent else title
+    return Axis(domain, tuple((t, values.tick(t, language)) for t in ticks), title)
+
+
+def x_title_for(measure: str, language: str) -> str | None:
+    """Return the x axis title an indicator's measure calls for, None to let the spacing decide.
+
+    Days between events are dated by the events: monthly-looking gaps still are not months.
+    """
+    return pick(X_TITLES["event"], language) if measure == "events" else None
+
+
+def pick(words: tuple[str, str], language: str) -> str:
+    """Return the Danish or the English of a (da, en) pair."""
+    return words[1] if language == "en" else words[0]

@@ -1,0 +1,41 @@
+"""The verdict as printed under a chart: the engine's sentence, and when an older pattern lies.
+
+The verdict names the pattern that reaches the latest point; when none does, it
+names the strongest pattern of the phase, which may lie months back. A reader
+takes a verdict for "now", so the sentence then says which periods it covers.
+"""
+
+from __future__ import annotations
+
+from reports.content.stored_charts import StoredChart, period_unit
+from reports.wording.formats import format_period
+from reports.wording.texts import report_text
+
+SIGNAL_KINDS = ("improvement", "deterioration", "neutral")
+
+
+def verdict_sentence(chart: StoredChart, language: str) -> str:
+    """Return the verdict's sentence, followed by the pattern's periods when it ended earlier."""
+    verdict = chart.model.verdict
+    sentence = verdict.text(language)
+    period = pattern_period(chart, language)
+    if period is None:
+        return sentence
+    return f"{sentence}. {report_text('chart.pattern_period', language, first=period[0], last=period[1])}"
+
+
+def pattern_period(chart: StoredChart, language: str) -> tuple[str, str] | None:
+    """Return the first and last period of the verdict's pattern when it ends before the latest point."""
+    verdict = chart.model.verdict
+    points = chart.model.points
+    if verdict.kind not in SIGNAL_KINDS or verdict.first is None or verdict.last is None \
+            or points["facet"].nunique(dropna=False) != 1:
+        return None
+    positions = points["position"].to_numpy()
+    counted = (points["include"].to_numpy(dtype=bool) & points["y"].notna().to_numpy())
+    if not counted.any() or verdict.last >= positions[counted].max():
+        return None
+    unit = period_unit(chart)
+    xs = dict(zip(positions.tolist(), points["x"], strict=True))
+    return (format_period(xs[verdict.first], unit=unit, language=language),
+            format_period(xs[verdict.last], unit=unit, language=language))

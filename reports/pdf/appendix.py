@@ -1,0 +1,137 @@
+"""The appendix: the data table behind each chart, every point as the chart plots it.
+
+Columns follow the measure: period, numerator, denominator and value for
+shares and rates; the count for counts; the days between events for events.
+The last column repeats the chart's symbol for points with a signal. In a
+shared report a count of 1–4 prints as "<5" and the value computed from it
+as "skjult" (reports.content.suppression).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+import numpy as np
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from reports.content.report_content import ReportContent
+from reports.content.stored_charts import StoredChart, period_unit
+from reports.content.suppression import SMALL_COUNT_TEXT, counted_columns, small_counts
+from reports.drawing import palette
+from reports.drawing.chart_geometry import point_kind
+from reports.pdf.cell_text import CellTexts
+from reports.pdf.data_table import Column, DataTable, Row
+from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
+from reports.wording.formats import format_period
+from reports.wording.texts import report_text
+from reports.wording.value_text import count_text, value_text
+
+PERIOD_WIDTH = 58.0
+COUNT_WIDTH = 38.0
+VALUE_WIDTH = 42.0
+SYMBOL_WIDTH = 12.0
+
+
+def appendix_section(content: ReportContent, *, styles: ReportStyles, language: str,
+                     shared: bool) -> list[Flowable]:
+    """Return the appendix: a heading, how to read it, and one table per chart."""
+    story: list[Flowable] = [
+        PageBreak(),
+        Paragraph(report_text("appendix.title", language), styles.heading),
+        Paragraph(report_text("appendix.intro", language), styles.body),
+    ]
+    if styles.fonts.symbols:
+        marks = [palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL, palette.CENSORED]
+        legend = " &nbsp; ".join(f'<font color="{m.colour}">{m.glyph}</font> {escape(m.word(language))}'
+                                 for m in marks)
+        story.append(Paragraph(legend, styles.small))
+    if shared:
+        story.append(Paragraph(report_text("appendix.shared", language), styles.small))
+    story.append(Spacer(1, 8))
+    several = len(content.units) > 1
+    texts = CellTexts()  # one report's tables share what they have measured and encoded
+    for unit in content.units:
+        for chart in unit.charts:
+            story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
+                                    unit_name=unit.unit.name if several else "", texts=texts))
+    return story
+
+
+def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
+               language: str, shared: bool, unit_name: str = "",
+               texts: CellTexts | None = None) -> DataTable:
+    """Return the table of one chart's points."""
+    definition = chart.indicator.definition
+    name = definition.name_en if language == "en" else definition.name_da
+    title = f"{unit_name} · {name}" if unit_name else name
+    columns = table_columns(chart, language)
+    return DataTable(title, table_note(chart, language), columns,
+                     table_rows(chart, language=language, shared=shared,
+                                symbols=styles.fonts.symbols),
+                     styles.fonts, width=TEXT_WIDTH, texts=texts)
+
+
+def table_columns(chart: StoredChart, language: str) -> list[Column]:
+    """Return the columns for the chart's measure."""
+    measure = chart.indicator.definition.measure
+    period = Column(report_text("appendix.column.date" if measure == "events"
+                                else "appendix.column.period", language), PERIOD_WIDTH, "left")
+    symbol = Column("", SYMBOL_WIDTH, "center")
+    if measure in ("proportion", "rate"):
+        return [period, Column(report_text("appendix.column.numerator", language), COUNT_WIDTH),
+                Column(report_text("appendix.column.denominator", language), COUNT_WIDTH + 6),
+                Column(report_text(f"appendix.column.{measure}", language), VALUE_WIDTH), symbol]
+    key = {"count": "count", "events": "days", "measurement": "value"}[measure]
+    return [period, Column(report_text(f"appendix.column.{key}", language), VALUE_WIDTH), symbol]
+
+
+def table_note(chart: StoredChart, language: str) -> str:
+    """Return the line under a table's title that names what the numbers count."""
+    definition = chart.indicator.definition
+    numerator = definition.numerator_en if language == "en" else definition.numerator_da
+    denominator = definition.denominator_en if language == "en" else definition.denominator_da
+    unit = definition.unit_en if language == "en" else definition.unit_da
+    if definition.measure in ("proportion", "rate") and numerator and denominator:
+        key = "appendix.note.share" if definition.measure == "proportion" else "appendix.note.rate"
+        return report_text(key, language, numerator=numerator, denominator=denominator, unit=unit)
+    if definition.measure == "events" and numerator:
+        return report_text("appendix.note.events", language, event=numerator)
+    return ""
+
+
+def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool) -> list[Row]:
+    """Return one printed row per chart point, small counts hidden when shared."""
+    definition = chart.indicator.definition
+    measure = definition.measure
+    points = chart.model.points
+    unit = period_unit(chart)
+    small = {column: small_counts(points[column]) if shared else np.zeros(len(points), bool)
+             for column in ("numerator", "n")}
+    hidden = np.zeros(len(points), dtype=bool)
+    for column in counted_columns(measure):
+        hidden |= small[column]
+    rows = []
+    # Plain lists: iterating pandas columns unboxes every value on its own.
+    columns = zip(*(points[name].tolist() for name in ("x", "y", "numerator", "n", "signal",
+                                                       "signal_kind", "include", "censored")),
+                  strict=True)
+    for index, (x, y, numerator, n, signal, kind, include, censored) in enumerate(columns):
+        period = format_period(x, unit=unit, language=language)
+        value = (report_text("value.hidden_short", language) if hidden[index]
+                 else value_text(y, definition, language=language, with_unit=False))
+        if measure in ("proportion", "rate"):
+            cells = [period,
+                     SMALL_COUNT_TEXT if small["numerator"][index] else count_text(numerator, language=language),
+                     SMALL_COUNT_TEXT if measure == "proportion" and small["n"][index]
+                     else count_text(n, language=language),
+                     value]
+        elif measure == "count":
+            cells = [period, SMALL_COUNT_TEXT if hidden[index] else value]
+        else:
+            cells = [period, value]
+        point, is_open = point_kind(bool(signal), kind, bool(include), bool(censored))
+        mark = palette.POINT_MARKS[point]
+        shown = symbols and (point != "normal" or is_open)
+        rows.append(Row((*cells, mark.glyph if shown else ""), mark.colour if shown else None,
+                        muted=bool(hidden[index]) or not np.isfinite(y)))
+    return rows

@@ -1,0 +1,153 @@
+"""A titled table of many short rows, set in side-by-side column groups and split across pages.
+
+The appendix prints every point of every chart: tens of thousands of rows in a
+municipality report. reportlab's general Table measures every cell of every
+row; this flowable knows its rows are one line each, so it lays out by
+arithmetic and writes each page's text in one text object.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
+
+from reports.pdf.cell_text import Cell, CellTexts, write_cells
+from reports.pdf.fonts import ReportFonts
+from reports.pdf.report_styles import INK, MUTED, RULE, SHADE
+
+FONT_SIZE = 7.0
+ROW_HEIGHT = 9.0
+TITLE_SIZE = 8.5
+GROUP_GAP = 14.0  # white space between column groups
+MIN_ROWS = 4
+ROWS_BEFORE_NEXT_GROUP = 12  # fewer rows than this at the foot of a page: start the table on the next page
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, its natural width in points and how its text aligns."""
+
+    header: str
+    width: float
+    align: str = "right"  # "left", "right" or "center"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row's cells as printed; the marked column is drawn in colour."""
+
+    cells: tuple[str, ...]
+    colour: str | None = None  # "#RRGGBB" for the last cell (the signal symbol), None: ink
+    muted: bool = False  # a hidden or missing value: printed in grey
+
+
+class DataTable(Flowable):
+    """A table of one-line rows under a title, filling column groups top to bottom."""
+
+    def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row],
+                 fonts: ReportFonts, *, width: float, texts: CellTexts | None = None,
+                 per_group: int | None = None, groups: int | None = None,
+                 continued: str = "") -> None:
+        super().__init__()
+        self.texts = texts or CellTexts()
+        self.title, self.note, self.columns, self.rows = title, note, tuple(columns), tuple(rows)
+        self.fonts, self.width_available, self.continued = fonts, width, continued
+        natural = sum(column.width for column in self.columns)
+        room = max(1, math.floor((width + GROUP_GAP) / (natural + GROUP_GAP)))
+        group_width = (width - GROUP_GAP * (room - 1)) / room
+        # A short table stays in one group; a long one uses every group the width has room for.
+        self.groups = groups or max(1, min(room, math.ceil(len(self.rows) / ROWS_BEFORE_NEXT_GROUP)))
+        self.widths = [column.width * group_width / natural for column in self.columns]
+        self.group_width = group_width
+        self.per_group = per_group or max(1, math.ceil(len(self.rows) / self.groups))
+
+    def header_height(self) -> float:
+        """Return the height of the title, the note and the column headers."""
+        return TITLE_SIZE * 1.5 + (FONT_SIZE * 1.4 if self.note else 0) + ROW_HEIGHT + 3
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Return the size of the whole table."""
+        self.height = self.header_height() + self.per_group * ROW_HEIGHT + 8
+        return self.width_available, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Return the rows that fit in available_height as one table, and the rest as another."""
+        fits = math.floor((available_height - self.header_height() - 8) / ROW_HEIGHT)
+        if fits >= self.per_group:
+            return [self]
+        if fits < MIN_ROWS:
+            return []
+        taken = fits * self.groups
+        head = DataTable(self.title, self.note, self.columns, self.rows[:taken], self.fonts,
+                         width=self.width_available, texts=self.texts, per_group=fits,
+                         groups=self.groups, continued=self.continued)
+        tail = DataTable(self.title, self.note, self.columns, self.rows[taken:], self.fonts,
+                         width=self.width_available, texts=self.texts,
+                         continued=self.continued or " …")
+        return [head, tail]
+
+    def draw(self) -> None:
+        """Draw the title, then each group's headers and rows."""
+        canvas, fonts = self.canv, self.fonts
+        top = self.height
+        canvas.setFillColor(INK)
+        canvas.setFont(fonts.bold, TITLE_SIZE)
+        y = top - TITLE_SIZE
+        canvas.drawString(0, y, self.title + self.continued)
+        if self.note:
+            y -= FONT_SIZE * 1.4
+            canvas.setFont(fonts.regular, FONT_SIZE)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(0, y, self.note)
+        header_y = y - ROW_HEIGHT - 2
+        first_row_y = header_y - ROW_HEIGHT - 2
+        starts = [g * (self.group_width + GROUP_GAP) for g in range(self.groups)]
+        self._shade(starts, first_row_y)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        for start in starts:
+            canvas.line(start, header_y - 2.5, start + self.group_width, header_y - 2.5)
+        cells: list[Cell] = []
+        for start in starts:
+            cells += self._cells(start, header_y, [c.header for c in self.columns], fonts.bold, INK)
+        for index, row in enumerate(self.rows):
+            group, line = divmod(index, self.per_group)
+            y = first_row_y - line * ROW_HEIGHT
+            cells += self._cells(starts[group], y, row.cells[:-1], fonts.regular,
+                                 MUTED if row.muted else INK)
+            if row.cells[-1]:
+                cells += self._cells(starts[group], y, ("",) * (len(row.cells) - 1) + row.cells[-1:],
+                                     fonts.regular, self.texts.colour(row.colour) if row.colour else INK)
+        write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
+
+    def _shade(self, starts: list[float], first_row_y: float) -> None:
+        """Shade every other row so the eye keeps to its line."""
+        canvas = self.canv
+        canvas.setFillColor(SHADE)
+        for group, start in enumerate(starts):
+            lines = min(self.per_group, len(self.rows) - group * self.per_group)
+            for line in range(1, lines, 2):
+                canvas.rect(start, first_row_y - line * ROW_HEIGHT - 2.3, self.group_width,
+                            ROW_HEIGHT, stroke=0, fill=1)
+
+    def _cells(self, left: float, y: float, texts: Sequence[str], font: str,
+               colour: Color) -> list[Cell]:
+        """Return a row's texts placed in their columns, each aligned as its column says."""
+        placed, x = [], left
+        measure = self.texts.width
+        for text, column, width in zip(texts, self.columns, self.widths, strict=False):
+            if text:
+                align = column.align
+                if align == "left":
+                    at = x + 2
+                elif align == "right":
+                    at = x + width - 2 - measure(text, font, FONT_SIZE)
+                else:
+                    at = x + (width - measure(text, font, FONT_SIZE)) / 2
+                placed.append(Cell(at, y, text, font, colour))
+            x += width
+        return placed
