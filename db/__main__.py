@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from db.backup import backup, restore
 from db.demo import seed_demo
 from db.engine import make_engine, read_session, write_session
-from db.errors import StorageError, ValidationError
+from db.errors import StorageError
 from db.exporter import export_file, format_for
 from db.importer import import_file
 from db.migrate import migrate
@@ -85,7 +85,7 @@ def _read_password() -> str:
     if sys.stdin.isatty():
         first = getpass.getpass("Adgangskode: ")
         if getpass.getpass("Gentag adgangskoden: ") != first:
-            raise StorageError("De to adgangskoder er forskellige. (The passwords differ.)")
+            raise StorageError("De to adgangskoder er forskellige.", "The passwords differ.")
         return first
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -143,11 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             print(COMMANDS[args.command](engine, args))
         finally:
             engine.dispose()
-    except ValidationError as refused:
-        print(refused.text(args.language), file=sys.stderr)
-        return REFUSED
     except StorageError as refused:
-        print(str(refused), file=sys.stderr)
+        print(refused.text(args.language), file=sys.stderr)
         return REFUSED
     except ArgumentError as error:
         print(f"Databasens adresse kan ikke bruges: {error}", file=sys.stderr)

@@ -45,7 +45,8 @@ def correct_annotation(annotation_id: int, *, day: date, text: str,
     require_writing(session)
     annotation = session.get(Annotation, annotation_id)
     if annotation is None or annotation.deleted_at is not None:
-        raise NotFoundError(f"Kommentaren findes ikke (id {annotation_id}).")
+        raise NotFoundError(f"Kommentaren findes ikke (id {annotation_id}).",
+                            f"There is no comment with id {annotation_id}.")
     check_permission(session, actor=actor, action="annotation.write", unit_id=annotation.unit_id)
     if indicator_id is not None:
         live_indicator_row(indicator_id, session=session)
@@ -97,4 +98,5 @@ def _set_annotation_deleted(annotation_id: int, deleted: bool, *, session: Sessi
         check_permission(session, actor=actor, action="annotation.write",
                          unit_id=annotation.unit_id)
     set_deleted(annotation, deleted, session=session, actor=actor, what_da="Kommentaren",
+                what_en="The comment",
                 unit_id=annotation.unit_id if annotation else None)

@@ -41,7 +41,7 @@ def add_baseline(unit_id: int, indicator_id: int, kind: str, day: date, reason: 
                 Baseline.unit_id == unit_id, Baseline.indicator_id == indicator_id,
                 Baseline.kind == "freeze", Baseline.deleted_at.is_(None))).all():
             set_deleted(old, True, session=session, actor=actor, what_da="Frysningen",
-                        unit_id=unit_id)
+                        what_en="The freeze", unit_id=unit_id)
     baseline = Baseline(unit_id=unit_id, indicator_id=indicator_id, kind=kind, day=day,
                         reason=clean_text(reason))
     session.add(baseline)
@@ -101,6 +101,7 @@ def _set_baseline_deleted(baseline_id: int, deleted: bool, *, session: Session,
                     Baseline.indicator_id == baseline.indicator_id, Baseline.kind == "freeze",
                     Baseline.deleted_at.is_(None), Baseline.id != baseline_id)).all():
                 set_deleted(other, True, session=session, actor=actor, what_da="Frysningen",
-                            unit_id=baseline.unit_id)
+                            what_en="The freeze", unit_id=baseline.unit_id)
     set_deleted(baseline, deleted, session=session, actor=actor, what_da="Indstillingen",
+                what_en="The setting",
                 unit_id=baseline.unit_id if baseline else None)

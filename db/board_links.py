@@ -60,7 +60,8 @@ def revoke_board_link(link_id: int, *, session: Session, actor: str) -> None:
     check_permission(session, actor=actor, action="board_link.admin", unit_id=None)
     link = session.get(BoardLink, link_id)
     if link is None:
-        raise NotFoundError(f"Linket findes ikke (id {link_id}).")
+        raise NotFoundError(f"Linket findes ikke (id {link_id}).",
+                            f"There is no board link with id {link_id}.")
     if link.revoked_at is not None:
         return
     before = snapshot(link)

@@ -29,7 +29,7 @@ def record_board_meeting(unit_id: int, day: date, *, session: Session, actor: st
         BoardMeeting.unit_id == unit_id, BoardMeeting.day == day)).first()
     if meeting is not None:
         set_deleted(meeting, False, session=session, actor=actor, what_da="Tavlemødet",
-                    unit_id=unit_id)
+                    what_en="The board meeting", unit_id=unit_id)
         return meeting.id
     meeting = BoardMeeting(unit_id=unit_id, day=day)
     session.add(meeting)
@@ -54,7 +54,7 @@ def _set_meeting_deleted(meeting_id: int, deleted: bool, *, session: Session, ac
     if meeting is not None:
         check_permission(session, actor=actor, action="board.write", unit_id=meeting.unit_id)
     set_deleted(meeting, deleted, session=session, actor=actor, what_da="Tavlemødet",
-                unit_id=meeting.unit_id if meeting else None)
+                what_en="The board meeting", unit_id=meeting.unit_id if meeting else None)
 
 
 def last_board_meeting(unit_id: int, *, session: Session, actor: str) -> date | None:

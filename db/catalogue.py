@@ -99,7 +99,8 @@ def get_indicator(indicator_id: int, *, session: Session) -> StoredIndicator:
     rows = session.exec(select(Indicator, Package.code).join(Package)
                         .where(Indicator.id == indicator_id)).all()
     if not rows:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
+        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
+                            f"There is no indicator with id {indicator_id}.")
     return _stored(rows)[0]
 
 
@@ -107,7 +108,8 @@ def live_indicator_row(indicator_id: int, *, session: Session) -> Indicator:
     """Return the Indicator row for writing data to, or raise NotFoundError if missing or deleted."""
     row = session.get(Indicator, indicator_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
+        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
+                            f"There is no indicator with id {indicator_id}.")
     return row
 
 
@@ -115,7 +117,8 @@ def find_indicator(code: str, *, session: Session) -> StoredIndicator:
     """Return the indicator with this code, or raise NotFoundError."""
     row = session.exec(select(Indicator.id).where(Indicator.code == code)).first()
     if row is None:
-        raise NotFoundError(f"Indikatoren {code!r} findes ikke.")
+        raise NotFoundError(f"Indikatoren {code!r} findes ikke.",
+                            f"There is no indicator {code!r}.")
     return get_indicator(row, session=session)
 
 
@@ -165,7 +168,8 @@ def update_indicator(indicator_id: int, *, session: Session, actor: str, **chang
     check_permission(session, actor=actor, action="indicator.admin", unit_id=None)
     row = session.get(Indicator, indicator_id)
     if row is None:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
+        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
+                            f"There is no indicator with id {indicator_id}.")
     if "code" in changes or "measure" in changes or "package" in changes:
         raise ValueError("code, measure and package of an indicator cannot change")
     current = get_indicator(indicator_id, session=session).definition
@@ -187,7 +191,8 @@ def set_indicator_deleted(indicator_id: int, deleted: bool, *, session: Session,
     check_permission(session, actor=actor, action="indicator.admin", unit_id=None)
     row = session.get(Indicator, indicator_id)
     if row is None:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
+        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
+                            f"There is no indicator with id {indicator_id}.")
     if row.builtin:
         raise ValueError("built-in indicators are switched off per unit, not deleted")
     before = snapshot(row)

@@ -35,8 +35,8 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
     require_writing(session)
     check_permission(session, actor=actor, action="import", unit_id=None)
     if session.exec(select(Unit.id)).first() is not None:
-        raise StorageError("Databasen har allerede enheder; demodata lægges kun i en tom database."
-                           " (The database already has units; the demo needs an empty one.)")
+        raise StorageError("Databasen har allerede enheder; demodata lægges kun i en tom database.",
+                           "The database already has units; the demo needs an empty one.")
     stored = {s.definition.code: s for s in list_indicators(session=session)}
     municipality = create_unit(MUNICIPALITY, kind="municipality", parent_id=None,
                                session=session, actor=actor, code="demo-kommune")

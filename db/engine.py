@@ -93,8 +93,8 @@ def writers_turn(engine: Engine) -> Iterator[None]:
     lock: WriteQueue = engine.get_execution_options()[_WRITE_LOCK]
     if not lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_SECONDS):
         raise StorageError(
-            "Databasen er optaget af en anden ændring; prøv igen om lidt."
-            " (The database is busy with another change; try again shortly.)"
+            "Databasen er optaget af en anden ændring; prøv igen om lidt.",
+            "The database is busy with another change; try again shortly.",
         )
     try:
         yield
@@ -149,5 +149,6 @@ def require_writing(session: Session) -> None:
     """Refuse a repository write in a session that was not opened with write_session()."""
     if not session.info.get(_WRITING):
         raise ReadOnlySessionError(
-            "Ændringer skal ske i en skrivende session (write_session); denne session kan kun læse."
+            "Ændringer skal ske i en skrivende session (write_session); denne session kan kun læse.",
+            "Changes need a writing session (write_session); this session can only read.",
         )

@@ -76,7 +76,8 @@ def correct_entry(entry_id: int, *, numerator: float | None = None,
     require_writing(session)
     entry = session.get(Entry, entry_id)
     if entry is None or entry.deleted_at is not None:
-        raise NotFoundError(f"Registreringen findes ikke (id {entry_id}).")
+        raise NotFoundError(f"Registreringen findes ikke (id {entry_id}).",
+                            f"There is no entry with id {entry_id}.")
     check_permission(session, actor=actor, action="entry.write", unit_id=entry.unit_id)
     measure = session.get(Indicator, entry.indicator_id).measure
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
@@ -147,6 +148,7 @@ def _set_entry_deleted(entry_id: int, deleted: bool, *, session: Session, actor:
     if entry is not None:
         check_permission(session, actor=actor, action="entry.write", unit_id=entry.unit_id)
     set_deleted(entry, deleted, session=session, actor=actor, what_da="Registreringen",
+                what_en="The entry",
                 unit_id=entry.unit_id if entry else None)
 
 

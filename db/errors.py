@@ -1,16 +1,25 @@
-"""Exceptions raised by the storage.
+"""Exceptions raised by the storage: the StorageError branch of Tavle's one error tree.
 
     StorageError                 anything the storage refuses, with a sentence a person can act on
     ├── ValidationError          the data breaks a rule; carries every Problem (row, field, da, en)
-    ├── NotFoundError                 the unit, indicator, entry or user does not exist (or is deleted)
-    ├── PermissionDeniedError         the acting user may not do this (for this unit)
-    ├── ReadOnlySessionError          a write was attempted in a session opened for reading
-    └── BackupError              a backup or restore could not be made
+    ├── NotFoundError            the unit, indicator, entry or user does not exist (or is deleted)
+    ├── PermissionDeniedError    the acting user may not do this (for this unit)
+    ├── ReadOnlySessionError     a write was attempted in a session opened for reading
+    ├── BackupError              a backup or restore could not be made
+    └── SignInError              the username and password (or PIN) do not match (db.sign_in)
+        └── LockedOutError       too many failed sign-ins; try again later
+
+StorageError is a TavleError (the whole tree is drawn in `indicators/errors.py`):
+raised with a Danish and an English message, `str(error)` is the Danish one and
+`error.text(language)` the one to show. Every StorageError also reads as `problems`:
+a ValidationError's broken rules, each naming its field, or else one naming none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from indicators import TavleError
 
 
 @dataclass(frozen=True)
@@ -33,20 +42,26 @@ class Problem:
         return f"{'Row' if language == 'en' else 'Række'} {self.row}: {message}"
 
 
-class StorageError(Exception):
-    """The storage refused to do something; the message says why."""
+class StorageError(TavleError):
+    """The storage refused to do something; the message says why, in Danish and English."""
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The refusal as broken rules: here one that names no field (a form shows it apart)."""
+        return (Problem(None, None, self.danish, self.english),)
 
 
 class ValidationError(StorageError):
     """The data breaks one or more rules; nothing was written."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(self.text("da"))
+        self._problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_joined(self._problems, "da"), _joined(self._problems, "en"))
 
-    def text(self, language: str = "da") -> str:
-        """Return every problem, one per line, in language ("da" or "en")."""
-        return "\n".join(problem.text(language) for problem in self.problems)
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every broken rule, each naming its row and field where it has them."""
+        return self._problems
 
 
 class NotFoundError(StorageError):
@@ -63,3 +78,8 @@ class ReadOnlySessionError(StorageError):
 
 class BackupError(StorageError):
     """A backup or restore could not be made."""
+
+
+def _joined(problems: tuple[Problem, ...], language: str) -> str:
+    """Return every problem, one per line, in language: a ValidationError's message."""
+    return "\n".join(problem.text(language) for problem in problems)

@@ -50,7 +50,8 @@ def correct_event(event_id: int, *, day: date, note: str | None = None, session:
     require_writing(session)
     event = session.get(Event, event_id)
     if event is None or event.deleted_at is not None:
-        raise NotFoundError(f"Hændelsen findes ikke (id {event_id}).")
+        raise NotFoundError(f"Hændelsen findes ikke (id {event_id}).",
+                            f"There is no event with id {event_id}.")
     check_permission(session, actor=actor, action="entry.write", unit_id=event.unit_id)
     raise_if_any(check_day(day, today=today) + check_free_text(note, field="note"))
     if (event.day, event.note) == (day, clean_text(note)):
@@ -93,6 +94,6 @@ def _set_event_deleted(event_id: int, deleted: bool, *, session: Session, actor:
     event = session.get(Event, event_id)
     if event is not None:
         check_permission(session, actor=actor, action="entry.write", unit_id=event.unit_id)
-    set_deleted(event, deleted, session=session, actor=actor, what_da="Hændelsen",
+    set_deleted(event, deleted, session=session, actor=actor, what_da="Hændelsen", what_en="The event",
                 unit_id=event.unit_id if event else None)
 

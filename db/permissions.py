@@ -123,8 +123,8 @@ def rights_of(actor: str, *, session: Session) -> Rights:
     """
     if not isinstance(actor, str) or not actor.strip():
         raise PermissionDeniedError(
-            "Ændringer og opslag kræver en bruger, der står bag dem."
-            " (Changes and reads need the user behind them.)")
+            "Ændringer og opslag kræver en bruger, der står bag dem.",
+            "Changes and reads need the user behind them.")
     cache = session.info.setdefault(_CACHE, {})
     if actor not in cache:
         cache[actor] = _read_rights(actor, session=session)
@@ -143,8 +143,8 @@ def check_permission(session: Session, *, actor: str, action: str, unit_id: int 
     if not rights_of(actor, session=session).allows(action, unit_id):
         words_da, words_en = _ACTION_WORDS[action]
         where = "" if unit_id is None else f" for {_unit_name(unit_id, session=session)}"
-        raise PermissionDeniedError(f"{actor} må ikke {words_da}{where}."
-                                    f" ({actor} may not {words_en}{where}.)")
+        raise PermissionDeniedError(f"{actor} må ikke {words_da}{where}.",
+                                    f"{actor} may not {words_en}{where}.")
 
 
 def allowed(session: Session, *, actor: str, action: str, unit_id: int | None = None) -> bool:
@@ -163,13 +163,13 @@ def _read_rights(actor: str, *, session: Session) -> Rights:
         link_id = actor.removeprefix(BOARD_LINK_PREFIX)
         link = session.get(BoardLink, int(link_id)) if link_id.isdigit() else None
         if link is None or link.revoked_at is not None:
-            raise PermissionDeniedError("Linket til tavlen er trukket tilbage."
-                                        " (The board link has been revoked.)")
+            raise PermissionDeniedError("Linket til tavlen er trukket tilbage.",
+                                        "The board link has been revoked.")
         return Rights(actor, "board-link", frozenset({"unit.read"}), frozenset({link.unit_id}))
     user = session.exec(select(User).where(User.username == actor)).first()
     if user is None or user.deleted_at is not None or not user.active:
-        raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret."
-                                    f" (The user {actor} does not exist or is deactivated.)")
+        raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret.",
+                                    f"The user {actor} does not exist or is deactivated.")
     if user.role == "admin":
         return Rights(actor, "admin", ROLE_ACTIONS["admin"], None)
     members = session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all()

@@ -34,7 +34,8 @@ def switch_sampling(unit_id: int, package_code: str, day: date, *, sampling: boo
     check_permission(session, actor=actor, action="sampling.write", unit_id=unit_id)
     package_id = session.exec(select(Package.id).where(Package.code == package_code)).first()
     if package_id is None:
-        raise NotFoundError(f"Pakken {package_code!r} findes ikke.")
+        raise NotFoundError(f"Pakken {package_code!r} findes ikke.",
+                            f"There is no package {package_code!r}.")
     live_unit(unit_id, session=session)
     raise_if_any(check_day(day, today=today))
     lock_unit_for_writing(unit_id, session=session)
@@ -93,5 +94,6 @@ def _set_switch_deleted(switch_id: int, deleted: bool, *, session: Session, acto
     if switch is not None:
         check_permission(session, actor=actor, action="sampling.write", unit_id=switch.unit_id)
     set_deleted(switch, deleted, session=session, actor=actor, what_da="Skiftet til stikprøver",
+                what_en="The switch to sampling",
                 unit_id=switch.unit_id if switch else None)
 

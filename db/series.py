@@ -48,7 +48,8 @@ def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str
     frames = _read(_ONE_SERIES, {"unit_id": unit_id, "indicator_id": indicator_id},
                    session=session)
     if indicator_id not in frames:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).")
+        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
+                            f"There is no indicator with id {indicator_id}.")
     return frames[indicator_id]
 
 

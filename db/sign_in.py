@@ -52,8 +52,8 @@ class SignInError(StorageError):
 class LockedOutError(SignInError):
     """Too many failed sign-ins for this username; try again later."""
 
-    def __init__(self, message: str, *, until: datetime):
-        super().__init__(message)
+    def __init__(self, danish: str, english: str, *, until: datetime):
+        super().__init__(danish, english)
         self.until = until
 
 
@@ -85,7 +85,7 @@ def sign_in(username: str, password: str, *, engine: Engine, now: datetime) -> S
     right = verify_password(account.password_hash if account else _decoy_hash(), password)
     return _conclude(name, account if right else None, engine=engine, now=now,
                      method="password", refusal=SignInError(
-                         "Forkert brugernavn eller adgangskode. (Wrong username or password.)"))
+                         "Forkert brugernavn eller adgangskode.", "Wrong username or password."))
 
 
 def sign_in_with_pin(username: str, pin: str, *, unit_id: int, engine: Engine,
@@ -101,7 +101,7 @@ def sign_in_with_pin(username: str, pin: str, *, unit_id: int, engine: Engine,
         account = account if usable else None
     right = verify_password(account.pin_hash if account else _decoy_hash(), pin)
     return _conclude(name, account if right else None, engine=engine, now=now, method="pin",
-                     refusal=SignInError("Forkert PIN-kode. (Wrong PIN.)"))
+                     refusal=SignInError("Forkert PIN-kode.", "Wrong PIN."))
 
 
 def sign_in_single(username: str, *, role: str, display_name: str = "", engine: Engine,
@@ -115,8 +115,8 @@ def sign_in_single(username: str, *, role: str, display_name: str = "", engine: 
     with write_session(engine) as session:
         user = session.exec(select(User).where(User.username == name)).first()
         if user is not None and (user.deleted_at is not None or not user.active):
-            raise SignInError("Din konto i Tavle er deaktiveret; kontakt en administrator."
-                              " (Your Tavle account is deactivated; ask an administrator.)")
+            raise SignInError("Din konto i Tavle er deaktiveret; kontakt en administrator.",
+                              "Your Tavle account is deactivated; ask an administrator.")
         if user is None:
             create_user(name, role=role, display_name=display_name, session=session,
                         actor=SINGLE_SIGN_ON_ACTOR)
@@ -173,8 +173,8 @@ def _name_to_try(username: str) -> str:
         hint_da, hint_en = ((" Brug dit brugernavn i Tavle, ikke dit CPR-nummer.",
                              " Use your Tavle username, not your CPR number.")
                             if looks_like_cpr(name) else ("", ""))
-        raise SignInError(f"Forkert brugernavn eller adgangskode.{hint_da}"
-                          f" (Wrong username or password.{hint_en})")
+        raise SignInError(f"Forkert brugernavn eller adgangskode.{hint_da}",
+                          f"Wrong username or password.{hint_en}")
     return name
 
 
@@ -191,7 +191,9 @@ def _account_unless_locked(name: str, *, engine: Engine, now: datetime,
     minutes = max(1, round((until - now).total_seconds() / 60))
     raise LockedOutError(
         f"For mange forkerte forsøg. Prøv igen om {minutes} minutter, eller bed en"
-        f" administrator om hjælp. (Too many failed attempts. Try again in {minutes} minutes.)",
+        " administrator om hjælp.",
+        f"Too many failed attempts. Try again in {minutes} minutes, or ask an administrator"
+        " for help.",
         until=until)
 
 

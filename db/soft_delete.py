@@ -10,10 +10,13 @@ from db.models import utc_now
 
 
 def set_deleted(row: SQLModel | None, deleted: bool, *, session: Session, actor: str,
-                what_da: str, unit_id: int | None) -> None:
-    """Mark row deleted (or not) and audit it; doing it twice changes nothing the second time."""
+                what_da: str, what_en: str, unit_id: int | None) -> None:
+    """Mark row deleted (or not) and audit it; doing it twice changes nothing the second time.
+
+    what_da and what_en name the row for the refusal when it does not exist ("Hændelsen", "The event").
+    """
     if row is None:
-        raise NotFoundError(f"{what_da} findes ikke.")
+        raise NotFoundError(f"{what_da} findes ikke.", f"{what_en} does not exist.")
     if (row.deleted_at is not None) == deleted:
         return
     before = snapshot(row)

@@ -57,6 +57,6 @@ def is_deleted(table_name: str, row_id: int, *, session: Session) -> bool:
 def restore_deleted(table_name: str, row_id: int, *, session: Session, actor: str) -> None:
     """Restore the deleted row of table_name (entry, event, annotation, ...) by its id."""
     if table_name not in RESTORABLE:
-        raise NotFoundError(f"Rækker i {table_name!r} kan ikke gendannes herfra."
-                            f" (Rows of {table_name!r} cannot be restored here.)")
+        raise NotFoundError(f"Rækker i {table_name!r} kan ikke gendannes herfra.",
+                            f"Rows of {table_name!r} cannot be restored here.")
     RESTORABLE[table_name][1](row_id, session=session, actor=actor)

@@ -79,7 +79,8 @@ def set_unit_deleted(unit_id: int, deleted: bool, *, session: Session, actor: st
     check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).",
+                            f"There is no unit with id {unit_id}.")
     before = snapshot(unit)
     unit.deleted_at = utc_now() if deleted else None
     session.add(unit)
@@ -112,7 +113,7 @@ def find_unit(code: str, *, session: Session) -> int:
     unit_id = session.exec(select(Unit.id).where(Unit.code == code,
                                                  Unit.deleted_at.is_(None))).first()
     if unit_id is None:
-        raise NotFoundError(f"Enheden {code!r} findes ikke.")
+        raise NotFoundError(f"Enheden {code!r} findes ikke.", f"There is no unit {code!r}.")
     return unit_id
 
 
@@ -138,7 +139,8 @@ def lock_unit_for_writing(unit_id: int, *, session: Session) -> Unit:
     """
     unit = session.exec(select(Unit).where(Unit.id == unit_id).with_for_update()).first()
     if unit is None or unit.deleted_at is not None:
-        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).",
+                            f"There is no unit with id {unit_id}.")
     return unit
 
 
@@ -146,7 +148,8 @@ def live_unit(unit_id: int, *, session: Session) -> Unit:
     """Return the unit, or raise NotFoundError when it does not exist or is deleted."""
     unit = session.get(Unit, unit_id)
     if unit is None or unit.deleted_at is not None:
-        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).",
+                            f"There is no unit with id {unit_id}.")
     return unit
 
 

@@ -134,7 +134,7 @@ def set_user_deleted(user_id: int, deleted: bool, *, session: Session, actor: st
     require_writing(session)
     check_permission(session, actor=actor, action="user.admin", unit_id=None)
     set_deleted(session.get(User, user_id), deleted, session=session, actor=actor,
-                what_da="Brugeren", unit_id=None)
+                what_da="Brugeren", what_en="The user", unit_id=None)
     forget_rights(session)
 
 
@@ -191,7 +191,8 @@ def add_membership(user_id: int, unit_id: int, *, session: Session, actor: str) 
     check_permission(session, actor=actor, action="user.admin", unit_id=unit_id)
     _user(user_id, session=session)
     if session.get(Unit, unit_id) is None:
-        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).")
+        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).",
+                            f"There is no unit with id {unit_id}.")
     existing = session.exec(select(Membership).where(Membership.user_id == user_id,
                                                      Membership.unit_id == unit_id)).first()
     if existing is not None:
@@ -236,7 +237,8 @@ def _user(user_id: int, *, session: Session) -> User:
     """Return the live user, or raise NotFoundError."""
     user = session.get(User, user_id)
     if user is None or user.deleted_at is not None:
-        raise NotFoundError(f"Brugeren findes ikke (id {user_id}).")
+        raise NotFoundError(f"Brugeren findes ikke (id {user_id}).",
+                            f"There is no user with id {user_id}.")
     return user
 
 

@@ -10,7 +10,8 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
 - Chart advice: `suggested_chart`, `chart_choices`, `mostly_zero`, `recommendation_text`.
 - `indicator_chart(series, indicator, *, today, ...)`: a stored series charted the way
   Tavle charts it (measure, baseline dates, goal line), for board, reports and overview.
-- `model_to_dict` (the JSON of the command line) and the errors, all `IndicatorError`s.
+- `model_to_dict` (the JSON of the command line) and the errors: `IndicatorError`s under
+  `TavleError`, the root of every error Tavle raises (drawn in `indicators/errors.py`).
 """
 
 from indicators.batch import BATCH_CHARTS, BatchResult, analyze_batch
@@ -51,8 +52,8 @@ from indicators.errors import (
     InvalidOptionError,
     MissingColumnError,
     NonNumericValueError,
+    TavleError,
     TooFewPointsError,
-    TwoLanguageError,
 )
 from indicators.funnel import FunnelResult, funnel
 from indicators.goals import meets
@@ -122,8 +123,8 @@ __all__ = [
     "Readiness",
     "ResultEvidence",
     "SignalKind",
+    "TavleError",
     "TooFewPointsError",
-    "TwoLanguageError",
     "Verdict",
     "VerdictKind",
     "analyze",

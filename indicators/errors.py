@@ -1,33 +1,45 @@
-"""Errors raised by the indicators core, each with a message a person can act on.
+"""Tavle's errors: one tree, every message in Danish and English.
 
-    IndicatorError                 anything the core refuses to do
-    ├── InvalidOptionError         an option is out of range or of the wrong kind
-    └── InvalidDataError           the data cannot be charted as asked
-        ├── MissingColumnError     a named column is not in the data
-        ├── NonNumericValueError   text where a number belongs
-        └── TooFewPointsError      fewer points than the analysis needs
+    TavleError                          anything Tavle refuses to do; .text("da" | "en")
+    ├── IndicatorError                  the core cannot do what was asked (indicators)
+    │   ├── InvalidOptionError          an option is out of range or of the wrong kind
+    │   └── InvalidDataError            the data cannot be charted as asked
+    │       ├── MissingColumnError      a named column is not in the data
+    │       ├── NonNumericValueError    text where a number belongs
+    │       └── TooFewPointsError       fewer points than the analysis needs
+    ├── StorageError                    the storage refuses (db.errors)
+    │   ├── ValidationError             the data breaks a rule; carries every Problem
+    │   ├── NotFoundError               the unit, indicator, entry or user does not exist (or is deleted)
+    │   ├── PermissionDeniedError       the acting user may not do this (for this unit)
+    │   ├── ReadOnlySessionError        a write was attempted in a session opened for reading
+    │   ├── BackupError                 a backup or restore could not be made
+    │   └── SignInError                 the username and password (or PIN) do not match (db.sign_in)
+    │       └── LockedOutError          too many failed sign-ins; try again later
+    └── ReportError                     the report cannot be made as asked (reports.content.errors)
 
-Every error carries a Danish message (`str(error)`, the default language of Tavle)
-and an English one (`error.english`): TwoLanguageError, which the reports' errors share.
+The root lives here because `indicators` imports nothing of Tavle's; `db` and
+`reports` derive their roots from it. `str(error)` is the Danish message (Tavle's
+default language, what the command lines print unless asked for English);
+`error.text(language)` is what a page or a command line with a language shows.
 """
 
 from __future__ import annotations
 
 
-class TwoLanguageError(Exception):
-    """An error whose message a person can act on, in Danish (str(error)) and English."""
+class TavleError(Exception):
+    """Tavle refused to do something; the message says why, in Danish (str(error)) and English."""
 
-    def __init__(self, danish: str, english: str | None = None) -> None:
+    def __init__(self, danish: str, english: str) -> None:
         super().__init__(danish)
         self.danish = danish
-        self.english = english or danish
+        self.english = english
 
     def text(self, language: str) -> str:
         """Return the message in language ("da" or "en")."""
         return self.english if language == "en" else self.danish
 
 
-class IndicatorError(TwoLanguageError):
+class IndicatorError(TavleError):
     """The core cannot do what was asked; the message says why and what to change."""
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from db import StorageError, make_engine, read_session
-from indicators import RULE_SETS, IndicatorError
+from db import make_engine, read_session
+from indicators import RULE_SETS, TavleError
 from reports.content.errors import ReportError
 from reports.content.report_content import ReportContent, report_content
 from reports.content.report_month import ReportMonth, parse_month
@@ -41,7 +41,7 @@ def month_argument(text: str) -> ReportMonth:
     try:
         return parse_month(text)
     except ReportError as error:
-        raise argparse.ArgumentTypeError(error.english) from error
+        raise argparse.ArgumentTypeError(error.text("en")) from error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,11 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             path.write_bytes(monthly_report(content, generated_at=generated_at, language=language,
                                             shared=args.shared, fonts=fonts))
             print(_say(language, f"Skrev {path}", f"Wrote {path}"))
-    except (ReportError, IndicatorError) as refused:
+    except TavleError as refused:
         print(refused.text(language), file=sys.stderr)
-        return REFUSED
-    except StorageError as refused:
-        print(str(refused), file=sys.stderr)
         return REFUSED
     except OperationalError as error:
         print(_say(language, f"Databasen kan ikke bruges: {error.orig}",

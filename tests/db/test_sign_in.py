@@ -66,8 +66,10 @@ def test_a_wrong_password_and_an_unknown_name_get_the_same_answer(engine, anna):
         attempt(engine, "forkert")
     with pytest.raises(SignInError) as unknown:
         attempt(engine, "rigtig-kode", username="ukendt")
-    assert str(wrong.value) == str(unknown.value) == (
-        "Forkert brugernavn eller adgangskode. (Wrong username or password.)")
+    assert str(wrong.value) == str(unknown.value) == "Forkert brugernavn eller adgangskode."
+    assert wrong.value.text("da") == unknown.value.text("da") == (
+        "Forkert brugernavn eller adgangskode.")
+    assert wrong.value.text("en") == unknown.value.text("en") == "Wrong username or password."
 
 
 def test_the_fifth_failure_within_15_minutes_locks_out_even_the_right_password(engine, anna):
