@@ -142,15 +142,9 @@ def _try(attempt) -> None:
     try:
         user = attempt(datetime.now(UTC))
     except SignInError as refused:
-        st.session_state[_ERROR_KEY] = _refusal(refused)
+        st.session_state[_ERROR_KEY] = refused.text(current_language())
         return
     remember_sign_in(user)
-
-
-def _refusal(refused: SignInError) -> str:
-    """Return the refusal in the visitor's language (the storage words it in both)."""
-    danish, _, english = str(refused).partition(" (")
-    return english.removesuffix(")") if current_language() == "en" and english else danish
 
 
 def _demo_help() -> None:
@@ -179,7 +173,7 @@ def _first_start() -> None:
             with st.spinner(text("home.demo.loading")), write_session(database()) as session:
                 seed_demo(session=session, actor=FIRST_START_ACTOR, today=today())
         except StorageError as refused:  # another browser loaded it a moment ago
-            st.error(str(refused))
+            st.error(refused.text(current_language()))
             return
         st.session_state[_DEMO_LOADED_KEY] = True
         st.rerun()

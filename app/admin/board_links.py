@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.board.kiosk import ACCESS_PARAMETER
-from app.language import text
+from app.language import current_language, text
 from app.resources import database
 from app.unit_picker import care_units
 from db import (
@@ -41,7 +41,7 @@ def board_link_admin() -> None:
                     made = create_board_link(unit_id, label=label, session=session,
                                              actor=current_actor())
             except StorageError as refused:
-                st.error(str(refused))
+                st.error(refused.text(current_language()))
             else:
                 st.session_state[_MADE] = made.token
     token = st.session_state.pop(_MADE, None)

@@ -16,7 +16,6 @@ from app.resources import database, today
 from db import (
     ImportPlan,
     StorageError,
-    ValidationError,
     import_file,
     preview_import,
     read_session,
@@ -77,11 +76,8 @@ def import_panel() -> None:
         with write_session(database()) as session:
             done = import_file(content, filename=upload.name, session=session,
                                actor=current_actor(), today=today(), create_units=create_units)
-    except ValidationError as error:  # the data changed since the preview
-        st.error(error.text(language))
-        return
-    except StorageError as error:
-        st.error(str(error))
+    except StorageError as refused:  # the data changed since the preview, or the database is busy
+        st.error(refused.text(language))
         return
     summary = done.summary()
     st.session_state[f"{KEY}.round"] = round_number + 1

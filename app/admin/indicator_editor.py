@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.admin.unit_indicators import package_names
-from app.field_errors import show_problems
+from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import announce, show_notice
@@ -115,7 +115,7 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
                                 key=f"{key}.name_da")
         name_en = st.text_input(text("admin.indicators.name_en"), definition.name_en,
                                 key=f"{key}.name_en")
-        name_problems = st.empty()
+        show_field_problems(key, "name", language)
         kind, value = _goal_fields(key, definition.goal)
         charts = [c for c in chart_choices(definition.measure, definition.chart) if c in CHART_TYPES]
         chart = st.selectbox(text("admin.indicators.chart"), charts, key=f"{key}.chart",
@@ -124,7 +124,7 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
                               index=PERIODS.index(definition.period),
                               format_func=lambda p: text(f"period.{p}"))
         submitted = st.form_submit_button(text("admin.indicators.save"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(key, ("name",), language)
     if not submitted:
         return
     try:
@@ -132,9 +132,8 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
             update_indicator(indicator_id, session=session, actor=current_actor(),
                              name_da=name_da.strip(), name_en=name_en.strip(),
                              goal=goal_from(kind, value), chart=chart, period=period)
-    except StorageError as error:
-        show_problems(error, {"name": name_problems}, language=language, rest=rest)
-        return
+    except StorageError as refused:
+        refuse(key, refused)
     announce(KEY, text("admin.indicators.saved", name=name_da.strip()))
 
 
@@ -150,10 +149,10 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
                                format_func=lambda p: names.get(p, p), key=f"{key}.package")
         code = st.text_input(text("admin.indicators.code"), key=f"{key}.code",
                              help=text("admin.indicators.code.help"))
-        code_problems = st.empty()
+        show_field_problems(key, "code", language)
         name_da = st.text_input(text("admin.indicators.name_da"), key=f"{key}.name_da")
         name_en = st.text_input(text("admin.indicators.name_en"), key=f"{key}.name_en")
-        name_problems = st.empty()
+        show_field_problems(key, "name", language)
         kind = st.selectbox(text("admin.indicators.kind"), INDICATOR_KINDS, key=f"{key}.kind",
                             format_func=lambda k: text(f"indicator.kind.{k}"))
         improvement = st.selectbox(text("admin.indicators.improvement"), IMPROVEMENTS,
@@ -171,7 +170,7 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
                           if measure in WITH_DENOMINATOR else "")
         goal_kind, goal_value = _goal_fields(key, None)
         submitted = st.form_submit_button(text("admin.indicators.create.submit"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(key, ("code", "name"), language)
     if not submitted:
         return
     definition = IndicatorDefinition(
@@ -185,10 +184,8 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
     try:
         with write_session(database()) as session:
             create_indicator(definition, session=session, actor=current_actor())
-    except StorageError as error:
-        show_problems(error, {"code": code_problems, "name": name_problems}, language=language,
-                      rest=rest)
-        return
+    except StorageError as refused:
+        refuse(key, refused)
     typed = ("code", "name_da", "name_en", "unit_da", "numerator_da", "denominator_da")
     announce(KEY, text("admin.indicators.created", name=definition.name_da),
              clear=[f"{key}.{name}" for name in typed])

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_errors import show_problems
+from app.form_problems import refuse, show_other_problems_once
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import announce, show_notice
@@ -66,7 +66,8 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
     by_package: dict[str, list[StoredIndicator]] = {}
     for indicator in everything:
         by_package.setdefault(indicator.definition.package, []).append(indicator)
-    with st.form(f"{KEY}.form.{unit_id}"):
+    form = f"{KEY}.form.{unit_id}"
+    with st.form(form):
         st.caption(text("admin.uses.help"))
         columns = st.columns(2)
         ticked: dict[int, bool] = {}
@@ -81,7 +82,7 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
                         value=indicator.id in active,
                         key=f"{KEY}.{unit_id}.{indicator.id}")
         submitted = st.form_submit_button(text("admin.uses.save"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(form, (), language)
     if not submitted:
         return
     kept = [i.id for i in current if ticked.get(i.id)]
@@ -89,7 +90,6 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
     try:
         with write_session(database()) as session:
             set_unit_indicators(unit_id, kept + added, session=session, actor=current_actor())
-    except StorageError as error:
-        show_problems(error, {}, language=language, rest=rest)
-        return
+    except StorageError as refused:
+        refuse(form, refused)
     announce(KEY, text("admin.uses.saved", count=len(kept) + len(added)))

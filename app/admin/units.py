@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_errors import show_problems
+from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
 from app.notices import announce, remember_undo, show_notice, undo_requested
 from app.resources import database
@@ -51,7 +51,7 @@ def tree_markdown(units: pd.DataFrame) -> str:
 def unit_admin() -> None:
     """Show the tree, the form for a new unit, and the actions on a chosen unit."""
     language = current_language()
-    _offer_undo()
+    _offer_undo(language)
     show_notice(KEY)
     units = all_units()
     tree, actions = st.columns([1, 1], gap="large")
@@ -81,10 +81,11 @@ def _parent_label(units: pd.DataFrame):
 
 def _create_form(units: pd.DataFrame, language: str) -> None:
     """Show the form that creates a unit under a chosen parent."""
-    with st.form(f"{KEY}.create", clear_on_submit=False):
+    form = f"{KEY}.create"
+    with st.form(form, clear_on_submit=False):
         st.markdown(f"**{text('admin.units.create')}**")
         name = st.text_input(text("admin.units.name"), key=f"{KEY}.create.name")
-        name_problems = st.empty()
+        show_field_problems(form, "name", language)
         kind = st.selectbox(text("admin.units.kind"), KINDS, key=f"{KEY}.create.kind",
                             format_func=lambda k: text(f"unit.kind.{k}"))
         parents = _parent_choices(units)
@@ -94,16 +95,15 @@ def _create_form(units: pd.DataFrame, language: str) -> None:
         parent = st.selectbox(text("admin.units.parent"), parents, key=f"{KEY}.create.parent",
                               index=first_area, format_func=_parent_label(units))
         submitted = st.form_submit_button(text("admin.units.create.submit"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(form, ("name",), language)
     if not submitted:
         return
     try:
         with write_session(database()) as session:
             create_unit(name, kind=kind, parent_id=None if parent == TOP else parent,
                         session=session, actor=current_actor())
-    except StorageError as error:
-        show_problems(error, {"name": name_problems}, language=language, rest=rest)
-        return
+    except StorageError as refused:
+        refuse(form, refused)
     announce(KEY, text("admin.units.created", name=name.strip()), clear=[f"{KEY}.create.name"])
 
 
@@ -117,58 +117,66 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
     row = units[units["id"] == unit_id].iloc[0]
     if bool(row["deleted"]):
         st.info(text("admin.units.is_deleted", name=row["name"]))
-        if st.button(text("admin.units.restore"), key=f"{KEY}.restore"):
-            _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                    actor=current_actor()),
+        restore = f"{KEY}.restore"
+        if st.button(text("admin.units.restore"), key=restore):
+            _write(restore, lambda session: set_unit_deleted(unit_id, False, session=session,
+                                                             actor=current_actor()),
                    notice=text("admin.units.restored", name=row["name"]))
+        show_other_problems_once(restore, (), language)
         return
-    with st.form(f"{KEY}.rename.{unit_id}"):
+    rename = f"{KEY}.rename.{unit_id}"
+    with st.form(rename):
         name = st.text_input(text("admin.units.new_name"), value=row["name"],
-                             key=f"{KEY}.rename.{unit_id}.name")
-        name_problems = st.empty()
+                             key=f"{rename}.name")
+        show_field_problems(rename, "name", language)
         if st.form_submit_button(text("admin.units.rename")):
-            _write(lambda session: rename_unit(unit_id, name, session=session,
-                                               actor=current_actor()),
-                   notice=text("admin.units.renamed", name=name.strip()),
-                   fields={"name": name_problems}, language=language)
-    with st.form(f"{KEY}.move.{unit_id}"):
+            _write(rename, lambda session: rename_unit(unit_id, name, session=session,
+                                                       actor=current_actor()),
+                   notice=text("admin.units.renamed", name=name.strip()))
+        show_other_problems_once(rename, ("name",), language)
+    move = f"{KEY}.move.{unit_id}"
+    with st.form(move):
         parents = _parent_choices(units, exclude=unit_id)
         current = int(row["parent_id"]) if pd.notna(row["parent_id"]) else TOP
         parent = st.selectbox(text("admin.units.new_parent"), parents,
                               index=parents.index(current) if current in parents else 0,
-                              format_func=_parent_label(units), key=f"{KEY}.move.{unit_id}.parent")
-        move_problems = st.empty()
+                              format_func=_parent_label(units), key=f"{move}.parent")
+        show_field_problems(move, "unit", language)
         if st.form_submit_button(text("admin.units.move")):
-            _write(lambda session: move_unit(unit_id, None if parent == TOP else parent,
-                                             session=session, actor=current_actor()),
-                   notice=text("admin.units.moved", name=row["name"]),
-                   fields={"unit": move_problems}, language=language)
-    if st.button(text("admin.units.delete"), key=f"{KEY}.delete.{unit_id}",
-                 help=text("admin.units.delete.help"), icon=":material/delete:"):
-        if _write(lambda session: set_unit_deleted(unit_id, True, session=session,
-                                                   actor=current_actor())):
-            remember_undo(KEY, unit_id, str(row["name"]))
+            _write(move, lambda session: move_unit(unit_id, None if parent == TOP else parent,
+                                                   session=session, actor=current_actor()),
+                   notice=text("admin.units.moved", name=row["name"]))
+        show_other_problems_once(move, ("unit",), language)
+    delete = f"{KEY}.delete.{unit_id}"
+    if st.button(text("admin.units.delete"), key=delete, help=text("admin.units.delete.help"),
+                 icon=":material/delete:"):
+        _write(delete, lambda session: set_unit_deleted(unit_id, True, session=session,
+                                                        actor=current_actor()))
+        remember_undo(KEY, unit_id, str(row["name"]))
+    show_other_problems_once(delete, (), language)
 
 
-def _write(change, *, notice: str | None = None, fields=None, language: str = "da") -> bool:
-    """Run one change in a writing session; show a refusal, or announce the notice (rerun)."""
-    rest = st.empty()
+def _write(form: str, change, *, notice: str | None = None) -> None:
+    """Run one change in a writing session; announce the notice, if any (both rerun the page).
+
+    A refusal is kept for form and the page runs again, to show it under the fields it names.
+    """
     try:
         with write_session(database()) as session:
             change(session)
-    except StorageError as error:
-        show_problems(error, fields or {}, language=language, rest=rest)
-        return False
+    except StorageError as refused:
+        refuse(form, refused)
     if notice is not None:
         announce(KEY, notice)
-    return True
 
 
-def _offer_undo() -> None:
+def _offer_undo(language: str) -> None:
     """Offer to bring back the unit just deleted, and do it when asked."""
+    undo = f"{KEY}.undo"
     undone = undo_requested(KEY, lambda name: text("admin.units.deleted_notice", name=name))
     if undone is not None:
         unit_id, name = undone
-        _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                actor=current_actor()),
+        _write(undo, lambda session: set_unit_deleted(unit_id, False, session=session,
+                                                      actor=current_actor()),
                notice=text("admin.units.restored", name=name))
+    show_other_problems_once(undo, (), language)

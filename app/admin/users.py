@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_problems import refusal_text
 from app.language import current_language, text
 from app.resources import database
 from db import (
@@ -45,7 +44,7 @@ def _notices() -> None:
     """Show what the last action did (kept over the rerun that follows it)."""
     notice = st.session_state.pop(_NOTICE, None)
     if isinstance(notice, StorageError):
-        st.error(refusal_text(notice, current_language()))
+        st.error(notice.text(current_language()))
     elif notice:
         st.success(notice, icon=":material/check:")
 

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_errors import show_problems
+from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
 from app.notices import announce, offer_restore, remember_undo, show_notice
 from app.resources import database, today
@@ -71,17 +71,17 @@ def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key
             st.markdown(f"**{text('annotation.new_title')}**")
         day = st.date_input(text("annotation.day"), value=day, max_value=today(),
                             format=DATE_FORMAT, key=f"{key}.day")
-        day_problems = st.empty()
+        show_field_problems(key, "date", language)
         note = st.text_input(text("annotation.text"), value=note, key=f"{key}.text",
                              placeholder=text("annotation.text.placeholder"),
                              help=text("annotation.text.help"))
-        text_problems = st.empty()
+        show_field_problems(key, "text", language)
         scope = st.radio(text("annotation.scope"), SCOPES, index=SCOPES.index(scope),
                          horizontal=True, key=f"{key}.scope",
                          format_func=lambda s: text(f"annotation.scope.{s}"))
         submitted = st.form_submit_button(
             text("annotation.add" if annotation is None else "annotation.save"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(key, ("date", "text"), language)
     if not submitted:
         return
     indicator_id = indicator.id if scope == "indicator" else None
@@ -93,10 +93,8 @@ def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key
             else:
                 correct_annotation(annotation_id, day=day, text=note, indicator_id=indicator_id,
                                    session=session, actor=current_actor(), today=today())
-    except StorageError as error:
-        show_problems(error, {"date": day_problems, "text": text_problems}, language=language,
-                      rest=rest)
-        return
+    except StorageError as refused:
+        refuse(key, refused)
     notice = "annotation.added" if annotation_id is None else "annotation.corrected"
     # An empty text field for the next change; a corrected one keeps its new text.
     announce(notice_key, text(notice, day=format_date(day, language=language)),

@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_errors import show_problems
+from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
 from app.notices import announce, offer_restore, remember_undo, show_notice
 from app.resources import database, today
@@ -37,29 +37,28 @@ def baseline_editor(unit_id: int, indicator: StoredIndicator, *, key: str,
     language = current_language()
     _offer_undo(key)
     show_notice(key)
-    with st.form(f"{key}.form", clear_on_submit=False, border=True):
+    form = f"{key}.form"
+    with st.form(form, clear_on_submit=False, border=True):
         kind = st.radio(text("baseline.kind"), KINDS, horizontal=True, key=f"{key}.kind",
                         format_func=lambda k: text(f"baseline.kind.{k}"))
         day = st.date_input(text("baseline.day"), value=suggested_day or today(),
                             max_value=today(), format=DATE_FORMAT, key=f"{key}.day",
                             help=text("baseline.day.help"))
-        day_problems = st.empty()
+        show_field_problems(form, "date", language)
         reason = st.text_input(text("baseline.reason"), key=f"{key}.reason",
                                placeholder=text("baseline.reason.placeholder"))
-        reason_problems = st.empty()
+        show_field_problems(form, "reason", language)
         saved = st.form_submit_button(text("baseline.save"), type="primary")
-        rest = st.empty()
+        show_other_problems_once(form, ("date", "reason"), language)
     if saved:
         try:
             with write_session(database()) as session:
                 add_baseline(unit_id, indicator.id, kind, day, reason, session=session,
                              actor=current_actor(), today=today())
-        except StorageError as error:
-            show_problems(error, {"date": day_problems, "reason": reason_problems},
-                          language=language, rest=rest)
-        else:
-            announce(key, text(f"baseline.saved.{kind}", day=format_date(day, language=language)),
-                     clear=[f"{key}.reason"])
+        except StorageError as refused:
+            refuse(form, refused)
+        announce(key, text(f"baseline.saved.{kind}", day=format_date(day, language=language)),
+                 clear=[f"{key}.reason"])
     _saved_list(unit_id, indicator, key=key, language=language)
 
 

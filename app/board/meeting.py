@@ -8,7 +8,6 @@ from datetime import date
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.field_problems import refusal_text
 from app.language import text
 from app.resources import database, today
 from db import StorageError, delete_board_meeting, record_board_meeting, write_session
@@ -62,7 +61,7 @@ def meeting_controls(unit_id: int, last_meeting: date | None, language: str) -> 
         st.button(text("board.meeting.button"), key="board.meeting", icon=":material/groups:",
                   on_click=_note_meeting, args=(unit_id,), width="stretch")
     if isinstance(outcome, StorageError):
-        st.error(refusal_text(outcome, language))
+        st.error(outcome.text(language))
     elif isinstance(outcome, MeetingNoted) and outcome.unit_id == unit_id:
         shown = format_date(outcome.day, language=language)
         if outcome.undone:

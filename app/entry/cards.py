@@ -21,9 +21,8 @@ from app.entry.descriptions import (
     period_phrase,
 )
 from app.entry.outcome import announce, forget_outcome, show_outcome
-from app.field_problems import (
+from app.form_problems import (
     forget_problems,
-    refusal_text,
     remember_problems,
     show_field_problems,
     show_other_problems,
@@ -126,7 +125,7 @@ def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, p
         return
     except StorageError as refused:
         forget_problems(form)
-        announce(form, refusal_text(refused, language))
+        announce(form, refused.text(language))
         return
     forget_problems(form)
     for field in fields:  # empty again, so a second tap cannot save the same figures twice
@@ -192,7 +191,7 @@ def _save_event(form: str, unit_id: int, stored: StoredIndicator, event: str, da
         return
     except StorageError as refused:
         _stop_confirming(form)
-        announce(form, refusal_text(refused, language))
+        announce(form, refused.text(language))
         return
     _stop_confirming(form)
     what = capitalised(text("entry.event.what", event=event,

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app.entry.actions import Undo, take_back
-from app.field_problems import refusal_text
 from app.language import current_language, text
 from db import StorageError
 
@@ -39,7 +38,7 @@ def _undo(outcome: Outcome) -> None:
     try:
         take_back(outcome.undo)
     except StorageError as refused:
-        announce(outcome.form, refusal_text(refused, current_language()))
+        announce(outcome.form, refused.text(current_language()))
         return
     announce(outcome.form, text("entry.undone", what=outcome.what))
 

@@ -25,9 +25,8 @@ from app.entry.descriptions import (
     period_phrase,
 )
 from app.entry.outcome import announce, forget_outcome, show_outcome
-from app.field_problems import (
+from app.form_problems import (
     forget_problems,
-    refusal_text,
     remember_problems,
     show_field_problems,
     show_other_problems,
@@ -200,7 +199,7 @@ def _save_correction(form: str, row: RecentRow, stored: StoredIndicator, period:
         return
     except StorageError as refused:
         _stop_correcting(form)
-        announce(RECENT, refusal_text(refused, language))
+        announce(RECENT, refused.text(language))
         return
     _stop_correcting(form)
     announce(RECENT, text("entry.corrected", what=what), undo=undo, what=what)
@@ -212,6 +211,6 @@ def _delete(row: RecentRow, what: str) -> None:
     try:
         undo = delete_row(row.kind, row.row_id)
     except StorageError as refused:
-        announce(RECENT, refusal_text(refused, current_language()))
+        announce(RECENT, refused.text(current_language()))
         return
     announce(RECENT, text("entry.deleted", what=what), undo=undo, what=what)

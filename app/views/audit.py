@@ -5,7 +5,6 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.admin.audit_table import audit_rows, local_time
-from app.field_problems import refusal_text
 from app.language import current_language, text, translate
 from app.resources import database
 from db import (
@@ -28,7 +27,7 @@ st.title(text("nav.audit"))
 st.caption(text("audit.intro"))
 notice = st.session_state.pop(NOTICE_KEY, None)
 if isinstance(notice, StorageError):
-    st.error(refusal_text(notice, language))
+    st.error(notice.text(language))
 elif notice:
     st.success(notice, icon=":material/restore:")
 

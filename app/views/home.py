@@ -27,7 +27,7 @@ elif units.empty:
             with st.spinner(text("home.demo.loading")), write_session(database()) as session:
                 seed_demo(session=session, actor=current_actor(), today=today())
         except StorageError as refused:  # another browser loaded it a moment ago
-            st.error(str(refused))
+            st.error(refused.text(current_language()))
         else:
             st.session_state[DEMO_LOADED_KEY] = True
             st.rerun()

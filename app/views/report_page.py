@@ -8,10 +8,9 @@ from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
 from app.unit_picker import chosen_unit
-from db import StorageError, list_units, read_session
-from indicators import IndicatorError
+from db import list_units, read_session
+from indicators import TavleError
 from reports.content import (
-    ReportError,
     month_of,
     municipality_scope,
     previous_month,
@@ -70,10 +69,8 @@ if st.button(text("report.make"), type="primary"):
         pdf = monthly_report(content, generated_at=made, language=language, shared=shared)
         st.session_state["report.made"] = (choice, report_file_name(content), pdf,
                                            first_page_png(pdf))
-    except (ReportError, IndicatorError) as refused:
+    except TavleError as refused:
         st.error(text("report.cannot", reason=refused.text(language)))
-    except StorageError as refused:
-        st.error(text("report.cannot", reason=str(refused)))
 
 made = st.session_state.get("report.made")
 if made and made[0] == choice:  # a report made for other choices is not offered

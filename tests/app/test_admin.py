@@ -67,6 +67,7 @@ def test_a_unit_without_a_name_is_refused_under_the_name_field(admin, demo_engin
     button(admin, "Opret").click().run()
     assert [error.value for error in admin.error] == ["navn: mangler"]
     assert unit_names(demo_engine) == before
+    assert not admin.run().error  # said once, like the page's other notices
 
 
 def test_a_renamed_unit_keeps_its_code_and_data(admin, demo_engine):

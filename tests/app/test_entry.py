@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 
 from db import (
+    delete_entry,
+    delete_event,
     find_indicator,
     find_unit,
     list_unit_indicators,
@@ -174,6 +176,23 @@ def test_a_refused_correction_names_the_field_and_changes_nothing(entry, demo_da
         "tæller: må ikke være større end nævneren (30 > 25)"]
     assert len(app.error) == 1
     assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
+
+
+def test_an_english_user_reads_a_refused_correction_in_english_only(monkeypatch,
+                                                                  demo_database_url):
+    app = open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken", lang="en")
+    app = button(app, "Correct").click().run()
+    kind, row_id = app.session_state["entry.editing"]
+    engine = make_engine(demo_database_url)
+    try:  # another tablet deletes the row while this one corrects it
+        with write_session(engine) as session:
+            (delete_entry if kind == "entry" else delete_event)(row_id, session=session,
+                                                                actor="cli:test")
+    finally:
+        engine.dispose()
+    app = button(app, "Save correction").click().run()
+    assert [i.value for i in app.info] == [f"There is no {kind} with id {row_id}."]
+    assert not app.error
 
 
 def test_a_deleted_entry_is_gone_from_the_series_until_it_is_brought_back(entry,
