@@ -1,4 +1,4 @@
-"""Which packages and indicators each unit works with: an overview, and a form per unit."""
+"""Which packages and indicators each unit works with: a table of all units, and a form per unit."""
 
 from __future__ import annotations
 
