@@ -92,6 +92,7 @@ from db.permissions import (
     check_permission,
     is_system_actor,
     rights_of,
+    role_may,
 )
 from db.sampling import (
     delete_sampling_switch,
@@ -255,6 +256,7 @@ __all__ = [
     "restore_sampling_switch",
     "revoke_board_link",
     "rights_of",
+    "role_may",
     "sampling_since",
     "schema_revision",
     "seed_demo",

@@ -14,7 +14,7 @@ from app.admin.unit_indicators import package_names
 from app.field_errors import show_problems
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.notices import announce, show_notice
+from app.notices import Notice, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -135,7 +135,8 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
     except StorageError as error:
         show_problems(error, {"name": name_problems}, language=language, rest=rest)
         return
-    announce(KEY, text("admin.indicators.saved", name=name_da.strip()))
+    announce(KEY, Notice(text("admin.indicators.saved", name=name_da.strip())))
+    st.rerun()
 
 
 def _create_form(package_codes: list[str], names: dict[str, str], language: str) -> None:
@@ -190,5 +191,6 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
                       rest=rest)
         return
     typed = ("code", "name_da", "name_en", "unit_da", "numerator_da", "denominator_da")
-    announce(KEY, text("admin.indicators.created", name=definition.name_da),
+    announce(KEY, Notice(text("admin.indicators.created", name=definition.name_da)),
              clear=[f"{key}.{name}" for name in typed])
+    st.rerun()

@@ -9,7 +9,7 @@ from app.access.identity import current_actor
 from app.field_errors import show_problems
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.notices import announce, show_notice
+from app.notices import Notice, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -92,4 +92,5 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
     except StorageError as error:
         show_problems(error, {}, language=language, rest=rest)
         return
-    announce(KEY, text("admin.uses.saved", count=len(kept) + len(added)))
+    announce(KEY, Notice(text("admin.uses.saved", count=len(kept) + len(added))))
+    st.rerun()

@@ -6,13 +6,15 @@ Deleting is soft: a deleted unit keeps its data and comes back with Undo.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
 from app.field_errors import show_problems
 from app.language import current_language, text
-from app.notices import announce, remember_undo, show_notice, undo_requested
+from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -51,7 +53,6 @@ def tree_markdown(units: pd.DataFrame) -> str:
 def unit_admin() -> None:
     """Show the tree, the form for a new unit, and the actions on a chosen unit."""
     language = current_language()
-    _offer_undo()
     show_notice(KEY)
     units = all_units()
     tree, actions = st.columns([1, 1], gap="large")
@@ -104,7 +105,9 @@ def _create_form(units: pd.DataFrame, language: str) -> None:
     except StorageError as error:
         show_problems(error, {"name": name_problems}, language=language, rest=rest)
         return
-    announce(KEY, text("admin.units.created", name=name.strip()), clear=[f"{KEY}.create.name"])
+    announce(KEY, Notice(text("admin.units.created", name=name.strip())),
+             clear=[f"{KEY}.create.name"])
+    st.rerun()
 
 
 def _unit_actions(units: pd.DataFrame, language: str) -> None:
@@ -120,7 +123,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         if st.button(text("admin.units.restore"), key=f"{KEY}.restore"):
             _write(lambda session: set_unit_deleted(unit_id, False, session=session,
                                                     actor=current_actor()),
-                   notice=text("admin.units.restored", name=row["name"]))
+                   Notice(text("admin.units.restored", name=row["name"])))
         return
     with st.form(f"{KEY}.rename.{unit_id}"):
         name = st.text_input(text("admin.units.new_name"), value=row["name"],
@@ -129,7 +132,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         if st.form_submit_button(text("admin.units.rename")):
             _write(lambda session: rename_unit(unit_id, name, session=session,
                                                actor=current_actor()),
-                   notice=text("admin.units.renamed", name=name.strip()),
+                   Notice(text("admin.units.renamed", name=name.strip())),
                    fields={"name": name_problems}, language=language)
     with st.form(f"{KEY}.move.{unit_id}"):
         parents = _parent_choices(units, exclude=unit_id)
@@ -141,34 +144,34 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         if st.form_submit_button(text("admin.units.move")):
             _write(lambda session: move_unit(unit_id, None if parent == TOP else parent,
                                              session=session, actor=current_actor()),
-                   notice=text("admin.units.moved", name=row["name"]),
+                   Notice(text("admin.units.moved", name=row["name"])),
                    fields={"unit": move_problems}, language=language)
     if st.button(text("admin.units.delete"), key=f"{KEY}.delete.{unit_id}",
                  help=text("admin.units.delete.help"), icon=":material/delete:"):
-        if _write(lambda session: set_unit_deleted(unit_id, True, session=session,
-                                                   actor=current_actor())):
-            remember_undo(KEY, unit_id, str(row["name"]))
+        name = str(row["name"])
+        _write(lambda session: set_unit_deleted(unit_id, True, session=session,
+                                                actor=current_actor()),
+               Notice(text("admin.units.deleted_notice", name=name), tone="info",
+                      icon=REMOVED_ICON),
+               undo=Reversal(partial(_restore, unit_id),
+                             Notice(text("admin.units.restored", name=name))))
 
 
-def _write(change, *, notice: str | None = None, fields=None, language: str = "da") -> bool:
-    """Run one change in a writing session; show a refusal, or announce the notice (rerun)."""
+def _write(change, notice: Notice, *, undo: Reversal | None = None, fields=None,
+           language: str = "da") -> None:
+    """Run one change in a writing session; show a refusal, or announce the notice and rerun."""
     rest = st.empty()
     try:
         with write_session(database()) as session:
             change(session)
     except StorageError as error:
         show_problems(error, fields or {}, language=language, rest=rest)
-        return False
-    if notice is not None:
-        announce(KEY, notice)
-    return True
+        return
+    announce(KEY, notice, undo=undo)
+    st.rerun()
 
 
-def _offer_undo() -> None:
-    """Offer to bring back the unit just deleted, and do it when asked."""
-    undone = undo_requested(KEY, lambda name: text("admin.units.deleted_notice", name=name))
-    if undone is not None:
-        unit_id, name = undone
-        _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                actor=current_actor()),
-               notice=text("admin.units.restored", name=name))
+def _restore(unit_id: int) -> None:
+    """Bring a deleted unit back (the Undo of its deletion)."""
+    with write_session(database()) as session:
+        set_unit_deleted(unit_id, False, session=session, actor=current_actor())
