@@ -17,11 +17,12 @@ from app.resources import database
 from db import (
     StorageError,
     create_unit,
+    delete_unit,
     list_units,
     move_unit,
     read_session,
     rename_unit,
-    set_unit_deleted,
+    restore_unit,
     write_session,
 )
 
@@ -118,8 +119,8 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
     if bool(row["deleted"]):
         st.info(text("admin.units.is_deleted", name=row["name"]))
         if st.button(text("admin.units.restore"), key=f"{KEY}.restore"):
-            _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                    actor=current_actor()),
+            _write(lambda session: restore_unit(unit_id, session=session,
+                                                actor=current_actor()),
                    notice=text("admin.units.restored", name=row["name"]))
         return
     with st.form(f"{KEY}.rename.{unit_id}"):
@@ -145,8 +146,8 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
                    fields={"unit": move_problems}, language=language)
     if st.button(text("admin.units.delete"), key=f"{KEY}.delete.{unit_id}",
                  help=text("admin.units.delete.help"), icon=":material/delete:"):
-        if _write(lambda session: set_unit_deleted(unit_id, True, session=session,
-                                                   actor=current_actor())):
+        if _write(lambda session: delete_unit(unit_id, session=session,
+                                              actor=current_actor())):
             remember_undo(KEY, unit_id, str(row["name"]))
 
 
@@ -169,6 +170,5 @@ def _offer_undo() -> None:
     undone = undo_requested(KEY, lambda name: text("admin.units.deleted_notice", name=name))
     if undone is not None:
         unit_id, name = undone
-        _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                actor=current_actor()),
+        _write(lambda session: restore_unit(unit_id, session=session, actor=current_actor()),
                notice=text("admin.units.restored", name=name))
