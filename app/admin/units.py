@@ -19,11 +19,12 @@ from app.resources import database
 from db import (
     StorageError,
     create_unit,
+    delete_unit,
     list_units,
     move_unit,
     read_session,
     rename_unit,
-    set_unit_deleted,
+    restore_unit,
     write_session,
 )
 
@@ -121,8 +122,8 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
     if bool(row["deleted"]):
         st.info(text("admin.units.is_deleted", name=row["name"]))
         if st.button(text("admin.units.restore"), key=f"{KEY}.restore"):
-            _write(lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                    actor=current_actor()),
+            _write(lambda session: restore_unit(unit_id, session=session,
+                                                actor=current_actor()),
                    Notice(text("admin.units.restored", name=row["name"])))
         return
     with st.form(f"{KEY}.rename.{unit_id}"):
@@ -149,7 +150,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
     if st.button(text("admin.units.delete"), key=f"{KEY}.delete.{unit_id}",
                  help=text("admin.units.delete.help"), icon=":material/delete:"):
         name = str(row["name"])
-        _write(lambda session: set_unit_deleted(unit_id, True, session=session,
+        _write(lambda session: delete_unit(unit_id, session=session,
                                                 actor=current_actor()),
                Notice(text("admin.units.deleted_notice", name=name), tone="info",
                       icon=REMOVED_ICON),
@@ -174,4 +175,4 @@ def _write(change, notice: Notice, *, undo: Reversal | None = None, fields=None,
 def _restore(unit_id: int) -> None:
     """Bring a deleted unit back (the Undo of its deletion)."""
     with write_session(database()) as session:
-        set_unit_deleted(unit_id, False, session=session, actor=current_actor())
+        restore_unit(unit_id, session=session, actor=current_actor())

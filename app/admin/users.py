@@ -15,6 +15,7 @@ from db import (
     StorageError,
     add_membership,
     create_user,
+    delete_user,
     list_units,
     list_users,
     read_session,
@@ -22,7 +23,6 @@ from db import (
     set_password,
     set_pin,
     set_role,
-    set_user_deleted,
     write_session,
 )
 
@@ -147,5 +147,5 @@ def edit_user_form() -> None:
         st.caption(text("users.yourself"))
     elif st.button(text("users.deactivate", username=username), icon=":material/person_off:",
                    key=f"{KEY}.deactivate.{chosen}"):
-        _run(lambda s: set_user_deleted(chosen, True, session=s, actor=current_actor()),
+        _run(lambda s: delete_user(chosen, session=s, actor=current_actor()),
              text("users.deactivated", username=username))

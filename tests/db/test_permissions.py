@@ -21,6 +21,7 @@ from db import (
     create_package,
     create_unit,
     create_user,
+    delete_user,
     export_rows,
     find_indicator,
     find_unit,
@@ -37,7 +38,6 @@ from db import (
     revoke_board_link,
     role_may,
     set_unit_indicators,
-    set_user_deleted,
     switch_sampling,
     write_session,
 )
@@ -211,8 +211,8 @@ def test_no_actor_an_unknown_user_and_an_unknown_link_may_do_nothing(world, acto
 def test_a_deactivated_user_loses_every_right_at_once(world):
     perform(world, "entry.write", "teamleder", world["own"])
     with write_session(world["engine"]) as session:
-        set_user_deleted(find_user("teamleder", session=session).id, True, session=session,
-                         actor=SYSTEM)
+        delete_user(find_user("teamleder", session=session).id, session=session,
+                    actor=SYSTEM)
     with pytest.raises(PermissionDeniedError, match="deaktiveret"):
         perform(world, "unit.read", "teamleder", world["own"])
 
