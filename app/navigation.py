@@ -8,6 +8,7 @@ import streamlit as st
 
 from app.access.sign_in import sign_in_page
 from app.language import text
+from db import role_may
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
@@ -23,21 +24,24 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("users.py", "nav.users", ":material/group:", "brugere"),
     ("audit.py", "nav.audit", ":material/history:", "revision"),
 ]
-# Which roles see a page (the repositories refuse the rest anyway, see db.permissions):
-# registrants record and read their units; team leaders also run the board meeting and
-# the overview of their units; leaders read their area and make reports; admins all.
-PAGE_ROLES: dict[str, tuple[str, ...]] = {
-    "home.py": ("registrant", "teamleder", "leder", "admin"),
-    "entry.py": ("registrant", "teamleder", "admin"),
-    "board.py": ("registrant", "teamleder", "leder", "admin"),
-    "overview.py": ("teamleder", "leder", "admin"),
-    "analysis.py": ("registrant", "teamleder", "leder", "admin"),
-    "report_page.py": ("leder", "admin"),
-    "admin.py": ("admin",),
-    "users.py": ("admin",),
-    "audit.py": ("admin",),
+# The action of db's role table (db.permissions) each page is for: a role sees the page
+# when its row grants that action. The repositories refuse the rest anyway.
+PAGE_ACTIONS: dict[str, str] = {
+    "home.py": "unit.read",
+    "entry.py": "entry.write",
+    "board.py": "unit.read",
+    "overview.py": "overview.read",
+    "analysis.py": "unit.read",
+    "report_page.py": "report",
+    "admin.py": "unit.admin",
+    "users.py": "user.admin",
+    "audit.py": "audit.read",
 }
 
+
+def pages_seen_by(role: str) -> list[str]:
+    """Return the files of the pages role sees, in menu order."""
+    return [filename for filename, *_ in PAGES if role_may(role, PAGE_ACTIONS[filename])]
 
 BOARD_PAGE = "board.py"
 KIOSK_PATH = "vaegskaerm"
@@ -67,9 +71,10 @@ def build_navigation(*, kiosk: bool = False, role: str | None = None) -> st.navi
             st.Page(sign_in_page, title=text("signin.title"), icon=icon, url_path=url_path,
                     default=(filename == "home.py"))
             for filename, _, icon, url_path in PAGES], position="hidden")
+    seen = pages_seen_by(role)
     pages = [
         st.Page(VIEWS / filename, title=text(key), icon=icon, url_path=url_path,
                 default=(filename == "home.py"))
-        for filename, key, icon, url_path in PAGES if role in PAGE_ROLES[filename]
+        for filename, key, icon, url_path in PAGES if filename in seen
     ]
     return st.navigation(pages)

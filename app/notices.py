@@ -1,71 +1,112 @@
-"""Say what a change did after the page redraws, and offer Undo for a removal.
+"""Say what a change did, where it was made, with an Undo that reverses it when it can.
 
-A change is written, then the page reruns so everything on it shows the new
-state; the sentence about the change is kept in the session until the next run.
+One notice at a time: the last change's. It is kept in the session under the name
+of the place the change was made (an entry card, an editor, an admin panel) and
+shown when the page draws that place. A notice without Undo is shown once; one with
+Undo stays, its button beside it, until it is undone or another change replaces it.
+
+A change made in a widget callback is announced before the page is drawn. A change
+made while the page is drawn is announced, then the page calls st.rerun(), so that
+everything on it (and the notice, drawn at the top of its place) shows the new state.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import streamlit as st
 
-from app.access.identity import current_actor
-from app.language import text
-from app.resources import database
-from db import write_session
+from app.language import current_language, text
+from db import StorageError
+
+DONE_ICON = ":material/check_circle:"
+REMOVED_ICON = ":material/delete:"
+UNDO_ICON = ":material/undo:"
+NOTICE_KEY = "notice"
+
+Tone = Literal["success", "info", "error"]
 
 
-def announce(key: str, message: str, *, clear: Iterable[str] = ()) -> None:
-    """Keep message for the next run of the page and rerun it now.
+@dataclass(frozen=True)
+class Notice:
+    """One sentence about a change, in the tone and with the icon it is shown with."""
 
-    clear names text fields to empty on the next run, before they are drawn: a field
-    cannot be changed once drawn, and the browser keeps a field's text unless told.
+    message: str
+    tone: Tone = "success"
+    icon: str | None = DONE_ICON
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """How to undo a change: the step that reverses it, and the notice that says so."""
+
+    step: Callable[[], object]  # kept in the session until pressed: a function or a partial
+    done: Notice
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """The last change's notice, the place it belongs to, its Undo and the fields to empty."""
+
+    place: str
+    notice: Notice
+    undo: Reversal | None
+    clear: tuple[str, ...]
+
+
+def refusal(message: str) -> Notice:
+    """Return the notice for a change the storage refused, with the refusal's words."""
+    return Notice(message, tone="error", icon=None)
+
+
+def announce(place: str, notice: Notice, *, undo: Reversal | None = None,
+             clear: Iterable[str] = ()) -> None:
+    """Keep notice as the last change's, to be shown at place (with Undo, when given).
+
+    clear names text fields to empty when the notice is first shown, before they are
+    drawn: a field cannot be changed once drawn, and the browser keeps its text unless told.
     """
-    st.session_state[f"{key}.notice"] = message
-    st.session_state[f"{key}.clear"] = tuple(clear)
-    st.rerun()
+    st.session_state[NOTICE_KEY] = _Kept(place, notice, undo, tuple(clear))
 
 
-def show_notice(key: str) -> None:
-    """Show (once) the message announced under key, and empty the fields it asked to clear."""
-    for field in st.session_state.pop(f"{key}.clear", ()):
+def forget_notice() -> None:
+    """Drop the last change's notice and its Undo (another change is starting)."""
+    st.session_state.pop(NOTICE_KEY, None)
+
+
+def show_notice(place: str) -> None:
+    """Show the last change's notice if it was made at place, with its Undo button."""
+    kept: _Kept | None = st.session_state.get(NOTICE_KEY)
+    if kept is None or kept.place != place:
+        return
+    for field in kept.clear:
         st.session_state[field] = ""
-    message = st.session_state.pop(f"{key}.notice", None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+    if kept.undo is None:
+        del st.session_state[NOTICE_KEY]  # said once; the next run shows the page alone
+        _draw(kept.notice)
+        return
+    if kept.clear:  # emptied once: what is typed next is the user's
+        st.session_state[NOTICE_KEY] = replace(kept, clear=())
+    sentence, button = st.columns([3, 1], vertical_alignment="center")
+    with sentence:
+        _draw(kept.notice)
+    button.button(text("notice.undo"), key=f"{place}.undo", icon=UNDO_ICON, on_click=_undo,
+                  args=(kept,), width="stretch")
 
 
-def remember_undo(key: str, payload: object, description: str) -> None:
-    """Keep what was just removed, so the next run can offer to bring it back; rerun now."""
-    st.session_state[f"{key}.undo"] = (payload, description)
-    st.rerun()
+def _draw(notice: Notice) -> None:
+    """Show one notice in its tone."""
+    show = {"success": st.success, "info": st.info, "error": st.error}[notice.tone]
+    show(notice.message, icon=notice.icon)
 
 
-def undo_requested(key: str, message: Callable[[str], str]) -> tuple[object, str] | None:
-    """Show the last removal with an Undo button; return (payload, description) when pressed."""
-    kept = st.session_state.get(f"{key}.undo")
-    if kept is None:
-        return None
-    payload, description = kept
-    sentence, button = st.columns([4, 1], vertical_alignment="center")
-    sentence.info(message(description), icon=":material/delete:")
-    if button.button(text("undo"), key=f"{key}.undo_button", type="primary",
-                     icon=":material/undo:"):
-        del st.session_state[f"{key}.undo"]
-        return payload, description
-    return None
-
-
-def offer_restore(key: str, restore: Callable[..., object], *, removed: str, restored: str) -> None:
-    """Offer to bring back the row just removed, and restore it when asked.
-
-    restore(row_id, session=..., actor=...) is the storage's restore function; removed
-    and restored are the string keys of the two notices, each filled with {what}.
-    """
-    undone = undo_requested(key, lambda what: text(removed, what=what))
-    if undone is not None:
-        row_id, description = undone
-        with write_session(database()) as session:
-            restore(row_id, session=session, actor=current_actor())
-        announce(key, text(restored, what=description))
+def _undo(kept: _Kept) -> None:
+    """Reverse the change and say so, or say why the storage refused (Undo callback)."""
+    try:
+        kept.undo.step()
+    except StorageError as refused:
+        announce(kept.place, refusal(refused.text(current_language())))
+        return
+    announce(kept.place, kept.undo.done)

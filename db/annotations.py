@@ -13,11 +13,14 @@ from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import Annotation, utc_now
 from db.permissions import check_permission
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.units import live_unit
 from db.validation import check_day, check_free_text, clean_text, raise_if_any
 
 ANNOTATION_COLUMNS = ("id", "indicator_id", "date", "text", "deleted")
+_ANNOTATIONS = SoftDeletable(Annotation, right="annotation.write",
+                             missing_da="Kommentaren findes ikke.",
+                             missing_en="The comment does not exist.")
 
 
 def add_annotation(unit_id: int, day: date, text: str, *, indicator_id: int | None = None,
@@ -65,12 +68,12 @@ def correct_annotation(annotation_id: int, *, day: date, text: str,
 
 def delete_annotation(annotation_id: int, *, session: Session, actor: str) -> None:
     """Delete an annotation softly; restore_annotation brings it back."""
-    _set_annotation_deleted(annotation_id, True, session=session, actor=actor)
+    delete_row(_ANNOTATIONS, annotation_id, session=session, actor=actor)
 
 
 def restore_annotation(annotation_id: int, *, session: Session, actor: str) -> None:
     """Bring back a deleted annotation."""
-    _set_annotation_deleted(annotation_id, False, session=session, actor=actor)
+    restore_row(_ANNOTATIONS, annotation_id, session=session, actor=actor)
 
 
 def list_annotations(unit_id: int, *, session: Session, actor: str,
@@ -87,16 +90,3 @@ def list_annotations(unit_id: int, *, session: Session, actor: str,
     rows = session.exec(query.order_by(Annotation.day, Annotation.id)).all()
     return pd.DataFrame([(a.id, a.indicator_id, a.day, a.text, a.deleted_at is not None)
                          for a in rows], columns=list(ANNOTATION_COLUMNS))
-
-
-def _set_annotation_deleted(annotation_id: int, deleted: bool, *, session: Session,
-                            actor: str) -> None:
-    """Mark an annotation deleted or not, after checking who acts."""
-    require_writing(session)
-    annotation = session.get(Annotation, annotation_id)
-    if annotation is not None:
-        check_permission(session, actor=actor, action="annotation.write",
-                         unit_id=annotation.unit_id)
-    set_deleted(annotation, deleted, session=session, actor=actor, what_da="Kommentaren",
-                what_en="The comment",
-                unit_id=annotation.unit_id if annotation else None)

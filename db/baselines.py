@@ -16,11 +16,14 @@ from db.catalogue import live_indicator_row
 from db.engine import require_writing
 from db.models import BASELINE_KINDS, Baseline
 from db.permissions import check_permission
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, deletable_row, delete_row, set_deleted
 from db.units import lock_unit_for_writing
 from db.validation import check_day, check_free_text, clean_text, problem, raise_if_any
 
 BASELINE_COLUMNS = ("id", "kind", "date", "reason", "deleted")
+_BASELINES = SoftDeletable(Baseline, right="baseline.write",
+                           missing_da="Indstillingen findes ikke.",
+                           missing_en="The setting does not exist.")
 
 
 def add_baseline(unit_id: int, indicator_id: int, kind: str, day: date, reason: str, *,
@@ -37,11 +40,7 @@ def add_baseline(unit_id: int, indicator_id: int, kind: str, day: date, reason: 
     raise_if_any(problems)
     lock_unit_for_writing(unit_id, session=session)
     if kind == "freeze":
-        for old in session.exec(select(Baseline).where(
-                Baseline.unit_id == unit_id, Baseline.indicator_id == indicator_id,
-                Baseline.kind == "freeze", Baseline.deleted_at.is_(None))).all():
-            set_deleted(old, True, session=session, actor=actor, what_da="Frysningen",
-                        what_en="The freeze", unit_id=unit_id)
+        _retire_freezes(unit_id, indicator_id, session=session, actor=actor)
     baseline = Baseline(unit_id=unit_id, indicator_id=indicator_id, kind=kind, day=day,
                         reason=clean_text(reason))
     session.add(baseline)
@@ -52,12 +51,16 @@ def add_baseline(unit_id: int, indicator_id: int, kind: str, day: date, reason: 
 
 def delete_baseline(baseline_id: int, *, session: Session, actor: str) -> None:
     """Delete a freeze or phase softly; restore_baseline brings it back."""
-    _set_baseline_deleted(baseline_id, True, session=session, actor=actor)
+    delete_row(_BASELINES, baseline_id, session=session, actor=actor)
 
 
 def restore_baseline(baseline_id: int, *, session: Session, actor: str) -> None:
-    """Bring back a deleted freeze or phase."""
-    _set_baseline_deleted(baseline_id, False, session=session, actor=actor)
+    """Bring back a deleted freeze or phase; a freeze brought back retires the live one."""
+    baseline = deletable_row(_BASELINES, baseline_id, session=session, actor=actor)
+    if baseline.kind == "freeze":
+        _retire_freezes(baseline.unit_id, baseline.indicator_id, session=session, actor=actor,
+                        keep=baseline_id)
+    set_deleted(baseline, False, session=session, actor=actor, unit_id=baseline.unit_id)
 
 
 def list_baselines(unit_id: int, indicator_id: int, *, session: Session, actor: str,
@@ -87,21 +90,13 @@ def list_unit_baselines(unit_id: int, *, session: Session,
             for indicator_id, found in grouped.items()}
 
 
-def _set_baseline_deleted(baseline_id: int, deleted: bool, *, session: Session,
-                          actor: str) -> None:
-    """Mark a baseline setting deleted or not, after checking who acts."""
-    require_writing(session)
-    baseline = session.get(Baseline, baseline_id)
-    if baseline is not None:
-        check_permission(session, actor=actor, action="baseline.write",
-                         unit_id=baseline.unit_id)
-        if not deleted and baseline.kind == "freeze":
-            for other in session.exec(select(Baseline).where(
-                    Baseline.unit_id == baseline.unit_id,
-                    Baseline.indicator_id == baseline.indicator_id, Baseline.kind == "freeze",
-                    Baseline.deleted_at.is_(None), Baseline.id != baseline_id)).all():
-                set_deleted(other, True, session=session, actor=actor, what_da="Frysningen",
-                            what_en="The freeze", unit_id=baseline.unit_id)
-    set_deleted(baseline, deleted, session=session, actor=actor, what_da="Indstillingen",
-                what_en="The setting",
-                unit_id=baseline.unit_id if baseline else None)
+def _retire_freezes(unit_id: int, indicator_id: int, *, session: Session, actor: str,
+                    keep: int | None = None) -> None:
+    """Delete the live freezes of a unit and indicator (but keep), so at most one stays."""
+    query = select(Baseline).where(Baseline.unit_id == unit_id,
+                                   Baseline.indicator_id == indicator_id,
+                                   Baseline.kind == "freeze", Baseline.deleted_at.is_(None))
+    if keep is not None:
+        query = query.where(Baseline.id != keep)
+    for old in session.exec(query).all():
+        set_deleted(old, True, session=session, actor=actor, unit_id=unit_id)

@@ -10,9 +10,12 @@ from db.audit import record_change
 from db.engine import require_writing
 from db.models import BoardMeeting
 from db.permissions import check_permission
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row, set_deleted
 from db.units import live_unit
 from db.validation import check_day, raise_if_any
+
+_MEETINGS = SoftDeletable(BoardMeeting, right="board.write", missing_da="Tavlemødet findes ikke.",
+                          missing_en="The board meeting does not exist.")
 
 
 def record_board_meeting(unit_id: int, day: date, *, session: Session, actor: str,
@@ -28,8 +31,7 @@ def record_board_meeting(unit_id: int, day: date, *, session: Session, actor: st
     meeting = session.exec(select(BoardMeeting).where(
         BoardMeeting.unit_id == unit_id, BoardMeeting.day == day)).first()
     if meeting is not None:
-        set_deleted(meeting, False, session=session, actor=actor, what_da="Tavlemødet",
-                    what_en="The board meeting", unit_id=unit_id)
+        set_deleted(meeting, False, session=session, actor=actor, unit_id=unit_id)
         return meeting.id
     meeting = BoardMeeting(unit_id=unit_id, day=day)
     session.add(meeting)
@@ -39,22 +41,12 @@ def record_board_meeting(unit_id: int, day: date, *, session: Session, actor: st
 
 def delete_board_meeting(meeting_id: int, *, session: Session, actor: str) -> None:
     """Delete a board meeting softly (the undo of noting it by mistake)."""
-    _set_meeting_deleted(meeting_id, True, session=session, actor=actor)
+    delete_row(_MEETINGS, meeting_id, session=session, actor=actor)
 
 
 def restore_board_meeting(meeting_id: int, *, session: Session, actor: str) -> None:
     """Bring back a deleted board meeting."""
-    _set_meeting_deleted(meeting_id, False, session=session, actor=actor)
-
-
-def _set_meeting_deleted(meeting_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Mark a meeting deleted or not, after checking who acts."""
-    require_writing(session)
-    meeting = session.get(BoardMeeting, meeting_id)
-    if meeting is not None:
-        check_permission(session, actor=actor, action="board.write", unit_id=meeting.unit_id)
-    set_deleted(meeting, deleted, session=session, actor=actor, what_da="Tavlemødet",
-                what_en="The board meeting", unit_id=meeting.unit_id if meeting else None)
+    restore_row(_MEETINGS, meeting_id, session=session, actor=actor)
 
 
 def last_board_meeting(unit_id: int, *, session: Session, actor: str) -> date | None:
@@ -63,4 +55,3 @@ def last_board_meeting(unit_id: int, *, session: Session, actor: str) -> date | 
     return session.exec(select(BoardMeeting.day).where(
         BoardMeeting.unit_id == unit_id, BoardMeeting.deleted_at.is_(None))
         .order_by(BoardMeeting.day.desc()).limit(1)).first()
-

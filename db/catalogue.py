@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 from db.audit import record_change, snapshot
 from db.engine import require_writing
 from db.errors import NotFoundError, Problem
-from db.models import Indicator, Package, UnitIndicator, utc_now
+from db.models import Indicator, Package, UnitIndicator
 from db.permissions import check_permission
+from db.soft_delete import SoftDeletable, deletable_row, set_deleted
 from db.validation import check_free_text, problem, raise_if_any
 from indicators import (
     CATALOGUE,
@@ -28,6 +29,9 @@ from indicators import (
 
 _DEFINITION_FIELDS = tuple(f.name for f in fields(IndicatorDefinition) if f.name not in
                            ("package", "goal"))
+_INDICATORS = SoftDeletable(Indicator, right="indicator.admin",
+                            missing_da="Indikatoren findes ikke (id {id}).",
+                            missing_en="There is no indicator with id {id}.", unit="none")
 
 
 @dataclass(frozen=True)
@@ -184,22 +188,16 @@ def update_indicator(indicator_id: int, *, session: Session, actor: str, **chang
     record_change(session, actor=actor, action="correct", row=row, before=before)
 
 
-def set_indicator_deleted(indicator_id: int, deleted: bool, *, session: Session,
-                          actor: str) -> None:
-    """Soft-delete (or restore) a custom indicator; its data stays and returns with it."""
-    require_writing(session)
-    check_permission(session, actor=actor, action="indicator.admin", unit_id=None)
-    row = session.get(Indicator, indicator_id)
-    if row is None:
-        raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
-                            f"There is no indicator with id {indicator_id}.")
-    if row.builtin:
-        raise ValueError("built-in indicators are switched off per unit, not deleted")
-    before = snapshot(row)
-    row.deleted_at = utc_now() if deleted else None
-    session.add(row)
-    record_change(session, actor=actor, action="delete" if deleted else "restore", row=row,
-                  before=before)
+def delete_indicator(indicator_id: int, *, session: Session, actor: str) -> None:
+    """Delete a custom indicator softly; its data stays and returns with restore_indicator."""
+    set_deleted(_custom_indicator(indicator_id, session=session, actor=actor), True,
+                session=session, actor=actor, unit_id=None)
+
+
+def restore_indicator(indicator_id: int, *, session: Session, actor: str) -> None:
+    """Bring back a deleted custom indicator, with its data."""
+    set_deleted(_custom_indicator(indicator_id, session=session, actor=actor), False,
+                session=session, actor=actor, unit_id=None)
 
 
 def set_unit_indicators(unit_id: int, indicator_ids: list[int], *, session: Session,
@@ -234,6 +232,14 @@ def list_unit_indicators(unit_id: int, *, session: Session) -> list[StoredIndica
                     Indicator.deleted_at.is_(None))
              .order_by(UnitIndicator.position, Indicator.id))
     return _stored(session.exec(query).all())
+
+
+def _custom_indicator(indicator_id: int, *, session: Session, actor: str) -> Indicator:
+    """Return a custom indicator (deleted or not) once actor may delete and restore it."""
+    row = deletable_row(_INDICATORS, indicator_id, session=session, actor=actor)
+    if row.builtin:
+        raise ValueError("built-in indicators are switched off per unit, not deleted")
+    return row
 
 
 def _check_code(code: str, *, taken: bool) -> list[Problem]:

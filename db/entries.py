@@ -17,7 +17,7 @@ from db.errors import NotFoundError
 from db.models import Entry, Indicator, Unit, utc_now
 from db.periods import period_start
 from db.permissions import check_permission
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.units import live_unit
 from db.validation import check_day, check_figures, check_free_text, clean_text, raise_if_any
 
@@ -32,6 +32,8 @@ _INSERT_NEW_ENTRY = {
     .returning(Entry.__table__.c.id)
     for name, dialect_insert in (("sqlite", sqlite_insert), ("postgresql", postgresql_insert))
 }
+_ENTRIES = SoftDeletable(Entry, right="entry.write", missing_da="Registreringen findes ikke.",
+                         missing_en="The entry does not exist.")
 ENTRY_COLUMNS = ("id", "indicator_id", "date", "numerator", "denominator", "value", "note",
                  "recorded_at", "deleted")
 
@@ -88,12 +90,12 @@ def correct_entry(entry_id: int, *, numerator: float | None = None,
 
 def delete_entry(entry_id: int, *, session: Session, actor: str) -> None:
     """Delete an entry softly; restore_entry brings it back."""
-    _set_entry_deleted(entry_id, True, session=session, actor=actor)
+    delete_row(_ENTRIES, entry_id, session=session, actor=actor)
 
 
 def restore_entry(entry_id: int, *, session: Session, actor: str) -> None:
     """Bring back a deleted entry."""
-    _set_entry_deleted(entry_id, False, session=session, actor=actor)
+    restore_row(_ENTRIES, entry_id, session=session, actor=actor)
 
 
 def list_entries(unit_id: int, *, session: Session, actor: str, indicator_id: int | None = None,
@@ -141,18 +143,6 @@ def _measure_and_period(unit_id: int, indicator_id: int, *, session: Session) ->
     return found.measure, found.period
 
 
-def _set_entry_deleted(entry_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Mark an entry deleted or not, after checking who acts."""
-    require_writing(session)
-    entry = session.get(Entry, entry_id)
-    if entry is not None:
-        check_permission(session, actor=actor, action="entry.write", unit_id=entry.unit_id)
-    set_deleted(entry, deleted, session=session, actor=actor, what_da="Registreringen",
-                what_en="The entry",
-                unit_id=entry.unit_id if entry else None)
-
-
 def _floats(figures: dict[str, float | None]) -> dict[str, float | None]:
     """Store every figure as a float (or None)."""
     return {name: None if figure is None else float(figure) for name, figure in figures.items()}
-

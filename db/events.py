@@ -13,7 +13,7 @@ from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import Event, utc_now
 from db.permissions import check_permission
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.units import live_unit
 from db.validation import (
     check_day,
@@ -24,6 +24,8 @@ from db.validation import (
 )
 
 EVENT_COLUMNS = ("id", "indicator_id", "date", "note", "recorded_at", "deleted")
+_EVENTS = SoftDeletable(Event, right="entry.write", missing_da="Hændelsen findes ikke.",
+                        missing_en="The event does not exist.")
 
 
 def add_event(unit_id: int, indicator_id: int, day: date, *, note: str | None = None,
@@ -65,12 +67,12 @@ def correct_event(event_id: int, *, day: date, note: str | None = None, session:
 
 def delete_event(event_id: int, *, session: Session, actor: str) -> None:
     """Delete an event softly (the "undo" after registering); restore_event brings it back."""
-    _set_event_deleted(event_id, True, session=session, actor=actor)
+    delete_row(_EVENTS, event_id, session=session, actor=actor)
 
 
 def restore_event(event_id: int, *, session: Session, actor: str) -> None:
     """Bring back a deleted event."""
-    _set_event_deleted(event_id, False, session=session, actor=actor)
+    restore_row(_EVENTS, event_id, session=session, actor=actor)
 
 
 def list_events(unit_id: int, *, session: Session, actor: str, indicator_id: int | None = None,
@@ -86,14 +88,3 @@ def list_events(unit_id: int, *, session: Session, actor: str, indicator_id: int
                         .limit(limit)).all()
     return pd.DataFrame([(e.id, e.indicator_id, e.day, e.note, e.recorded_at,
                           e.deleted_at is not None) for e in rows], columns=list(EVENT_COLUMNS))
-
-
-def _set_event_deleted(event_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Mark an event deleted or not, after checking who acts."""
-    require_writing(session)
-    event = session.get(Event, event_id)
-    if event is not None:
-        check_permission(session, actor=actor, action="entry.write", unit_id=event.unit_id)
-    set_deleted(event, deleted, session=session, actor=actor, what_da="Hændelsen", what_en="The event",
-                unit_id=event.unit_id if event else None)
-

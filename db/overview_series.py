@@ -90,11 +90,15 @@ def _columns(rows: list[tuple], names: Sequence[str], kinds: Sequence[str]) -> p
 
 def read_overview_series(*, session: Session, actor: str,
                          unit_ids: Sequence[int] | None = None) -> OverviewSeries:
-    """Return the figures of every active indicator of the chosen units (all actor may read when None)."""
+    """Return the figures of every active indicator of the chosen units (all actor may read when None).
+
+    Comparing units is the overview's own right (overview.read), beside reading each one.
+    """
     if unit_ids is None:
         unit_ids = rights_of(actor, session=session).unit_ids  # None still: every unit
     for unit_id in unit_ids or ():
         check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
+        check_permission(session, actor=actor, action="overview.read", unit_id=unit_id)
     dialect = session.connection().dialect.name
     active = _active(unit_ids).subquery()
     link = and_(active.c.unit_id == Entry.unit_id, active.c.indicator_id == Entry.indicator_id)

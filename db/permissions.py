@@ -23,8 +23,12 @@ and every unit below them):
     baseline.write    -           own        -          all
     sampling.write    -           own        -          all
     board.write       -           own        -          all
+    overview.read     -           own        own area   all
     report            -           -          own area   all
     everything else   -           -          -          all
+
+`role_may(role, action)` reads a role's row alone (which pages the app offers it);
+`check_permission` adds the units.
 """
 
 from __future__ import annotations
@@ -37,14 +41,19 @@ from db.errors import PermissionDeniedError
 from db.models import BoardLink, Membership, Unit, User
 
 # What a read or a write does, as named to check_permission (the matrix test uses these).
-ACTIONS = (
+# First the actions on the data of one unit, then those on the whole database.
+_ON_A_UNIT = (
     "unit.read",  # read a unit's figures, events, changes, baselines and board
     "entry.write",  # add, correct, delete, restore entries and events
     "annotation.write",  # PDSA annotations
     "baseline.write",  # freeze a baseline or start a new phase
     "sampling.write",  # switch a package's processes to samples (stikprøver) or back
     "board.write",  # note that the unit held its board meeting (tavlemøde)
+    "overview.read",  # judge and compare units side by side (the managers' overview)
     "report",  # make the monthly report of a unit, an area or the municipality
+)
+ACTIONS = (
+    *_ON_A_UNIT,
     "unit.admin",  # create, rename, move, delete units; choose their indicators
     "indicator.admin",  # custom indicators, names, goals
     "user.admin",  # users, memberships, passwords and PINs
@@ -54,13 +63,12 @@ ACTIONS = (
     "import",  # import files
     "restore",  # restore a whole database from a backup
 )
-# Actions on the data of one unit; the others concern the whole database.
-UNIT_ACTIONS = frozenset(ACTIONS[:7])
+UNIT_ACTIONS = frozenset(_ON_A_UNIT)
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "registrant": frozenset({"unit.read", "entry.write"}),
     "teamleder": frozenset({"unit.read", "entry.write", "annotation.write", "baseline.write",
-                            "sampling.write", "board.write"}),
-    "leder": frozenset({"unit.read", "report"}),
+                            "sampling.write", "board.write", "overview.read"}),
+    "leder": frozenset({"unit.read", "overview.read", "report"}),
     "admin": frozenset(ACTIONS),
 }
 SYSTEM_ACTOR = "system"
@@ -73,6 +81,7 @@ _ACTION_WORDS = {  # (Danish, English), as in "anna may not <words> here"
     "baseline.write": ("sætte baseline eller ny fase", "set a baseline or a new phase"),
     "sampling.write": ("skifte til stikprøver", "switch to samples"),
     "board.write": ("notere tavlemøder", "note board meetings"),
+    "overview.read": ("se overblikket", "see the overview"),
     "report": ("lave rapporter", "make reports"),
     "unit.admin": ("administrere enheder", "administer units"),
     "indicator.admin": ("administrere indikatorer", "administer indicators"),
@@ -108,6 +117,13 @@ class Rights:
     def readable(self, unit_ids: list[int]) -> list[int]:
         """Return those of unit_ids whose data the actor may read, in their order."""
         return [unit_id for unit_id in unit_ids if self.allows("unit.read", unit_id)]
+
+
+def role_may(role: str, action: str) -> bool:
+    """Tell whether role's row of the matrix holds action (in its own units, for a unit action)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}; expected one of {ACTIONS}")
+    return action in ROLE_ACTIONS.get(role, frozenset())
 
 
 def is_system_actor(actor: str) -> bool:

@@ -20,11 +20,14 @@ from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import Package, SamplingSwitch
 from db.permissions import check_permission, rights_of
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.units import live_unit, lock_unit_for_writing
 from db.validation import check_day, raise_if_any
 
 SAMPLING_COLUMNS = ("id", "unit_id", "package", "date", "sampling", "deleted")
+_SWITCHES = SoftDeletable(SamplingSwitch, right="sampling.write",
+                          missing_da="Skiftet til stikprøver findes ikke.",
+                          missing_en="The switch to sampling does not exist.")
 
 
 def switch_sampling(unit_id: int, package_code: str, day: date, *, sampling: bool = True,
@@ -47,12 +50,12 @@ def switch_sampling(unit_id: int, package_code: str, day: date, *, sampling: boo
 
 def delete_sampling_switch(switch_id: int, *, session: Session, actor: str) -> None:
     """Delete a switch softly (a mistake); restore_sampling_switch brings it back."""
-    _set_switch_deleted(switch_id, True, session=session, actor=actor)
+    delete_row(_SWITCHES, switch_id, session=session, actor=actor)
 
 
 def restore_sampling_switch(switch_id: int, *, session: Session, actor: str) -> None:
     """Bring back a deleted switch."""
-    _set_switch_deleted(switch_id, False, session=session, actor=actor)
+    restore_row(_SWITCHES, switch_id, session=session, actor=actor)
 
 
 def list_sampling_switches(*, session: Session, actor: str, unit_id: int | None = None,
@@ -85,15 +88,3 @@ def sampling_since(switches: pd.DataFrame, *, today: date) -> dict[tuple[int, st
         if bool(latest["sampling"]):
             since[(int(unit_id), str(package))] = latest["date"]
     return since
-
-
-def _set_switch_deleted(switch_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Mark a switch deleted or not, after checking who acts."""
-    require_writing(session)
-    switch = session.get(SamplingSwitch, switch_id)
-    if switch is not None:
-        check_permission(session, actor=actor, action="sampling.write", unit_id=switch.unit_id)
-    set_deleted(switch, deleted, session=session, actor=actor, what_da="Skiftet til stikprøver",
-                what_en="The switch to sampling",
-                unit_id=switch.unit_id if switch else None)
-

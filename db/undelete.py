@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel
 from db.annotations import restore_annotation
 from db.baselines import restore_baseline
 from db.board_meetings import restore_board_meeting
-from db.catalogue import set_indicator_deleted
+from db.catalogue import restore_indicator
 from db.entries import restore_entry
 from db.errors import NotFoundError
 from db.events import restore_event
@@ -29,8 +29,8 @@ from db.models import (
     User,
 )
 from db.sampling import restore_sampling_switch
-from db.units import set_unit_deleted
-from db.users import set_user_deleted
+from db.units import restore_unit
+from db.users import restore_user
 
 _Restore = Callable[..., None]
 RESTORABLE: dict[str, tuple[type[SQLModel], _Restore]] = {
@@ -40,9 +40,9 @@ RESTORABLE: dict[str, tuple[type[SQLModel], _Restore]] = {
     "baseline": (Baseline, restore_baseline),
     "board_meeting": (BoardMeeting, restore_board_meeting),
     "sampling_switch": (SamplingSwitch, restore_sampling_switch),
-    "unit": (Unit, lambda row_id, **kw: set_unit_deleted(row_id, False, **kw)),
-    "indicator": (Indicator, lambda row_id, **kw: set_indicator_deleted(row_id, False, **kw)),
-    "app_user": (User, lambda row_id, **kw: set_user_deleted(row_id, False, **kw)),
+    "unit": (Unit, restore_unit),
+    "indicator": (Indicator, restore_indicator),
+    "app_user": (User, restore_user),
 }
 
 

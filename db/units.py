@@ -11,13 +11,16 @@ from sqlmodel import Session, select
 from db.audit import record_change, snapshot
 from db.engine import require_writing
 from db.errors import NotFoundError, Problem
-from db.models import UNIT_KINDS, Unit, utc_now
+from db.models import UNIT_KINDS, Unit
 from db.permissions import check_permission
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.validation import check_free_text, problem, raise_if_any
 
 UNIT_COLUMNS = ("id", "code", "name", "kind", "parent_id", "path", "depth", "deleted")
 PATH_SEPARATOR = " / "
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_UNITS = SoftDeletable(Unit, right="unit.admin", missing_da="Enheden findes ikke (id {id}).",
+                       missing_en="There is no unit with id {id}.", unit="itself")
 
 
 def code_from_name(name: str) -> str:
@@ -73,19 +76,14 @@ def move_unit(unit_id: int, parent_id: int | None, *, session: Session, actor: s
     record_change(session, actor=actor, action="correct", row=unit, before=before, unit_id=unit_id)
 
 
-def set_unit_deleted(unit_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Soft-delete (or restore) a unit; its data stays and comes back with it."""
-    require_writing(session)
-    check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFoundError(f"Enheden findes ikke (id {unit_id}).",
-                            f"There is no unit with id {unit_id}.")
-    before = snapshot(unit)
-    unit.deleted_at = utc_now() if deleted else None
-    session.add(unit)
-    record_change(session, actor=actor, action="delete" if deleted else "restore", row=unit,
-                  before=before, unit_id=unit_id)
+def delete_unit(unit_id: int, *, session: Session, actor: str) -> None:
+    """Delete a unit softly (the units below it are hidden with it); its data stays."""
+    delete_row(_UNITS, unit_id, session=session, actor=actor)
+
+
+def restore_unit(unit_id: int, *, session: Session, actor: str) -> None:
+    """Bring back a deleted unit, with its data and the units below it."""
+    restore_row(_UNITS, unit_id, session=session, actor=actor)
 
 
 def list_units(*, session: Session, include_deleted: bool = False) -> pd.DataFrame:

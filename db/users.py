@@ -20,7 +20,7 @@ from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import ROLES, Membership, Unit, User
 from db.permissions import SYSTEM_ACTOR, check_permission, forget_rights
-from db.soft_delete import set_deleted
+from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.validation import check_free_text, problem, raise_if_any
 
 MINIMUM_PASSWORD_LENGTH = 8
@@ -32,6 +32,8 @@ PIN_ROLES = ("registrant", "teamleder")
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._@-]*")
 USER_COLUMNS = ("id", "username", "display_name", "role", "units", "has_password", "has_pin",
                 "is_demo", "deleted")
+_USERS = SoftDeletable(User, right="user.admin", missing_da="Brugeren findes ikke.",
+                       missing_en="The user does not exist.", unit="none")
 
 
 def hash_password(password: str) -> str:
@@ -129,12 +131,15 @@ def set_role(user_id: int, role: str, *, session: Session, actor: str,
     forget_rights(session)
 
 
-def set_user_deleted(user_id: int, deleted: bool, *, session: Session, actor: str) -> None:
-    """Deactivate (soft-delete) or restore a user."""
-    require_writing(session)
-    check_permission(session, actor=actor, action="user.admin", unit_id=None)
-    set_deleted(session.get(User, user_id), deleted, session=session, actor=actor,
-                what_da="Brugeren", what_en="The user", unit_id=None)
+def delete_user(user_id: int, *, session: Session, actor: str) -> None:
+    """Deactivate a user (a soft delete): no sign-in and no rights until restore_user."""
+    delete_row(_USERS, user_id, session=session, actor=actor)
+    forget_rights(session)
+
+
+def restore_user(user_id: int, *, session: Session, actor: str) -> None:
+    """Bring back a deactivated user, with the role and memberships it had."""
+    restore_row(_USERS, user_id, session=session, actor=actor)
     forget_rights(session)
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.access.identity import SIGNED_OUT_KEY, remember_sign_in
 from app.language import current_language, text
+from app.notices import Notice, announce, show_notice
 from app.resources import database, today
 from app.settings import app_secrets, load_settings
 from app.styles import use_touch_targets
@@ -39,7 +40,7 @@ from db import (
 # Who loads the demo into a brand-new database, before anybody can sign in.
 FIRST_START_ACTOR = "system:first-start"
 _ERROR_KEY = "signin.error"
-_DEMO_LOADED_KEY = "signin.demo_loaded"
+_PLACE = "signin"
 _USERNAME, _PASSWORD = "signin.username_field", "signin.password_field"
 _PIN_WHO, _PIN = "signin.pin_who_field", "signin.pin_field"
 
@@ -67,8 +68,7 @@ def sign_in_page() -> None:
     error = st.session_state.pop(_ERROR_KEY, None)
     if error:
         st.error(error, icon=":material/lock:")
-    if st.session_state.pop(_DEMO_LOADED_KEY, False):
-        st.success(text("signin.demo.loaded"), icon=":material/check_circle:")
+    show_notice(_PLACE)
     if members:
         _pin_form(unit, members)
     _password_form(expanded=not members)
@@ -175,5 +175,5 @@ def _first_start() -> None:
         except StorageError as refused:  # another browser loaded it a moment ago
             st.error(refused.text(current_language()))
             return
-        st.session_state[_DEMO_LOADED_KEY] = True
+        announce(_PLACE, Notice(text("signin.demo.loaded")))
         st.rerun()

@@ -7,6 +7,7 @@ import streamlit as st
 from app.access.identity import current_actor
 from app.board.kiosk import ACCESS_PARAMETER
 from app.language import current_language, text
+from app.notices import Notice, announce, show_notice
 from app.resources import database
 from app.unit_picker import care_units
 from db import (
@@ -21,15 +22,13 @@ from reports.wording import format_date
 
 KEY = "links"
 _MADE = "links.made"
-_REVOKED = "links.revoked_notice"
+REVOKED_ICON = ":material/link_off:"
 
 
 def board_link_admin() -> None:
     """Offer a new link per unit, show the one just made, and list the live ones to revoke."""
     st.caption(text("links.intro"))
-    revoked = st.session_state.pop(_REVOKED, None)
-    if revoked:
-        st.success(revoked, icon=":material/link_off:")
+    show_notice(KEY)
     units = care_units()
     names = dict(zip(units["id"].astype(int), units["name"], strict=True))
     with st.form(f"{KEY}.create", clear_on_submit=True):
@@ -67,4 +66,4 @@ def _revoke(link_id: int, unit_name: str) -> None:
     """Revoke a link before the page is drawn again, so the list shows it gone."""
     with write_session(database()) as session:
         revoke_board_link(link_id, session=session, actor=current_actor())
-    st.session_state[_REVOKED] = text("links.revoked", unit=unit_name)
+    announce(KEY, Notice(text("links.revoked", unit=unit_name), icon=REVOKED_ICON))

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.language import current_language, text
-from app.notices import announce, show_notice
+from app.notices import Notice, announce, show_notice
 from app.resources import database, today
 from db import (
     ImportPlan,
@@ -81,6 +81,8 @@ def import_panel() -> None:
         return
     summary = done.summary()
     st.session_state[f"{KEY}.round"] = round_number + 1
-    announce(KEY, text("admin.import.done", file=upload.name,
-                       entries=summary["new_entries"] + summary["corrected_entries"],
-                       events=summary["new_events"], annotations=summary["new_annotations"]))
+    announce(KEY, Notice(text("admin.import.done", file=upload.name,
+                              entries=summary["new_entries"] + summary["corrected_entries"],
+                              events=summary["new_events"],
+                              annotations=summary["new_annotations"])))
+    st.rerun()

@@ -14,7 +14,7 @@ from app.admin.unit_indicators import package_names
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.notices import announce, show_notice
+from app.notices import Notice, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -134,7 +134,8 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
                              goal=goal_from(kind, value), chart=chart, period=period)
     except StorageError as refused:
         refuse(key, refused)
-    announce(KEY, text("admin.indicators.saved", name=name_da.strip()))
+    announce(KEY, Notice(text("admin.indicators.saved", name=name_da.strip())))
+    st.rerun()
 
 
 def _create_form(package_codes: list[str], names: dict[str, str], language: str) -> None:
@@ -187,5 +188,6 @@ def _create_form(package_codes: list[str], names: dict[str, str], language: str)
     except StorageError as refused:
         refuse(key, refused)
     typed = ("code", "name_da", "name_en", "unit_da", "numerator_da", "denominator_da")
-    announce(KEY, text("admin.indicators.created", name=definition.name_da),
+    announce(KEY, Notice(text("admin.indicators.created", name=definition.name_da)),
              clear=[f"{key}.{name}" for name in typed])
+    st.rerun()

@@ -1,4 +1,4 @@
-"""Which packages and indicators each unit works with: an overview, and a form per unit."""
+"""Which packages and indicators each unit works with: a table of all units, and a form per unit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from app.access.identity import current_actor
 from app.form_problems import refuse, show_other_problems_once
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
-from app.notices import announce, show_notice
+from app.notices import Notice, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -92,4 +92,5 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
             set_unit_indicators(unit_id, kept + added, session=session, actor=current_actor())
     except StorageError as refused:
         refuse(form, refused)
-    announce(KEY, text("admin.uses.saved", count=len(kept) + len(added)))
+    announce(KEY, Notice(text("admin.uses.saved", count=len(kept) + len(added))))
+    st.rerun()

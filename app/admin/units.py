@@ -6,22 +6,25 @@ Deleting is soft: a deleted unit keeps its data and comes back with Undo.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
-from app.notices import announce, remember_undo, show_notice, undo_requested
+from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
 from app.resources import database
 from db import (
     StorageError,
     create_unit,
+    delete_unit,
     list_units,
     move_unit,
     read_session,
     rename_unit,
-    set_unit_deleted,
+    restore_unit,
     write_session,
 )
 
@@ -51,7 +54,6 @@ def tree_markdown(units: pd.DataFrame) -> str:
 def unit_admin() -> None:
     """Show the tree, the form for a new unit, and the actions on a chosen unit."""
     language = current_language()
-    _offer_undo(language)
     show_notice(KEY)
     units = all_units()
     tree, actions = st.columns([1, 1], gap="large")
@@ -104,7 +106,9 @@ def _create_form(units: pd.DataFrame, language: str) -> None:
                         session=session, actor=current_actor())
     except StorageError as refused:
         refuse(form, refused)
-    announce(KEY, text("admin.units.created", name=name.strip()), clear=[f"{KEY}.create.name"])
+    announce(KEY, Notice(text("admin.units.created", name=name.strip())),
+             clear=[f"{KEY}.create.name"])
+    st.rerun()
 
 
 def _unit_actions(units: pd.DataFrame, language: str) -> None:
@@ -119,9 +123,9 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         st.info(text("admin.units.is_deleted", name=row["name"]))
         restore = f"{KEY}.restore"
         if st.button(text("admin.units.restore"), key=restore):
-            _write(restore, lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                             actor=current_actor()),
-                   notice=text("admin.units.restored", name=row["name"]))
+            _write(restore, lambda session: restore_unit(unit_id, session=session,
+                                                         actor=current_actor()),
+                   Notice(text("admin.units.restored", name=row["name"])))
         show_other_problems_once(restore, (), language)
         return
     rename = f"{KEY}.rename.{unit_id}"
@@ -132,7 +136,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         if st.form_submit_button(text("admin.units.rename")):
             _write(rename, lambda session: rename_unit(unit_id, name, session=session,
                                                        actor=current_actor()),
-                   notice=text("admin.units.renamed", name=name.strip()))
+                   Notice(text("admin.units.renamed", name=name.strip())))
         show_other_problems_once(rename, ("name",), language)
     move = f"{KEY}.move.{unit_id}"
     with st.form(move):
@@ -145,19 +149,23 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
         if st.form_submit_button(text("admin.units.move")):
             _write(move, lambda session: move_unit(unit_id, None if parent == TOP else parent,
                                                    session=session, actor=current_actor()),
-                   notice=text("admin.units.moved", name=row["name"]))
+                   Notice(text("admin.units.moved", name=row["name"])))
         show_other_problems_once(move, ("unit",), language)
     delete = f"{KEY}.delete.{unit_id}"
     if st.button(text("admin.units.delete"), key=delete, help=text("admin.units.delete.help"),
                  icon=":material/delete:"):
-        _write(delete, lambda session: set_unit_deleted(unit_id, True, session=session,
-                                                        actor=current_actor()))
-        remember_undo(KEY, unit_id, str(row["name"]))
+        name = str(row["name"])
+        _write(delete, lambda session: delete_unit(unit_id, session=session,
+                                                   actor=current_actor()),
+               Notice(text("admin.units.deleted_notice", name=name), tone="info",
+                      icon=REMOVED_ICON),
+               undo=Reversal(partial(_restore, unit_id),
+                             Notice(text("admin.units.restored", name=name))))
     show_other_problems_once(delete, (), language)
 
 
-def _write(form: str, change, *, notice: str | None = None) -> None:
-    """Run one change in a writing session; announce the notice, if any (both rerun the page).
+def _write(form: str, change, notice: Notice, *, undo: Reversal | None = None) -> None:
+    """Run one change in a writing session, then announce the notice and draw the page again.
 
     A refusal is kept for form and the page runs again, to show it under the fields it names.
     """
@@ -166,17 +174,11 @@ def _write(form: str, change, *, notice: str | None = None) -> None:
             change(session)
     except StorageError as refused:
         refuse(form, refused)
-    if notice is not None:
-        announce(KEY, notice)
+    announce(KEY, notice, undo=undo)
+    st.rerun()
 
 
-def _offer_undo(language: str) -> None:
-    """Offer to bring back the unit just deleted, and do it when asked."""
-    undo = f"{KEY}.undo"
-    undone = undo_requested(KEY, lambda name: text("admin.units.deleted_notice", name=name))
-    if undone is not None:
-        unit_id, name = undone
-        _write(undo, lambda session: set_unit_deleted(unit_id, False, session=session,
-                                                      actor=current_actor()),
-               notice=text("admin.units.restored", name=name))
-    show_other_problems_once(undo, (), language)
+def _restore(unit_id: int) -> None:
+    """Bring a deleted unit back (the Undo of its deletion)."""
+    with write_session(database()) as session:
+        restore_unit(unit_id, session=session, actor=current_actor())

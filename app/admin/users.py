@@ -7,12 +7,14 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.language import current_language, text
+from app.notices import Notice, announce, refusal, show_notice
 from app.resources import database
 from db import (
     ROLES,
     StorageError,
     add_membership,
     create_user,
+    delete_user,
     list_units,
     list_users,
     read_session,
@@ -20,12 +22,11 @@ from db import (
     set_password,
     set_pin,
     set_role,
-    set_user_deleted,
     write_session,
 )
 
 KEY = "users"
-_NOTICE = "users.notice"
+DONE_ICON = ":material/check:"
 
 
 def _tree() -> pd.DataFrame:
@@ -40,30 +41,21 @@ def _users() -> pd.DataFrame:
         return list_users(session=session, actor=current_actor())
 
 
-def _notices() -> None:
-    """Show what the last action did (kept over the rerun that follows it)."""
-    notice = st.session_state.pop(_NOTICE, None)
-    if isinstance(notice, StorageError):
-        st.error(notice.text(current_language()))
-    elif notice:
-        st.success(notice, icon=":material/check:")
-
-
 def _run(change, done: str) -> None:
-    """Make a change as the signed-in administrator and keep its outcome for the next run."""
+    """Make a change as the signed-in administrator; say what it did above the list, and rerun."""
     try:
         with write_session(database()) as session:
             change(session)
     except StorageError as refused:
-        st.session_state[_NOTICE] = refused
+        announce(KEY, refusal(refused.text(current_language())))
     else:
-        st.session_state[_NOTICE] = done
+        announce(KEY, Notice(done, icon=DONE_ICON))
     st.rerun()
 
 
 def user_list() -> None:
     """Show every user with role, units and whether a password and a PIN are set."""
-    _notices()
+    show_notice(KEY)
     users, tree = _users(), _tree()
     if users.empty:
         st.info(text("users.none"))
@@ -154,5 +146,5 @@ def edit_user_form() -> None:
         st.caption(text("users.yourself"))
     elif st.button(text("users.deactivate", username=username), icon=":material/person_off:",
                    key=f"{KEY}.deactivate.{chosen}"):
-        _run(lambda s: set_user_deleted(chosen, True, session=s, actor=current_actor()),
+        _run(lambda s: delete_user(chosen, session=s, actor=current_actor()),
              text("users.deactivated", username=username))

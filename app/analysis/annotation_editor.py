@@ -8,6 +8,7 @@ the text field.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +16,7 @@ import streamlit as st
 from app.access.identity import current_actor
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
-from app.notices import announce, offer_restore, remember_undo, show_notice
+from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
 from app.resources import database, today
 from db import (
     StorageError,
@@ -37,7 +38,6 @@ SCOPES = ("indicator", "unit")
 def annotation_editor(unit_id: int, indicator: StoredIndicator, *, key: str) -> None:
     """Show the form for a new change and the unit's changes on this chart, each editable."""
     language = current_language()
-    _offer_undo(key)
     show_notice(key)
     _note_form(unit_id, indicator, key=f"{key}.new", notice_key=key, language=language,
                annotation=None)
@@ -59,7 +59,12 @@ def annotation_editor(unit_id: int, indicator: StoredIndicator, *, key: str) -> 
         if remove.button(text("annotation.remove"), key=f"{key}.remove.{row.id}"):
             with write_session(database()) as session:
                 delete_annotation(int(row.id), session=session, actor=current_actor())
-            remember_undo(key, int(row.id), f"{day}: {row.text}")
+            what = f"{day}: {row.text}"
+            announce(key, Notice(text("annotation.removed", what=what), tone="info",
+                                 icon=REMOVED_ICON),
+                     undo=Reversal(partial(_restore, int(row.id)),
+                                   Notice(text("annotation.restored", what=what))))
+            st.rerun()
 
 
 def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key: str,
@@ -97,10 +102,12 @@ def _note_form(unit_id: int, indicator: StoredIndicator, *, key: str, notice_key
         refuse(key, refused)
     notice = "annotation.added" if annotation_id is None else "annotation.corrected"
     # An empty text field for the next change; a corrected one keeps its new text.
-    announce(notice_key, text(notice, day=format_date(day, language=language)),
+    announce(notice_key, Notice(text(notice, day=format_date(day, language=language))),
              clear=[f"{key}.text"] if annotation_id is None else [])
+    st.rerun()
 
 
-def _offer_undo(key: str) -> None:
-    """Offer to bring back the change just removed, and do it when asked."""
-    offer_restore(key, restore_annotation, removed="annotation.removed", restored="annotation.restored")
+def _restore(annotation_id: int) -> None:
+    """Bring a removed change back (the Undo of its removal)."""
+    with write_session(database()) as session:
+        restore_annotation(annotation_id, session=session, actor=current_actor())

@@ -7,13 +7,14 @@ it here, with the reason written down. A removed setting can be brought back.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
 from app.access.identity import current_actor
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
-from app.notices import announce, offer_restore, remember_undo, show_notice
+from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
 from app.resources import database, today
 from db import (
     StorageError,
@@ -35,7 +36,6 @@ def baseline_editor(unit_id: int, indicator: StoredIndicator, *, key: str,
                     suggested_day: date | None = None) -> None:
     """Show the form that saves a freeze or phase, and the saved ones with remove and undo."""
     language = current_language()
-    _offer_undo(key)
     show_notice(key)
     form = f"{key}.form"
     with st.form(form, clear_on_submit=False, border=True):
@@ -57,8 +57,10 @@ def baseline_editor(unit_id: int, indicator: StoredIndicator, *, key: str,
                              actor=current_actor(), today=today())
         except StorageError as refused:
             refuse(form, refused)
-        announce(key, text(f"baseline.saved.{kind}", day=format_date(day, language=language)),
+        announce(key, Notice(text(f"baseline.saved.{kind}",
+                                  day=format_date(day, language=language))),
                  clear=[f"{key}.reason"])
+        st.rerun()
     _saved_list(unit_id, indicator, key=key, language=language)
 
 
@@ -79,9 +81,15 @@ def _saved_list(unit_id: int, indicator: StoredIndicator, *, key: str, language:
                          help=text("baseline.remove.help")):
             with write_session(database()) as session:
                 delete_baseline(int(row.id), session=session, actor=current_actor())
-            remember_undo(key, int(row.id), text(f"baseline.row.{row.kind}", day=day))
+            what = text(f"baseline.row.{row.kind}", day=day)
+            announce(key, Notice(text("baseline.removed", what=what), tone="info",
+                                 icon=REMOVED_ICON),
+                     undo=Reversal(partial(_restore, int(row.id)),
+                                   Notice(text("baseline.restored", what=what))))
+            st.rerun()
 
 
-def _offer_undo(key: str) -> None:
-    """Offer to bring back the setting just removed, and do it when asked."""
-    offer_restore(key, restore_baseline, removed="baseline.removed", restored="baseline.restored")
+def _restore(baseline_id: int) -> None:
+    """Bring a removed setting back (the Undo of its removal)."""
+    with write_session(database()) as session:
+        restore_baseline(baseline_id, session=session, actor=current_actor())

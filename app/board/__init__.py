@@ -1,1 +1,1 @@
-"""board"""
+"""The board (tavle): counters, charts with their verdicts, the board meeting, NY signals, and the wall screen (kiosk)."""

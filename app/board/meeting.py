@@ -2,54 +2,53 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.language import text
+from app.language import current_language, text
+from app.notices import Notice, Reversal, announce, refusal, show_notice
 from app.resources import database, today
 from db import StorageError, delete_board_meeting, record_board_meeting, write_session
 from reports.wording import format_date
 
-OUTCOME_KEY = "board.meeting_outcome"
+MEETING_ICON = ":material/check:"
 
 
-@dataclass(frozen=True)
-class MeetingNoted:
-    """The meeting just noted, so that it can be taken back."""
-
-    unit_id: int
-    meeting_id: int
-    day: date
-    undone: bool = False
+def meeting_place(unit_id: int) -> str:
+    """Return where the notice of a unit's meeting is shown (beside its button)."""
+    return f"board.meeting.{unit_id}"
 
 
 def _note_meeting(unit_id: int) -> None:
     """Note today's board meeting for the unit (button callback)."""
     day = today()
+    place = meeting_place(unit_id)
+    language = current_language()
     try:
         with write_session(database()) as session:
             meeting_id = record_board_meeting(unit_id, day, session=session,
                                               actor=current_actor(), today=day)
     except StorageError as refused:
-        st.session_state[OUTCOME_KEY] = refused
+        announce(place, refusal(refused.text(language)))
         return
-    st.session_state[OUTCOME_KEY] = MeetingNoted(unit_id, meeting_id, day)
+    shown = format_date(day, language=language)
+    announce(place, Notice(text("board.meeting.saved", date=shown), icon=MEETING_ICON),
+             undo=Reversal(partial(_take_back, meeting_id),
+                           Notice(text("board.meeting.undone", date=shown), tone="info",
+                                  icon=None)))
 
 
-def _take_back(noted: MeetingNoted) -> None:
-    """Delete the meeting just noted (undo callback)."""
+def _take_back(meeting_id: int) -> None:
+    """Delete the meeting just noted (the Undo of a press by mistake)."""
     with write_session(database()) as session:
-        delete_board_meeting(noted.meeting_id, session=session, actor=current_actor())
-    st.session_state[OUTCOME_KEY] = MeetingNoted(noted.unit_id, noted.meeting_id, noted.day,
-                                                 undone=True)
+        delete_board_meeting(meeting_id, session=session, actor=current_actor())
 
 
 def meeting_controls(unit_id: int, last_meeting: date | None, language: str) -> None:
     """Show when the last meeting was, the button that notes today's, and its undo."""
-    outcome = st.session_state.get(OUTCOME_KEY)
     columns = st.columns([3, 1], vertical_alignment="center")
     with columns[0]:
         if last_meeting is None:
@@ -60,14 +59,4 @@ def meeting_controls(unit_id: int, last_meeting: date | None, language: str) -> 
     with columns[1]:
         st.button(text("board.meeting.button"), key="board.meeting", icon=":material/groups:",
                   on_click=_note_meeting, args=(unit_id,), width="stretch")
-    if isinstance(outcome, StorageError):
-        st.error(outcome.text(language))
-    elif isinstance(outcome, MeetingNoted) and outcome.unit_id == unit_id:
-        shown = format_date(outcome.day, language=language)
-        if outcome.undone:
-            st.info(text("board.meeting.undone", date=shown))
-        else:
-            saved, undo = st.columns([3, 1], vertical_alignment="center")
-            saved.success(text("board.meeting.saved", date=shown), icon=":material/check:")
-            undo.button(text("entry.undo"), key="board.meeting.undo", on_click=_take_back,
-                        args=(outcome,), width="stretch")
+    show_notice(meeting_place(unit_id))

@@ -1,1 +1,1 @@
-"""charts"""
+"""The Altair chart drawn from the shared chart geometry, its legend, sizes and small multiples."""

@@ -2,7 +2,8 @@
 
 One repository call per action, in its own writing transaction, as the acting
 user; the storage validates and audits. Every function returns the Undo that
-takes its change back, and `take_back` carries an Undo out.
+takes its change back, `take_back` carries an Undo out, and `reversal` hands it
+to the page's notice as its Undo button.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from app.access.identity import current_actor
+from app.language import text
+from app.notices import UNDO_ICON, Notice, Reversal
 from app.resources import database, today
 from db import (
     add_entry,
@@ -111,3 +115,9 @@ def take_back(undo: Undo) -> None:
     """Carry out an Undo: the change it belongs to is reversed, and audited as such."""
     with write_session(database()) as session:
         UNDO_ACTIONS[undo.action](undo, session, current_actor())
+
+
+def reversal(undo: Undo, what: str) -> Reversal:
+    """Return the notice's Undo for a change described as what: take it back, say "Fortrudt"."""
+    return Reversal(partial(take_back, undo),
+                    Notice(text("entry.undone", what=what), tone="info", icon=UNDO_ICON))

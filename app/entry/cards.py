@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.entry.actions import save_event, save_figures
+from app.entry.actions import reversal, save_event, save_figures
 from app.entry.descriptions import (
     MEASURE_FIELDS,
     entry_text,
@@ -20,7 +20,6 @@ from app.entry.descriptions import (
     figures_text,
     period_phrase,
 )
-from app.entry.outcome import announce, forget_outcome, show_outcome
 from app.form_problems import (
     forget_problems,
     remember_problems,
@@ -29,6 +28,7 @@ from app.form_problems import (
 )
 from app.indicator_labels import capitalised, indicator_label
 from app.language import current_language, text
+from app.notices import Notice, announce, forget_notice, refusal, show_notice
 from db import StorageError, StoredIndicator, ValidationError, period_start
 from indicators import IndicatorDefinition
 from reports.wording import format_date
@@ -83,7 +83,7 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
     if before is not None:
         st.caption(text("entry.existing", period=period,
                         figures=figures_text(definition, before, language)))
-    show_outcome(form)
+    show_notice(form)
     fields = MEASURE_FIELDS[definition.measure]
     with st.form(form, border=False):
         for column, field in zip(st.columns(len(fields)), fields, strict=True):
@@ -117,7 +117,7 @@ def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, p
     language = current_language()
     fields = MEASURE_FIELDS[definition.measure]
     figures = {field: st.session_state.get(f"{form}-{field}") for field in fields}
-    forget_outcome()
+    forget_notice()
     try:
         undo = save_figures(unit_id, stored.id, day, figures, before=before)
     except ValidationError as refused:
@@ -125,13 +125,13 @@ def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, p
         return
     except StorageError as refused:
         forget_problems(form)
-        announce(form, refused.text(language))
+        announce(form, refusal(refused.text(language)))
         return
     forget_problems(form)
     for field in fields:  # empty again, so a second tap cannot save the same figures twice
         st.session_state[f"{form}-{field}"] = None
     what = entry_text(definition, period, figures_text(definition, figures, language), language)
-    announce(form, text("entry.saved", what=what), undo=undo, what=what)
+    announce(form, Notice(text("entry.saved", what=what)), undo=reversal(undo, what))
 
 
 def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.DataFrame,
@@ -144,7 +144,7 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
     latest = None if series.empty else series["date"].max()
     st.caption(text("entry.event.last", date=format_date(latest, language=language))
                if latest is not None else text("entry.event.none"))
-    show_outcome(form)
+    show_notice(form)
     if st.session_state.get(CONFIRMING_KEY) != stored.id:
         st.button(text("entry.event.add", event=capitalised(event)), key=f"{form}-add",
                   icon=":material/add_circle:", type="primary", width="stretch",
@@ -169,7 +169,7 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
 
 def _ask_to_confirm(form: str, indicator_id: int) -> None:
     """Open the confirmation of an event (button callback)."""
-    forget_outcome()
+    forget_notice()
     forget_problems(form)
     st.session_state[CONFIRMING_KEY] = indicator_id
 
@@ -191,9 +191,9 @@ def _save_event(form: str, unit_id: int, stored: StoredIndicator, event: str, da
         return
     except StorageError as refused:
         _stop_confirming(form)
-        announce(form, refused.text(language))
+        announce(form, refusal(refused.text(language)))
         return
     _stop_confirming(form)
     what = capitalised(text("entry.event.what", event=event,
                             date=format_date(day, language=language)))
-    announce(form, text("entry.saved", what=what), undo=undo, what=what)
+    announce(form, Notice(text("entry.saved", what=what)), undo=reversal(undo, what))

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
-from app.entry.actions import correct_figures, delete_row, move_event
+from app.entry.actions import correct_figures, delete_row, move_event, reversal
 from app.entry.cards import WHOLE_NUMBER_FIELDS, field_label
 from app.entry.descriptions import (
     FIGURE_FIELDS,
@@ -24,7 +24,6 @@ from app.entry.descriptions import (
     figures_text,
     period_phrase,
 )
-from app.entry.outcome import announce, forget_outcome, show_outcome
 from app.form_problems import (
     forget_problems,
     remember_problems,
@@ -33,6 +32,7 @@ from app.form_problems import (
 )
 from app.indicator_labels import capitalised, indicator_label
 from app.language import current_language, text
+from app.notices import Notice, announce, forget_notice, refusal, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -99,7 +99,7 @@ def recent_entries(unit_id: int, indicators: dict[int, StoredIndicator], *, toda
                    language: str) -> None:
     """Show the latest entries and events with their correct and delete buttons."""
     st.markdown(f"## {text('entry.recent')}")
-    show_outcome(RECENT)
+    show_notice(RECENT)
     rows = [row for row in recent_rows(unit_id) if row.indicator_id in indicators]
     if not rows:
         st.caption(text("entry.recent.none"))
@@ -168,7 +168,7 @@ def _correction_form(row: RecentRow, stored: StoredIndicator, *, today: date,
 
 def _start_correcting(row: RecentRow) -> None:
     """Open the row's correction form (button callback)."""
-    forget_outcome()
+    forget_notice()
     st.session_state[EDITING_KEY] = (row.kind, row.row_id)
 
 
@@ -199,10 +199,10 @@ def _save_correction(form: str, row: RecentRow, stored: StoredIndicator, period:
         return
     except StorageError as refused:
         _stop_correcting(form)
-        announce(RECENT, refused.text(language))
+        announce(RECENT, refusal(refused.text(language)))
         return
     _stop_correcting(form)
-    announce(RECENT, text("entry.corrected", what=what), undo=undo, what=what)
+    announce(RECENT, Notice(text("entry.corrected", what=what)), undo=reversal(undo, what))
 
 
 def _delete(row: RecentRow, what: str) -> None:
@@ -211,6 +211,6 @@ def _delete(row: RecentRow, what: str) -> None:
     try:
         undo = delete_row(row.kind, row.row_id)
     except StorageError as refused:
-        announce(RECENT, refused.text(current_language()))
+        announce(RECENT, refusal(refused.text(current_language())))
         return
-    announce(RECENT, text("entry.deleted", what=what), undo=undo, what=what)
+    announce(RECENT, Notice(text("entry.deleted", what=what)), undo=reversal(undo, what))

@@ -18,6 +18,7 @@ import streamlit as st
 from app.access.identity import current_actor, may
 from app.indicator_labels import indicator_label
 from app.language import text
+from app.notices import Notice, announce
 from app.overview.state import forget_overview
 from app.resources import database
 from db import switch_sampling, write_session
@@ -27,7 +28,7 @@ from reports.drawing import palette
 from reports.wording import format_axis_date, format_date, format_percent
 
 LISTS = ("prototype", "ready", "sampling", "not_ready")
-NOTICE_KEY = "overview_notice"
+NOTICE_PLACE = "overview"  # the switch's notice shows at the top of the page
 
 
 def grouped(readiness: Sequence[Readiness]) -> dict[str, list[Readiness]]:
@@ -140,8 +141,8 @@ def _switch_form(item: Readiness, unit: pd.Series, package: str, today: date, *,
                             actor=current_actor(), today=today)
         forget_overview()
         done = "overview.spread.switched" if sampling else "overview.spread.back_done"
-        st.session_state[NOTICE_KEY] = text(done, unit=unit["name"], package=package,
-                                            day=format_date(day))
+        announce(NOTICE_PLACE, Notice(text(done, unit=unit["name"], package=package,
+                                           day=format_date(day)), icon=None))
         st.rerun()
 
 

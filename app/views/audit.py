@@ -6,6 +6,7 @@ import streamlit as st
 from app.access.identity import current_actor
 from app.admin.audit_table import audit_rows, local_time
 from app.language import current_language, text, translate
+from app.notices import Notice, announce, refusal, show_notice
 from app.resources import database
 from db import (
     StorageError,
@@ -18,18 +19,15 @@ from db import (
     write_session,
 )
 
-NOTICE_KEY = "audit.notice"
+PLACE = "audit"
+RESTORED_ICON = ":material/restore:"
 # Enough for an afternoon's changes in a municipality; the filters narrow the rest.
 ROWS_SHOWN = 500
 
 language = current_language()
 st.title(text("nav.audit"))
 st.caption(text("audit.intro"))
-notice = st.session_state.pop(NOTICE_KEY, None)
-if isinstance(notice, StorageError):
-    st.error(notice.text(language))
-elif notice:
-    st.success(notice, icon=":material/restore:")
+show_notice(PLACE)
 
 with read_session(database()) as session:
     units = list_units(session=session, include_deleted=True)
@@ -69,7 +67,8 @@ if st.button(text("audit.restore.button"), type="primary", icon=":material/resto
             restore_deleted(row.table_name, int(row.row_id), session=session,
                             actor=current_actor())
     except StorageError as refused:
-        st.session_state[NOTICE_KEY] = refused
+        announce(PLACE, refusal(refused.text(language)))
     else:
-        st.session_state[NOTICE_KEY] = text("audit.restore.done", what=described[chosen])
+        announce(PLACE, Notice(text("audit.restore.done", what=described[chosen]),
+                               icon=RESTORED_ICON))
     st.rerun()

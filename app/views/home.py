@@ -4,12 +4,13 @@ import streamlit as st
 
 from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
+from app.notices import Notice, announce, show_notice
 from app.resources import database, today
 from app.styles import use_touch_targets
 from app.unit_picker import care_units
 from db import StorageError, seed_demo, write_session
 
-DEMO_LOADED_KEY = "home.demo_loaded"
+PLACE = "home"
 
 use_touch_targets()
 st.title(text("app.title"))
@@ -29,11 +30,10 @@ elif units.empty:
         except StorageError as refused:  # another browser loaded it a moment ago
             st.error(refused.text(current_language()))
         else:
-            st.session_state[DEMO_LOADED_KEY] = True
+            announce(PLACE, Notice(text("home.demo.done")))
             st.rerun()
 else:
-    if st.session_state.pop(DEMO_LOADED_KEY, False):
-        st.success(text("home.demo.done"), icon=":material/check_circle:")
+    show_notice(PLACE)
     st.markdown(f"### {text('home.start')}")
     language = current_language()
     # The language rides along, so a Danish-or-English choice survives the jump.

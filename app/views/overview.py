@@ -4,11 +4,12 @@ import streamlit as st
 
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
+from app.notices import show_notice
 from app.overview.funnel_chart import NAMED_UNITS, funnel_spec
 from app.overview.goals import goal_rows
 from app.overview.matrix_links import show_matrix
 from app.overview.matrix_table import judged_on, linked_cells, matrix_html
-from app.overview.spread import NOTICE_KEY, show_spread
+from app.overview.spread import NOTICE_PLACE, show_spread
 from app.overview.state import current_overview
 from app.resources import today
 from app.styles import use_readable_captions
@@ -20,8 +21,7 @@ language = current_language()
 day = today()
 use_readable_captions()
 st.title(text("nav.overview"))
-if NOTICE_KEY in st.session_state:
-    st.success(st.session_state.pop(NOTICE_KEY))
+show_notice(NOTICE_PLACE)
 overview = current_overview(day)
 if overview.units.empty or not overview.indicators:
     st.info(text("overview.none"))

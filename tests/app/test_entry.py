@@ -191,8 +191,7 @@ def test_an_english_user_reads_a_refused_correction_in_english_only(monkeypatch,
     finally:
         engine.dispose()
     app = button(app, "Save correction").click().run()
-    assert [i.value for i in app.info] == [f"There is no {kind} with id {row_id}."]
-    assert not app.error
+    assert [e.value for e in app.error] == [f"There is no {kind} with id {row_id}."]
 
 
 def test_a_deleted_entry_is_gone_from_the_series_until_it_is_brought_back(entry,

@@ -10,10 +10,10 @@ from db import (
     board_link_actor,
     board_link_unit,
     create_board_link,
+    delete_unit,
     list_board_links,
     read_session,
     revoke_board_link,
-    set_unit_deleted,
     write_session,
 )
 
@@ -66,7 +66,7 @@ def test_a_revoked_link_stops_at_once_and_leaves_the_list(engine, link):
 
 def test_a_link_to_a_deleted_unit_reads_as_nobody(engine, place, link):
     with write_session(engine) as session:
-        set_unit_deleted(place["unit"], True, session=session, actor=ADMIN)
+        delete_unit(place["unit"], session=session, actor=ADMIN)
     assert actor_of(engine, link.token) is None
 
 

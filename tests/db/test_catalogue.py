@@ -6,9 +6,9 @@ import pytest
 
 from db.catalogue import (
     create_indicator,
+    delete_indicator,
     find_indicator,
     list_indicators,
-    set_indicator_deleted,
     sync_catalogue,
     update_indicator,
 )
@@ -100,6 +100,6 @@ def test_a_custom_indicator_is_added_checked_and_soft_deleted(engine):
     with pytest.raises(ValidationError), write_session(engine) as session:
         create_indicator(custom, session=session, actor="system:admin")  # the code is taken
     with write_session(engine) as session:
-        set_indicator_deleted(indicator_id, True, session=session, actor="system:admin")
+        delete_indicator(indicator_id, session=session, actor="system:admin")
     with read_session(engine) as session:
         assert "vaegt_maalt" not in {s.definition.code for s in list_indicators(session=session)}

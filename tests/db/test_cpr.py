@@ -23,3 +23,21 @@ def test_a_real_date_followed_by_four_digits_is_taken_for_a_cpr_number(text):
 ])
 def test_other_numbers_and_dates_are_not_taken_for_cpr_numbers(text):
     assert not looks_like_cpr(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1010190-1234",  # "010190-1234" with a digit before it
+    "10101901234",  # "0101901234" with a digit before it
+    "nr. 5010190 1234",  # "010190 1234" with a digit before it
+])
+def test_a_cpr_looking_number_with_a_digit_directly_before_it_is_part_of_a_longer_number(text):
+    assert not looks_like_cpr(text)
+
+
+@pytest.mark.parametrize("text", [
+    "010190-1234", "0101901234",  # at the start of the text
+    "1 010190-1234", "1 0101901234",  # a space, not a digit, before it
+    "x0101901234", "nr.010190 1234",  # a letter or a full stop before it
+])
+def test_a_cpr_looking_number_after_the_start_a_space_or_another_non_digit_is_refused(text):
+    assert looks_like_cpr(text)

@@ -9,7 +9,7 @@ from db.engine import read_session, write_session
 from db.entries import add_entry, correct_entry, delete_entry, list_entries, restore_entry
 from db.errors import NotFoundError, PermissionDeniedError, ReadOnlySessionError
 from db.series import read_series
-from db.units import set_unit_deleted
+from db.units import delete_unit
 from tests.db.conftest import TODAY, audit_count
 
 
@@ -120,6 +120,6 @@ def test_a_write_in_a_reading_session_is_refused(engine, place):
 
 def test_entries_for_a_deleted_unit_are_refused(engine, place):
     with write_session(engine) as session:
-        set_unit_deleted(place["unit"], True, session=session, actor="system:admin")
+        delete_unit(place["unit"], session=session, actor="system:admin")
     with pytest.raises(NotFoundError):
         add(engine, place, numerator=1, denominator=2)

@@ -27,6 +27,7 @@ from db import (
     rename_unit,
     restore,
     restore_deleted,
+    restore_unit,
     revoke_board_link,
     seed_demo,
     sign_in,
@@ -68,6 +69,8 @@ REFUSALS = {
         engine, lambda session: get_indicator(99_999, session=session)),
     "deleting an entry that does not exist": lambda engine, place, tmp_path: _write(
         engine, lambda session: delete_entry(99_999, session=session, actor=ACTOR)),
+    "restoring a unit that does not exist": lambda engine, place, tmp_path: _write(
+        engine, lambda session: restore_unit(99_999, session=session, actor=ACTOR)),
     "revoking a link that does not exist": lambda engine, place, tmp_path: _write(
         engine, lambda session: revoke_board_link(99_999, session=session, actor=ACTOR)),
     "restoring a table that cannot be restored": lambda engine, place, tmp_path: _write(
@@ -115,6 +118,13 @@ def test_a_validation_error_joins_its_problems_in_the_language_asked(engine, pla
                                                    actor=ACTOR))
     assert refused.value.text("da") == "\n".join(p.text("da") for p in refused.value.problems)
     assert refused.value.text("en") == "\n".join(p.text("en") for p in refused.value.problems)
+
+
+def test_a_missing_row_of_a_soft_deletable_table_is_named_in_both_languages(engine):
+    with pytest.raises(StorageError) as refused:
+        _write(engine, lambda session: restore_unit(99_999, session=session, actor=ACTOR))
+    assert (refused.value.text("da"), refused.value.text("en")) == (
+        "Enheden findes ikke (id 99999).", "There is no unit with id 99999.")
 
 
 def test_any_other_refusal_reads_as_one_problem_that_names_no_field(engine, place):

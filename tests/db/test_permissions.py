@@ -21,6 +21,7 @@ from db import (
     create_package,
     create_unit,
     create_user,
+    delete_user,
     export_rows,
     find_indicator,
     find_unit,
@@ -28,14 +29,15 @@ from db import (
     import_file,
     make_engine,
     read_audit,
+    read_overview_series,
     read_series,
     read_session,
     record_board_meeting,
     rename_unit,
     restore,
     revoke_board_link,
+    role_may,
     set_unit_indicators,
-    set_user_deleted,
     switch_sampling,
     write_session,
 )
@@ -48,8 +50,8 @@ SYSTEM = "system:test"
 OWN = {
     "registrant": {"unit.read", "entry.write"},
     "teamleder": {"unit.read", "entry.write", "annotation.write", "baseline.write",
-                  "sampling.write", "board.write"},
-    "leder": {"unit.read", "report"},
+                  "sampling.write", "board.write", "overview.read"},
+    "leder": {"unit.read", "overview.read", "report"},
     "admin": set(ACTIONS),
 }
 ROLES = tuple(OWN)
@@ -117,6 +119,7 @@ PERFORM = {
                                                          actor=a, today=TODAY),
     "board.write": lambda s, w, a, u: record_board_meeting(u, TODAY, session=s, actor=a,
                                                            today=TODAY),
+    "overview.read": lambda s, w, a, u: read_overview_series(session=s, actor=a, unit_ids=[u]),
     "report": lambda s, w, a, u: report_content(scope_of(u, session=s), month_of(TODAY),
                                                 session=s, actor=a, today=TODAY),
     "unit.admin": lambda s, w, a, u: rename_unit(u, "Nyt navn", session=s, actor=a),
@@ -166,6 +169,18 @@ def test_each_role_may_do_what_the_matrix_allows_and_nothing_else(world, role, a
             perform(world, action, role, unit_id)
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_a_roles_row_of_the_matrix_holds_what_it_may_do_in_its_own_units(role):
+    assert {action for action in ACTIONS if role_may(role, action)} == OWN[role]
+
+
+def test_an_unknown_role_may_do_nothing_and_an_unknown_action_is_refused_by_name():
+    assert not any(role_may(role, action) for role in ("board-link", "Admin", "")
+                   for action in ACTIONS)
+    with pytest.raises(ValueError, match="overview.write"):
+        role_may("admin", "overview.write")
+
+
 def test_a_leader_reports_on_the_whole_area_but_not_on_the_municipality(world):
     with read_session(world["engine"]) as session:
         nord, top = find_unit("nord", session=session), find_unit("kommunen", session=session)
@@ -196,8 +211,8 @@ def test_no_actor_an_unknown_user_and_an_unknown_link_may_do_nothing(world, acto
 def test_a_deactivated_user_loses_every_right_at_once(world):
     perform(world, "entry.write", "teamleder", world["own"])
     with write_session(world["engine"]) as session:
-        set_user_deleted(find_user("teamleder", session=session).id, True, session=session,
-                         actor=SYSTEM)
+        delete_user(find_user("teamleder", session=session).id, session=session,
+                    actor=SYSTEM)
     with pytest.raises(PermissionDeniedError, match="deaktiveret"):
         perform(world, "unit.read", "teamleder", world["own"])
 

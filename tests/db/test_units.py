@@ -11,11 +11,12 @@ from db.series import read_series
 from db.units import (
     code_from_name,
     create_unit,
+    delete_unit,
     descendant_ids,
     list_units,
     move_unit,
     rename_unit,
-    set_unit_deleted,
+    restore_unit,
 )
 from tests.db.conftest import TODAY
 
@@ -66,12 +67,12 @@ def test_a_unit_cannot_be_moved_below_itself(engine, place):
 
 def test_deleting_an_area_hides_the_units_below_it_until_it_is_restored(engine, place):
     with write_session(engine) as session:
-        set_unit_deleted(place["area"], True, session=session, actor="system:admin")
+        delete_unit(place["area"], session=session, actor="system:admin")
     with read_session(engine) as session:
         assert list(list_units(session=session)["name"]) == ["Demo Kommune"]
         assert len(list_units(session=session, include_deleted=True)) == 4
     with write_session(engine) as session:
-        set_unit_deleted(place["area"], False, session=session, actor="system:admin")
+        restore_unit(place["area"], session=session, actor="system:admin")
     with read_session(engine) as session:
         assert len(list_units(session=session)) == 4
 

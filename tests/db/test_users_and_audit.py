@@ -8,12 +8,13 @@ from db.errors import ValidationError
 from db.users import (
     add_membership,
     create_user,
+    delete_user,
     find_user,
     has_admin,
     member_unit_ids,
     remove_membership,
+    restore_user,
     set_password,
-    set_user_deleted,
     verify_password,
 )
 
@@ -64,11 +65,11 @@ def test_a_deleted_administrator_no_longer_counts_and_can_be_restored(engine):
     with write_session(engine) as session:
         user = create_user("boss", role="admin", session=session, actor="system")
     with write_session(engine) as session:
-        set_user_deleted(user, True, session=session, actor="system")
+        delete_user(user, session=session, actor="system")
     with read_session(engine) as session:
         assert not has_admin(session=session) and find_user("boss", session=session) is None
     with write_session(engine) as session:
-        set_user_deleted(user, False, session=session, actor="system")
+        restore_user(user, session=session, actor="system")
     with read_session(engine) as session:
         assert has_admin(session=session)
 

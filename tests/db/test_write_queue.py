@@ -1,7 +1,7 @@
 """Writers in one process: served first come, first served; SQLite's log kept short."""
 
 import threading
-import time
+from collections import deque
 from datetime import date, timedelta
 
 from db import engine as engine_module
@@ -11,8 +11,21 @@ from db.write_queue import WriteQueue
 from tests.db.concurrent_writers import prepare
 
 
+class _CountedQueue(deque):
+    """The queue's list of waiting turns, counting each writer that joins it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.joined = threading.Semaphore(0)
+
+    def append(self, turn: threading.Event) -> None:
+        super().append(turn)
+        self.joined.release()
+
+
 def test_the_lock_passes_to_waiting_writers_in_the_order_they_came():
     queue, served = WriteQueue(), []
+    waiting = queue._waiting = _CountedQueue()  # to know when each writer is in the queue
     assert queue.acquire(timeout=1)
 
     def wait_and_note(number: int) -> None:
@@ -24,7 +37,8 @@ def test_the_lock_passes_to_waiting_writers_in_the_order_they_came():
     for number in range(5):
         threads.append(threading.Thread(target=wait_and_note, args=(number,)))
         threads[-1].start()
-        time.sleep(0.02)  # let each one queue before the next
+        assert waiting.joined.acquire(timeout=5)  # writer number waits before the next starts
+    assert served == [] and len(waiting) == 5
     queue.release()
     for thread in threads:
         thread.join()

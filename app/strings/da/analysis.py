@@ -95,7 +95,6 @@ STRINGS: dict[str, str] = {
     "download.column.phase": "Fase",
     "download.column.signal": "Signal",
     "download.column.note": "Note",
-    "undo": "Fortryd",
     "baseline.intro": "Frys baseline, når I vil måle nye punkter mod den gamle praksis. Start en ny fase, når en ændring har flyttet processen varigt. Tavle ændrer aldrig faserne af sig selv.",
     "baseline.kind": "Hvad vil I gemme?",
     "baseline.kind.new_phase": "Skift: ny fase fra datoen",

@@ -8,7 +8,6 @@ STRINGS: dict[str, str] = {
     "entry.period.month": "i {month}",
     "entry.of": "af {denominator}",
     "entry.save": "Gem",
-    "entry.undo": "Fortryd",
     "entry.undone": "Fortrudt: {what}.",
     "entry.saved": "Gemt: {what}.",
     "entry.existing": "Allerede registreret {period}: {figures}. Gemmer du igen, rettes tallet.",

@@ -11,6 +11,7 @@ STRINGS: dict[str, str] = {
     "nav.admin": "Administration",
     "unit.label": "Enhed",
     "unit.none": "Der er ingen enheder endnu. Indlæs demodata på forsiden, eller opret enheder under Administration.",
+    "notice.undo": "Fortryd",
     "language.label": "Sprog",
     "home.intro": (
         "Tavle samler jeres proces- og resultatindikatorer og viser dem som "

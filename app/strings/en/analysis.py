@@ -95,7 +95,6 @@ STRINGS: dict[str, str] = {
     "download.column.phase": "Phase",
     "download.column.signal": "Signal",
     "download.column.note": "Note",
-    "undo": "Undo",
     "baseline.intro": "Freeze the baseline when you want to judge new points against the old practice. Start a new phase when a change has moved the process for good. Tavle never changes the phases by itself.",
     "baseline.kind": "What do you want to save?",
     "baseline.kind.new_phase": "New phase from the date",

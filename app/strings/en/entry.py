@@ -8,7 +8,6 @@ STRINGS: dict[str, str] = {
     "entry.period.month": "in {month}",
     "entry.of": "of {denominator}",
     "entry.save": "Save",
-    "entry.undo": "Undo",
     "entry.undone": "Undone: {what}.",
     "entry.saved": "Saved: {what}.",
     "entry.existing": "Already recorded {period}: {figures}. Saving again corrects it.",

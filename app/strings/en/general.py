@@ -11,6 +11,7 @@ STRINGS: dict[str, str] = {
     "nav.admin": "Administration",
     "unit.label": "Unit",
     "unit.none": "There are no units yet. Load the demo data on the home page, or create units under Administration.",
+    "notice.undo": "Undo",
     "language.label": "Language",
     "home.intro": (
         "Tavle collects your process and outcome indicators and shows them as "
