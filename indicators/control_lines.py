@@ -124,6 +124,6 @@ def clamp_at_zero(lines: ControlLines) -> ControlLines:
 
 def clamp_proportion(lines: ControlLines) -> ControlLines:
     """Keep the limits of a proportion between 0 and 1."""
-    lines = clamp_at_zero(lines)
-    return replace(lines, ucl=clamp(lines.ucl, lowest=None, highest=1.0),
+    return replace(lines, lcl=clamp(lines.lcl), lcl_95=clamp(lines.lcl_95),
+                   ucl=clamp(lines.ucl, lowest=None, highest=1.0),
                    ucl_95=clamp(lines.ucl_95, lowest=None, highest=1.0))

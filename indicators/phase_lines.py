@@ -7,8 +7,6 @@ to 0 when no value is negative.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from indicators.chart_types import CHART_TYPES
@@ -36,7 +34,7 @@ def _chart_lines(options: AnalysisOptions, phase: PhaseData) -> ControlLines:
 def with_lines(facet: FacetAnalysis, options: AnalysisOptions, *, categorical: bool) -> FacetAnalysis:
     """The facet with the chart type's centre line and limits of each phase, from its baseline."""
     lines = tuple(_chart_lines(options, _phase_data(facet, span, options, categorical)) for span in facet.spans)
-    return replace(facet, lines=lines)
+    return facet.filled(lines=lines)
 
 
 def clamps_negative_limits(facets: list[FacetAnalysis], options: AnalysisOptions) -> bool:
@@ -67,6 +65,6 @@ def finished_lines(lines: ControlLines, multiply: float, clamp_negative: bool) -
 def with_finished_lines(facets: list[FacetAnalysis], options: AnalysisOptions) -> list[FacetAnalysis]:
     """Every facet with its lines finished (multiplied, finite, y.neg); y.neg looks at all facets."""
     clamp_negative = clamps_negative_limits(facets, options)
-    return [replace(facet, lines=tuple(finished_lines(lines, options.multiply, clamp_negative)
-                                       for lines in facet.lines))
+    return [facet.filled(lines=tuple(finished_lines(lines, options.multiply, clamp_negative)
+                                     for lines in facet.lines))
             for facet in facets]

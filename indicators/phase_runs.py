@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from indicators.facet_analysis import FacetAnalysis
 from indicators.runs import runs_analysis
 
@@ -16,4 +14,4 @@ def with_runs(facet: FacetAnalysis) -> FacetAnalysis:
     """
     runs = tuple(runs_analysis(lines.y, lines.cl, facet.include[span])
                  for span, lines in zip(facet.spans, facet.lines, strict=True))
-    return replace(facet, runs=runs)
+    return facet.filled(runs=runs)

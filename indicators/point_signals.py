@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from indicators.facet_analysis import FacetAnalysis
@@ -17,4 +15,4 @@ def with_point_signals(facet: FacetAnalysis, improvement: str | None) -> FacetAn
     kinds = np.full(len(facet.sub), None, dtype=object)
     for way in (-1, 0, 1):
         kinds[flagged & (direction == way)] = signal_kind(way, improvement)
-    return replace(facet, flagged=flagged, direction=direction, kinds=kinds, rule_names=tuple(rule_names))
+    return facet.filled(flagged=flagged, direction=direction, kinds=kinds, rule_names=tuple(rule_names))

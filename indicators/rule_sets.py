@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from indicators.chart_types import CHART_TYPES
@@ -51,5 +49,5 @@ def with_findings(facet: FacetAnalysis, options: AnalysisOptions) -> FacetAnalys
                        has_limits=has_limits, time_ordered=facet.time_ordered, offset=span.start)
         for span, lines, runs in zip(facet.spans, facet.lines, facet.runs, strict=True)
     ]
-    return replace(facet, findings=tuple(tuple(findings) for findings, _ in found),
-                   runs_limits=tuple(limits for _, limits in found))
+    return facet.filled(findings=tuple(tuple(findings) for findings, _ in found),
+                        runs_limits=tuple(limits for _, limits in found))
