@@ -59,7 +59,7 @@ class FacetAnalysis:
         return copy
 
 
-_FIELD_NAMES = frozenset(option.name for option in fields(FacetAnalysis))
+_FIELD_NAMES = frozenset(entry.name for entry in fields(FacetAnalysis))
 
 
 def split_phases(sub: Subgroups, options: AnalysisOptions, *, categorical: bool) -> FacetAnalysis:
