@@ -9,7 +9,9 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
   `entry_series`, with the period helpers `period_starts`, `period_range`, `iso_week`.
 - Chart advice: `suggested_chart`, `chart_choices`, `mostly_zero`, `recommendation_text`.
 - `indicator_chart(series, indicator, *, today, ...)`: a stored series charted the way
-  Tavle charts it (measure, baseline dates, goal line), for board, reports and overview.
+  Tavle charts it (measure, baseline dates, goal line), for board, reports and overview;
+  `chart_goal_status(model, goal, *, today, ...)` → `GoalStatus`, how it stands against
+  its goal (judged only here; the overview and the reports print it).
 - `model_to_dict` (the JSON of the command line) and the errors: `IndicatorError`s under
   `TavleError`, the root of every error Tavle raises (drawn in `indicators/errors.py`).
 """
@@ -56,7 +58,7 @@ from indicators.errors import (
     TooFewPointsError,
 )
 from indicators.funnel import FunnelResult, funnel
-from indicators.goals import meets
+from indicators.goals import GOAL_STATES, GoalStatus, chart_goal_status, meets
 from indicators.indicator_chart import CHART_PERIOD, indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
@@ -90,6 +92,7 @@ __all__ = [
     "CHART_PERIOD",
     "CHART_TYPES",
     "GOAL_KINDS",
+    "GOAL_STATES",
     "IHI_RUNS_MIN_USEFUL",
     "IHI_SHIFT_LENGTH",
     "IHI_TREND_LENGTH",
@@ -110,6 +113,7 @@ __all__ = [
     "ChartModel",
     "FunnelResult",
     "Goal",
+    "GoalStatus",
     "IndicatorDefinition",
     "IndicatorError",
     "InvalidDataError",
@@ -130,6 +134,7 @@ __all__ = [
     "analyze",
     "analyze_batch",
     "chart_choices",
+    "chart_goal_status",
     "days_between_events",
     "days_since_last_event",
     "definition",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indicators.constants import D2_MOVING_RANGE, D4_MOVING_RANGE, SIGMA_LIMIT
+from indicators.control_lines import clamp
 from indicators.errors import InvalidDataError, InvalidOptionError
 from indicators.runs import crossings_limit, longest_run_limit
 
@@ -164,7 +165,7 @@ def analyze_batch(values: np.ndarray, denominators: np.ndarray | None = None, *,
     elif chart == "c":
         y, centre = values, _row_mean(values[:, base])
         sigma = np.broadcast_to(np.sqrt(np.maximum(centre, 0.0))[:, None], values.shape)
-        lcl, ucl = np.maximum(centre[:, None] - SIGMA_LIMIT * sigma, 0.0), centre[:, None] + SIGMA_LIMIT * sigma
+        lcl, ucl = clamp(centre[:, None] - SIGMA_LIMIT * sigma), centre[:, None] + SIGMA_LIMIT * sigma
     else:
         assert n is not None
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -172,10 +173,10 @@ def analyze_batch(values: np.ndarray, denominators: np.ndarray | None = None, *,
             centre = np.nansum(values[:, base], axis=1) / np.nansum(n[:, base], axis=1)
             spread = centre[:, None] * (1.0 - centre[:, None]) if chart == "p" else centre[:, None]
             sigma = np.sqrt(spread / n)
-        lcl = np.maximum(centre[:, None] - SIGMA_LIMIT * sigma, 0.0)
+        lcl = clamp(centre[:, None] - SIGMA_LIMIT * sigma)
         ucl = centre[:, None] + SIGMA_LIMIT * sigma
         if chart == "p":
-            ucl = np.minimum(ucl, 1.0)
+            ucl = clamp(ucl, lowest=None, highest=1.0)
     n_useful, crossings, longest = _runs(y, centre)
     longest_table, crossings_table = _limit_tables(points)
     longest_max, crossings_min = longest_table[n_useful], crossings_table[n_useful]

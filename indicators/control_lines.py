@@ -99,22 +99,31 @@ def sigma_lines(y: np.ndarray, n: np.ndarray, centre_line: float, sigma: np.ndar
         )
 
 
-def _floor(values: np.ndarray, floor: float) -> np.ndarray:
-    with np.errstate(invalid="ignore"):
-        return np.where(np.isfinite(values) & (values < floor), floor, values)
+def clamp(values: np.ndarray, *, lowest: float | None = 0.0, highest: float | None = None) -> np.ndarray:
+    """Limits kept within what the measure allows: at least lowest (0), at most highest when given.
 
-
-def _ceiling(values: np.ndarray, ceiling: float) -> np.ndarray:
-    with np.errstate(invalid="ignore"):
-        return np.where(np.isfinite(values) & (values > ceiling), ceiling, values)
+    A count, rate or proportion cannot be negative, nor a proportion above 1. Missing
+    and infinite limits stay as they are. Every chart type, the batch and the funnel
+    clamp their limits with this one function.
+    """
+    clamped = values
+    if lowest is not None:
+        clamped = np.maximum(clamped, lowest)  # NaN propagates: a missing limit stays missing
+    if highest is not None:
+        clamped = np.minimum(clamped, highest)
+    infinite = np.isinf(values)
+    if infinite.any():  # an infinite limit is no limit: left for the engine to drop
+        clamped = np.where(infinite, values, clamped)
+    return clamped
 
 
 def clamp_at_zero(lines: ControlLines) -> ControlLines:
     """Raise negative lower limits to 0: a count or rate cannot be negative."""
-    return replace(lines, lcl=_floor(lines.lcl, 0.0), lcl_95=_floor(lines.lcl_95, 0.0))
+    return replace(lines, lcl=clamp(lines.lcl), lcl_95=clamp(lines.lcl_95))
 
 
 def clamp_proportion(lines: ControlLines) -> ControlLines:
     """Keep the limits of a proportion between 0 and 1."""
-    lines = clamp_at_zero(lines)
-    return replace(lines, ucl=_ceiling(lines.ucl, 1.0), ucl_95=_ceiling(lines.ucl_95, 1.0))
+    return replace(lines, lcl=clamp(lines.lcl), lcl_95=clamp(lines.lcl_95),
+                   ucl=clamp(lines.ucl, lowest=None, highest=1.0),
+                   ucl_95=clamp(lines.ucl_95, lowest=None, highest=1.0))

@@ -30,6 +30,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from indicators.control_lines import clamp
 from indicators.errors import InvalidDataError, InvalidOptionError
 
 FunnelMeasure = Literal["proportion", "rate"]
@@ -104,24 +105,24 @@ def binomial_limits(theta: float, size: float, probabilities: np.ndarray) -> np.
     """Proportions at the given probabilities for size trials with success chance theta."""
     trials = int(round(size))
     if trials <= 0 or theta <= 0.0 or theta >= 1.0:
-        return np.full(len(probabilities), float(np.clip(theta, 0.0, 1.0)))
+        return clamp(np.full(len(probabilities), float(theta)), highest=1.0)
     k = np.arange(1, trials + 1)
     steps = np.log(trials - k + 1) - np.log(k) + np.log(theta) - np.log1p(-theta)
     log_pmf = np.concatenate([[trials * np.log1p(-theta)], trials * np.log1p(-theta) + np.cumsum(steps)])
     pmf, cdf = _normalised(log_pmf)
-    return np.clip(_quantile_counts(cdf, pmf, probabilities) / trials, 0.0, 1.0)
+    return clamp(_quantile_counts(cdf, pmf, probabilities) / trials, highest=1.0)
 
 
 def poisson_limits(theta: float, exposure: float, probabilities: np.ndarray) -> np.ndarray:
     """Rates (per unit of exposure) at the given probabilities for a Poisson mean theta × exposure."""
     mean = theta * exposure
     if exposure <= 0 or mean <= 0:
-        return np.full(len(probabilities), max(theta, 0.0))
+        return clamp(np.full(len(probabilities), float(theta)))
     top = int(np.ceil(mean + POISSON_TAIL_SD * np.sqrt(mean) + POISSON_TAIL_SD))
     k = np.arange(1, top + 1)
     log_pmf = np.concatenate([[-mean], -mean + np.cumsum(np.log(mean) - np.log(k))])
     pmf, cdf = _normalised(log_pmf)
-    return np.maximum(_quantile_counts(cdf, pmf, probabilities) / exposure, 0.0)
+    return clamp(_quantile_counts(cdf, pmf, probabilities) / exposure)
 
 
 def _limits(measure: str, theta: float, sizes: np.ndarray) -> np.ndarray:
@@ -196,7 +197,7 @@ def _widened(limits: np.ndarray, theta: float, phi: float, measure: str) -> np.n
     if phi == 1.0:
         return limits
     widened = theta + np.sqrt(phi) * (limits - theta)
-    return np.clip(widened, 0.0, 1.0) if measure == "proportion" else np.maximum(widened, 0.0)
+    return clamp(widened, highest=1.0 if measure == "proportion" else None)
 
 
 def funnel(labels: Sequence[object], numerators: Sequence[float], denominators: Sequence[float], *,

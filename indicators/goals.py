@@ -17,7 +17,8 @@ consistently pass, on the bad side that it will consistently fail; inside them, 
 and miss. It needs limits, so run charts (days between events) have none.
 
 The functions take whole tables, one row per series, so the managers' overview
-judges 200 units at once; `chart_goal_status` judges one chart model.
+judges 200 units at once; `chart_goal_status` judges one chart model. A GoalStatus is
+judged here only: the overview, the board and the reports print it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from indicators.errors import InvalidOptionError
 from indicators.making_data_count import assurance_of
 
 Assurance = Literal["consistent_pass", "consistent_fail", "inconsistent"]
+GoalState = Literal["met", "not_met", "no_goal", "no_data"]
+GOAL_STATES: tuple[str, ...] = ("met", "not_met", "no_goal", "no_data")
 # Shares such as 19 of 20 land on the goal only up to floating-point rounding once
 # multiplied to per cent; a value this close (relative) to the target counts as on it.
 ON_TARGET_TOLERANCE = 1e-9
@@ -53,6 +56,20 @@ class GoalStatus:
     progress: float | None  # how far along: 1.0 or more means the goal is reached
     assurance: Assurance | None  # None without control limits or target
     baseline: float | None = None  # reduce_by: the baseline level on the chart's scale
+
+    @property
+    def upwards(self) -> bool:
+        """True when the goal is met at or above its target, False when at or below it."""
+        return at_least(self.kind)
+
+    @property
+    def state(self) -> GoalState:
+        """met or not_met; no_data with nothing to judge yet; no_goal when no target can be set."""
+        if self.target is None:
+            return "no_goal"
+        if self.met is None:
+            return "no_data"
+        return "met" if self.met else "not_met"
 
 
 @dataclass(frozen=True)
@@ -238,6 +255,14 @@ def reduction_baseline(numerators: np.ndarray, denominators: np.ndarray | None, 
     return np.where(usable.any(axis=1), level * multiply, np.nan)
 
 
+def _days(x: pd.Series) -> np.ndarray:
+    """The points' x as days (dates are stored as datetime64 already; others are parsed)."""
+    values = x.to_numpy()
+    if values.dtype.kind != "M":
+        values = pd.to_datetime(x).to_numpy()
+    return values.astype("datetime64[D]")
+
+
 def chart_goal_status(model: ChartModel, goal: Goal, *, today: date,
                       last_event: date | None = None) -> GoalStatus:
     """Judge one chart model against its goal (the model's target is the goal's line)."""
@@ -246,15 +271,13 @@ def chart_goal_status(model: ChartModel, goal: Goal, *, today: date,
         return days_between_goal_table(goal, stamp, today=today).status(0)
     points = model.points
     counted = ~points["censored"].to_numpy(dtype=bool)
-    x = pd.to_datetime(points["x"]).to_numpy(dtype="datetime64[D]")[counted]
     target = np.array([np.nan if model.target is None else model.target])
     baseline = None
     if goal.kind == "reduce_by" and model.target is not None:
         baseline = np.array([model.target / (1.0 - goal.value)]) if goal.value < 1 else None
     table = series_goal_table(
-        goal, x[None, :], points["y"].to_numpy(dtype=float)[counted][None, :], target,
-        lcl=points["lcl"].to_numpy(dtype=float)[counted][None, :],
+        goal, _days(points["x"])[counted][None, :], points["y"].to_numpy(dtype=float)[counted][None, :],
+        target, lcl=points["lcl"].to_numpy(dtype=float)[counted][None, :],
         ucl=points["ucl"].to_numpy(dtype=float)[counted][None, :], baseline=baseline,
     )
     return table.status(0)
-

@@ -5,6 +5,9 @@ Formulas as in qicharts2 0.8.1 (R/helper.functions.R), with their sources.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import numpy as np
 
 from indicators.constants import D2_MOVING_RANGE, G_CHART_MEDIAN_FACTOR
@@ -40,6 +43,17 @@ def _laney_factor(phase: PhaseData, cl: float, sigma: np.ndarray) -> float:
     return average_moving_range(z, screen=phase.screen_mr) / D2_MOVING_RANGE
 
 
+def laney_lines(phase: PhaseData, within_sigma: Callable[[float, np.ndarray], np.ndarray]) -> ControlLines:
+    """Laney's prime step (P′, U′): the pooled rate's sigma, times the spread of the z-scores.
+
+    within_sigma(centre, n) is the sigma of the chart Laney adjusts (binomial for P′,
+    Poisson for U′); the limits are not yet clamped.
+    """
+    cl = centre(phase, _pooled_rate(phase))
+    sigma = within_sigma(cl, phase.n)
+    return sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma))
+
+
 def _binomial_sigma(cl: float, n: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.sqrt(cl * (1.0 - cl) / n)
@@ -58,9 +72,7 @@ def p_lines(phase: PhaseData) -> ControlLines:
 
 def pp_lines(phase: PhaseData) -> ControlLines:
     """Laney P′ chart: the P chart's sigma times the spread of the z-scores."""
-    cl = centre(phase, _pooled_rate(phase))
-    sigma = _binomial_sigma(cl, phase.n)
-    return clamp_proportion(sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma)))
+    return clamp_proportion(laney_lines(phase, _binomial_sigma))
 
 
 def c_lines(phase: PhaseData) -> ControlLines:
@@ -80,9 +92,7 @@ def u_lines(phase: PhaseData) -> ControlLines:
 
 def up_lines(phase: PhaseData) -> ControlLines:
     """Laney U′ chart: the U chart's sigma times the spread of the z-scores."""
-    cl = centre(phase, _pooled_rate(phase))
-    sigma = _poisson_rate_sigma(cl, phase.n)
-    return clamp_at_zero(sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma)))
+    return clamp_at_zero(laney_lines(phase, _poisson_rate_sigma))
 
 
 def g_lines(phase: PhaseData) -> ControlLines:
@@ -91,12 +101,6 @@ def g_lines(phase: PhaseData) -> ControlLines:
     mean = centre(phase, mean_present(phase.y[phase.base]))
     with np.errstate(invalid="ignore"):
         sigma = np.sqrt(mean * (mean + 1.0))
-    lines = sigma_lines(phase.y, phase.n, mean, sigma)
-    with np.errstate(invalid="ignore"):
-        lcl = np.where(lines.lcl < 0, 0.0, lines.lcl)
-        lcl_95 = np.where(lines.lcl_95 < 0, 0.0, lines.lcl_95)
+    lines = clamp_at_zero(sigma_lines(phase.y, phase.n, mean, sigma))
     median = median_present(phase.y[phase.base]) if phase.cl is None else G_CHART_MEDIAN_FACTOR * mean
-    return ControlLines(
-        y=lines.y, n=lines.n, cl=np.full(len(phase.y), median), lcl=lcl, ucl=lines.ucl,
-        lcl_95=lcl_95, ucl_95=lines.ucl_95,
-    )
+    return replace(lines, cl=np.full(len(phase.y), median))

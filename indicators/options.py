@@ -1,11 +1,18 @@
-"""The options of one analysis, checked once at the door into a frozen object."""
+"""The options of one analysis, checked once at the door into a frozen object.
+
+The options are written once, as the fields of `AnalysisOptions`: each field's
+metadata says what a caller may pass and how that is checked. `make_options`
+checks keyword arguments against them, and `option_keywords` shows them as
+keyword-only parameters in the signature of `analyze` (for help() and editors).
+"""
 
 from __future__ import annotations
 
+import inspect
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 from indicators.errors import InvalidOptionError
 
@@ -19,34 +26,21 @@ AGGREGATIONS: tuple[str, ...] = ("mean", "median", "sum")
 IMPROVEMENT_DIRECTIONS: tuple[str, ...] = ("up", "down")
 MEASURES: tuple[str, ...] = ("events", "proportion", "rate", "count", "measurement")
 
-
-@dataclass(frozen=True)
-class AnalysisOptions:
-    """Everything that shapes one analysis besides the data itself."""
-
-    chart: str = "run"
-    rules: str = "anhoej"
-    freeze: int | None = None
-    part: tuple[int, ...] = ()
-    exclude: tuple[int, ...] = ()
-    target: float | None = None
-    cl: float | None = None
-    multiply: float = 1.0
-    agg: str = "mean"
-    y_neg: bool = True
-    screen_mr: bool = True
-    improvement: str | None = None
-    measure: str | None = None
+Check = Callable[[str, Any], Any]  # (option name, value given) -> value stored, or InvalidOptionError
 
 
-def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        listed = ", ".join(allowed)
-        raise InvalidOptionError(
-            f"Ugyldig værdi for {name}: {value!r}. Vælg en af {listed}.",
-            f"Invalid value for {name}: {value!r}. Choose one of {listed}.",
-        )
-    return str(value)
+def _one_of(allowed: tuple[str, ...], *, optional: bool = False) -> Check:
+    def check(name: str, value: object) -> str | None:
+        if optional and value is None:
+            return None
+        if value not in allowed:
+            listed = ", ".join(allowed)
+            raise InvalidOptionError(
+                f"Ugyldig værdi for {name}: {value!r}. Vælg en af {listed}.",
+                f"Invalid value for {name}: {value!r}. Choose one of {listed}.",
+            )
+        return str(value)
+    return check
 
 
 def _positions(name: str, values: Iterable[object] | int | None) -> tuple[int, ...]:
@@ -65,6 +59,16 @@ def _positions(name: str, values: Iterable[object] | int | None) -> tuple[int, .
     return tuple(positions)
 
 
+def _one_position(name: str, value: object) -> int | None:
+    positions = _positions(name, value)  # type: ignore[arg-type]
+    if len(positions) > 1:
+        raise InvalidOptionError(
+            f"Ugyldig værdi for {name}: ét hele tal fra 1, fik {value!r}.",
+            f"Invalid value for {name}: one whole number from 1, got {value!r}.",
+        )
+    return positions[0] if positions else None
+
+
 def _optional_number(name: str, value: object) -> float | None:
     if value is None:
         return None
@@ -76,47 +80,75 @@ def _optional_number(name: str, value: object) -> float | None:
     return float(value)
 
 
-def make_options(
-    *,
-    chart: str = "run",
-    rules: str = "anhoej",
-    freeze: int | None = None,
-    part: Iterable[int] | int | None = None,
-    exclude: Iterable[int] | int | None = None,
-    target: float | None = None,
-    cl: float | None = None,
-    multiply: float = 1.0,
-    agg: str = "mean",
-    y_neg: bool = True,
-    screen_mr: bool = True,
-    improvement: str | None = None,
-    measure: str | None = None,
-) -> AnalysisOptions:
-    """Check every option and return them as one frozen AnalysisOptions."""
-    freeze_positions = _positions("freeze", freeze)
-    if len(freeze_positions) > 1:
+def _positive_number(name: str, value: object) -> float:
+    number = _optional_number(name, value)
+    if number is None or number <= 0:
         raise InvalidOptionError(
-            f"Ugyldig værdi for freeze: ét hele tal fra 1, fik {freeze!r}.",
-            f"Invalid value for freeze: one whole number from 1, got {freeze!r}.",
+            f"Ugyldig værdi for {name}: forventede et positivt tal, fik {value!r}.",
+            f"Invalid value for {name}: expected a positive number, got {value!r}.",
         )
-    multiply_value = _optional_number("multiply", multiply)
-    if multiply_value is None or multiply_value <= 0:
-        raise InvalidOptionError(
-            f"Ugyldig værdi for multiply: forventede et positivt tal, fik {multiply!r}.",
-            f"Invalid value for multiply: expected a positive number, got {multiply!r}.",
-        )
-    return AnalysisOptions(
-        chart=_choice("chart", chart, CHARTS),
-        rules=_choice("rules", rules, RULE_SETS),
-        freeze=freeze_positions[0] if freeze_positions else None,
-        part=_positions("part", part),
-        exclude=_positions("exclude", exclude),
-        target=_optional_number("target", target),
-        cl=_optional_number("cl", cl),
-        multiply=multiply_value,
-        agg=_choice("agg", agg, AGGREGATIONS),
-        y_neg=bool(y_neg),
-        screen_mr=bool(screen_mr),
-        improvement=None if improvement is None else _choice("improvement", improvement, IMPROVEMENT_DIRECTIONS),
-        measure=None if measure is None else _choice("measure", measure, MEASURES),
-    )
+    return number
+
+
+def _flag(name: str, value: object) -> bool:
+    return bool(value)
+
+
+def _option(default: object, accepts: str, check: Check) -> Any:
+    """A field of AnalysisOptions: its default, what a caller may pass, and its check."""
+    return field(default=default, metadata={"accepts": accepts, "check": check})
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Everything that shapes one analysis besides the data itself."""
+
+    chart: str = _option("run", "str", _one_of(CHARTS))
+    rules: str = _option("anhoej", "str", _one_of(RULE_SETS))
+    freeze: int | None = _option(None, "int | None", _one_position)
+    part: tuple[int, ...] = _option((), "Iterable[int] | int | None", _positions)
+    exclude: tuple[int, ...] = _option((), "Iterable[int] | int | None", _positions)
+    target: float | None = _option(None, "float | None", _optional_number)
+    cl: float | None = _option(None, "float | None", _optional_number)
+    multiply: float = _option(1.0, "float", _positive_number)
+    agg: str = _option("mean", "str", _one_of(AGGREGATIONS))
+    y_neg: bool = _option(True, "bool", _flag)
+    screen_mr: bool = _option(True, "bool", _flag)
+    improvement: str | None = _option(None, "str | None", _one_of(IMPROVEMENT_DIRECTIONS, optional=True))
+    measure: str | None = _option(None, "str | None", _one_of(MEASURES, optional=True))
+
+
+_FIELDS = fields(AnalysisOptions)
+OPTION_NAMES: tuple[str, ...] = tuple(option.name for option in _FIELDS)
+
+
+def make_options(**options: Any) -> AnalysisOptions:
+    """Check every option (the fields of AnalysisOptions, by keyword) into one frozen AnalysisOptions."""
+    unknown = [name for name in options if name not in OPTION_NAMES]
+    if unknown:
+        # The TypeError Python raises for a misspelt keyword, as when analyze spelt them out.
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}; the options are {', '.join(OPTION_NAMES)}")
+    return AnalysisOptions(**{
+        option.name: option.metadata["check"](option.name, options.get(option.name, option.default))
+        for option in _FIELDS
+    })
+
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+
+def option_keywords(function: Function) -> Function:
+    """Show the options as keyword-only parameters of function(data, *, ..., **options).
+
+    They take the place of **options in the signature help() and editors show,
+    with their defaults, before the function's own keyword-only parameters.
+    """
+    signature = inspect.signature(function)
+    own = [parameter for parameter in signature.parameters.values()
+           if parameter.kind is not inspect.Parameter.VAR_KEYWORD]
+    leading = [parameter for parameter in own if parameter.kind is not inspect.Parameter.KEYWORD_ONLY]
+    trailing = [parameter for parameter in own if parameter.kind is inspect.Parameter.KEYWORD_ONLY]
+    options = [inspect.Parameter(option.name, inspect.Parameter.KEYWORD_ONLY, default=option.default,
+                                 annotation=option.metadata["accepts"]) for option in _FIELDS]
+    function.__signature__ = signature.replace(parameters=[*leading, *options, *trailing])  # type: ignore[attr-defined]
+    return function

@@ -8,6 +8,7 @@ import numpy as np
 
 from indicators.chart_model import PhaseSummary
 from indicators.control_lines import ControlLines, mean_present
+from indicators.facet_analysis import FacetAnalysis
 from indicators.findings import Finding
 from indicators.making_data_count import assurance_of, variation_of
 from indicators.options import AnalysisOptions
@@ -60,3 +61,20 @@ def summarise_phase(*, facet: object, number: int, span: slice, lines: ControlLi
         runs_max=None if runs_limits is None else runs_limits[1],
     )
     return replace(summary, verdict=phase_verdict(summary, findings, options, centre_label))
+
+
+def facet_summaries(facet: FacetAnalysis, options: AnalysisOptions, centre_label: str) -> list[PhaseSummary]:
+    """The summary of every phase of one facet, each with its verdict."""
+    summaries = []
+    latest = len(facet.spans) - 1
+    for number, (span, lines, runs, findings, runs_limits) in enumerate(zip(
+            facet.spans, facet.lines, facet.runs, facet.findings, facet.runs_limits, strict=True)):
+        last = span.stop - 1
+        summaries.append(summarise_phase(
+            facet=facet.sub.facet, number=number, span=span, lines=lines, runs=runs,
+            findings=list(findings), runs_limits=runs_limits,
+            runs_signal=runs.runs_signal and facet.time_ordered,
+            last_point=(bool(facet.flagged[last]), facet.kinds[last], int(facet.direction[last])),
+            is_latest=number == latest, options=options, centre_label=centre_label,
+        ))
+    return summaries

@@ -26,9 +26,9 @@ class PhaseLayout:
         """Return the index range of each phase, in order."""
         if len(self.part) == 0:
             return []
-        starts = np.flatnonzero(np.diff(self.part, prepend=self.part[0] - 1))
-        ends = list(starts[1:]) + [len(self.part)]
-        return [slice(int(start), int(end)) for start, end in zip(starts, ends, strict=True)]
+        # Plain lists: np.diff with prepend costs more than the rest of a one-phase chart's split.
+        bounds = [0, *(np.flatnonzero(self.part[1:] != self.part[:-1]) + 1).tolist(), len(self.part)]
+        return [slice(start, end) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def phase_numbers(breaks: tuple[int, ...], count: int) -> np.ndarray:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from indicators.chart_model import POINT_COLUMNS
-from indicators.phases import PhaseLayout
-from indicators.subgroups import Subgroups
+from indicators.facet_analysis import FacetAnalysis
 
 # Built once: an index of column names costs as much as a small frame.
 _COLUMN_INDEX = pd.Index(POINT_COLUMNS, dtype=object)
@@ -18,40 +16,24 @@ _OBJECT_COLUMNS = ("facet", "notes", "signal_kind", "signal_rules")
 _COUNT_COLUMNS = ("n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings", "n_crossings_min")
 
 
-@dataclass(frozen=True)
-class FacetResult:
-    """Everything computed for one facet, ready to become rows of the points frame."""
-
-    sub: Subgroups
-    plan: PhaseLayout
-    include: np.ndarray
-    phases: list[Any]  # engine phase results: .span, .lines, .runs
-    flagged: np.ndarray
-    kinds: np.ndarray
-    rule_names: list[tuple[str, ...]]
-    runs_signal_allowed: bool
-    target: float | None
-
-
-def _facet_columns(result: FacetResult) -> dict[str, Any]:
+def _facet_columns(result: FacetAnalysis, target: float | None) -> dict[str, Any]:
     sub, plan = result.sub, result.plan
     size = len(sub)
 
     def joined(attribute: str) -> np.ndarray:
-        parts = [getattr(phase.lines, attribute) for phase in result.phases]
+        parts = [getattr(lines, attribute) for lines in result.lines]
         return np.concatenate(parts) if parts else np.zeros(0)
 
     counts = {name: np.full(size, np.nan) for name in _COUNT_COLUMNS}
     runs_signal = np.zeros(size, dtype=bool)
     in_longest = np.zeros(size, dtype=bool)
-    for phase in result.phases:
-        runs = phase.runs
+    for span, runs in zip(result.spans, result.runs, strict=True):
         for name in _COUNT_COLUMNS:
             value = getattr(runs, name)
-            counts[name][phase.span] = np.nan if value is None else value
-        runs_signal[phase.span] = runs.runs_signal and result.runs_signal_allowed
+            counts[name][span] = np.nan if value is None else value
+        runs_signal[span] = runs.runs_signal and result.time_ordered
         if runs.longest_run:
-            in_longest[phase.span] = runs.run_length == runs.longest_run
+            in_longest[span] = runs.run_length == runs.longest_run
     y, ucl, lcl = joined("y"), joined("ucl"), joined("lcl")
     with np.errstate(invalid="ignore"):
         sigma = (y > ucl) | (y < lcl)
@@ -66,7 +48,7 @@ def _facet_columns(result: FacetResult) -> dict[str, Any]:
         "ucl": ucl,
         "lcl_95": joined("lcl_95"),
         "ucl_95": joined("ucl_95"),
-        "target": np.full(size, np.nan if result.target is None else result.target),
+        "target": np.full(size, np.nan if target is None else target),
         "part": plan.part,
         "baseline": plan.baseline,
         "include": result.include,
@@ -91,14 +73,14 @@ def _object_array(items: list[Any]) -> np.ndarray:
     return array
 
 
-def points_frame(results: list[FacetResult]) -> pd.DataFrame:
+def points_frame(results: list[FacetAnalysis], *, target: float | None) -> pd.DataFrame:
     """The per-point frame with the columns POINT_COLUMNS."""
-    return frame_of_points(point_columns(results))
+    return frame_of_points(point_columns(results, target=target))
 
 
-def point_columns(results: list[FacetResult]) -> dict[str, np.ndarray] | None:
-    """The columns of the points frame as arrays, or None when there are no facets."""
-    columns = [_facet_columns(result) for result in results]
+def point_columns(results: list[FacetAnalysis], *, target: float | None) -> dict[str, np.ndarray] | None:
+    """The columns of the points frame as arrays (target on every point), or None without facets."""
+    columns = [_facet_columns(result, target) for result in results]
     if not columns:
         return None
     return {name: np.concatenate([facet[name] for facet in columns]) if len(columns) > 1 else columns[0][name]

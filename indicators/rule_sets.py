@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from indicators.chart_types import CHART_TYPES
 from indicators.control_lines import ControlLines
+from indicators.facet_analysis import FacetAnalysis
 from indicators.findings import Finding, censored_findings, sigma_findings
 from indicators.making_data_count import nhs_findings
+from indicators.options import AnalysisOptions
 from indicators.rules_anhoej import anhoej_findings
 from indicators.rules_ihi import ihi_findings
 from indicators.runs import RunsResult
@@ -36,3 +39,15 @@ def phase_findings(lines: ControlLines, runs: RunsResult, include: np.ndarray, c
     else:
         findings += nhs_findings(lines.y, lines, include, offset)
     return findings, runs_limits
+
+
+def with_findings(facet: FacetAnalysis, options: AnalysisOptions) -> FacetAnalysis:
+    """The facet with the rule set's findings (and IHI runs limits) of each phase."""
+    has_limits = CHART_TYPES[options.chart].has_limits
+    found = [
+        phase_findings(lines, runs, facet.include[span], facet.sub.censored[span], rules=options.rules,
+                       has_limits=has_limits, time_ordered=facet.time_ordered, offset=span.start)
+        for span, lines, runs in zip(facet.spans, facet.lines, facet.runs, strict=True)
+    ]
+    return facet.filled(findings=tuple(tuple(findings) for findings, _ in found),
+                        runs_limits=tuple(limits for _, limits in found))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,15 @@ from db import (
     read_series,
     read_unit_series,
 )
-from indicators import CHART_PERIOD, Annotation, ChartModel, days_since_last_event, indicator_chart
+from indicators import (
+    CHART_PERIOD,
+    Annotation,
+    ChartModel,
+    GoalStatus,
+    chart_goal_status,
+    days_since_last_event,
+    indicator_chart,
+)
 from reports.content.sampling_marks import sampling_annotations
 
 _NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
@@ -40,6 +48,7 @@ class StoredChart:
     series: pd.DataFrame
     model: ChartModel
     days_since_last_event: int | None  # only for event indicators with at least one event
+    goal: GoalStatus | None = None  # how the chart stands against its goal; None without a goal
 
 
 def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Annotation, ...]:
@@ -119,7 +128,10 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     )
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)
-    return StoredChart(unit_id, indicator, series, model, days)
+    goal = indicator.definition.goal
+    status = None if goal is None else chart_goal_status(
+        model, goal, today=today, last_event=None if days is None else today - timedelta(days=days))
+    return StoredChart(unit_id, indicator, series, model, days, status)
 
 
 def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, actor: str,

@@ -17,7 +17,6 @@ import pandas as pd
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from reports.content.goal_status import goal_status
 from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart
 from reports.content.suppression import suppressed_model
@@ -31,6 +30,7 @@ from reports.pdf.picture_canvas import PictureFlowable
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
 from reports.pdf.styled_lines import NEW_LINE, Lines, Run, break_lines
 from reports.wording.formats import format_date, format_month
+from reports.wording.goal_text import goal_target_text
 from reports.wording.texts import counted, report_text
 
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
@@ -158,10 +158,9 @@ def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str)
     pieces = [content.package_name(definition.package, language),
               report_text(f"indicator.kind.{definition.kind}", language),
               report_text(f"chart.type.{chart.model.chart}", language)]
-    status = goal_status(chart.model, definition, days_since_last_event=chart.days_since_last_event,
-                         latest=None, language=language)
-    if status.target:
-        pieces.append(report_text("chart.goal", language, target=status.target))
+    target = goal_target_text(chart.goal, definition, language=language)
+    if target:
+        pieces.append(report_text("chart.goal", language, target=target))
     if chart.days_since_last_event is not None:
         pieces.append(report_text("chart.days_since", language, days=chart.days_since_last_event))
     return " · ".join(pieces)

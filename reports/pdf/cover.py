@@ -9,13 +9,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from reports.content.goal_status import goal_status
 from reports.content.report_content import ReportContent
-from reports.content.stored_charts import latest_row
 from reports.drawing import palette
 from reports.pdf.chart_pages import in_month
 from reports.pdf.report_styles import ACCENT, RULE, SHADE, TEXT_WIDTH, ReportStyles
 from reports.wording.formats import format_date, format_month
+from reports.wording.goal_text import goal_state
 from reports.wording.texts import counted, report_text
 
 LISTED_UNITS = 12  # more units than this: the cover counts them instead of naming them
@@ -127,12 +126,9 @@ def goal_line(content: ReportContent, *, language: str) -> str:
     """Return how many of the indicators with a goal meet it, and how many changes were noted."""
     met = with_goal = 0
     for chart in content.charts:
-        row = latest_row(chart)
-        latest = None if row is None else float(chart.model.points["y"].iloc[row])
-        status = goal_status(chart.model, chart.indicator.definition, latest=latest,
-                             days_since_last_event=chart.days_since_last_event, language=language)
-        with_goal += status.state != "no_goal"
-        met += status.state == "met"
+        state = goal_state(chart.goal)
+        with_goal += state != "no_goal"
+        met += state == "met"
     changes = sum(1 for chart in content.charts for annotation in chart.model.annotations
                   if in_month(annotation.x, content))
     return report_text("cover.goals", language, met=met, total=with_goal, changes=changes,

@@ -15,13 +15,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from reports.content.goal_status import goal_status
 from reports.content.report_content import ReportContent
 from reports.content.stored_charts import StoredChart, latest_row, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, hidden_points
 from reports.drawing import palette
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, ReportStyles
 from reports.wording.formats import MISSING, format_date, format_number, format_period
+from reports.wording.goal_text import goal_state, goal_target_text
 from reports.wording.texts import report_text
 from reports.wording.value_text import value_text
 
@@ -40,7 +40,7 @@ class SummaryRow:
     period: str  # the latest period with a value: "uge 47, 2026", "november 2026", "03-11-2026"
     latest: str  # "87,5 %", "<5", "skjult (<5)" or "–"
     verdict: str  # a key of palette.VERDICT_MARKS
-    goal: str  # a goal state of reports.content.goal_status.GOAL_STATES
+    goal: str  # a goal state of indicators.GOAL_STATES
     target: str  # "≥ 95,0 %", "" without a goal
     days_since: str  # days since the last event, "" for indicators that are not events
     hidden: bool = False  # the latest value is a small count, left out of a shared report
@@ -65,13 +65,12 @@ def summary_row(chart: StoredChart, *, unit: str, area: str, language: str,
             latest = (SMALL_COUNT_TEXT if definition.measure == "count"
                       else report_text("value.hidden", language))
     # A rate's unit is long ("pr. 1000 sengedage") and its name already says it.
-    status = goal_status(chart.model, definition, days_since_last_event=chart.days_since_last_event,
-                         latest=latest_value, language=language,
-                         with_unit=definition.measure != "rate")
+    target = goal_target_text(chart.goal, definition, language=language,
+                              with_unit=definition.measure != "rate")
     days = chart.days_since_last_event
     name = definition.name_en if language == "en" else definition.name_da
-    return SummaryRow(unit, area, name, period, latest, chart.model.verdict.kind, status.state,
-                       status.target, "" if days is None else format_number(days, language=language),
+    return SummaryRow(unit, area, name, period, latest, chart.model.verdict.kind, goal_state(chart.goal),
+                       target, "" if days is None else format_number(days, language=language),
                        hidden)
 
 

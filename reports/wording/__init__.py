@@ -18,6 +18,7 @@ from reports.wording.formats import (
     format_week,
     is_missing,
 )
+from reports.wording.goal_text import goal_state, goal_target_text
 from reports.wording.value_text import is_percent, value_text
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "format_percent",
     "format_period",
     "format_week",
+    "goal_state",
+    "goal_target_text",
     "is_missing",
     "is_percent",
     "value_text",

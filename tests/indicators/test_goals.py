@@ -145,3 +145,14 @@ def test_a_chart_models_goal_status_reads_its_target_line_and_limits():
     assert (status.target, status.latest, status.met) == (95.0, 100.0, True)
     assert status.met_since == weeks[10]
     assert status.assurance == "inconsistent"  # the limits straddle 95 %
+
+
+def test_a_goal_status_states_met_not_met_no_data_or_no_goal():
+    assert (_days_since(300).state, _days_since(299).state, _days_since(None).state) == (
+        "met", "not_met", "no_data")
+    assert _shares(np.nan, target=np.nan).state == "no_goal"  # a reduction without a baseline
+
+
+def test_a_goal_is_met_upwards_for_days_and_shares_and_downwards_for_a_reduction():
+    reduced = series_goal_table(HALVE, MONDAYS[None, :1], np.array([[5.0]]), np.array([4.0])).status(0)
+    assert (_days_since(300).upwards, _shares(96.0).upwards, reduced.upwards) == (True, True, False)

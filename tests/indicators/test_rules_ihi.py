@@ -92,3 +92,14 @@ def test_astronomical_point_is_a_point_outside_the_control_limits():
     model = _ihi(values, chart="i")
     assert "sigma" in _fired(model)
     assert model.points["signal"].iloc[9]
+
+
+def test_analyze_with_ihi_rules_signals_a_trend_of_exactly_five_points_and_not_of_four():
+    # Around a centre of 10, with no shift and under the ten points the runs table needs:
+    # 6, 8, 12, 14, 16 rise five points in a row; 8, 12, 14, 16 only four.
+    five = _ihi([15, 5, 15, 6, 8, 12, 14, 16, 5], cl=10)
+    assert _fired(five) == ("trend",)
+    assert five.points["signal"].tolist() == [False] * 3 + [True] * 5 + [False]
+    four = _ihi([15, 5, 15, 8, 12, 14, 16, 5], cl=10)
+    assert _fired(four) == ()
+    assert not four.points["signal"].any()

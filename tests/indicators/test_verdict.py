@@ -88,3 +88,14 @@ def test_a_long_run_below_then_a_shorter_long_run_above_reads_as_the_recent_impr
     kinds = model.points["signal_kind"]
     assert set(kinds.iloc[:14]) == {"deterioration"}
     assert set(kinds.iloc[-10:]) == {"improvement"}
+
+
+def test_a_verdict_is_given_at_twelve_useful_points_and_eleven_are_too_few():
+    # Alternating around a given centre of 6.5: every point is useful, and nothing signals.
+    values = [1, 12, 2, 11, 3, 10, 4, 9, 5, 8, 6, 7]
+    twelve = analyze(values, cl=6.5)
+    assert (twelve.verdict.kind, twelve.phases[-1].n_useful) == ("no_signal", 12)
+    eleven = analyze(values[:11], cl=6.5)
+    assert eleven.verdict.kind == "too_few"
+    assert eleven.verdict.da == ("For få punkter til at vurdere: 11 brugbare punkter, "
+                                 "mindst 12 er nødvendige")

@@ -1,7 +1,7 @@
 """The report's parts: its month, its scope, goal states, printed values, the data table, its words."""
 
 import string
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -11,14 +11,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
 from db import read_session
-from indicators import analyze, definition
+from indicators import analyze, chart_goal_status, definition
 from reports.content.errors import ReportError
-from reports.content.goal_status import goal_status
 from reports.content.report_month import month_of, parse_month, previous_month, report_month
 from reports.content.report_scope import find_scope, municipality_scope, scope_of
 from reports.pdf.data_table import Column, DataTable, Row
 from reports.pdf.fonts import report_fonts
 from reports.wording.formats import format_number
+from reports.wording.goal_text import goal_state, goal_target_text
 from reports.wording.texts_da import TEXTS as DANISH
 from reports.wording.texts_en import TEXTS as ENGLISH
 from reports.wording.value_text import number_text, value_text
@@ -92,52 +92,72 @@ def test_an_unknown_name_is_refused_with_the_names_that_exist(demo_reading_engin
     assert "There is no area called 'Område Vest'" in refused.value.text("en")
 
 
-# Goal state
+# Goal state, judged by indicators.chart_goal_status and printed by reports.wording
+
+TODAY = date(2026, 11, 30)
+
+
+def _latest_share(numerator: float, denominator: float):
+    """A P chart in per cent whose latest point is numerator / denominator, with a 95 % goal."""
+    return analyze(pd.DataFrame({"x": pd.date_range("2026-09-01", periods=3, freq="MS"),
+                                 "y": [9, 10, numerator], "n": [10, 10, denominator]}),
+                   chart="p", multiply=100, target=95)
 
 
 @pytest.mark.parametrize(("days", "state"), [(299, "not_met"), (300, "met"), (301, "met")])
-def test_a_days_between_goal_is_met_once_the_days_since_the_last_event_reach_it(days, state):
+def test_a_days_between_goal_is_printed_as_met_once_the_days_since_the_last_event_reach_it(days, state):
     model = analyze(pd.DataFrame({"y": [20.0, 35, 12, 50, 41, 27]}), chart="run", target=300)
-    status = goal_status(model, definition("tryksaar_dage_mellem"), days_since_last_event=days,
-                         latest=27.0)
-    assert (status.state, status.target) == (state, "≥ 300 dage")
+    indicator = definition("tryksaar_dage_mellem")
+    status = chart_goal_status(model, indicator.goal, today=TODAY,
+                               last_event=TODAY - timedelta(days=days))
+    assert (goal_state(status), goal_target_text(status, indicator)) == (state, "≥ 300 dage")
 
 
-@pytest.mark.parametrize(("latest", "state"), [(94.9, "not_met"), (95.0, "met"), (100.0, "met")])
-def test_a_share_goal_is_met_at_or_above_its_target(latest, state):
-    model = analyze(pd.DataFrame({"y": [9, 10, 8], "n": [10, 10, 10]}), chart="p", multiply=100,
-                    target=95)
-    status = goal_status(model, definition("triage_dagligt"), days_since_last_event=None,
-                         latest=latest)
-    assert (status.state, status.target) == (state, "≥ 95,0\u00a0%")
+@pytest.mark.parametrize(("numerator", "state"), [(949, "not_met"), (950, "met"), (1000, "met")])
+def test_a_share_goal_is_printed_as_met_at_or_above_its_target(numerator, state):
+    indicator = definition("triage_dagligt")
+    status = chart_goal_status(_latest_share(numerator, 1000), indicator.goal, today=TODAY)
+    assert (goal_state(status), goal_target_text(status, indicator)) == (state, "≥ 95,0\u00a0%")
 
 
 def test_nineteen_of_twenty_meets_a_95_percent_goal_on_paper_as_on_the_overview():
-    latest = 19 / 20 * 100  # 95.00000000000001 in floating point; other shares land just below
-    model = analyze(pd.DataFrame({"y": [9, 10, 8], "n": [10, 10, 10]}), chart="p", multiply=100,
-                    target=95)
-    for value in (latest, 0.95 * 100 - 1e-12):
-        status = goal_status(model, definition("triage_dagligt"), days_since_last_event=None,
-                             latest=value)
-        assert status.state == "met"
+    # 19 / 20 * 100 is 95.00000000000001 in floating point; other shares land just below.
+    indicator = definition("triage_dagligt")
+    for numerator, denominator in ((19, 20), (0.95 * 1000 - 1e-11, 1000)):
+        status = chart_goal_status(_latest_share(numerator, denominator), indicator.goal, today=TODAY)
+        assert goal_state(status) == "met"
 
 
 def test_a_reduction_goal_is_met_at_or_below_its_target_and_printed_in_english():
-    model = analyze(pd.DataFrame({"y": [3, 1, 2], "n": [900, 900, 900]}), chart="u",
-                    multiply=1000, target=1.5)
     indicator = definition("fald_pr_1000_sengedage")
-    assert goal_status(model, indicator, days_since_last_event=None, latest=1.5).state == "met"
-    missed = goal_status(model, indicator, days_since_last_event=None, latest=1.51, language="en")
-    assert (missed.state, missed.target) == ("not_met", "≤ 1.50 per 1000 bed-days")
+
+    def status(cases: float):
+        model = analyze(pd.DataFrame({"x": pd.date_range("2026-09-01", periods=3, freq="MS"),
+                                      "y": [3, 1, cases], "n": [900, 900, 100_000]}),
+                        chart="u", multiply=1000, target=1.5)
+        return chart_goal_status(model, indicator.goal, today=TODAY)
+
+    assert goal_state(status(150)) == "met"
+    missed = status(151)
+    assert (goal_state(missed), goal_target_text(missed, indicator, language="en")) == (
+        "not_met", "≤ 1.50 per 1000 bed-days")
 
 
 def test_without_a_goal_or_without_a_value_the_state_says_so():
-    model = analyze(pd.DataFrame({"y": [3, 1, 2]}), chart="c")
-    assert goal_status(model, definition("magtanvendelser_pr_maaned"), days_since_last_event=None,
-                       latest=2.0).state == "no_goal"
+    assert (goal_state(None), goal_target_text(None, definition("magtanvendelser_pr_maaned"))) == (
+        "no_goal", "")
     with_target = analyze(pd.DataFrame({"y": [3, 1, 2]}), chart="run", target=300)
-    assert goal_status(with_target, definition("fald_dage_mellem"), days_since_last_event=None,
-                       latest=None).state == "no_data"
+    indicator = definition("fald_dage_mellem")
+    no_event = chart_goal_status(with_target, indicator.goal, today=TODAY, last_event=None)
+    assert (goal_state(no_event), goal_target_text(no_event, indicator)) == ("no_data", "≥ 300 dage")
+
+
+def test_a_reduction_without_a_baseline_has_no_target_to_print():
+    indicator = definition("fald_pr_1000_sengedage")
+    model = analyze(pd.DataFrame({"x": pd.date_range("2026-09-01", periods=2, freq="MS"),
+                                  "y": [3, 1], "n": [900, 900]}), chart="u", multiply=1000)
+    status = chart_goal_status(model, indicator.goal, today=TODAY)
+    assert (goal_state(status), goal_target_text(status, indicator)) == ("no_goal", "")
 
 
 # Printed values

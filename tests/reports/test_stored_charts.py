@@ -1,6 +1,6 @@
 """From the database to chart models: the path board, reports and overview share."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -15,6 +15,7 @@ from db import (
     switch_sampling,
     write_session,
 )
+from indicators import chart_goal_status
 from reports.content.stored_charts import (
     _up_to,
     baseline_dates,
@@ -155,3 +156,19 @@ def test_boards_read_together_are_the_boards_read_one_by_one_sampling_marks_incl
     for board, day in zip(together, ("05-01-2026", "05-02-2026", "05-01-2026"), strict=True):
         texts = [note.text for chart in board for note in chart.model.annotations]
         assert f"Stikprøver fra {day}" in texts
+
+
+def test_a_stored_chart_carries_its_goal_status_as_the_engine_judges_it(demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = demo_unit_id(session, "Plejecenter Solbakken")
+        board = unit_board(unit_id, session=session, actor="system", today=DEMO_TODAY)
+    for chart in board:
+        goal = chart.indicator.definition.goal
+        if goal is None:
+            assert chart.goal is None
+            continue
+        last_event = (None if chart.days_since_last_event is None
+                      else DEMO_TODAY - timedelta(days=chart.days_since_last_event))
+        assert chart.goal == chart_goal_status(chart.model, goal, today=DEMO_TODAY,
+                                               last_event=last_event)
+    assert any(chart.goal is not None and chart.goal.met is not None for chart in board)
