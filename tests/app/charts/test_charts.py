@@ -13,7 +13,7 @@ from indicators import Annotation
 from reports.drawing import chart_geometry, palette
 from reports.pdf import chart_drawing
 from tests import chart_examples as examples
-from tests.reports.test_chart_drawing import numbered, subpaths
+from tests.reports.pdf.test_chart_drawing import numbered, subpaths
 
 NO_BREAK_SPACE = "\u00a0"
 
