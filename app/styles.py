@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reports.drawing import palette
+from reports import palette
 
 # WCAG 2.1 success criterion 2.5.5 asks 44 × 44 CSS px for a target; platform guidelines
 # (Material, Apple) ask 48, which also suits gloved or hurried fingers on a ward tablet.

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from app.charts.spec import chart_spec  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 from indicators import analyze  # noqa: E402
-from reports.pdf import (  # noqa: E402
+from reports import (  # noqa: E402
     chart_drawing,
     chart_picture,
     paint_picture,  # noqa: E402

@@ -42,7 +42,7 @@ from indicators import (
     definition,  # noqa: E402
     overview_matrix,  # noqa: E402
 )
-from reports.content import read_overview  # noqa: E402
+from reports import read_overview  # noqa: E402
 
 UNITS, AREAS, DAYS, RUNS = 200, 8, 730, 5
 TODAY = date(2026, 11, 22)

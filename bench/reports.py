@@ -46,14 +46,12 @@ from db import (  # noqa: E402  # noqa: E402
     set_unit_indicators,  # noqa: E402
     write_session,
 )
-from reports.content import (  # noqa: E402
+from reports import (  # noqa: E402
     find_scope,
+    monthly_report,  # noqa: E402
     municipality_scope,
     parse_month,  # noqa: E402
     report_content,  # noqa: E402
-)
-from reports.pdf import (
-    monthly_report,  # noqa: E402
     report_fonts,  # noqa: E402
 )
 

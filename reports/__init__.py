@@ -1,7 +1,8 @@
 """Everything between stored data and what people read: chart models, the shared drawing, the PDF.
 
-Four layers, each a sub-package with its own public surface (`__all__`); a layer
-imports only the layers above it in this list:
+Four layers, each a sub-package with its own `__all__`; a layer imports only the
+layers above it in this list. Outside `reports`, everything is imported from `reports`
+itself, which offers the names of all four layers:
 
     reports.wording   numbers, dates, periods and values in Danish and English; the report's words
     reports.content   stored data -> chart models: a unit's board, one chart, the managers'
@@ -11,6 +12,8 @@ imports only the layers above it in this list:
                       shared by the Altair chart on screen and the chart on paper
     reports.pdf       the monthly A4 PDF (reportlab): cover, summary table, charts, appendix
 
+    from reports import find_scope, monthly_report, parse_month, report_content
+
     scope = find_scope("Område Nord", kind="area", session=s)    # reports.content
     content = report_content(scope, parse_month("2026-11"), session=s, today=today)
     pdf = monthly_report(content, generated_at=now, language="da", shared=False)  # reports.pdf
@@ -18,4 +21,122 @@ imports only the layers above it in this list:
 `python -m reports monthly ...` is the command line.
 """
 
-__all__ = ["content", "drawing", "pdf", "wording"]
+from reports.content import (
+    Overview,
+    ReportError,
+    StoredChart,
+    find_scope,
+    funnel_choices,
+    funnel_for,
+    month_of,
+    municipality_scope,
+    parse_month,
+    previous_month,
+    read_overview,
+    report_content,
+    scope_of,
+    unit_board,
+    unit_chart,
+)
+from reports.drawing import (
+    ANNOTATION_FONT_SCALE,
+    IMPROVEMENT,
+    LINE_SPACING,
+    ChartGeometry,
+    LegendItem,
+    Mark,
+    Panel,
+    PlotRoom,
+    ValueStyle,
+    annotation_row_height,
+    chart_geometry,
+    palette,
+    panel_columns,
+    place_labels,
+    verdict_sentence,
+    x_title_for,
+)
+from reports.pdf import (
+    chart_drawing,
+    chart_picture,
+    first_page_png,
+    monthly_report,
+    paint_picture,
+    report_file_name,
+    report_fonts,
+)
+from reports.wording import (
+    MISSING,
+    d3_axis_date_format,
+    d3_number_locale,
+    d3_time_locale,
+    format_axis_date,
+    format_date,
+    format_month,
+    format_number,
+    format_percent,
+    format_period,
+    format_week,
+    goal_state,
+    goal_target_text,
+    is_missing,
+    is_percent,
+    value_text,
+)
+
+__all__ = [
+    "ANNOTATION_FONT_SCALE",
+    "IMPROVEMENT",
+    "LINE_SPACING",
+    "MISSING",
+    "ChartGeometry",
+    "LegendItem",
+    "Mark",
+    "Overview",
+    "Panel",
+    "PlotRoom",
+    "ReportError",
+    "StoredChart",
+    "ValueStyle",
+    "annotation_row_height",
+    "chart_drawing",
+    "chart_geometry",
+    "chart_picture",
+    "d3_axis_date_format",
+    "d3_number_locale",
+    "d3_time_locale",
+    "find_scope",
+    "first_page_png",
+    "format_axis_date",
+    "format_date",
+    "format_month",
+    "format_number",
+    "format_percent",
+    "format_period",
+    "format_week",
+    "funnel_choices",
+    "funnel_for",
+    "goal_state",
+    "goal_target_text",
+    "is_missing",
+    "is_percent",
+    "month_of",
+    "monthly_report",
+    "municipality_scope",
+    "paint_picture",
+    "palette",
+    "panel_columns",
+    "parse_month",
+    "place_labels",
+    "previous_month",
+    "read_overview",
+    "report_content",
+    "report_file_name",
+    "report_fonts",
+    "scope_of",
+    "unit_board",
+    "unit_chart",
+    "value_text",
+    "verdict_sentence",
+    "x_title_for",
+]

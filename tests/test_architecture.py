@@ -1,10 +1,10 @@
 """The direction of dependencies between Tavle's packages stays as designed.
 
 Each of indicators, db and reports is used from outside only through its public
-surface: the package itself (`from indicators import analyze`) or one of its
-sub-packages (`from reports.drawing import chart_geometry`), and only for names
-that surface lists in `__all__`. Inside a package, and in the tests that mirror it
-(tests/db/ for db), its modules may import each other directly.
+surface, the package itself (`from indicators import analyze`, `from reports import
+chart_geometry`), and only for names it lists in `__all__`. Inside a package, and in
+the tests that mirror it (tests/db/ for db), its modules may import each other
+directly; the layers of reports each keep an `__all__`, and reports offers their union.
 """
 
 from __future__ import annotations
@@ -47,17 +47,6 @@ def home_package(relative: Path) -> str:
     return relative.parts[0]
 
 
-def surface_of(module: str) -> str:
-    """Return the public surface a dotted module name lies under: the package or a sub-package."""
-    parts = module.split(".")
-    surface = parts[0]
-    for part in parts[1:]:
-        if not (ROOT.joinpath(*surface.split("."), part) / "__init__.py").exists():
-            break
-        surface = f"{surface}.{part}"
-    return surface
-
-
 def exported(surface: str) -> set[str]:
     return set(getattr(importlib.import_module(surface), "__all__", ()))
 
@@ -76,8 +65,8 @@ def surface_violations(source: str, home: str) -> list[str]:
             package = module.split(".")[0]
             if package not in GUARDED or package == home or module.endswith(".__main__"):
                 continue
-            surface = surface_of(module)
-            if surface != module:
+            surface = package
+            if module != package:
                 problems.append(f"line {node.lineno}: {module} is not a public surface; use {surface}")
                 continue
             missing = sorted(set(names or ()) - exported(surface))
@@ -113,24 +102,32 @@ def test_every_package_is_used_only_through_its_public_surface():
 @pytest.mark.parametrize("line", [
     "from indicators.catalogue import IndicatorDefinition",
     "from db.engine import make_engine",
-    "from reports.drawing.formats import format_date",
+    "from reports.wording.formats import format_date",
+    "from reports.drawing import palette",
     "import reports.pdf.monthly",
-    "from reports.wording import a_name_nobody_exports",
+    "from reports import a_name_nobody_exports",
 ])
 def test_an_import_past_a_public_surface_is_caught(line):
     assert len(surface_violations(line, home="app")) == 1
 
 
 def test_a_package_may_import_its_own_modules_and_others_surfaces():
-    source = "from db.engine import make_engine\nfrom indicators import analyze\nfrom reports.content import unit_board\n"
+    source = "from db.engine import make_engine\nfrom indicators import analyze\nfrom reports import unit_board\n"
     assert surface_violations(source, home="db") == []
 
 
-@pytest.mark.parametrize("surface", ["indicators", "db", "reports.wording", "reports.content",
-                                     "reports.drawing", "reports.pdf"])
+@pytest.mark.parametrize("surface", ["indicators", "db", "reports", *(f"reports.{layer}" for layer in REPORT_LAYERS)])
 def test_every_name_a_surface_exports_exists(surface):
     module = importlib.import_module(surface)
     assert [name for name in module.__all__ if not hasattr(module, name)] == []
+
+
+def test_reports_offers_exactly_the_names_of_its_layers():
+    import reports
+
+    layers = [name for layer in REPORT_LAYERS for name in importlib.import_module(f"reports.{layer}").__all__]
+    assert sorted(reports.__all__) == sorted(layers)
+    assert len(layers) == len(set(layers))
 
 
 def test_report_layers_import_only_the_layers_before_them():

@@ -18,7 +18,7 @@ from db import (
     revoke_board_link,
     write_session,
 )
-from reports.wording import format_date
+from reports import format_date
 
 KEY = "links"
 _MADE = "links.made"

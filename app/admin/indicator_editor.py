@@ -37,7 +37,7 @@ from indicators import (
     IndicatorDefinition,
     chart_choices,
 )
-from reports.wording import format_number
+from reports import format_number
 
 KEY = "admin.indicators"
 NO_GOAL = "none"

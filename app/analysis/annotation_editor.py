@@ -29,7 +29,7 @@ from db import (
     restore_annotation,
     write_session,
 )
-from reports.wording import format_date
+from reports import format_date
 
 DATE_FORMAT = "DD-MM-YYYY"
 SCOPES = ("indicator", "unit")

@@ -26,7 +26,7 @@ from db import (
     restore_baseline,
     write_session,
 )
-from reports.wording import format_date
+from reports import format_date
 
 KINDS = ("new_phase", "freeze")
 DATE_FORMAT = "DD-MM-YYYY"

@@ -23,8 +23,7 @@ from app.language import text
 from app.resources import database, today
 from db import read_session
 from indicators import ChartModel, IndicatorError, recommendation_text
-from reports.content import StoredChart, unit_chart
-from reports.drawing import palette, verdict_sentence, x_title_for
+from reports import StoredChart, palette, unit_chart, verdict_sentence, x_title_for
 
 # Small multiples: one column up to three units (time lines aligned one above the other),
 # then two. Panel, axis and end labels fit the wide layout's main column (about 820 px)

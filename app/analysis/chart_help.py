@@ -21,8 +21,7 @@ from indicators import (
     ChartModel,
     PhaseSummary,
 )
-from reports.drawing import ValueStyle, chart_geometry
-from reports.wording import format_number, format_period
+from reports import ValueStyle, chart_geometry, format_number, format_period
 
 # The periods reports.wording.formats.format_period names ("uge 47, 2026"); other dated charts, such
 # as days between events, are named by the day.

@@ -8,7 +8,7 @@ import pandas as pd
 
 from app.language import translate
 from indicators import ChartModel
-from reports.drawing import chart_geometry, palette
+from reports import chart_geometry, palette
 
 # Lines are stored to full precision; four decimals is more than any chart prints.
 DECIMALS = 4

@@ -6,8 +6,7 @@ import pandas as pd
 
 from app.language import translate
 from indicators import ChartModel
-from reports.drawing import chart_geometry, palette
-from reports.wording import MISSING, format_number
+from reports import MISSING, chart_geometry, format_number, palette
 
 
 def figure_with_limit(figure: int | None, limit: int | None, *, language: str) -> str:

@@ -7,9 +7,7 @@ from html import escape
 
 from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
-from reports.content import StoredChart
-from reports.drawing import palette
-from reports.wording import format_number
+from reports import StoredChart, format_number, palette
 
 # A counter's state and the colour it is drawn in; the word and symbol carry it too (WCAG 1.4.1).
 STATUS_COLOURS: dict[str, str] = {

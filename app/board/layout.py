@@ -22,9 +22,15 @@ from app.language import translate
 from app.resources import database
 from app.styles import BOARD_COUNTERS
 from db import last_board_meeting, read_session
-from reports.content import StoredChart, unit_board
-from reports.drawing import palette, verdict_sentence, x_title_for
-from reports.wording import format_date, format_week
+from reports import (
+    StoredChart,
+    format_date,
+    format_week,
+    palette,
+    unit_board,
+    verdict_sentence,
+    x_title_for,
+)
 
 # Plot heights in pixels: the page scrolls, the wall screen must hold two rows of charts.
 BOARD_CHART_HEIGHT = 340

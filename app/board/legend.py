@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from app.language import translate
-from reports.drawing import Mark, palette
+from reports import Mark, palette
 
 LEGEND_POINTS: tuple[Mark, ...] = (palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL,
                                    palette.CENSORED)

@@ -12,7 +12,7 @@ from app.language import current_language, text
 from app.notices import Notice, Reversal, announce, refusal, show_notice
 from app.resources import database, today
 from db import StorageError, delete_board_meeting, record_board_meeting, write_session
-from reports.wording import format_date
+from reports import format_date
 
 MEETING_ICON = ":material/check:"
 

@@ -10,7 +10,7 @@ fitted the chart to its container.
 from __future__ import annotations
 
 from app.charts.sizes import WHITE, ScreenSizes, dash
-from reports.drawing import (
+from reports import (
     ANNOTATION_FONT_SCALE,
     LegendItem,
     PlotRoom,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports.drawing import IMPROVEMENT, ChartGeometry, Mark
+from reports import IMPROVEMENT, ChartGeometry, Mark
 
 PIXELS_PER_POINT = 4 / 3  # CSS: 96 px to the inch, 72 points to the inch
 WHITE = "#FFFFFF"

@@ -19,7 +19,7 @@ from app.charts.legend import TEXT, legend_height, legend_layers, note_layers
 from app.charts.sizes import LARGE, STANDARD, WHITE, ScreenSizes, dash, label_base, point_radius
 from app.language import translate
 from indicators import ChartModel
-from reports.drawing import (
+from reports import (
     ANNOTATION_FONT_SCALE,
     LINE_SPACING,
     ChartGeometry,
@@ -27,17 +27,15 @@ from reports.drawing import (
     PlotRoom,
     annotation_row_height,
     chart_geometry,
-    palette,
-    panel_columns,
-    place_labels,
-)
-from reports.wording import (
     d3_axis_date_format,
     d3_number_locale,
     d3_time_locale,
     format_number,
     format_period,
     is_missing,
+    palette,
+    panel_columns,
+    place_labels,
 )
 
 VEGA_LITE_SCHEMA = alt.SCHEMA_URL

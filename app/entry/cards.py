@@ -31,7 +31,7 @@ from app.language import current_language, text
 from app.notices import Notice, announce, forget_notice, refusal, show_notice
 from db import StorageError, StoredIndicator, ValidationError, period_start
 from indicators import IndicatorDefinition
-from reports.wording import format_date
+from reports import format_date
 
 CONFIRMING_KEY = "entry.confirming"  # the event card waiting for "Ja, registrér"
 WHOLE_NUMBER_FIELDS = ("numerator", "denominator")

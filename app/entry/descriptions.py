@@ -8,7 +8,7 @@ from datetime import date
 from app.indicator_labels import indicator_label
 from app.language import translate
 from indicators import IndicatorDefinition
-from reports.wording import format_date, format_month, format_number, format_week
+from reports import format_date, format_month, format_number, format_week
 
 FIGURE_FIELDS = ("numerator", "denominator", "value")
 # Which figures a measure asks for, in the order the card shows them.

@@ -42,7 +42,7 @@ from db import (
     list_events,
     read_session,
 )
-from reports.wording import format_date
+from reports import format_date
 
 RECENT = "recent"  # the form name the list's confirmations are shown under
 EDITING_KEY = "entry.editing"  # (kind, row id) of the row being corrected

@@ -15,8 +15,7 @@ import pandas as pd
 from app.indicator_labels import indicator_label
 from app.language import text
 from indicators import FunnelResult, IndicatorDefinition
-from reports.drawing import palette
-from reports.wording import d3_number_locale, format_number, is_percent
+from reports import d3_number_locale, format_number, is_percent, palette
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 WIDTH, HEIGHT = 720, 440

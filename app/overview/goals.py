@@ -11,8 +11,7 @@ from app.indicator_labels import indicator_label
 from app.language import translate
 from app.overview.matrix_table import date_text, goal_decimals, goal_target_text, value_text
 from indicators import IndicatorDefinition
-from reports.content import Overview
-from reports.wording import MISSING, format_number
+from reports import MISSING, Overview, format_number
 
 # The long goal sentence goes last, so status, progress and assurance fit on the screen.
 GOAL_COLUMNS = ("unit", "indicator", "latest", "status", "progress", "since", "assurance", "goal")

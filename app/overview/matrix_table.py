@@ -23,10 +23,8 @@ import pandas as pd
 from app.indicator_labels import indicator_label
 from app.language import translate
 from indicators import CHART_PERIOD, IndicatorDefinition, OverviewCell
-from reports.content import Overview
-from reports.drawing import palette
-from reports.wording import MISSING, format_date, format_number, format_period
-from reports.wording import value_text as plain_value_text
+from reports import MISSING, Overview, format_date, format_number, format_period, palette
+from reports import value_text as plain_value_text
 
 ANALYSIS_PATH = "diagrammer"  # the Diagrammer page's url path (app/navigation.py)
 UNIT_PARAMETER = "enhed"

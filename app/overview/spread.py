@@ -23,9 +23,7 @@ from app.overview.state import forget_overview
 from app.resources import database
 from db import switch_sampling, write_session
 from indicators import IndicatorDefinition, ProcessEvidence, Readiness, ResultEvidence
-from reports.content import Overview
-from reports.drawing import palette
-from reports.wording import format_axis_date, format_date, format_percent
+from reports import Overview, format_axis_date, format_date, format_percent, palette
 
 LISTS = ("prototype", "ready", "sampling", "not_ready")
 NOTICE_PLACE = "overview"  # the switch's notice shows at the top of the page

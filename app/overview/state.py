@@ -15,7 +15,7 @@ import streamlit as st
 from app.access.identity import current_actor
 from app.resources import database
 from db import read_session
-from reports.content import Overview, read_overview
+from reports import Overview, read_overview
 
 # Figures entered on a tablet show on the overview within this many seconds.
 FRESH_SECONDS = 60

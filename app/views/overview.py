@@ -14,8 +14,7 @@ from app.overview.state import current_overview
 from app.resources import today
 from app.styles import use_readable_captions
 from indicators import stable_months
-from reports.content import funnel_choices, funnel_for
-from reports.wording import format_month, format_number
+from reports import format_month, format_number, funnel_choices, funnel_for
 
 language = current_language()
 day = today()

@@ -10,15 +10,17 @@ from app.resources import database, today
 from app.unit_picker import chosen_unit
 from db import list_units, read_session
 from indicators import TavleError
-from reports.content import (
+from reports import (
+    first_page_png,
+    format_month,
     month_of,
+    monthly_report,
     municipality_scope,
     previous_month,
     report_content,
+    report_file_name,
     scope_of,
 )
-from reports.pdf import first_page_png, monthly_report, report_file_name
-from reports.wording import format_month
 
 MONTHS_OFFERED = 24  # the demo and most teams keep two years
 SCOPES = ("unit", "area", "municipality")

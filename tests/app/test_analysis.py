@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from db import find_indicator, find_unit, list_annotations, list_baselines, read_session
-from reports.content import unit_chart
+from reports import unit_chart
 from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
 

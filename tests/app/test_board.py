@@ -18,8 +18,7 @@ from app.board.kiosk import (
     seconds_per_screen,
 )
 from db import find_unit, last_board_meeting, read_session, record_board_meeting, write_session
-from reports.content import unit_board
-from reports.drawing import palette
+from reports import palette, unit_board
 from tests.app.app_pages import button, elements, open_kiosk, open_page
 from tests.conftest import DEMO_TODAY
 

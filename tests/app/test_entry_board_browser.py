@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from db import find_indicator, find_unit, make_engine, read_series, read_session
-from reports.wording import format_number
+from reports import format_number
 from tests.browser import artefact, sign_in_as_demo
 from tests.conftest import DEMO_TODAY
 

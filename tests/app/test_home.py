@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from db import find_unit, list_units, make_engine, read_series, read_session
-from reports.content import unit_board
+from reports import unit_board
 from tests.app.app_pages import button, open_page
 from tests.conftest import DEMO_TODAY
 

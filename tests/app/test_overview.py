@@ -22,8 +22,7 @@ from db import (
     set_unit_indicators,
     write_session,
 )
-from reports.content import funnel_choices, funnel_for, read_overview
-from reports.drawing import palette
+from reports import funnel_choices, funnel_for, palette, read_overview
 from tests.app.app_pages import button, elements, open_page
 from tests.conftest import DEMO_TODAY
 

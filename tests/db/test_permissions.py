@@ -41,7 +41,7 @@ from db import (
     switch_sampling,
     write_session,
 )
-from reports.content import month_of, report_content, scope_of
+from reports import month_of, report_content, scope_of
 
 TODAY = date(2026, 11, 22)
 SYSTEM = "system:test"

@@ -19,7 +19,7 @@ from db import (
     switch_sampling,
     write_session,
 )
-from reports.content import unit_board
+from reports import unit_board
 from tests.conftest import DEMO_TODAY
 
 JUNE = date(2026, 6, 1)

@@ -6,7 +6,7 @@ import pytest
 from app.analysis.chart_help import chart_help
 from app.analysis.phase_table import phase_table
 from indicators import analyze
-from reports.wording import format_number
+from reports import format_number
 
 # Twenty weeks: ten low, then ten high. The second half is one long run above the median.
 STEP = [10, 12, 11, 13, 10, 12, 11, 12, 10, 11, 20, 22, 21, 23, 20, 22, 21, 22, 20, 21]

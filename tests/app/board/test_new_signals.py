@@ -9,7 +9,7 @@ from app.board.layout import title_html
 from app.board.new_signals import new_signal_count
 from db import StoredIndicator
 from indicators import CATALOGUE, analyze
-from reports.content import StoredChart
+from reports import StoredChart
 
 # Twenty weeks that zigzag across the centre line and one far above the limits: the only signal.
 MONDAYS = pd.date_range("2026-06-01", periods=20, freq="7D")

@@ -10,8 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.charts.spec import LARGE, STANDARD, altair_chart, chart_spec
 from indicators import Annotation
-from reports.drawing import chart_geometry, palette
-from reports.pdf import chart_drawing
+from reports import chart_drawing, chart_geometry, palette
 from tests import chart_examples as examples
 from tests.reports.pdf.test_chart_drawing import numbered, subpaths
 
