@@ -58,7 +58,7 @@ from indicators.errors import (
     TooFewPointsError,
 )
 from indicators.funnel import FunnelResult, funnel
-from indicators.goals import GOAL_STATES, GoalStatus, chart_goal_status, meets
+from indicators.goals import GOAL_STATES, GoalStatus, at_least, chart_goal_status, meets
 from indicators.indicator_chart import CHART_PERIOD, indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
@@ -133,6 +133,7 @@ __all__ = [
     "VerdictKind",
     "analyze",
     "analyze_batch",
+    "at_least",
     "chart_choices",
     "chart_goal_status",
     "days_between_events",

@@ -22,7 +22,7 @@ import pandas as pd
 
 from app.indicator_labels import indicator_label
 from app.language import translate
-from indicators import CHART_PERIOD, IndicatorDefinition, OverviewCell
+from indicators import CHART_PERIOD, IndicatorDefinition, OverviewCell, at_least
 from reports import MISSING, Overview, format_date, format_number, format_period, palette
 from reports import value_text as plain_value_text
 
@@ -97,7 +97,7 @@ def goal_target_text(definition: IndicatorDefinition, target: float | None, lang
     """The goal as a threshold on the chart's scale: ≥ 95 %, ≥ 300 dage, ≤ 4,5."""
     if target is None or not np.isfinite(target):
         return MISSING
-    sign = "≤" if definition.goal is not None and definition.goal.kind == "reduce_by" else "≥"
+    sign = "≥" if definition.goal is None or at_least(definition.goal.kind) else "≤"
     return f"{sign} {value_text(target, definition, language=language, decimals=goal_decimals(definition))}"
 
 
