@@ -107,6 +107,10 @@ class PhaseSummary:
     n_runs: int | None = None  # runs = crossings + 1 (IHI rule 3)
     runs_min: int | None = None  # IHI: too few runs at or below this many (Swed & Eisenhart, 5 %)
     runs_max: int | None = None  # IHI: too many runs at or above this many
+    # Shares too near 0 % or 100 % for the runs rules: judged by probability limits alone
+    # (indicators.skewed_shares); never with exact_binomial off, as in qicharts2.
+    lopsided: bool = False
+    n_values: int = 0  # included points with a value (n_obs also counts missing periods)
     verdict: Verdict | None = None
 
 

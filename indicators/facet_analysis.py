@@ -37,6 +37,8 @@ class FacetAnalysis:
     runs: tuple[RunsResult, ...] = ()  # runs figures of each phase, counted before multiplying
     findings: tuple[tuple[Finding, ...], ...] = ()  # the rule set's patterns in each phase
     runs_limits: tuple[tuple[int, int] | None, ...] = ()  # IHI's runs limits of each phase
+    # Per phase: shares too near 0 % or 100 % for the runs rules (indicators.skewed_shares).
+    lopsided: tuple[bool, ...] = ()
     # Per point: whether it belongs to a pattern, the direction of its most important
     # pattern, its kind (improvement, deterioration, neutral or None) and its patterns' names.
     flagged: np.ndarray = field(default_factory=_no_points)

@@ -146,6 +146,7 @@ def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
         multiply=indicator.multiply,
         improvement=indicator.improvement,
         measure=indicator.measure,
+        exact_binomial=True,  # the board's rule for shares near 0 % or 100 % (docs/methods.md)
     )
     model = analyze_input(observations, options)
     return replace(model, annotations=tuple(annotations))

@@ -116,6 +116,8 @@ class AnalysisOptions:
     screen_mr: bool = _option(True, "bool", _flag)
     improvement: str | None = _option(None, "str | None", _one_of(IMPROVEMENT_DIRECTIONS, optional=True))
     measure: str | None = _option(None, "str | None", _one_of(MEASURES, optional=True))
+    # Tavle's board rule for shares near 0 % or 100 % (indicators.skewed_shares); False is qicharts2.
+    exact_binomial: bool = _option(False, "bool", _flag)
 
 
 _FIELDS = fields(AnalysisOptions)

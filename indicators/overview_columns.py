@@ -3,13 +3,15 @@
 `batch_column` judges all units at once from the grid (`analyze_batch`, then the
 Anhøj verdict `indicators.verdict` would give: the finding that reaches the
 latest point, then the highest-ranked rule); `chart_column` draws the charts the
-batch does not draw (g, t, …) one at a time with `indicator_chart`.
+batch does not draw (g, t, …) one at a time with `indicator_chart`. A P chart of
+shares near 0 % or 100 % is judged by the board's own rule (indicators.skewed_shares),
+which the batch does not know: `with_charted_rows` charts those rows alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import numpy as np
@@ -31,6 +33,12 @@ from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_char
 from indicators.overview_grid import IndicatorGrid, plotted
 from indicators.rules_anhoej import long_run_findings
 from indicators.runs import runs_analysis
+from indicators.skewed_shares import NORMAL_APPROXIMATION_MIN_COUNT
+
+# Rows are charted alone when their expected successes or failures are under twice the
+# skewed-share threshold: a margin, so that no row the engine would judge as skewed
+# stays with the batch however its phases and baseline fall.
+_CHARTED_ALONE_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -153,25 +161,85 @@ def batch_column(grid: IndicatorGrid, *, today: date) -> ColumnResult:
                         _goal_table(grid, y, lcl, ucl, today=today))
 
 
-def chart_column(grid: IndicatorGrid, series: Sequence[pd.DataFrame], *, today: date,
-                 freeze_until: Sequence[date | None], phase_starts: Sequence[Sequence[date]],
-                 ) -> ColumnResult:
-    """Judge every row by charting it alone: for charts the batch does not draw."""
+def near_boundary_rows(grid: IndicatorGrid) -> np.ndarray:
+    """Rows whose shares may lie too near 0 % or 100 % for the batch's rules.
+
+    A P chart's rows whose smallest subgroup expects few successes or failures; a run
+    chart's rows of shares with any point at 0 % or 100 % (its median may lie there).
+    """
+    chart, denominators = grid.definition.chart, grid.denominators
+    if chart not in ("p", "run") or denominators is None or grid.definition.measure != "proportion":
+        return np.zeros(grid.rows, dtype=bool)
+    numerators = grid.numerators
+    usable = ~np.isnan(numerators) & ~np.isnan(denominators) & (denominators > 0)
+    if chart == "run":
+        return (usable & ((numerators <= 0) | (numerators >= denominators))).any(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = (np.where(usable, numerators, 0.0).sum(axis=1)
+                 / np.where(usable, denominators, 0.0).sum(axis=1))
+    smallest = np.where(usable, denominators, np.inf).min(axis=1)
+    expected = np.minimum(smallest * share, smallest * (1.0 - share))
+    return usable.any(axis=1) & ~(expected >= _CHARTED_ALONE_MARGIN * NORMAL_APPROXIMATION_MIN_COUNT)
+
+
+def _merged(table: GoalTable | None, rows: np.ndarray, alone: GoalTable | None) -> GoalTable | None:
+    """table with the given rows taken from alone (which holds just those rows)."""
+    if table is None or alone is None:
+        return table
+    columns = {}
+    for entry in fields(GoalTable):
+        values = getattr(table, entry.name)
+        if isinstance(values, np.ndarray):
+            values = values.copy()
+            values[rows] = getattr(alone, entry.name)
+        columns[entry.name] = values
+    return replace(table, **columns)
+
+
+def with_charted_rows(result: ColumnResult, grid: IndicatorGrid, series: Sequence[pd.DataFrame],
+                      rows: np.ndarray, *, today: date, freeze_until: Sequence[date | None],
+                      phase_starts: Sequence[Sequence[date]]) -> ColumnResult:
+    """result with the chosen rows (a boolean mask) judged by charting each alone."""
+    chosen = np.flatnonzero(rows)
+    verdict, rule, useful, statuses = _charted(grid, series, chosen, today=today, freeze_until=freeze_until,
+                                               phase_starts=phase_starts)
+    merged_verdict, merged_rule = result.verdict.copy(), result.rule.copy()
+    merged_useful = result.useful_points.copy()
+    merged_verdict[chosen], merged_rule[chosen], merged_useful[chosen] = verdict, rule, useful
+    alone = _table_of(grid.definition, statuses) if grid.definition.goal else None
+    return replace(result, verdict=merged_verdict, rule=merged_rule, useful_points=merged_useful,
+                   goal=_merged(result.goal, chosen, alone))
+
+
+def _charted(grid: IndicatorGrid, series: Sequence[pd.DataFrame], chosen: np.ndarray, *, today: date,
+             freeze_until: Sequence[date | None], phase_starts: Sequence[Sequence[date]],
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[GoalStatus]]:
+    """Verdict, rule, useful points and goal status of the chosen rows, each charted alone."""
     definition = grid.definition
-    rows = grid.rows
-    verdict, rule = np.empty(rows, dtype=object), np.empty(rows, dtype=object)
-    useful = np.zeros(rows, dtype=np.int64)
+    count = len(chosen)
+    verdict, rule = np.empty(count, dtype=object), np.empty(count, dtype=object)
+    useful = np.zeros(count, dtype=np.int64)
     statuses = []
-    for row in range(rows):
+    for place, row in enumerate(chosen.tolist()):
         model = indicator_chart(series[row], definition, today=today,
                                 freeze_until=freeze_until[row], phase_starts=phase_starts[row])
-        verdict[row], rule[row] = model.verdict.kind, model.verdict.rule
-        useful[row] = model.phases[-1].n_useful if model.phases else 0
+        verdict[place], rule[place] = model.verdict.kind, model.verdict.rule
+        useful[place] = model.phases[-1].n_useful if model.phases else 0
         if definition.goal is not None:
             last = grid.last_event[row]
             statuses.append(chart_goal_status(
                 model, definition.goal, today=today,
                 last_event=None if np.isnat(last) else pd.Timestamp(last).date()))
+    return verdict, rule, useful, statuses
+
+
+def chart_column(grid: IndicatorGrid, series: Sequence[pd.DataFrame], *, today: date,
+                 freeze_until: Sequence[date | None], phase_starts: Sequence[Sequence[date]],
+                 ) -> ColumnResult:
+    """Judge every row by charting it alone: for charts the batch does not draw."""
+    definition = grid.definition
+    verdict, rule, useful, statuses = _charted(grid, series, np.arange(grid.rows), today=today,
+                                               freeze_until=freeze_until, phase_starts=phase_starts)
     latest, period = _latest(grid, plotted(grid))
     return ColumnResult(verdict, rule, latest, period, useful,
                         _table_of(definition, statuses) if definition.goal else None)

@@ -24,7 +24,12 @@ from indicators.goals import (
     GoalStatus,
     GoalTable,
 )
-from indicators.overview_columns import batch_column, chart_column
+from indicators.overview_columns import (
+    batch_column,
+    chart_column,
+    near_boundary_rows,
+    with_charted_rows,
+)
 from indicators.overview_grid import Baselines, IndicatorGrid, entry_grid, event_grid
 
 # Columns of the long-form inputs.
@@ -220,16 +225,17 @@ def overview_matrix(entries: pd.DataFrame, events: pd.DataFrame,
             grid = entry_grid(definition, chosen, day, figures["numerator"],
                               figures["denominator"], figures["value"], rows=len(unit_rows),
                               today=today, baselines=saved)
+        dates = {"freeze_until": [None if np.isnat(d) else pd.Timestamp(d).date() for d in saved.freeze_until],
+                 "phase_starts": [() if np.isnat(d) else (pd.Timestamp(d).date(),) for d in saved.phase_day]}
         if definition.chart in BATCH_CHARTS:
             result = batch_column(grid, today=today)
+            alone = near_boundary_rows(grid)
+            if alone.any():  # the board's rule for shares near 0 % or 100 %, which the batch lacks
+                series = _column_series(grid, len(unit_rows), chosen, day, figures)
+                result = with_charted_rows(result, grid, series, alone, today=today, **dates)
         else:
             series = _column_series(grid, len(unit_rows), chosen, day, figures)
-            result = chart_column(
-                grid, series, today=today,
-                freeze_until=[None if np.isnat(d) else pd.Timestamp(d).date()
-                              for d in saved.freeze_until],
-                phase_starts=[() if np.isnat(d) else (pd.Timestamp(d).date(),)
-                              for d in saved.phase_day])
+            result = chart_column(grid, series, today=today, **dates)
         verdict[unit_rows, column] = result.verdict
         rule[unit_rows, column] = result.rule
         latest[unit_rows, column] = result.latest

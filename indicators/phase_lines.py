@@ -14,6 +14,7 @@ from indicators.control_lines import ControlLines, PhaseData, clamp
 from indicators.facet_analysis import FacetAnalysis
 from indicators.making_data_count import nhs_i_lines
 from indicators.options import AnalysisOptions
+from indicators.skewed_shares import exact_binomial_lines, lopsided
 
 
 def _phase_data(facet: FacetAnalysis, span: slice, options: AnalysisOptions, categorical: bool) -> PhaseData:
@@ -34,7 +35,12 @@ def _chart_lines(options: AnalysisOptions, phase: PhaseData) -> ControlLines:
 def with_lines(facet: FacetAnalysis, options: AnalysisOptions, *, categorical: bool) -> FacetAnalysis:
     """The facet with the chart type's centre line and limits of each phase, from its baseline."""
     lines = tuple(_chart_lines(options, _phase_data(facet, span, options, categorical)) for span in facet.spans)
-    return facet.filled(lines=lines)
+    if not options.exact_binomial:
+        return facet.filled(lines=lines, lopsided=(False,) * len(lines))
+    flags = tuple(lopsided(options.chart, phase, measure=options.measure) for phase in lines)
+    lines = tuple(exact_binomial_lines(phase) if flag and options.chart == "p" else phase
+                  for phase, flag in zip(lines, flags, strict=True))
+    return facet.filled(lines=lines, lopsided=flags)
 
 
 def clamps_negative_limits(facets: list[FacetAnalysis], options: AnalysisOptions) -> bool:

@@ -25,7 +25,7 @@ def _average(values: np.ndarray) -> float | None:
 def summarise_phase(*, facet: object, number: int, span: slice, lines: ControlLines, runs: RunsResult,
                     findings: list[Finding], runs_limits: tuple[int, int] | None, runs_signal: bool,
                     last_point: tuple[bool, str | None, int], is_latest: bool, options: AnalysisOptions,
-                    centre_label: str) -> PhaseSummary:
+                    centre_label: str, lopsided: bool = False) -> PhaseSummary:
     """The summary of phase `number` (0-based) covering `span` of its facet.
 
     last_point is (signal, signal kind, direction) of the phase's last point; the
@@ -59,6 +59,8 @@ def summarise_phase(*, facet: object, number: int, span: slice, lines: ControlLi
         n_runs=None if runs.n_crossings is None else runs.n_crossings + 1,
         runs_min=None if runs_limits is None else runs_limits[0],
         runs_max=None if runs_limits is None else runs_limits[1],
+        lopsided=lopsided,
+        n_values=int(np.count_nonzero(~np.isnan(lines.y))),
     )
     return replace(summary, verdict=phase_verdict(summary, findings, options, centre_label))
 
@@ -67,14 +69,15 @@ def facet_summaries(facet: FacetAnalysis, options: AnalysisOptions, centre_label
     """The summary of every phase of one facet, each with its verdict."""
     summaries = []
     latest = len(facet.spans) - 1
-    for number, (span, lines, runs, findings, runs_limits) in enumerate(zip(
-            facet.spans, facet.lines, facet.runs, facet.findings, facet.runs_limits, strict=True)):
+    lopsided = facet.lopsided or (False,) * len(facet.spans)
+    for number, (span, lines, runs, findings, runs_limits, skewed) in enumerate(zip(
+            facet.spans, facet.lines, facet.runs, facet.findings, facet.runs_limits, lopsided, strict=True)):
         last = span.stop - 1
         summaries.append(summarise_phase(
             facet=facet.sub.facet, number=number, span=span, lines=lines, runs=runs,
             findings=list(findings), runs_limits=runs_limits,
-            runs_signal=runs.runs_signal and facet.time_ordered,
+            runs_signal=runs.runs_signal and facet.time_ordered and not skewed,
             last_point=(bool(facet.flagged[last]), facet.kinds[last], int(facet.direction[last])),
-            is_latest=number == latest, options=options, centre_label=centre_label,
+            is_latest=number == latest, options=options, centre_label=centre_label, lopsided=skewed,
         ))
     return summaries

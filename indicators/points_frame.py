@@ -27,11 +27,12 @@ def _facet_columns(result: FacetAnalysis, target: float | None) -> dict[str, Any
     counts = {name: np.full(size, np.nan) for name in _COUNT_COLUMNS}
     runs_signal = np.zeros(size, dtype=bool)
     in_longest = np.zeros(size, dtype=bool)
-    for span, runs in zip(result.spans, result.runs, strict=True):
+    lopsided = result.lopsided or (False,) * len(result.spans)
+    for span, runs, skewed in zip(result.spans, result.runs, lopsided, strict=True):
         for name in _COUNT_COLUMNS:
             value = getattr(runs, name)
             counts[name][span] = np.nan if value is None else value
-        runs_signal[span] = runs.runs_signal and result.time_ordered
+        runs_signal[span] = runs.runs_signal and result.time_ordered and not skewed
         if runs.longest_run:
             in_longest[span] = runs.run_length == runs.longest_run
     y, ucl, lcl = joined("y"), joined("ucl"), joined("lcl")

@@ -13,23 +13,27 @@ from indicators.options import AnalysisOptions
 from indicators.rules_anhoej import anhoej_findings
 from indicators.rules_ihi import ihi_findings
 from indicators.runs import RunsResult
+from indicators.skewed_shares import lopsided_run_findings
 
 
 def phase_findings(lines: ControlLines, runs: RunsResult, include: np.ndarray, censored: np.ndarray, *,
-                   rules: str, has_limits: bool, time_ordered: bool,
-                   offset: int) -> tuple[list[Finding], tuple[int, int] | None]:
+                   rules: str, has_limits: bool, time_ordered: bool, offset: int,
+                   lopsided: bool = False, multiply: float = 1.0) -> tuple[list[Finding], tuple[int, int] | None]:
     """Every pattern the rule set finds in one phase, and the IHI runs limits when used.
 
     The sigma rule applies to every control chart whatever the rule set. Run and trend
     rules need a time order: categories (a funnel plot) and moving ranges get none, as
-    in qicharts2.
+    in qicharts2. Nor do shares too near 0 % or 100 % (lopsided): a point there is not
+    above or below the centre line with even chances (indicators.skewed_shares).
     """
     findings: list[Finding] = []
     runs_limits = None
     if has_limits:
         findings += sigma_findings(lines.y, lines.lcl, lines.ucl, offset, skip=censored)
         findings += censored_findings(lines.y, lines.ucl, censored, offset)
-    if not time_ordered:
+    if lopsided and time_ordered and has_limits:
+        findings += lopsided_run_findings(runs, lines, offset, multiply=multiply)
+    if not time_ordered or lopsided:
         return findings, runs_limits
     if rules == "anhoej":
         findings += anhoej_findings(runs, offset)
@@ -41,13 +45,18 @@ def phase_findings(lines: ControlLines, runs: RunsResult, include: np.ndarray, c
     return findings, runs_limits
 
 
+def _lopsided(facet: FacetAnalysis) -> tuple[bool, ...]:
+    return facet.lopsided or (False,) * len(facet.spans)
+
+
 def with_findings(facet: FacetAnalysis, options: AnalysisOptions) -> FacetAnalysis:
     """The facet with the rule set's findings (and IHI runs limits) of each phase."""
     has_limits = CHART_TYPES[options.chart].has_limits
     found = [
         phase_findings(lines, runs, facet.include[span], facet.sub.censored[span], rules=options.rules,
-                       has_limits=has_limits, time_ordered=facet.time_ordered, offset=span.start)
-        for span, lines, runs in zip(facet.spans, facet.lines, facet.runs, strict=True)
+                       has_limits=has_limits, time_ordered=facet.time_ordered, offset=span.start,
+                       lopsided=skewed, multiply=options.multiply)
+        for span, lines, runs, skewed in zip(facet.spans, facet.lines, facet.runs, _lopsided(facet), strict=True)
     ]
     return facet.filled(findings=tuple(tuple(findings) for findings, _ in found),
                         runs_limits=tuple(limits for _, limits in found))

@@ -52,7 +52,11 @@ def _most_important(findings: list[Finding]) -> Finding | None:
 def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: AnalysisOptions,
                   centre_label: str) -> Verdict:
     """The verdict for one phase: too few points, the most important finding, or no signal."""
-    if summary.n_useful < MIN_USEFUL_POINTS:
+    if summary.lopsided:
+        lopsided = _lopsided_verdict(summary, findings, options)
+        if lopsided is not None:
+            return lopsided
+    elif summary.n_useful < MIN_USEFUL_POINTS:
         values = {"figure": summary.n_useful, "limit": MIN_USEFUL_POINTS}
         return Verdict("too_few", render("too_few", "da", **values), render("too_few", "en", **values),
                        rule=None, figure=summary.n_useful, limit=MIN_USEFUL_POINTS)
@@ -73,6 +77,25 @@ def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: Analy
                    limit=float(finding.limit),
                    first=int(finding.points.min()) + 1 if placed else None,
                    last=int(finding.points.max()) + 1 if placed else None)
+
+
+def _lopsided_verdict(summary: PhaseSummary, findings: list[Finding],
+                      options: AnalysisOptions) -> Verdict | None:
+    """Shares near 0 % or 100 %: judged by probability limits alone, and the verdict says why.
+
+    None when a finding (a point beyond a probability limit) speaks for itself.
+    """
+    if summary.n_values < MIN_USEFUL_POINTS:
+        values = {"figure": summary.n_values, "limit": MIN_USEFUL_POINTS}
+        return Verdict("too_few", render("too_few_points", "da", **values),
+                       render("too_few_points", "en", **values),
+                       rule=None, figure=summary.n_values, limit=MIN_USEFUL_POINTS)
+    if findings:
+        return None
+    share = summary.centre_line / options.multiply
+    values = {"edge": 100 if share >= 0.5 else 0}
+    key = "lopsided_run" if options.chart == "run" else "lopsided_p"
+    return Verdict("no_signal", render(key, "da", **values), render(key, "en", **values), rule="lopsided")
 
 
 def chart_verdict(phases: tuple[PhaseSummary, ...], options: AnalysisOptions) -> Verdict:

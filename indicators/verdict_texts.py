@@ -26,6 +26,11 @@ DANISH: dict[str, str] = {
     "no_signal_runs": "Ingen tegn på ikke-tilfældig variation (længste serie {longest}, grænse {longest_max}; "
                       "{crossings} kryds, mindst {crossings_min})",
     "too_few": "For få punkter til at vurdere: {figure} brugbare punkter, mindst {limit} er nødvendige",
+    "too_few_points": "For få punkter til at vurdere: {figure} punkter, mindst {limit} er nødvendige",
+    "lopsided_p": "Ingen tegn på ikke-tilfældig variation. Andelen ligger tæt på {edge} %: vurderet med "
+                  "sandsynlighedsgrænser og serier målt mod hver sides egen chance, ikke med kryds",
+    "lopsided_run": "Mindst halvdelen af punkterne er {edge} %: medianen ligger på {edge} %, så serier og kryds "
+                    "kan ikke vurderes. Et P-kort med sandsynlighedsgrænser kan",
     "facets": "{figure} af {limit} paneler viser tegn på ikke-tilfældig variation",
     "facets_none": "Ingen af de {limit} paneler viser tegn på ikke-tilfældig variation",
     "suffix_improvement": " — tegn på forbedring",
@@ -64,6 +69,11 @@ ENGLISH: dict[str, str] = {
     "no_signal_runs": "No sign of non-random variation (longest run {longest}, limit {longest_max}; "
                       "{crossings} crossings, at least {crossings_min})",
     "too_few": "Too few points to judge: {figure} useful points, at least {limit} are needed",
+    "too_few_points": "Too few points to judge: {figure} points, at least {limit} are needed",
+    "lopsided_p": "No sign of non-random variation. The share lies near {edge} %: judged by probability limits "
+                  "and by runs measured against each side's own chance, not by crossings",
+    "lopsided_run": "At least half of the points are {edge} %: the median lies at {edge} %, so runs and crossings "
+                    "cannot be judged. A P chart with probability limits can",
     "facets": "{figure} of {limit} panels show signs of non-random variation",
     "facets_none": "None of the {limit} panels shows signs of non-random variation",
     "suffix_improvement": " — a sign of improvement",

@@ -1,0 +1,174 @@
+"""Shares near 0 % or 100 %: exact binomial limits, and no runs rules where sides are lopsided.
+
+A bundle done almost every time (97 % of 10 a week) is a skewed binomial. Two things
+break there (issue 13, docs/methods.md "Shares near 0 % or 100 %"):
+
+- the P chart's normal approximation puts the 3-sigma limits where a skewed binomial
+  does not have 0.135 % in each tail (Montgomery 2009, 3.4.3: the approximation needs
+  n·p ≥ 5 and n·(1 − p) ≥ 5);
+- the runs rules (Anhøj, IHI, Making Data Count) assume a point lies above or below the
+  centre line with even chances. A week at 100 % is above a 97 % mean three times out
+  of four, so long runs and few crossings come by chance; on a run chart the median
+  itself sits at 100 % and every other week lies below it.
+
+With `exact_binomial` Tavle then draws probability limits, the binomial quantiles with
+the same tail probability as 3 sigma (Montgomery 2009, 7.2.1, "probability limits"),
+and replaces the runs rules by one run rule that knows each side's own chance: a run on
+a side a point falls on with chance q is unusual beyond log(16·N·(1 − q)) / log(1/q)
+points. That is Schilling's (2012) expected longest run, log_{1/q}(N·(1 − q)), plus the
+same margin Anhøj's limit round(log2 N) + 3 keeps at q = 1/2, where it gives that limit.
+A run chart whose median is 0 % or 100 % cannot be judged at all, and says so.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import numpy as np
+
+from indicators.constants import SIGMA_LIMIT, SIGMA_WARNING
+from indicators.control_lines import ControlLines, median_present
+from indicators.findings import Finding
+from indicators.runs import RunsResult
+
+# Montgomery (2009, Introduction to Statistical Quality Control, 3.4.3): the normal
+# approximation to the binomial is adequate when n·p and n·(1 − p) are both at least 5.
+NORMAL_APPROXIMATION_MIN_COUNT = 5.0
+# One tail beyond 3 sigma (and 2 sigma) of a normal distribution: the probability limits
+# keep the false-alarm rate of Shewhart's limits.
+TAIL_PROBABILITY = 0.5 * math.erfc(SIGMA_LIMIT / math.sqrt(2.0))
+WARNING_TAIL_PROBABILITY = 0.5 * math.erfc(SIGMA_WARNING / math.sqrt(2.0))
+# Anhøj's limit round(log2 N) + 3 is log2(8 N) = log2(16 · N · (1 − 1/2)): the 16 keeps its
+# margin over Schilling's expected longest run for any side probability.
+RUN_MARGIN_FACTOR = 16.0
+# Denominators above this are charted as before: the normal approximation holds there
+# for any share that is not 0 or 1, and an exact table would cost more than the chart.
+EXACT_MAX_TRIALS = 5000
+
+
+def skewed(centre_line: float, n: np.ndarray) -> bool:
+    """True when the typical subgroup's expected successes or failures are under 5."""
+    sizes = n[~np.isnan(n) & (n > 0)]
+    if len(sizes) == 0 or not 0.0 <= centre_line <= 1.0:
+        return False
+    typical = float(np.median(sizes))
+    return min(typical * centre_line, typical * (1.0 - centre_line)) < NORMAL_APPROXIMATION_MIN_COUNT
+
+
+def at_boundary(centre_line: float) -> bool:
+    """True when a share's run-chart median lies at 0 % or 100 %."""
+    return centre_line <= 0.0 or centre_line >= 1.0
+
+
+@cache
+def _cumulative(trials: int, share: float) -> np.ndarray:
+    """P(X ≤ k) for k = 0 … trials of a Binomial(trials, share), 0 < share < 1."""
+    counts = np.arange(trials + 1)
+    log_pmf = (np.array([math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1)
+                         for k in range(trials + 1)])
+               + counts * math.log(share) + (trials - counts) * math.log1p(-share))
+    return np.cumsum(np.exp(log_pmf))
+
+
+@cache
+def _quantile_counts(trials: int, share: float, tail: float) -> tuple[int, int]:
+    """The counts (low, high) a Binomial(trials, share) falls below or above with at most `tail` each."""
+    if share <= 0.0:
+        return 0, 0
+    if share >= 1.0:
+        return trials, trials
+    cumulative = _cumulative(trials, share)
+    # A count below low has P(X < low) < tail; a count above high has P(X > high) ≤ tail.
+    low = int(np.searchsorted(cumulative, tail, side="left"))
+    high = int(np.searchsorted(cumulative, 1.0 - tail, side="left"))
+    return low, min(high, trials)
+
+
+def _limits(centre_line: float, n: np.ndarray, tail: float) -> tuple[np.ndarray, np.ndarray]:
+    lower = np.full(len(n), np.nan)
+    upper = np.full(len(n), np.nan)
+    for index, size in enumerate(n.tolist()):
+        if size != size or size <= 0 or size != int(size) or size > EXACT_MAX_TRIALS:
+            continue
+        low, high = _quantile_counts(int(size), round(centre_line, 12), tail)
+        lower[index], upper[index] = low / size, high / size
+    return lower, upper
+
+
+def exact_binomial_lines(lines: ControlLines) -> ControlLines:
+    """The P chart's lines with probability limits where a subgroup's size is a whole count.
+
+    A point below the lower limit has at most a 0.135 % chance under the centre line's
+    share, as a point beyond 3 sigma would under a normal distribution; subgroups whose
+    size is not a whole count keep their normal-approximation limits.
+    """
+    centre_line = float(lines.cl[0]) if len(lines.cl) else np.nan
+    if centre_line != centre_line:
+        return lines
+    lcl, ucl = _limits(centre_line, lines.n, TAIL_PROBABILITY)
+    lcl_95, ucl_95 = _limits(centre_line, lines.n, WARNING_TAIL_PROBABILITY)
+    kept = np.isnan(lcl)
+    return ControlLines(y=lines.y, n=lines.n, cl=lines.cl,
+                        lcl=np.where(kept, lines.lcl, lcl), ucl=np.where(kept, lines.ucl, ucl),
+                        lcl_95=np.where(kept, lines.lcl_95, lcl_95), ucl_95=np.where(kept, lines.ucl_95, ucl_95))
+
+
+def lopsided(chart: str, lines: ControlLines, *, measure: str | None) -> bool:
+    """True when a phase of shares is too close to 0 % or 100 % for the runs rules."""
+    if chart == "p":
+        centre_line = float(lines.cl[0]) if len(lines.cl) else np.nan
+        return centre_line == centre_line and skewed(centre_line, lines.n)
+    if chart == "run" and measure == "proportion":
+        centre_line = median_present(lines.cl) if len(lines.cl) else np.nan
+        return centre_line == centre_line and at_boundary(centre_line)
+    return False
+
+
+def _side_chances(centre_line: float, sizes: np.ndarray) -> tuple[float, float]:
+    """The chance a useful point lies above and below the centre line, averaged over sizes."""
+    above, below = [], []
+    share = round(centre_line, 12)
+    for size in sizes.tolist():
+        if size != size or size <= 0 or size != int(size) or size > EXACT_MAX_TRIALS or not 0 < share < 1:
+            continue
+        cumulative = _cumulative(int(size), share)
+        expected = size * share
+        lower = float(cumulative[math.ceil(expected) - 1]) if math.ceil(expected) >= 1 else 0.0
+        upper = 1.0 - float(cumulative[math.floor(expected)])
+        if lower + upper > 0:
+            above.append(upper / (lower + upper))
+            below.append(lower / (lower + upper))
+    if not above:
+        return 0.5, 0.5
+    return float(np.mean(above)), float(np.mean(below))
+
+
+def side_run_limit(chance: float, n_useful: int) -> int | None:
+    """The longest run expected by chance on a side a point falls on with `chance`."""
+    if n_useful < 1 or not 0.0 < chance < 1.0:
+        return None
+    return int(np.round(math.log(RUN_MARGIN_FACTOR * n_useful * (1.0 - chance)) / math.log(1.0 / chance)))
+
+
+def lopsided_run_findings(runs: RunsResult, lines: ControlLines, offset: int, *,
+                          multiply: float = 1.0) -> list[Finding]:
+    """Runs longer than their own side's limit, on a P chart of shares near 0 % or 100 %.
+
+    lines are finished (multiplied by `multiply`, e.g. 100 for per cent).
+    """
+    if runs.longest_run is None or not len(lines.cl):
+        return []
+    useful = runs.side != 0
+    chance_above, chance_below = _side_chances(float(lines.cl[0]) / multiply, lines.n[useful])
+    findings = []
+    for side, chance in ((1, chance_above), (-1, chance_below)):
+        limit = side_run_limit(chance, runs.n_useful)
+        if limit is None:
+            continue
+        on_side = (runs.run_length > limit) & (runs.side == side)
+        if on_side.any():
+            findings.append(Finding("long_run", int(runs.run_length[on_side].max()), limit, side,
+                                    np.flatnonzero(on_side) + offset,
+                                    count=len(np.unique(runs.run_id[on_side]))))
+    return findings
