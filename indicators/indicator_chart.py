@@ -134,12 +134,12 @@ def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
     observations = dated_input(columns)
     freeze, parts = positions_from_dates(observations.x, freeze_until=freeze_until,
                                          phase_starts=phase_starts)
-    if freeze is not None and parts:
-        parts = []  # a new phase supersedes the frozen baseline (qicharts2 uses both rarely)
+    # A new phase cancels the frozen baseline for the analysis, as a part cancels freeze in
+    # qicharts2 (docs/methods.md); the frozen period stays the reduction goal's baseline.
     options = make_options(
         chart=chart or indicator.chart,
         rules=rules,
-        freeze=freeze,
+        freeze=None if parts else freeze,
         part=parts or None,
         target=_goal_target(indicator, observations.y,
                             observations.n if observations.has_n else None, freeze=freeze),

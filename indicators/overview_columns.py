@@ -132,7 +132,8 @@ def _goal_table(grid: IndicatorGrid, y: np.ndarray, lcl: np.ndarray, ucl: np.nda
     if goal.kind == "min_share":
         target = np.full(grid.rows, goal.value * definition.multiply)
     else:
-        points = np.where(grid.freeze > 0, grid.freeze, REDUCTION_BASELINE_POINTS)
+        frozen = grid.freeze if grid.goal_freeze is None else grid.goal_freeze
+        points = np.where(frozen > 0, frozen, REDUCTION_BASELINE_POINTS)
         baseline = reduction_baseline(grid.numerators, grid.denominators, points=points,
                                       multiply=definition.multiply)
         target = baseline * (1.0 - goal.value)

@@ -11,7 +11,9 @@ their meaning.
 
 Saved baselines are turned into positions exactly as `positions_from_dates` does:
 a freeze covers the points up to and including its day; a new phase starts after
-the last point before its day; a freeze supersedes phases.
+the last point before its day; a new phase cancels the freeze for the analysis (as a
+`part` cancels `freeze` in qicharts2), while the frozen period stays the baseline of a
+reduction goal.
 """
 
 from __future__ import annotations
@@ -59,10 +61,13 @@ class IndicatorGrid:
     numerators: np.ndarray
     denominators: np.ndarray | None
     length: np.ndarray  # points per row (without the open interval of events)
-    freeze: np.ndarray  # per row: points in the frozen baseline, 0 without a freeze
+    freeze: np.ndarray  # per row: points in the frozen baseline, 0 without one or when a phase cancels it
     phase_start: np.ndarray  # per row: index of the latest phase's first point
     last_event: np.ndarray  # datetime64[D] per row, NaT (entries, or no events)
     open_days: np.ndarray  # days since the last event, NaN without events or for entries
+    # per row: points in the saved frozen period, also when a new phase cancels it for the
+    # analysis: the baseline of a reduction goal (0 without a freeze).
+    goal_freeze: np.ndarray | None = None
 
     @property
     def rows(self) -> int:
@@ -111,8 +116,8 @@ def _usable(measure: str, numerator: np.ndarray, denominator: np.ndarray,
 
 
 def _positions(x: np.ndarray, length: np.ndarray, baselines: Baselines,
-               counted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Freeze and latest-phase positions per row, as positions_from_dates gives them.
+               counted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Analysis freeze, latest-phase and saved-freeze positions per row, as positions_from_dates gives them.
 
     counted is each row's number of x (with the open interval of events, if any).
     """
@@ -124,9 +129,8 @@ def _positions(x: np.ndarray, length: np.ndarray, baselines: Baselines,
         before = (valid_x & (x < phase_day)).sum(axis=1)
     freeze = np.where(~np.isnat(baselines.freeze_until) & (covered > 0) & (covered < counted),
                       covered, 0)
-    phase = np.where(~np.isnat(baselines.phase_day) & (before > 0) & (before < counted)
-                     & (freeze == 0), before, 0)
-    return freeze, np.minimum(phase, length)
+    phase = np.where(~np.isnat(baselines.phase_day) & (before > 0) & (before < counted), before, 0)
+    return np.where(phase > 0, 0, freeze), np.minimum(phase, length), freeze
 
 
 def entry_grid(definition: IndicatorDefinition, row: np.ndarray, day: np.ndarray,
@@ -161,10 +165,10 @@ def entry_grid(definition: IndicatorDefinition, row: np.ndarray, day: np.ndarray
         numerators = summed(numerator)
     denominators = summed(denominator) if measure in _WITH_DENOMINATOR else None
     x = period_days(first[:, None] + np.arange(width)[None, :], period)
-    freeze, phase = _positions(x, length, baselines or Baselines.none(rows), length)
+    freeze, phase, saved = _positions(x, length, baselines or Baselines.none(rows), length)
     empty = np.full(rows, np.datetime64("NaT"), dtype="datetime64[D]")
     return IndicatorGrid(definition, x, numerators, denominators, length, freeze, phase,
-                         empty, np.full(rows, np.nan))
+                         empty, np.full(rows, np.nan), saved)
 
 
 def event_grid(definition: IndicatorDefinition, row: np.ndarray, day: np.ndarray, *,
@@ -197,9 +201,9 @@ def event_grid(definition: IndicatorDefinition, row: np.ndarray, day: np.ndarray
     is_open = has_events & (open_days > 0)
     x[is_open, length[is_open]] = np.datetime64(today, "D")
     counted = length + is_open
-    freeze, phase = _positions(x, length, baselines or Baselines.none(rows), counted)
+    freeze, phase, saved = _positions(x, length, baselines or Baselines.none(rows), counted)
     return IndicatorGrid(definition, x, numerators, None, length, freeze, phase, last_event,
-                         open_days)
+                         open_days, saved)
 
 
 def plotted(grid: IndicatorGrid) -> np.ndarray:

@@ -147,7 +147,8 @@ SERIES_OF_EACH_KIND = [
 
 @pytest.mark.parametrize("series, indicator", SERIES_OF_EACH_KIND)
 @pytest.mark.parametrize("baseline", [{}, {"freeze_until": date(2025, 9, 1)},
-                                      {"phase_starts": [date(2026, 2, 1)], "start": date(2025, 3, 1)}])
+                                      {"phase_starts": [date(2026, 2, 1)], "start": date(2025, 3, 1)},
+                                      {"phase_starts": [date(2026, 2, 1)], "freeze_until": date(2025, 9, 1)}])
 def test_indicator_chart_gives_what_analysing_its_chart_input_gives(series, indicator, baseline):
     start = baseline.get("start")
     frame = chart_input_for(series, indicator, today=TODAY, start=start)
@@ -156,5 +157,16 @@ def test_indicator_chart_gives_what_analysing_its_chart_input_gives(series, indi
     expected = analyze(frame, chart=indicator.chart, freeze=freeze, part=parts or None,
                        target=goal_target(indicator, frame, freeze=freeze),
                        multiply=indicator.multiply, improvement=indicator.improvement,
-                       measure=indicator.measure)
+                       measure=indicator.measure, exact_binomial=True)
     assert _same_model(indicator_chart(series, indicator, today=TODAY, **baseline), expected)
+
+
+def test_a_saved_skift_is_charted_even_while_a_frozen_baseline_exists():
+    entries = daily_entries(date(2025, 1, 6), date(2026, 11, 15), [18, 19, 20, 21, 22])
+    indicator = spec("rate", chart="u", multiply=1000, improvement="down",
+                     goal_kind="reduce_by", goal_value=0.5)
+    both = indicator_chart(entries, indicator, today=date(2026, 11, 15), freeze_until=date(2025, 6, 30),
+                           phase_starts=[date(2026, 1, 1)])
+    frozen = indicator_chart(entries, indicator, today=date(2026, 11, 15), freeze_until=date(2025, 6, 30))
+    assert sorted(both.points["part"].unique()) == [1, 2]
+    assert both.target == pytest.approx(frozen.target)  # the frozen period stays the goal's baseline

@@ -77,6 +77,8 @@ def _long_form() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             baselines.append((UNITS[unit], MONTHLY_COUNT.code, "freeze", START + timedelta(days=180)))
             baselines.append((UNITS[unit], WEEKLY_SHARE.code, "freeze", START + timedelta(days=250)))
             baselines.append((UNITS[unit], G_CHART.code, "freeze", START + timedelta(days=250)))
+        if unit == 5:  # a Skift and a freeze together: the phase is charted, the freeze is the goal's baseline
+            baselines.append((UNITS[unit], MONTHLY_RATE.code, "freeze", START + timedelta(days=300)))
     return (pd.DataFrame(entries, columns=["unit", "indicator", "date", "numerator", "denominator",
                                            "value"]),
             pd.DataFrame(events, columns=["unit", "indicator", "date"]),
