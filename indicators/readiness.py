@@ -6,20 +6,26 @@ months of stable processes a unit may switch from full registration to samples
 (stikprøver). Tavle reads that as:
 
 - a process indicator is *stable* when each of the last six complete calendar
-  months has figures and a share of at least 95 % (exactly 95 % counts), and its
-  chart's current verdict is not a deterioration;
+  months has figures, their pooled share (all six months' numerators over their
+  denominators) is at least 95 % (exactly 95 % counts), and its chart's current
+  verdict is not a deterioration. Pooled, because a month of 10 sampled records at a
+  steady 97 % falls under 95 % one month in four by chance alone (issue 13);
 - *ready for sampling* (klar til stikprøver): every process indicator of the package
   at the unit is stable, and the unit does not sample yet;
 - *prototype*: every process indicator is stable, and a result indicator of the
   package shows an improvement signal or meets its goal.
 
-The current calendar month is never counted: it is not over. A unit that samples
-and whose processes are no longer stable is flagged, so the manager can send it
-back to full registration.
+The current calendar month is never counted: it is not over. A unit that samples is
+flagged *at risk*, so the manager can send it back to full registration, only when a
+process is clearly below 95 %: its pooled count is improbably low were the process at
+95 % (exact one-sided binomial test at 5 %, i.e. the Clopper-Pearson upper bound is under
+95 %), a month has no figures, or its chart shows a deterioration. Samples are small, so
+"not shown to be at 95 %" is not "shown to be below" (docs/methods.md, readiness).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +43,9 @@ STABLE_MONTHS = 6
 SPREAD_SHARE = PROCESS_SHARE_GOAL
 # A share this close below 95 % (relative) is 95 % up to rounding: 19 of 20 counts.
 SHARE_TOLERANCE = 1e-9
+# A sampling unit is at risk when its pooled count would come this rarely, or more rarely,
+# from a process at 95 %: the usual one-sided 5 % test (Clopper & Pearson 1934, Biometrika 26:404).
+AT_RISK_PROBABILITY = 0.05
 
 ReadinessState = Literal["sampling", "prototype", "ready_for_sampling", "not_ready",
                          "not_assessable"]
@@ -83,10 +92,32 @@ class ProcessEvidence:
         return tuple(m.month for m in self.months if m.share is None)
 
     @property
+    def pooled(self) -> tuple[float, float]:
+        """All months' numerators and denominators summed (months without figures left out)."""
+        counted = [m for m in self.months if m.share is not None]
+        return (float(sum(m.numerator for m in counted)),  # type: ignore[misc]
+                float(sum(m.denominator for m in counted)))  # type: ignore[misc]
+
+    @property
+    def pooled_share(self) -> float | None:
+        """The six months' pooled share (0 to 1), None without figures."""
+        numerator, denominator = self.pooled
+        return numerator / denominator if denominator else None
+
+    @property
     def stable(self) -> bool:
-        """Every month at or above 95 % and no deterioration signal now."""
-        return (len(self.months) >= STABLE_MONTHS and all(m.high_enough for m in self.months)
-                and self.verdict != "deterioration")
+        """Six months with figures, pooled at or above 95 %, and no deterioration signal now."""
+        share = self.pooled_share
+        return (len(self.months) >= STABLE_MONTHS and not self.months_missing and share is not None
+                and share >= SPREAD_SHARE * (1.0 - SHARE_TOLERANCE) and self.verdict != "deterioration")
+
+    @property
+    def clearly_below(self) -> bool:
+        """Shown to fall short: pooled improbably low at 95 %, a month without figures, or a deterioration."""
+        if len(self.months) < STABLE_MONTHS or self.months_missing or self.verdict == "deterioration":
+            return True
+        numerator, denominator = self.pooled
+        return binomial_lower_tail(numerator, denominator, SPREAD_SHARE) < AT_RISK_PROBABILITY
 
 
 @dataclass(frozen=True)
@@ -130,8 +161,9 @@ class Readiness:
 
     @property
     def sampling_at_risk(self) -> bool:
-        """The unit samples, but its processes are no longer stable."""
-        return self.sampling_since is not None and not self.processes_stable
+        """The unit samples, and a process is clearly below 95 % (see ProcessEvidence.clearly_below)."""
+        return self.sampling_since is not None and (
+            not self.process or any(evidence.clearly_below for evidence in self.process))
 
     @property
     def state(self) -> ReadinessState:
@@ -143,6 +175,21 @@ class Readiness:
         if self.prototype:
             return "prototype"
         return "ready_for_sampling" if self.ready_for_sampling else "not_ready"
+
+
+def binomial_lower_tail(successes: float, trials: float, share: float) -> float:
+    """P(X ≤ successes) for X ~ Binomial(trials, share); counts rounded to whole numbers."""
+    trials_whole, successes_whole = int(round(trials)), int(round(successes))
+    if trials_whole <= 0 or successes_whole >= trials_whole:
+        return 1.0
+    if successes_whole < 0:
+        return 0.0
+    log_share, log_rest = math.log(share), math.log1p(-share)
+    total = 0.0
+    for k in range(successes_whole + 1):
+        total += math.exp(math.lgamma(trials_whole + 1) - math.lgamma(k + 1) - math.lgamma(trials_whole - k + 1)
+                          + k * log_share + (trials_whole - k) * log_rest)
+    return min(total, 1.0)
 
 
 def stable_months(today: date, *, months: int = STABLE_MONTHS) -> pd.DatetimeIndex:

@@ -61,8 +61,17 @@ def process_lines(evidence: ProcessEvidence, definition: IndicatorDefinition,
     """The evidence of one process indicator, as short sentences with ✓ or ✗."""
     name = indicator_label(definition, "name", language)
     lines = []
+    numerator, denominator = evidence.pooled
+    if denominator:
+        # The pooled six months decide (indicators.readiness); a single month under 95 % is shown, not judged.
+        share = format_percent(numerator / denominator, language=language)
+        key = "overview.spread.process_pooled" if evidence.stable or not evidence.clearly_below else \
+            "overview.spread.process_pooled_below"
+        mark = "✓ " if evidence.stable else "✗ "
+        lines.append(mark + text(key, indicator=name, share=share, numerator=f"{numerator:.0f}",
+                                 denominator=f"{denominator:.0f}"))
     if evidence.months_below:
-        lines.append("✗ " + text("overview.spread.process_below", indicator=name,
+        lines.append("· " + text("overview.spread.process_below", indicator=name,
                                  months=_months(evidence.months_below, language)))
     if evidence.months_missing:
         lines.append("✗ " + text("overview.spread.process_missing", indicator=name,

@@ -62,11 +62,47 @@ def test_exactly_95_percent_in_a_month_counts_as_stable():
     assert MonthFigure(WINDOW[0], 19.0, 20.0).high_enough
 
 
-def test_one_month_under_95_percent_is_not_stable_and_is_named():
-    dipped = _process(0.97, 0.97, 0.949, 0.97, 0.97, 0.97)
-    assert not dipped.stable
+def test_one_month_under_95_percent_is_named_but_the_pooled_six_months_decide():
+    dipped = _process(0.97, 0.97, 0.90, 0.97, 0.97, 0.97)  # pooled 96 %
+    assert dipped.stable
     assert dipped.months_below == (WINDOW[2],)
-    assert Readiness("nord", "tryksaar", (STABLE, dipped), (IMPROVING,)).state == "not_ready"
+
+
+def test_a_pooled_share_of_exactly_95_percent_is_stable_and_just_under_is_not():
+    exactly = _process(0.97, 0.93, 0.95, 0.95, 0.96, 0.94)  # 1140 of 1200
+    under = _process(0.97, 0.93, 0.95, 0.95, 0.96, 0.935)  # 1139 of 1200
+    assert exactly.pooled == (1140.0, 1200.0) and exactly.stable
+    assert under.pooled_share < 0.95 and not under.stable
+    assert Readiness("nord", "tryksaar", (STABLE, under), (IMPROVING,)).state == "not_ready"
+
+
+def _sampled(*counts: int, verdict: str = "no_signal") -> ProcessEvidence:
+    """Evidence of a sampling unit: counts of 10 records checked a month."""
+    months = [MonthFigure(month, float(count), 10.0) for month, count in zip(WINDOW, counts, strict=True)]
+    return ProcessEvidence("bundt", tuple(months), verdict)
+
+
+def test_a_sampling_unit_is_at_risk_only_when_its_pooled_count_is_improbably_low_at_95_percent():
+    # 60 records: P(X <= 53 | 95 %) = 0.030 (at risk), P(X <= 54 | 95 %) = 0.079 (not shown to be below).
+    since = date(2026, 4, 1)
+    shown_below = Readiness("nord", "tryksaar", (_sampled(9, 9, 8, 9, 9, 9),), (), sampling_since=since)
+    not_shown = Readiness("nord", "tryksaar", (_sampled(9, 9, 9, 9, 9, 9),), (), sampling_since=since)
+    assert shown_below.sampling_at_risk
+    assert not not_shown.sampling_at_risk and not not_shown.processes_stable
+
+
+def test_a_steady_sampled_unit_with_one_month_of_eight_in_ten_is_not_sent_back():
+    steady = Readiness("nord", "tryksaar", (_sampled(10, 10, 8, 10, 10, 10),), (),
+                       sampling_since=date(2026, 4, 1))
+    assert not steady.sampling_at_risk
+
+
+def test_a_sampling_unit_with_a_month_without_figures_or_a_deterioration_is_at_risk():
+    since = date(2026, 4, 1)
+    missing = _process(None, 0.99, 0.99, 0.99, 0.99, 0.99)
+    assert Readiness("nord", "tryksaar", (missing,), (), sampling_since=since).sampling_at_risk
+    falling = _sampled(10, 10, 10, 10, 10, 10, verdict="deterioration")
+    assert Readiness("nord", "tryksaar", (falling,), (), sampling_since=since).sampling_at_risk
 
 
 def test_exactly_six_months_of_figures_is_enough_and_five_are_not():
@@ -95,7 +131,7 @@ def test_a_sampling_unit_is_listed_as_sampling_and_flagged_when_its_processes_sl
     steady = Readiness("nord", "tryksaar", (STABLE,), (IMPROVING,), sampling_since=date(2026, 6, 1))
     assert (steady.state, steady.ready_for_sampling, steady.prototype, steady.sampling_at_risk) == (
         "sampling", False, True, False)
-    slipped = Readiness("nord", "tryksaar", (_process(0.97, 0.97, 0.97, 0.97, 0.97, 0.9),), (),
+    slipped = Readiness("nord", "tryksaar", (_process(0.97, 0.9, 0.9, 0.9, 0.9, 0.9),), (),
                         sampling_since=date(2026, 6, 1))
     assert slipped.sampling_at_risk
 
