@@ -17,6 +17,7 @@ import numpy as np
 # verdict names first.
 RULE_PRIORITY: tuple[str, ...] = (
     "censored",
+    "open_interval",
     "sigma",
     "trend",
     "two_of_three",

@@ -147,6 +147,7 @@ def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
         improvement=indicator.improvement,
         measure=indicator.measure,
         exact_binomial=True,  # the board's rule for shares near 0 % or 100 % (docs/methods.md)
+        open_interval=True,  # and for the open interval since the last rare event
     )
     model = analyze_input(observations, options)
     return replace(model, annotations=tuple(annotations))

@@ -118,6 +118,8 @@ class AnalysisOptions:
     measure: str | None = _option(None, "str | None", _one_of(MEASURES, optional=True))
     # Tavle's board rule for shares near 0 % or 100 % (indicators.skewed_shares); False is qicharts2.
     exact_binomial: bool = _option(False, "bool", _flag)
+    # Tavle's board rule for the open interval of a days-between run chart (indicators.open_interval).
+    open_interval: bool = _option(False, "bool", _flag)
 
 
 _FIELDS = fields(AnalysisOptions)

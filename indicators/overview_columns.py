@@ -30,6 +30,7 @@ from indicators.goals import (
     series_goal_table,
 )
 from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_chart
+from indicators.open_interval import OPEN_INTERVAL_MEANS
 from indicators.overview_grid import IndicatorGrid, plotted
 from indicators.rules_anhoej import long_run_findings
 from indicators.runs import runs_analysis
@@ -153,9 +154,31 @@ def _latest(grid: IndicatorGrid, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return latest, period.astype("datetime64[D]")
 
 
+def open_interval_rows(grid: IndicatorGrid) -> np.ndarray:
+    """Rows of a days-between run chart whose open interval signals (indicators.open_interval)."""
+    if grid.definition.measure != "events" or grid.definition.chart != "run":
+        return np.zeros(grid.rows, dtype=bool)
+    closed = grid.shifted(grid.numerators)
+    columns = np.arange(closed.shape[1])[None, :]
+    in_base = np.where(grid.freeze[:, None] > 0, columns < grid.freeze[:, None], True)
+    closed = np.where(in_base, closed, np.nan)
+    present = ~np.isnan(closed)
+    counted = present.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(present, closed, 0.0).sum(axis=1) / counted
+    longest = np.where(present, closed, -np.inf).max(axis=1, initial=-np.inf)
+    days = grid.open_days
+    with np.errstate(invalid="ignore"):
+        return (counted > 0) & (mean > 0) & (days > mean * OPEN_INTERVAL_MEANS) & (days > longest)
+
+
 def batch_column(grid: IndicatorGrid, *, today: date) -> ColumnResult:
     """Judge every row of one indicator's grid (its chart must be a batch chart)."""
     verdict, rule, useful, lcl, ucl = _batch_column(grid)
+    opened = open_interval_rows(grid)
+    if opened.any():  # the open interval is the latest point: its finding is the verdict
+        verdict[opened] = signal_kind(1, grid.definition.improvement)
+        rule[opened] = "open_interval"
     y = plotted(grid)
     latest, period = _latest(grid, y)
     return ColumnResult(verdict, rule, latest, period, useful,

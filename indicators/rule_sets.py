@@ -9,6 +9,7 @@ from indicators.control_lines import ControlLines
 from indicators.facet_analysis import FacetAnalysis
 from indicators.findings import Finding, censored_findings, sigma_findings
 from indicators.making_data_count import nhs_findings
+from indicators.open_interval import open_interval_findings
 from indicators.options import AnalysisOptions
 from indicators.rules_anhoej import anhoej_findings
 from indicators.rules_ihi import ihi_findings
@@ -50,7 +51,11 @@ def _lopsided(facet: FacetAnalysis) -> tuple[bool, ...]:
 
 
 def with_findings(facet: FacetAnalysis, options: AnalysisOptions) -> FacetAnalysis:
-    """The facet with the rule set's findings (and IHI runs limits) of each phase."""
+    """The facet with the rule set's findings (and IHI runs limits) of each phase.
+
+    With `open_interval`, a run chart's open interval since the last event is judged too
+    (indicators.open_interval); control charts judge it against their upper limit already.
+    """
     has_limits = CHART_TYPES[options.chart].has_limits
     found = [
         phase_findings(lines, runs, facet.include[span], facet.sub.censored[span], rules=options.rules,
@@ -58,5 +63,9 @@ def with_findings(facet: FacetAnalysis, options: AnalysisOptions) -> FacetAnalys
                        lopsided=skewed, multiply=options.multiply)
         for span, lines, runs, skewed in zip(facet.spans, facet.lines, facet.runs, _lopsided(facet), strict=True)
     ]
+    if options.open_interval and not has_limits:
+        for (findings, _), span, lines in zip(found, facet.spans, facet.lines, strict=True):
+            findings += open_interval_findings(lines.y, facet.sub.censored[span],
+                                               facet.plan.baseline[span] & facet.plan.include[span], span.start)
     return facet.filled(findings=tuple(tuple(findings) for findings, _ in found),
                         runs_limits=tuple(limits for _, limits in found))

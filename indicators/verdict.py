@@ -8,6 +8,9 @@ from indicators.findings import RULE_PRIORITY, Finding, signal_kind
 from indicators.options import AnalysisOptions
 from indicators.verdict_texts import render, word
 
+# Findings that hold with few points: the open interval against the limit its closed
+# intervals give (indicators.open_interval, and a control chart's "censored" point).
+_FEW_POINTS_ENOUGH = ("censored", "open_interval")
 _SUFFIX = {"improvement": "suffix_improvement", "deterioration": "suffix_deterioration", "neutral": "suffix_neutral"}
 
 
@@ -21,6 +24,8 @@ def _sentence(finding: Finding, language: str, centre_label: str) -> str:
                       limit=round(finding.limit, 2))
     if finding.rule == "censored":
         return render("censored", language, figure=round(finding.figure), limit=round(finding.limit, 1))
+    if finding.rule == "open_interval":
+        return render("open_interval", language, figure=round(finding.figure), limit=round(finding.limit))
     if finding.rule == "trend":
         rising = word("rising" if finding.direction > 0 else "falling", language)
         return render("trend", language, figure=int(finding.figure), limit=int(finding.limit), rising=rising)
@@ -56,10 +61,12 @@ def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: Analy
         lopsided = _lopsided_verdict(summary, findings, options)
         if lopsided is not None:
             return lopsided
-    elif summary.n_useful < MIN_USEFUL_POINTS:
+    elif summary.n_useful < MIN_USEFUL_POINTS and not _holds_on_few_points(findings):
         values = {"figure": summary.n_useful, "limit": MIN_USEFUL_POINTS}
         return Verdict("too_few", render("too_few", "da", **values), render("too_few", "en", **values),
                        rule=None, figure=summary.n_useful, limit=MIN_USEFUL_POINTS)
+    if not summary.lopsided and summary.n_useful < MIN_USEFUL_POINTS:
+        findings = [finding for finding in findings if finding.rule in _FEW_POINTS_ENOUGH]
     finding = _most_important(findings)
     if finding is None:
         if summary.longest_run is not None and options.rules == "anhoej":
@@ -77,6 +84,11 @@ def phase_verdict(summary: PhaseSummary, findings: list[Finding], options: Analy
                    limit=float(finding.limit),
                    first=int(finding.points.min()) + 1 if placed else None,
                    last=int(finding.points.max()) + 1 if placed else None)
+
+
+def _holds_on_few_points(findings: list[Finding]) -> bool:
+    """An open interval beyond its limit holds on the closed intervals there are: never hidden."""
+    return any(finding.rule in _FEW_POINTS_ENOUGH for finding in findings)
 
 
 def _lopsided_verdict(summary: PhaseSummary, findings: list[Finding],

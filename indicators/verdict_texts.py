@@ -22,6 +22,8 @@ DANISH: dict[str, str] = {
     "two_of_three": "2 af 3 punkter tæt på {limit_side} kontrolgrænse på samme side af {centre}",
     "sigma": "{figure} {points} {side_limit} ({limit})",
     "censored": "Allerede {figure} dage siden sidste hændelse, over den øvre kontrolgrænse ({limit})",
+    "open_interval": "Allerede {figure} dage siden sidste hændelse — længere end nogen tidligere pause og "
+                     "længere end tilfældig variation giver (signal ved mere end {limit} dage)",
     "no_signal": "Ingen tegn på ikke-tilfældig variation",
     "no_signal_runs": "Ingen tegn på ikke-tilfældig variation (længste serie {longest}, grænse {longest_max}; "
                       "{crossings} kryds, mindst {crossings_min})",
@@ -65,6 +67,8 @@ ENGLISH: dict[str, str] = {
     "two_of_three": "2 of 3 points close to the {limit_side} control limit on one side of the {centre}",
     "sigma": "{figure} {points} {side_limit} ({limit})",
     "censored": "Already {figure} days since the last event, above the upper control limit ({limit})",
+    "open_interval": "Already {figure} days since the last event — longer than any earlier pause and longer "
+                     "than random variation gives (a signal beyond {limit} days)",
     "no_signal": "No sign of non-random variation",
     "no_signal_runs": "No sign of non-random variation (longest run {longest}, limit {longest_max}; "
                       "{crossings} crossings, at least {crossings_min})",

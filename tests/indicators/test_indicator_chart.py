@@ -157,7 +157,7 @@ def test_indicator_chart_gives_what_analysing_its_chart_input_gives(series, indi
     expected = analyze(frame, chart=indicator.chart, freeze=freeze, part=parts or None,
                        target=goal_target(indicator, frame, freeze=freeze),
                        multiply=indicator.multiply, improvement=indicator.improvement,
-                       measure=indicator.measure, exact_binomial=True)
+                       measure=indicator.measure, exact_binomial=True, open_interval=True)
     assert _same_model(indicator_chart(series, indicator, today=TODAY, **baseline), expected)
 
 

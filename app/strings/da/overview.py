@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     "overview.rule.long_run": "usædvanligt lang serie",
     "overview.rule.crossings": "for få kryds",
     "overview.rule.lopsided": "andelen ligger tæt på 0 eller 100 %",
+    "overview.rule.open_interval": "længere siden sidste hændelse end nogen tidligere pause",
     "overview.cell.latest": "Seneste: {value} ({period})",
     "overview.cell.days": "{days} dage siden sidste hændelse",
     "overview.goal.met": "Målet ({target}) er nået siden {day}",

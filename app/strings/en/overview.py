@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     "overview.rule.long_run": "unusually long run",
     "overview.rule.crossings": "too few crossings",
     "overview.rule.lopsided": "the share lies near 0 or 100 %",
+    "overview.rule.open_interval": "longer since the last event than any earlier pause",
     "overview.cell.latest": "Latest: {value} ({period})",
     "overview.cell.days": "{days} days since the last event",
     "overview.goal.met": "The goal ({target}) has been met since {day}",
