@@ -8,8 +8,11 @@ The programme's goal kinds (indicators.catalogue.GOAL_KINDS):
 - "min_share": at least X compliance (0.95). Judged on the latest point: met when it
   is at or above X; met since the first point of the unbroken stretch at or above X.
 - "reduce_by": reduce by P from the baseline, the frozen baseline period or else the
-  first twelve points (indicators.indicator_chart.goal_target). Judged like a share,
-  with "at most baseline × (1 − P)".
+  first twelve points (indicators.indicator_chart.goal_target), "at most baseline ×
+  (1 − P)". Judged on the sustained level, the median of the last six points (BRIEF.md:
+  "reductions are about a sustained new level, not one lucky month"): met since the
+  last point of the first six-point window of the unbroken stretch at or below the
+  target. One lucky month neither meets it nor, after a real reduction, undoes it.
 
 Assurance is the NHS "Making Data Count" idea (NHSRplotthedots' assurance_type): the
 target outside the latest control limits on the good side means the process will
@@ -41,6 +44,9 @@ GOAL_STATES: tuple[str, ...] = ("met", "not_met", "no_goal", "no_data")
 # Shares such as 19 of 20 land on the goal only up to floating-point rounding once
 # multiplied to per cent; a value this close (relative) to the target counts as on it.
 ON_TARGET_TOLERANCE = 1e-9
+# A reduction is judged on the median of this many latest points: half a year of months,
+# so one lucky or one bad month moves the level by at most one rank (issue 13).
+SUSTAINED_POINTS = 6
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,8 @@ def series_goal_table(goal: Goal, x: np.ndarray, y: np.ndarray, target: np.ndarr
     x = np.asarray(x, dtype="datetime64[D]").reshape(len(target), -1)
     if y.shape[1] == 0:  # no points at all: one missing point judges the same
         y, x = np.full((len(target), 1), np.nan), np.full((len(target), 1), np.datetime64("NaT"))
+    if goal.kind == "reduce_by":
+        y = sustained_level(y)
     rows, points = y.shape
     index = np.arange(points)
     good = meets(y, target[:, None], upwards=upwards)
@@ -202,6 +210,19 @@ def series_goal_table(goal: Goal, x: np.ndarray, y: np.ndarray, target: np.ndarr
         progress=progress, assurance=assurance,
         baseline=np.full(rows, np.nan) if baseline is None else np.asarray(baseline, dtype=float),
     )
+
+
+def sustained_level(y: np.ndarray, *, points: int = SUSTAINED_POINTS) -> np.ndarray:
+    """Per row, at each point: the median of the latest `points` values up to it (NaN before that many)."""
+    level = np.full(y.shape, np.nan)
+    for row in range(y.shape[0]):
+        present = np.flatnonzero(~np.isnan(y[row]))
+        if len(present) < points:
+            continue
+        values = y[row, present]
+        windows = np.lib.stride_tricks.sliding_window_view(values, points)
+        level[row, present[points - 1:]] = np.median(windows, axis=1)
+    return level
 
 
 def days_between_goal_table(goal: Goal, last_event: np.ndarray, *, today: date) -> GoalTable:

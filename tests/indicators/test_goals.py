@@ -22,7 +22,7 @@ TODAY = date(2026, 11, 22)
 AT_LEAST_95 = Goal("min_share", 0.95)
 AT_LEAST_300_DAYS = Goal("min_days_between", 300.0)
 HALVE = Goal("reduce_by", 0.5)
-MONDAYS = np.array([date(2026, 1, 5) + timedelta(weeks=k) for k in range(6)], dtype="datetime64[D]")
+MONDAYS = np.array([date(2026, 1, 5) + timedelta(weeks=k) for k in range(12)], dtype="datetime64[D]")
 
 
 def _shares(*percent: float, target: float = 95.0, **limits):
@@ -91,14 +91,32 @@ def test_a_rate_baseline_pools_cases_over_exposure():
     assert level[0] == pytest.approx(4.0)
 
 
-def test_halving_is_met_at_exactly_half_the_baseline_and_progress_counts_the_reduction():
-    def judged(latest: float):
-        return series_goal_table(HALVE, MONDAYS[None, :2], np.array([[5.0, latest]]),
-                                 np.array([4.0]), baseline=np.array([8.0])).status(0)
+def _halving(*values: float):
+    """A halving goal from a baseline of 8 (target 4) judged on the given points."""
+    return series_goal_table(HALVE, MONDAYS[None, :len(values)], np.array([values]),
+                             np.array([4.0]), baseline=np.array([8.0])).status(0)
 
-    assert (judged(4.0).met, judged(4.0).progress) == (True, pytest.approx(1.0))
-    assert (judged(6.0).met, judged(6.0).progress) == (False, pytest.approx(0.5))
-    assert judged(4.0).baseline == 8.0
+
+def test_halving_is_met_when_the_median_of_the_last_six_points_is_exactly_half_the_baseline():
+    met = _halving(8, 8, 4, 4, 4, 3, 5, 5)  # last six 4 4 4 3 5 5: median 4.0
+    assert (met.met, met.latest, met.progress) == (True, 4.0, pytest.approx(1.0))
+    assert met.baseline == 8.0
+    missed = _halving(8, 8, 4, 4, 4, 5, 5, 5)  # median 4.5
+    assert (missed.met, missed.progress) == (False, pytest.approx(0.875))
+
+
+def test_one_lucky_month_does_not_meet_a_reduction():
+    assert _halving(8, 8, 8, 8, 8, 8, 8, 2).met is False
+
+
+def test_one_high_month_after_a_sustained_reduction_does_not_undo_it():
+    status = _halving(8, 8, 3, 3, 3, 3, 3, 3, 12)
+    assert status.met is True
+    assert status.met_since == MONDAYS[5].astype(object)  # the first window whose median is 3: 8 8 3 3 3 3
+
+
+def test_a_reduction_with_fewer_than_six_points_has_nothing_to_judge_yet():
+    assert _halving(8, 3, 3, 3, 3).met is None
 
 
 def test_assurance_follows_the_target_against_the_latest_limits_on_the_good_side():
@@ -154,5 +172,5 @@ def test_a_goal_status_states_met_not_met_no_data_or_no_goal():
 
 
 def test_a_goal_is_met_upwards_for_days_and_shares_and_downwards_for_a_reduction():
-    reduced = series_goal_table(HALVE, MONDAYS[None, :1], np.array([[5.0]]), np.array([4.0])).status(0)
+    reduced = _halving(5.0)
     assert (_days_since(300).upwards, _shares(96.0).upwards, reduced.upwards) == (True, True, False)

@@ -131,9 +131,9 @@ def test_nineteen_of_twenty_meets_a_95_percent_goal_on_paper_as_on_the_overview(
 def test_a_reduction_goal_is_met_at_or_below_its_target_and_printed_in_english():
     indicator = definition("fald_pr_1000_sengedage")
 
-    def status(cases: float):
-        model = analyze(pd.DataFrame({"x": pd.date_range("2026-09-01", periods=3, freq="MS"),
-                                      "y": [3, 1, cases], "n": [900, 900, 100_000]}),
+    def status(cases: float):  # judged on the median of the last six months: here `cases` per 100 000
+        model = analyze(pd.DataFrame({"x": pd.date_range("2026-05-01", periods=6, freq="MS"),
+                                      "y": [3, 1] + [cases] * 4, "n": [900, 900] + [100_000] * 4}),
                         chart="u", multiply=1000, target=1.5)
         return chart_goal_status(model, indicator.goal, today=TODAY)
 
