@@ -16,7 +16,12 @@ import numpy as np
 import pandas as pd
 
 from indicators.engine import analyze
-from indicators.errors import IndicatorError, InvalidOptionError, MissingColumnError
+from indicators.errors import (
+    IndicatorError,
+    InvalidDataError,
+    InvalidOptionError,
+    MissingColumnError,
+)
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, IMPROVEMENT_DIRECTIONS, RULE_SETS
 
@@ -98,6 +103,9 @@ def read_chart_input(path: str, *, x: str, y: str, n: str | None = None, facet: 
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise IndicatorError(f"Filen {path} er ikke en læsbar CSV-fil.",
                              f"The file {path} is not a readable CSV file.") from error
+    if raw.empty:
+        raise InvalidDataError(f"Filen {path} har ingen datarækker, kun en overskrift.",
+                               f"The file {path} has no data rows, only a header.")
     wanted = {"x": x, "y": y, "n": n, "facet": facet, "notes": notes}
     for role, column in wanted.items():
         if column is not None and column not in raw.columns:
@@ -119,9 +127,39 @@ def read_chart_input(path: str, *, x: str, y: str, n: str | None = None, facet: 
     return frame
 
 
+# Options that take one number, which may be negative in scientific notation.
+_NUMBER_OPTIONS = ("--target", "--cl", "--multiply")
+
+
+def _numbers_attached(argv: list[str]) -> list[str]:
+    """Write "--target -1e-05" as "--target=-1e-05".
+
+    argparse takes a negative number for a value only in plain notation (-0.5); in
+    scientific notation (-1e-05) it reads an unknown option instead.
+    """
+    attached: list[str] = []
+    index = 0
+    while index < len(argv):
+        if argv[index] in _NUMBER_OPTIONS and index + 1 < len(argv) and _is_number(argv[index + 1]):
+            attached.append(f"{argv[index]}={argv[index + 1]}")
+            index += 2
+        else:
+            attached.append(argv[index])
+            index += 1
+    return attached
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser().parse_args(_numbers_attached(sys.argv[1:] if argv is None else list(argv)))
     try:
         frame = read_chart_input(arguments.file, x=arguments.x, y=arguments.y, n=arguments.n,
                                  facet=arguments.facet, notes=arguments.notes)

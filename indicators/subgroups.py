@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.chart_input import ChartInput
+from indicators.control_lines import mean_present
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,21 @@ def _order_key(values: np.ndarray, kind: str) -> np.ndarray:
     if kind == "category":
         # R sorts character levels by the locale's collation: case-insensitive first.
         texts = [str(value) for value in values]
-        return np.array(sorted(range(len(texts)), key=lambda i: (texts[i].casefold(), texts[i])))
+        return np.array(sorted(range(len(texts)), key=lambda i: (texts[i].casefold(), texts[i])), dtype=np.intp)
     return np.argsort(values, kind="stable")
 
 
-def _sample_sd(values: np.ndarray) -> float:
+def _sample_sd(values: np.ndarray, mean: float) -> float:
+    """R's sd(): two passes around R's own mean, in extended precision.
+
+    Around mean_present, identical decimals (0.1, 0.1, 0.1) have an SD of exactly 0, as
+    in R; numpy's pairwise mean leaves 1e-17 there (issue 13).
+    """
     present = values[~np.isnan(values)]
     if len(present) < 2:
         return np.nan
-    return float(np.std(present, ddof=1))
+    deviations = present.astype(np.longdouble) - np.longdouble(mean)
+    return float(np.sqrt(np.sum(deviations * deviations) / (len(present) - 1)))
 
 
 def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg: str) -> Subgroups:
@@ -121,7 +128,9 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
         for group in range(count):
             members = order[boundaries[group]:boundaries[group + 1]]
             values = y[members]
-            y_sd[group] = _sample_sd(values)
+            # R's mean(): identical decimals average to themselves (control_lines.mean_present).
+            y_mean[group] = mean_present(values)
+            y_sd[group] = _sample_sd(values, y_mean[group])
             present = values[~np.isnan(values)]
             medians[group] = np.median(present) if len(present) else np.nan
             group_notes.append(joined_notes([notes[i] for i in members]))

@@ -44,9 +44,11 @@ def _refused(capsys, argv, code=EXIT_REFUSED) -> str:
         ("x,y\n1,\n2,\n", ["--y", "y"], "mindst være 2 punkter"),
         ("x,y\n1,2\n2,3\n", ["--y", "y", "--chart", "p"], "nævner"),
         ("x,y\n1,2\n2,0\n3,4\n", ["--y", "y", "--chart", "t"], "større end nul"),
+        ("x,y\n", ["--y", "y"], "ingen datarækker"),
+        ("x;y\n", ["--y", "y"], "ingen datarækker"),
     ],
     ids=["missing column", "text in numeric column", "n is zero", "y above n", "one point", "no values",
-         "p chart without n", "t chart with zero"],
+         "p chart without n", "t chart with zero", "header only", "header only, semicolons"],
 )
 def test_bad_input_exits_non_zero_with_one_line(tmp_path, capsys, text, extra, fragment):
     line = _refused(capsys, ["analyze", _write(tmp_path, text), "--x", "x", *extra, "--json"])
@@ -112,3 +114,20 @@ def test_numeric_facets_are_ordered_as_numbers(tmp_path, capsys):
     assert run(["analyze", _write(tmp_path, "unit,x,y\n" + rows), "--x", "x", "--y", "y", "--facet", "unit",
                 "--json"]) == 0
     assert [point["facet"] for point in json.loads(capsys.readouterr().out)["points"]] == [2, 2, 10, 10]
+
+
+@pytest.mark.parametrize("option", ["--target", "--cl", "--multiply"])
+def test_a_number_in_scientific_notation_is_taken_also_when_negative(tmp_path, capsys, option):
+    value = "2e-05" if option == "--multiply" else "-1e-05"
+    assert run(["analyze", _write(tmp_path, "x,y\n1,2\n2,3\n3,4\n"), "--x", "x", "--y", "y",
+                option, value, "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["verdict"]["kind"] == "too_few"
+    if option == "--target":
+        assert printed["target"] == -1e-05
+
+
+def test_an_option_without_its_number_is_still_a_usage_error(tmp_path, capsys):
+    line = _refused(capsys, ["analyze", _write(tmp_path, "x,y\n1,2\n2,3\n"), "--x", "x", "--y", "y",
+                             "--target", "--json"], code=EXIT_USAGE)
+    assert "--target" in line
