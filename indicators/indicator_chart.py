@@ -121,19 +121,22 @@ def indicator_chart(series: pd.DataFrame, indicator: IndicatorDefinition, *, tod
                     rules: str = "anhoej", chart: str | None = None,
                     freeze_until: date | None = None, phase_starts: Iterable[date] = (),
                     annotations: Iterable[Annotation] = (),
-                    start: date | None = None, period: str | None = None) -> ChartModel:
+                    start: date | None = None, period: str | None = None,
+                    sampling_starts: Iterable[date] = ()) -> ChartModel:
     """Chart one indicator's stored series (entries or events) as its users see it.
 
     chart overrides the indicator's default chart type; freeze_until and
     phase_starts are the saved baseline dates; start drops earlier periods; period
-    overrides the chart period.
+    overrides the chart period. sampling_starts are the days the unit switched to
+    samples (or back): each starts a phase of its own, so a change of n never makes a
+    signal by itself (pass none to judge across the switch).
     """
     # The same steps as analyze(chart_input_for(...), ...), on the columns: a report
     # charts four hundred series, and a frame for each would cost more than the analysis.
     columns = _chart_columns(series, indicator, today=today, start=start, period=period)
     observations = dated_input(columns)
     freeze, parts = positions_from_dates(observations.x, freeze_until=freeze_until,
-                                         phase_starts=phase_starts)
+                                         phase_starts=[*phase_starts, *sampling_starts])
     # A new phase cancels the frozen baseline for the analysis, as a part cancels freeze in
     # qicharts2 (docs/methods.md); the frozen period stays the reduction goal's baseline.
     options = make_options(

@@ -107,14 +107,30 @@ def read_overview(*, session: Session, actor: str, today: date,
     used = set(assigned["indicator"])
     columns = tuple(indicator for indicator in stored if indicator.definition.code in used)
     entries = _coded(series.entries, codes)
+    all_switches = list_sampling_switches(session=session, actor=actor)
+    baselines = _coded(series.baselines, codes)
     matrix = overview_matrix(
         entries, _coded(series.events, codes), [indicator.definition for indicator in columns],
         units["id"].tolist(), today=today, assigned=assigned,
-        baselines=_coded(series.baselines, codes))
-    switches = sampling_since(list_sampling_switches(session=session, actor=actor), today=today)
+        baselines=pd.concat([baselines, _sampling_phases(all_switches, columns, today=today)],
+                            ignore_index=True))
+    switches = sampling_since(all_switches, today=today)
     packages = list_packages(session=session)[["code", "name_da", "name_en"]]
     return Overview(today, units, columns, packages, matrix,
                     _readiness(matrix, entries, switches, today=today), entries)
+
+
+def _sampling_phases(switches: pd.DataFrame, columns: Sequence[StoredIndicator], *,
+                     today: date) -> pd.DataFrame:
+    """Each switch to samples (or back) as a new phase of its package's process indicators, as the board charts it."""
+    rows = []
+    live = switches[~switches["deleted"].astype(bool)] if len(switches) else switches
+    for switch in live.itertuples():
+        if switch.date > today:
+            continue
+        rows += [(switch.unit_id, indicator.definition.code, "new_phase", switch.date) for indicator in columns
+                 if indicator.definition.kind == "process" and indicator.definition.package == switch.package]
+    return pd.DataFrame(rows, columns=["unit", "indicator", "kind", "date"])
 
 
 def _readiness(matrix: OverviewMatrix, entries: pd.DataFrame,

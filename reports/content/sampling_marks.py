@@ -19,6 +19,16 @@ SAMPLING_TEXT = "Stikprøver fra {day}"
 FULL_REGISTRATION_TEXT = "Fuld registrering fra {day}"
 
 
+def sampling_days(switches: pd.DataFrame, indicator: StoredIndicator, *, today: date) -> tuple[date, ...]:
+    """The days the unit switched the indicator's package to samples or back: each starts a phase."""
+    definition = indicator.definition
+    if switches.empty or definition.kind != "process":
+        return ()
+    mine = switches[(switches["package"] == definition.package) & ~switches["deleted"].astype(bool)
+                    & (switches["date"] <= today)]
+    return tuple(mine["date"].tolist())
+
+
 def sampling_annotations(switches: pd.DataFrame, indicator: StoredIndicator, *,
                          today: date) -> tuple[Annotation, ...]:
     """The switches of the indicator's package, on a process indicator, up to today."""

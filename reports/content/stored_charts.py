@@ -34,7 +34,7 @@ from indicators import (
     days_since_last_event,
     indicator_chart,
 )
-from reports.content.sampling_marks import sampling_annotations
+from reports.content.sampling_marks import sampling_annotations, sampling_days
 
 _NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
 
@@ -125,6 +125,7 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
         annotations=_annotations_of(annotations, indicator.id) + (
             () if switches is None else sampling_annotations(switches, indicator, today=today)),
         start=start,
+        sampling_starts=() if switches is None else sampling_days(switches, indicator, today=today),
     )
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)

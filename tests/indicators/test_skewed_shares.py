@@ -111,3 +111,13 @@ def test_a_lopsided_chart_with_fewer_than_twelve_points_counts_its_points_not_us
     model = chart(weekly([10, 10, 9, 10, 10, 10, 10, 9, 10, 10, 10], 10))
     assert model.verdict.kind == "too_few"
     assert "11 punkter, mindst 12" in model.verdict.da
+
+
+def test_the_switch_to_samples_starts_a_phase_of_its_own():
+    numerators = [39, 40, 39, 38, 40, 39, 39, 40, 38, 39, 40, 39, 39, 40, 39] + [10, 10, 9, 10, 10, 10, 10, 10]
+    sizes = [40] * 15 + [10] * 8
+    series = weekly(numerators, sizes)
+    switch = MONDAY + timedelta(weeks=15)
+    model = chart(series, sampling_starts=(switch,))
+    assert model.points["part"].tolist() == [1] * 15 + [2] * 9  # with the current, empty week
+    assert chart(series).points["part"].unique().tolist() == [1]  # none given: judged across the switch

@@ -156,6 +156,14 @@ def test_boards_read_together_are_the_boards_read_one_by_one_sampling_marks_incl
     for board, day in zip(together, ("05-01-2026", "05-02-2026", "05-01-2026"), strict=True):
         texts = [note.text for chart in board for note in chart.model.annotations]
         assert f"Stikprøver fra {day}" in texts
+        # The switch starts a judgement of its own on the package's process charts (issue 13).
+        switched = [chart for chart in board if any(note.text == f"Stikprøver fra {day}"
+                                                    for note in chart.model.annotations)]
+        for chart in switched:
+            points = chart.model.points
+            first_sampled = points[points["x"] >= pd.Timestamp(day[6:] + "-" + day[3:5] + "-" + day[:2])]
+            if len(first_sampled) and len(first_sampled) < len(points):
+                assert first_sampled["part"].iloc[0] == points["part"].max() > 1
 
 
 def test_a_stored_chart_carries_its_goal_status_as_the_engine_judges_it(demo_engine):
