@@ -12,10 +12,10 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 DANISH: dict[str, str] = {
-    "long_run": "{figure} punkter i træk {side} {centre} (grænse {limit})",
+    "long_run": "{figure} punkter i træk {side} {centre} (signal ved mere end {limit})",
     "shift": "{figure} punkter i træk {side} {centre} (skift ved {limit} eller flere)",
     "run_of_seven": "{figure} punkter i træk {side} {centre} (signal ved {limit} eller flere)",
-    "crossings": "Kun {figure} kryds af {centre} (mindst {limit} forventet)",
+    "crossings": "Kun {figure} kryds af {centre} (færre end {limit} kryds er usædvanligt)",
     "trend": "{figure} punkter i træk {rising} (signal ved {limit} eller flere)",
     "too_few_runs": "Kun {figure} serier omkring {centre} (signal ved {limit} eller færre)",
     "too_many_runs": "{figure} serier omkring {centre} (signal ved {limit} eller flere)",
@@ -25,8 +25,8 @@ DANISH: dict[str, str] = {
     "open_interval": "Allerede {figure} dage siden sidste hændelse — længere end nogen tidligere pause og "
                      "længere end tilfældig variation giver (signal ved mere end {limit} dage)",
     "no_signal": "Ingen tegn på ikke-tilfældig variation",
-    "no_signal_runs": "Ingen tegn på ikke-tilfældig variation (længste serie {longest}, grænse {longest_max}; "
-                      "{crossings} kryds, mindst {crossings_min})",
+    "no_signal_runs": "Ingen tegn på ikke-tilfældig variation (længste serie {longest}, signal ved mere end "
+                      "{longest_max}; {crossings} kryds, færre end {crossings_min} er usædvanligt)",
     "too_few": "For få punkter til at vurdere: {figure} brugbare punkter, mindst {limit} er nødvendige",
     "too_few_points": "For få punkter til at vurdere: {figure} punkter, mindst {limit} er nødvendige",
     "lopsided_p": "Ingen tegn på ikke-tilfældig variation. Andelen ligger tæt på {edge} %: vurderet med "
@@ -50,17 +50,17 @@ DANISH: dict[str, str] = {
     "below_limit": "under den nedre kontrolgrænse",
     "upper": "den øvre",
     "lower": "den nedre",
-    "recommend_days_between": "Mere end halvdelen af perioderne har nul hændelser: vis hellere dage mellem "
-                              "hændelserne (G-kort).",
+    "recommend_days_between": "Mere end halvdelen af perioderne har nul hændelser: vis hellere "
+                              "G-kort (dage mellem hændelser).",
     "recommend_run": "Brug et seriediagram, indtil der er mindst {limit} punkter.",
     "recommend_chart": "Med {figure} punkter kan et {chart}-kort vise kontrolgrænser.",
 }
 
 ENGLISH: dict[str, str] = {
-    "long_run": "{figure} points in a row {side} the {centre} (limit {limit})",
+    "long_run": "{figure} points in a row {side} the {centre} (a signal beyond {limit})",
     "shift": "{figure} points in a row {side} the {centre} (a shift is {limit} or more)",
     "run_of_seven": "{figure} points in a row {side} the {centre} (a signal at {limit} or more)",
-    "crossings": "Only {figure} crossings of the {centre} (at least {limit} expected)",
+    "crossings": "Only {figure} crossings of the {centre} (fewer than {limit} crossings are unusual)",
     "trend": "{figure} points in a row {rising} (a signal at {limit} or more)",
     "too_few_runs": "Only {figure} runs around the {centre} (a signal at {limit} or fewer)",
     "too_many_runs": "{figure} runs around the {centre} (a signal at {limit} or more)",
@@ -70,8 +70,8 @@ ENGLISH: dict[str, str] = {
     "open_interval": "Already {figure} days since the last event — longer than any earlier pause and longer "
                      "than random variation gives (a signal beyond {limit} days)",
     "no_signal": "No sign of non-random variation",
-    "no_signal_runs": "No sign of non-random variation (longest run {longest}, limit {longest_max}; "
-                      "{crossings} crossings, at least {crossings_min})",
+    "no_signal_runs": "No sign of non-random variation (longest run {longest}, a signal beyond {longest_max}; "
+                      "{crossings} crossings, fewer than {crossings_min} are unusual)",
     "too_few": "Too few points to judge: {figure} useful points, at least {limit} are needed",
     "too_few_points": "Too few points to judge: {figure} points, at least {limit} are needed",
     "lopsided_p": "No sign of non-random variation. The share lies near {edge} %: judged by probability limits "

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from app.indicator_labels import capitalised, indicator_label
+from app.indicator_labels import indicator_label
 from app.language import translate
-from reports import StoredChart, format_number, palette
+from reports import StoredChart, event_after_last, format_number, palette
 
 # A counter's state and the colour it is drawn in; the word and symbol carry it too (WCAG 1.4.1).
 STATUS_COLOURS: dict[str, str] = {
@@ -77,6 +77,6 @@ def counter_html(counter: Counter, language: str) -> str:
         f'<div class="tavle-counter tavle-counter--{counter.status}" style="color: {colour}">'
         f'<div class="tavle-counter-number">{number}</div><div>'
         f'<div class="tavle-counter-label">{escape(since)}</div>'
-        f'<div class="tavle-counter-event">{escape(capitalised(counter.event))}</div>'
+        f'<div class="tavle-counter-event">{escape(event_after_last(counter.event, language))}</div>'
         f'<div class="tavle-counter-goal">{escape(words)}</div></div></div>'
     )

@@ -4,6 +4,7 @@ The bottom layer of `reports`: the board, Diagrammer, the overview and the PDF a
 print through it, so "87,5 %", "uge 47" and "22-11-2026" read the same everywhere.
 """
 
+from reports.wording.event_words import event_after_last
 from reports.wording.formats import (
     MISSING,
     d3_axis_date_format,
@@ -26,6 +27,7 @@ __all__ = [
     "d3_axis_date_format",
     "d3_number_locale",
     "d3_time_locale",
+    "event_after_last",
     "format_axis_date",
     "format_date",
     "format_month",

@@ -35,17 +35,17 @@ TEXTS: dict[str, str] = {
     "cover.how_to_read.title": "Sådan læses rapporten",
     "cover.how_to_read.anhoej": (
         "Hvert diagram viser indikatorens tal over tid. Seriediagrammer har medianen som "
-        "midterlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma). "
+        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma). "
         "Anhøj-reglerne skelner tilfældig fra ikke-tilfældig variation: en usædvanligt lang "
-        "serie af punkter på samme side af midterlinjen, eller usædvanligt få kryds af den, er "
+        "serie af punkter på samme side af midtlinjen, eller usædvanligt få kryds af den, er "
         "et signal, og på kontroldiagrammer også et punkt uden for kontrolgrænserne. "
         "▲ er tegn på forbedring, ▼ på forværring og ◆ en særlig årsag uden retning. "
         "En stiplet lodret linje er en ændring (PDSA), som teamet har noteret."),
     "cover.how_to_read.ihi": (
-        "Hvert diagram viser indikatorens tal over tid med medianen som midterlinje (og "
-        "kontrolgrænser på kontroldiagrammer). IHI-reglerne giver et signal ved et skift (seks "
-        "punkter i træk på samme side af medianen), en trend (fem punkter i træk der stiger "
-        "eller falder), for få eller for mange serier, og et punkt uden for kontrolgrænserne. "
+        "Hvert diagram viser indikatorens tal over tid. Seriediagrammer har medianen som "
+        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma). IHI-reglerne "
+        "giver et signal ved et skift (seks punkter i træk på samme side af midtlinjen), en trend "
+        "(fem punkter i træk der stiger eller falder), for få eller for mange serier, og et punkt uden for kontrolgrænserne. "
         "▲ er tegn på forbedring, ▼ på forværring og ◆ en særlig årsag uden retning. "
         "En stiplet lodret linje er en ændring (PDSA), som teamet har noteret."),
     "cover.how_to_read.nhs": (
@@ -80,7 +80,7 @@ TEXTS: dict[str, str] = {
     "chart.no_data": "Ingen tal endnu.",
     "chart.pattern_period": "Mønstret ses fra {first} til {last}, ikke i de seneste punkter.",
     "chart.hidden": ("Små tal skjult: {points} bygger på antal fra 1 til 4 og er ikke vist. "
-                     "Midterlinje, grænser og vurdering bygger på alle tal."),
+                     "Midtlinje, grænser og vurdering bygger på alle tal."),
     "chart.changes": "Ændringer i {month}",
     "chart.notes": "Noter i {month}",
     "chart.goal": "mål {target}",
@@ -95,12 +95,12 @@ TEXTS: dict[str, str] = {
     "chart.type.mr": "MR-kort (variationsbredde)",
     "chart.type.xbar": "X̄-kort (gennemsnit)",
     "chart.type.s": "S-kort (standardafvigelse)",
-    "chart.type.g": "G-kort (hændelser imellem)",
+    "chart.type.g": "G-kort (dage mellem hændelser)",
     "chart.type.t": "T-kort (tid mellem hændelser)",
     "chart.type.ip": "I-kort",
     "indicator.kind.result": "resultatindikator",
     "indicator.kind.process": "procesindikator",
-    "indicator.kind.balancing": "balanceindikator",
+    "indicator.kind.balancing": "ulempeindikator",
     "axis.days_between": "Dage mellem hændelser",
     # Appendix
     "appendix.title": "Bilag: tallene bag diagrammerne",

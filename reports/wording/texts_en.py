@@ -42,9 +42,9 @@ TEXTS: dict[str, str] = {
         "▲ is a sign of improvement, ▼ of deterioration and ◆ a special cause without a "
         "direction. A dashed vertical line is a change (PDSA) the team noted."),
     "cover.how_to_read.ihi": (
-        "Each chart shows the indicator's figures over time with the median as the centre line "
-        "(and control limits on control charts). The IHI rules signal a shift (six points in a "
-        "row on one side of the median), a trend (five points in a row going up or down), too "
+        "Each chart shows the indicator's figures over time. Run charts have the median as the "
+        "centre line; control charts have the mean and control limits (3 sigma). The IHI rules "
+        "signal a shift (six points in a row on one side of the centre line), a trend (five points in a row going up or down), too "
         "few or too many runs, and a point outside the control limits. "
         "▲ is a sign of improvement, ▼ of deterioration and ◆ a special cause without a "
         "direction. A dashed vertical line is a change (PDSA) the team noted."),
@@ -95,12 +95,12 @@ TEXTS: dict[str, str] = {
     "chart.type.mr": "MR chart (moving range)",
     "chart.type.xbar": "X̄ chart (average)",
     "chart.type.s": "S chart (standard deviation)",
-    "chart.type.g": "G chart (cases between events)",
+    "chart.type.g": "G chart (days between events)",
     "chart.type.t": "T chart (time between events)",
     "chart.type.ip": "I chart",
     "indicator.kind.result": "result indicator",
     "indicator.kind.process": "process indicator",
-    "indicator.kind.balancing": "balancing indicator",
+    "indicator.kind.balancing": "adverse-effect indicator",
     "axis.days_between": "Days between events",
     # Appendix
     "appendix.title": "Appendix: the figures behind the charts",

@@ -61,7 +61,8 @@ def test_every_event_indicator_gets_a_days_since_counter_worded_against_the_300_
         assert f'<div class="tavle-counter-number">{days}</div>' in html
         assert f"○ {300 - days} dage til målet på 300" in html
         assert f"color: {palette.DETERIORATION.colour}" in html
-    assert "Nyt tryksår" in shown[0] and "Fald" in shown[1]
+    # "dage siden sidste nye tryksår": the event in its definite form, in lower case (issue 13)
+    assert ">nye tryksår<" in shown[0] and ">fald<" in shown[1]
 
 
 @pytest.mark.parametrize(("days", "goal", "status"), [
@@ -106,7 +107,7 @@ def test_each_chart_is_drawn_large_with_its_goal_line_and_the_pdsa_annotations(b
 def test_the_board_speaks_english_on_request(monkeypatch, demo_database_url, demo_engine):
     app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken", lang="en")
     assert app.title[0].value == "Board: Plejecenter Solbakken"
-    assert "days since the last" in counters(app)[0] and "New pressure ulcer" in counters(app)[0]
+    assert "days since the last" in counters(app)[0] and ">new pressure ulcer<" in counters(app)[0]
     first = solbakken_charts(demo_engine)[1].model.verdict
     verdicts = [m.value for m in app.markdown if 'class="tavle-verdict' in m.value]
     assert f"<strong>{palette.VERDICT_MARKS[first.kind].word('en')}:</strong> {first.en}" in \

@@ -75,7 +75,7 @@ def test_a_pressure_ulcer_and_a_triage_tapped_in_on_a_tablet_show_on_the_wall_bo
     wait_for_charts(wall, 8)
     pressure_ulcers = wall.locator(".tavle-counter").first
     assert pressure_ulcers.locator(".tavle-counter-number").inner_text() == "0"
-    assert "Nyt tryksår" in pressure_ulcers.inner_text()
+    assert "nye tryksår" in pressure_ulcers.inner_text()
     triage = wall.locator(".tavle-latest").filter(has_text="uge 47, 2026").inner_text()
     assert triage.startswith("Seneste: uge 47, 2026 · ")
     assert triage.endswith(f"({format_number(triaged + 23)} af {format_number(citizens + 25)})")

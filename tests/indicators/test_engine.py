@@ -75,8 +75,8 @@ def test_verdict_names_the_rule_the_figure_and_the_limit_in_danish_and_english()
     model = analyze(values, freeze=16, improvement="down")
     assert model.verdict.rule == "long_run"
     assert (model.verdict.figure, model.verdict.limit) == (9, 8)
-    assert model.verdict.da == "9 punkter i træk under medianen (grænse 8) — tegn på forbedring"
-    assert model.verdict.en == "9 points in a row below the median (limit 8) — a sign of improvement"
+    assert model.verdict.da == "9 punkter i træk under medianen (signal ved mere end 8) — tegn på forbedring"
+    assert model.verdict.en == "9 points in a row below the median (a signal beyond 8) — a sign of improvement"
 
 
 def test_below_twelve_useful_points_the_verdict_says_there_are_too_few_but_figures_are_shown():

@@ -23,8 +23,10 @@ def test_too_few_crossings_are_named_with_their_minimum():
     values = ([1] * 6 + [5] * 6) * 2  # 24 points, 3 crossings, longest run 6
     model = analyze(values)
     assert model.verdict.rule == "crossings"
-    assert model.verdict.da == "Kun 3 kryds af medianen (mindst 8 forventet) — tegn på ikke-tilfældig variation"
-    assert model.verdict.en == "Only 3 crossings of the median (at least 8 expected) — a sign of non-random variation"
+    assert model.verdict.da == ("Kun 3 kryds af medianen (færre end 8 kryds er usædvanligt) — "
+                                "tegn på ikke-tilfældig variation")
+    assert model.verdict.en == ("Only 3 crossings of the median (fewer than 8 crossings are unusual) — "
+                                "a sign of non-random variation")
 
 
 def test_ihi_shift_is_named_with_its_threshold():

@@ -85,7 +85,7 @@ STRINGS: dict[str, str] = {
     "period.month": "Måned",
     "indicator.kind.result": "Resultatindikator",
     "indicator.kind.process": "Procesindikator",
-    "indicator.kind.balancing": "Balanceindikator",
+    "indicator.kind.balancing": "Ulempeindikator",
     "improvement.up": "Højere er bedre",
     "improvement.down": "Lavere er bedre",
     "admin.import.help": "Filen skal have kolonnerne enhed, indikator og dato, og efter indikatoren tæller, nævner, værdi, note og art. Dansk Excel-CSV (semikolon, decimalkomma), almindelig CSV og XLSX kan læses. Intet skrives, før du har set gennemgangen og trykket Importér.",
