@@ -8,11 +8,13 @@ Prints:
   false_signal_rate_reference        p = 0.5, n = 40, 56 weeks, the bundle measure's default chart
   false_signal_rate_ceiling_max      worst of p in {0.95, 0.97, 0.99} x n in {10, 20, 40} (goal: <= reference + 0.05)
   false_signal_rate_sampling_switch  30 weeks n = 40, then 26 weeks n = 10, p = 0.97 (goal: <= reference + 0.05)
+  false_signal_rate_sampling_switch_run  the same on a run chart (the issue's 59 %)
   detection_rate_drop                97 % -> 85 % at week 36, n = 40, "forværring" at week 56 (goal: >= 0.9)
   readiness_false_at_risk_rate       sampling unit at 97 %, 10 checks a month, 6 months (goal: <= 0.10)
   readiness_false_ready_rate         true 90 %, 40 a month, 6 months (goal: <= 0.05)
   open_interval_detection_19_gaps    20 ulcers ~20 days apart, then 400 days without (goal: 1.0)
   open_interval_detection_8_gaps     the same with 8 closed gaps (goal: 1.0)
+  open_interval_false_signal_rate    the same ulcers, today one more ordinary gap after the last (low is right)
   reduction_goal_one_lucky_month     falls -50 %: level unchanged, one month at half (goal: 0.0 "met")
   reduction_goal_sustained_reduction falls down 60 % for 12 months, last month high (goal: near 1.0 "met")
   reduction_goal_sustained_halving   falls down exactly 50 % for 12 months, last month high (the level is
@@ -81,13 +83,15 @@ def false_signal_rate(share: float, size: int, seed: int) -> float:
     return _rate(seed, one)
 
 
-def sampling_switch_rate(seed: int) -> float:
+def sampling_switch_rate(seed: int, *, chart: str | None = None) -> float:
     """False signals when a steady 97 % unit switches from 40 a week to samples of 10."""
     switch = FIRST_MONDAY + timedelta(weeks=30)
 
     def one(generator: np.random.Generator) -> bool:
         sizes = np.r_[np.full(30, 40), np.full(WEEKS - 30, 10)]
-        keywords = {"sampling_starts": (switch,)} if SWITCH_IS_PHASE else {}
+        keywords: dict[str, object] = {"sampling_starts": (switch,)} if SWITCH_IS_PHASE else {}
+        if chart:
+            keywords["chart"] = chart
         return _bundle_verdict(generator.binomial(sizes, 0.97), sizes, **keywords) in SIGNALS
     return _rate(seed, one)
 
@@ -121,14 +125,18 @@ def readiness_rate(share: float, size: int, seed: int, *, sampling: bool) -> flo
     return _rate(seed, one)
 
 
-def open_interval_rate(gaps: int, seed: int) -> float:
-    """Days-between charts that signal 400 days after the last of ulcers some 20 days apart."""
+def open_interval_rate(gaps: int, seed: int, *, quiet_days: int | None = 400) -> float:
+    """Days-between charts that signal `quiet_days` after the last of ulcers some 20 days apart.
+
+    quiet_days None draws the open interval as one more ordinary gap (a process that never changed).
+    """
     def one(generator: np.random.Generator) -> bool:
         steps = np.maximum(1, np.round(generator.exponential(20.0, gaps))).astype(int)
         days = np.r_[0, np.cumsum(steps)]
         events = [date(2024, 1, 1) + timedelta(days=int(day)) for day in days]
         series = pd.DataFrame({"date": events})
-        today = events[-1] + timedelta(days=400)
+        quiet = quiet_days if quiet_days is not None else max(1, round(generator.exponential(20.0)))
+        today = events[-1] + timedelta(days=quiet)
         return indicator_chart(series, ULCER_DAYS, today=today).verdict.kind in SIGNALS
     return _rate(seed, one)
 
@@ -170,12 +178,14 @@ def main() -> None:
         print(f"false_signal_rate_p{share:g}_n{size}: {rate:.3f}")
     print(f"false_signal_rate_ceiling_max: {max(ceiling.values()):.3f}")
     print(f"false_signal_rate_sampling_switch: {sampling_switch_rate(seed=2):.3f}")
+    print(f"false_signal_rate_sampling_switch_run: {sampling_switch_rate(seed=13, chart='run'):.3f}")
     print(f"detection_rate_drop: {detection_rate(seed=3):.3f}")
     print(f"readiness_false_at_risk_rate: {readiness_rate(0.97, 10, seed=4, sampling=True):.3f}")
     print(f"readiness_false_at_risk_rate_n40: {readiness_rate(0.97, 40, seed=5, sampling=True):.3f}")
     print(f"readiness_false_ready_rate: {readiness_rate(0.90, 40, seed=6, sampling=False):.3f}")
     print(f"open_interval_detection_19_gaps: {open_interval_rate(19, seed=7):.3f}")
     print(f"open_interval_detection_8_gaps: {open_interval_rate(8, seed=8):.3f}")
+    print(f"open_interval_false_signal_rate: {open_interval_rate(19, seed=12, quiet_days=None):.3f}")
     print(f"reduction_goal_one_lucky_month: {reduction_met_rate(seed=9, sustained=False):.3f}")
     print(f"reduction_goal_sustained_reduction: {reduction_met_rate(seed=11, sustained=True, kept=0.4):.3f}")
     print(f"reduction_goal_sustained_halving: {reduction_met_rate(seed=10, sustained=True):.3f}")
