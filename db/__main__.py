@@ -49,7 +49,8 @@ def _import(engine: Engine, args: argparse.Namespace) -> str:
                            actor=args.actor, today=args.today, create_units=args.create_units)
     counts = plan.summary()
     return (f"Importeret: {counts['new_entries']} nye og {counts['corrected_entries']} rettede"
-            f" registreringer, {counts['new_events']} hændelser,"
+            f" registreringer, {counts['new_events']} hændelser"
+            f" ({counts['corrected_events']} med rettet note),"
             f" {counts['new_annotations']} ændringer; {counts['unchanged_entries']} uændrede.")
 
 

@@ -48,6 +48,18 @@ class PlannedItem:
 
 
 @dataclass(frozen=True)
+class PlannedEvent:
+    """An event from the file: new (event_id None) or a stored one whose note it corrects."""
+
+    unit: UnitKey
+    indicator_id: int
+    day: date
+    note: str | None
+    row: int | None = None  # the file's row it comes from
+    event_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """What an import would do, and every problem that stops it."""
 
@@ -56,7 +68,8 @@ class ImportPlan:
     new_entries: tuple[PlannedEntry, ...] = ()
     corrected_entries: tuple[PlannedEntry, ...] = ()
     unchanged_entries: int = 0
-    new_events: tuple[PlannedItem, ...] = ()
+    new_events: tuple[PlannedEvent, ...] = ()
+    corrected_events: tuple[PlannedEvent, ...] = ()
     unchanged_events: int = 0
     new_annotations: tuple[PlannedItem, ...] = ()
     unchanged_annotations: int = 0
@@ -71,6 +84,7 @@ class ImportPlan:
         return {"new_units": len(self.new_units), "new_entries": len(self.new_entries),
                 "corrected_entries": len(self.corrected_entries),
                 "unchanged_entries": self.unchanged_entries, "new_events": len(self.new_events),
+                "corrected_events": len(self.corrected_events),
                 "unchanged_events": self.unchanged_events,
                 "new_annotations": len(self.new_annotations),
                 "unchanged_annotations": self.unchanged_annotations}
@@ -88,7 +102,8 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
     problems += unit_problems + indicator_problems
     entries: dict[tuple, PlannedEntry] = {}
     first_row: dict[tuple, int] = {}
-    events: Counter = Counter()
+    # An event is a (unit, indicator, day); its note describes it and is no part of who it is.
+    events: dict[tuple, list[tuple[int, str | None]]] = {}
     annotations: Counter = Counter()
     for row in table.rows:
         unit = units.get(row.unit)
@@ -122,13 +137,14 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
                          "value": row.value},
                 note=clean_text(row.note), keep_note="note" not in table.columns)
         elif kind == "event":
-            events[PlannedItem(unit, indicator_id, row.day, clean_text(row.note))] += int(
-                row.numerator or 1)
+            events.setdefault((unit, indicator_id, row.day), []).extend(
+                [(row.row, clean_text(row.note))] * int(row.numerator or 1))
         else:
             annotations[PlannedItem(unit, indicator_id, row.day, clean_text(row.note))] += 1
     if problems:
         return ImportPlan(problems=tuple(sorted(problems, key=lambda p: p.row or 0)))
-    return _compare(entries, events, annotations, new_units, session=session)
+    return _compare(entries, events, annotations, new_units, session=session,
+                    keep_notes="note" not in table.columns)
 
 
 def _check_row(row: ImportRow, kind: str, measure: str, *, today: date) -> list[Problem]:
@@ -231,10 +247,11 @@ def _elsewhere(count: int, *, english: bool = False) -> str:
     return f" (also in {count - 1} more rows)" if english else f" (også i {count - 1} rækker mere)"
 
 
-def _compare(entries: dict[tuple, PlannedEntry], events: Counter, annotations: Counter,
-             new_units: tuple[str, ...], *, session: Session) -> ImportPlan:
+def _compare(entries: dict[tuple, PlannedEntry], events: dict[tuple, list], annotations: Counter,
+             new_units: tuple[str, ...], *, session: Session, keep_notes: bool) -> ImportPlan:
     """Compare the planned rows with the database: what is new, changed or already there."""
-    unit_ids = {key[0] for key in entries} | {item.unit for item in events + annotations}
+    unit_ids = ({key[0] for key in entries} | {key[0] for key in events}
+                | {item.unit for item in annotations})
     existing_ids = [unit for unit in unit_ids if isinstance(unit, int)]
     stored = {(e.unit_id, e.indicator_id, e.period_start): e for e in session.exec(
         select(Entry).where(Entry.unit_id.in_(existing_ids))).all()}
@@ -250,18 +267,52 @@ def _compare(entries: dict[tuple, PlannedEntry], events: Counter, annotations: C
             unchanged += 1
         else:
             corrected.append(replace(planned, entry_id=entry.id))
-    have_events = Counter(PlannedItem(e.unit_id, e.indicator_id, e.day, e.note) for e in
-                          session.exec(select(Event).where(Event.unit_id.in_(existing_ids),
-                                                           Event.deleted_at.is_(None))).all())
+    stored_events: dict[tuple, list[Event]] = {}
+    for event in session.exec(select(Event).where(Event.unit_id.in_(existing_ids),
+                                                  Event.deleted_at.is_(None))
+                              .order_by(Event.id)).all():
+        stored_events.setdefault((event.unit_id, event.indicator_id, event.day), []).append(event)
+    new_events, corrected_events = _match_events(events, stored_events, keep_notes=keep_notes)
     have_notes = Counter(PlannedItem(a.unit_id, a.indicator_id, a.day, a.text) for a in
                          session.exec(select(Annotation).where(
                              Annotation.unit_id.in_(existing_ids),
                              Annotation.deleted_at.is_(None))).all())
-    new_events = [item for item, n in (events - have_events).items() for _ in range(n)]
     new_annotations = [item for item, n in (annotations - have_notes).items() for _ in range(n)]
     return ImportPlan(
         problems=(), new_units=new_units, new_entries=tuple(new),
         corrected_entries=tuple(corrected), unchanged_entries=unchanged,
-        new_events=tuple(new_events), unchanged_events=sum(events.values()) - len(new_events),
+        new_events=tuple(new_events), corrected_events=tuple(corrected_events),
+        unchanged_events=sum(map(len, events.values())) - len(new_events) - len(corrected_events),
         new_annotations=tuple(new_annotations),
         unchanged_annotations=sum(annotations.values()) - len(new_annotations))
+
+
+def _match_events(events: dict[tuple, list[tuple[int, str | None]]],
+                  stored: dict[tuple, list[Event]], *,
+                  keep_notes: bool) -> tuple[list[PlannedEvent], list[PlannedEvent]]:
+    """Pair the file's events with the stored ones of the same unit, indicator and day.
+
+    Two events on one day are two: the file's k-th event of a day is new only when
+    the day holds fewer than k stored events. Equal notes pair first; the rest pair
+    in order, and a paired event whose note differs is a note correction.
+    """
+    new: list[PlannedEvent] = []
+    corrected: list[PlannedEvent] = []
+    for key, from_file in events.items():
+        waiting = list(stored.get(key, ()))
+        unpaired: list[tuple[int, str | None]] = []
+        for row, note in from_file:
+            same = next((event for event in waiting if event.note == note), None)
+            if same is None:
+                unpaired.append((row, note))
+            else:
+                waiting.remove(same)
+        for row, note in unpaired:
+            planned = PlannedEvent(key[0], key[1], key[2], note, row=row)
+            if not waiting:
+                new.append(planned)
+                continue
+            event = waiting.pop(0)
+            if not keep_notes:
+                corrected.append(replace(planned, event_id=event.id))
+    return new, corrected

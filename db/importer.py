@@ -106,10 +106,18 @@ def _write_entries(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: S
 
 def _write_items(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: Session,
                  actor: str) -> None:
-    """Insert the new events and annotations, with their audit rows."""
+    """Insert the new events and annotations and correct event notes, with audit rows."""
     insert_audited(session, Event, [
         {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
-         "day": item.day, "note": item.text} for item in plan.new_events], actor=actor)
+         "day": item.day, "note": item.note} for item in plan.new_events], actor=actor)
+    corrected = []
+    for planned in plan.corrected_events:
+        event = session.get(Event, planned.event_id)
+        before = snapshot(event)
+        event.note, event.recorded_at = planned.note, utc_now()
+        session.add(event)
+        corrected.append((event, before, event.unit_id))
+    record_changes(session, actor=actor, action="correct", changes=corrected)
     insert_audited(session, Annotation, [
         {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
          "day": item.day, "text": item.text} for item in plan.new_annotations], actor=actor)

@@ -25,7 +25,7 @@ from db import (
 KEY = "admin.import"
 # The order the summary lists what an import does (keys of ImportPlan.summary()).
 SUMMARY_ORDER = ("new_units", "new_entries", "corrected_entries", "unchanged_entries",
-                 "new_events", "unchanged_events", "new_annotations", "unchanged_annotations")
+                 "new_events", "corrected_events", "unchanged_events", "new_annotations", "unchanged_annotations")
 
 
 def problems_table(plan: ImportPlan, *, language: str) -> pd.DataFrame:

@@ -103,6 +103,7 @@ STRINGS: dict[str, str] = {
     "admin.import.summary.corrected_entries": "Rettede registreringer",
     "admin.import.summary.unchanged_entries": "Uændrede registreringer",
     "admin.import.summary.new_events": "Nye hændelser",
+    "admin.import.summary.corrected_events": "Hændelser med rettet note",
     "admin.import.summary.unchanged_events": "Hændelser, der findes i forvejen",
     "admin.import.summary.new_annotations": "Nye ændringer (PDSA)",
     "admin.import.summary.unchanged_annotations": "Ændringer, der findes i forvejen",

@@ -103,6 +103,7 @@ STRINGS: dict[str, str] = {
     "admin.import.summary.corrected_entries": "Corrected entries",
     "admin.import.summary.unchanged_entries": "Unchanged entries",
     "admin.import.summary.new_events": "New events",
+    "admin.import.summary.corrected_events": "Events with a corrected note",
     "admin.import.summary.unchanged_events": "Events already there",
     "admin.import.summary.new_annotations": "New changes (PDSA)",
     "admin.import.summary.unchanged_annotations": "Changes already there",
