@@ -14,8 +14,9 @@ from sqlmodel import Session, select
 
 from db.catalogue import list_indicators
 from db.errors import Problem
+from db.import_mapping import ImportMapping
 from db.import_rows import ImportRow, ParsedTable
-from db.models import Annotation, Entry, Event
+from db.models import Annotation, Entry, Event, UnitIndicator
 from db.periods import period_start
 from db.units import PATH_SEPARATOR, list_units
 from db.validation import check_day, check_figures, check_free_text, clean_text, problem
@@ -73,6 +74,11 @@ class ImportPlan:
     unchanged_events: int = 0
     new_annotations: tuple[PlannedItem, ...] = ()
     unchanged_annotations: int = 0
+    notices: tuple[Problem, ...] = ()  # columns ignored, computed figures that disagree
+    rows: tuple[ImportRow, ...] = ()  # the rows as read, for the preview
+    off_board: tuple[tuple[UnitKey, int], ...] = ()  # (unit, indicator) with data, not on its board
+    mapping: ImportMapping | None = None  # how the file was read (None: Tavle's own columns)
+    shape: str = ""  # the file's shape, the key its mapping is remembered under
 
     @property
     def ok(self) -> bool:
@@ -103,22 +109,23 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
     entries: dict[tuple, PlannedEntry] = {}
     first_row: dict[tuple, int] = {}
     # An event is a (unit, indicator, day); its note describes it and is no part of who it is.
-    events: dict[tuple, list[tuple[int, str | None]]] = {}
+    events: dict[tuple, list[tuple[int, str | None, bool]]] = {}
     annotations: Counter = Counter()
     for row in table.rows:
         unit = units.get(row.unit)
         resolved = indicators.get(row.indicator.lower())
         if resolved is None:  # the indicator is unknown: check what does not depend on it
-            problems += check_day(row.day, today=today, row=row.row)
-            problems += check_free_text(row.note, field="note", row=row.row)
+            problems += row.place(check_day(row.day, today=today, row=row.row)
+                                  + check_free_text(row.note, field="note", row=row.row))
             continue
         indicator_id, measure, period = resolved
         kind = row.row_type or ("event" if measure == "events" else "entry")
         if indicator_id is None and kind != "change":
-            problems.append(problem("indicator", f"{row.indicator!r} kan kun bruges til ændringer",
-                                    f"{row.indicator!r} can only be used for changes", row=row.row))
+            problems += row.place([problem(
+                "indicator", f"{row.indicator!r} kan kun bruges til ændringer",
+                f"{row.indicator!r} can only be used for changes", row=row.row)])
             continue
-        row_problems = _check_row(row, kind, measure, today=today)
+        row_problems = row.place(_check_row(row, kind, measure, today=today))
         problems += row_problems
         if row_problems or unit is None:
             continue
@@ -126,25 +133,44 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
             start = period_start(row.day, period)
             key = (unit, indicator_id, start)
             if key in first_row:
-                problems.append(problem("date", f"perioden er allerede i række {first_row[key]}",
-                                        f"the period is already in row {first_row[key]}",
-                                        row=row.row))
+                problems += row.place([problem(
+                    "date", f"perioden er allerede i række {first_row[key]}",
+                    f"the period is already in row {first_row[key]}", row=row.row)])
                 continue
             first_row[key] = row.row
             entries[key] = PlannedEntry(
                 unit=unit, indicator_id=indicator_id, period_start=start,
                 figures={"numerator": row.numerator, "denominator": row.denominator,
                          "value": row.value},
-                note=clean_text(row.note), keep_note="note" not in table.columns)
+                note=clean_text(row.note),
+                keep_note="note" not in table.columns or row.keep_note)
         elif kind == "event":
             events.setdefault((unit, indicator_id, row.day), []).extend(
-                [(row.row, clean_text(row.note))] * int(row.numerator or 1))
+                [(row.row, clean_text(row.note), row.keep_note)] * int(row.numerator or 1))
         else:
             annotations[PlannedItem(unit, indicator_id, row.day, clean_text(row.note))] += 1
     if problems:
-        return ImportPlan(problems=tuple(sorted(problems, key=lambda p: p.row or 0)))
-    return _compare(entries, events, annotations, new_units, session=session,
+        return ImportPlan(problems=tuple(sorted(problems, key=_order)),
+                          notices=table.notices, rows=table.rows)
+    plan = _compare(entries, events, annotations, new_units, session=session,
                     keep_notes="note" not in table.columns)
+    return replace(plan, notices=table.notices, rows=table.rows,
+                   off_board=_off_board(plan, session=session))
+
+
+def _order(found: Problem) -> tuple:
+    """Sort problems by sheet, then row (the whole file's problems first)."""
+    return (found.sheet or "", found.row or 0, found.column or "")
+
+
+def _off_board(plan: ImportPlan, *, session: Session) -> tuple[tuple[UnitKey, int], ...]:
+    """Return each (unit, indicator) the import brings data for that is not on the unit's board."""
+    wanted = dict.fromkeys((item.unit, item.indicator_id) for item in
+                           plan.new_entries + plan.corrected_entries + plan.new_events
+                           + plan.corrected_events)
+    on_board = set(session.exec(select(UnitIndicator.unit_id, UnitIndicator.indicator_id)
+                                .where(UnitIndicator.active)).all())
+    return tuple(pair for pair in wanted if pair not in on_board)
 
 
 def _check_row(row: ImportRow, kind: str, measure: str, *, today: date) -> list[Problem]:
@@ -287,7 +313,7 @@ def _compare(entries: dict[tuple, PlannedEntry], events: dict[tuple, list], anno
         unchanged_annotations=sum(annotations.values()) - len(new_annotations))
 
 
-def _match_events(events: dict[tuple, list[tuple[int, str | None]]],
+def _match_events(events: dict[tuple, list[tuple[int, str | None, bool]]],
                   stored: dict[tuple, list[Event]], *,
                   keep_notes: bool) -> tuple[list[PlannedEvent], list[PlannedEvent]]:
     """Pair the file's events with the stored ones of the same unit, indicator and day.
@@ -300,19 +326,19 @@ def _match_events(events: dict[tuple, list[tuple[int, str | None]]],
     corrected: list[PlannedEvent] = []
     for key, from_file in events.items():
         waiting = list(stored.get(key, ()))
-        unpaired: list[tuple[int, str | None]] = []
-        for row, note in from_file:
+        unpaired: list[tuple[int, str | None, bool]] = []
+        for row, note, keep in from_file:
             same = next((event for event in waiting if event.note == note), None)
             if same is None:
-                unpaired.append((row, note))
+                unpaired.append((row, note, keep))
             else:
                 waiting.remove(same)
-        for row, note in unpaired:
+        for row, note, keep in unpaired:
             planned = PlannedEvent(key[0], key[1], key[2], note, row=row)
             if not waiting:
                 new.append(planned)
                 continue
             event = waiting.pop(0)
-            if not keep_notes:
+            if not (keep_notes or keep):
                 corrected.append(replace(planned, event_id=event.id))
     return new, corrected
