@@ -78,7 +78,14 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
+from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.import_plan import ImportPlan
+from db.import_reading import (
+    ImportFile,
+    mapping_at_heading_row,
+    open_import_file,
+    proposed_mapping,
+)
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
 from db.models import ROLES, Annotation, Baseline, Entry, Event
@@ -151,6 +158,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "DEMO_USERS",
+    "INDICATOR_ROLES",
     "LOCKOUT_WINDOW",
     "MAX_FAILED_SIGN_INS",
     "PIN_DIGITS",
@@ -163,8 +171,11 @@ __all__ = [
     "Annotation",
     "BackupError",
     "Baseline",
+    "ColumnRole",
     "Entry",
     "Event",
+    "ImportFile",
+    "ImportMapping",
     "ImportPlan",
     "LockedOutError",
     "NewBoardLink",
@@ -174,6 +185,7 @@ __all__ = [
     "Problem",
     "ReadOnlySessionError",
     "Rights",
+    "SheetMapping",
     "SignInError",
     "SignedIn",
     "StorageError",
@@ -239,11 +251,14 @@ __all__ = [
     "locked_until",
     "looks_like_cpr",
     "make_engine",
+    "mapping_at_heading_row",
     "member_unit_ids",
     "migrate",
     "move_unit",
+    "open_import_file",
     "period_start",
     "preview_import",
+    "proposed_mapping",
     "read_audit",
     "read_overview_series",
     "read_series",

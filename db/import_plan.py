@@ -36,6 +36,7 @@ class PlannedEntry:
     note: str | None
     keep_note: bool  # the file has no note column: leave notes as they are
     entry_id: int | None = None
+    source: tuple[str | None, int, str] | None = None  # the (sheet, row, indicator) it comes from
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class PlannedEvent:
     note: str | None
     row: int | None = None  # the file's row it comes from
     event_id: int | None = None
+    source: tuple[str | None, int, str] | None = None  # the (sheet, row, indicator) it comes from
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,16 @@ class ImportPlan:
         """Tell whether the file can be imported."""
         return not self.problems
 
+    def row_status(self) -> dict[tuple[str | None, int, str], str]:
+        """Return "new", "changed" or "unchanged" for each (sheet, row, indicator) read."""
+        status = {(row.sheet, row.row, row.indicator): "unchanged" for row in self.rows}
+        for planned, word in ([(e, "new") for e in self.new_entries + self.new_events]
+                              + [(e, "changed") for e in self.corrected_entries
+                                 + self.corrected_events]):
+            if planned.source in status:
+                status[planned.source] = word
+        return status
+
     def summary(self) -> dict[str, int]:
         """Return how many units, entries, events and annotations are new, corrected or kept."""
         return {"new_units": len(self.new_units), "new_entries": len(self.new_entries),
@@ -109,7 +121,7 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
     entries: dict[tuple, PlannedEntry] = {}
     first_row: dict[tuple, int] = {}
     # An event is a (unit, indicator, day); its note describes it and is no part of who it is.
-    events: dict[tuple, list[tuple[int, str | None, bool]]] = {}
+    events: dict[tuple, list[tuple[int, str | None, bool, tuple]]] = {}
     annotations: Counter = Counter()
     for row in table.rows:
         unit = units.get(row.unit)
@@ -143,10 +155,11 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
                 figures={"numerator": row.numerator, "denominator": row.denominator,
                          "value": row.value},
                 note=clean_text(row.note),
-                keep_note="note" not in table.columns or row.keep_note)
+                keep_note="note" not in table.columns or row.keep_note,
+                source=(row.sheet, row.row, row.indicator))
         elif kind == "event":
             events.setdefault((unit, indicator_id, row.day), []).extend(
-                [(row.row, clean_text(row.note), row.keep_note)] * int(row.numerator or 1))
+                [(row.row, clean_text(row.note), row.keep_note, (row.sheet, row.row, row.indicator))] * int(row.numerator or 1))
         else:
             annotations[PlannedItem(unit, indicator_id, row.day, clean_text(row.note))] += 1
     if problems:
@@ -313,7 +326,7 @@ def _compare(entries: dict[tuple, PlannedEntry], events: dict[tuple, list], anno
         unchanged_annotations=sum(annotations.values()) - len(new_annotations))
 
 
-def _match_events(events: dict[tuple, list[tuple[int, str | None, bool]]],
+def _match_events(events: dict[tuple, list[tuple[int, str | None, bool, tuple]]],
                   stored: dict[tuple, list[Event]], *,
                   keep_notes: bool) -> tuple[list[PlannedEvent], list[PlannedEvent]]:
     """Pair the file's events with the stored ones of the same unit, indicator and day.
@@ -326,15 +339,15 @@ def _match_events(events: dict[tuple, list[tuple[int, str | None, bool]]],
     corrected: list[PlannedEvent] = []
     for key, from_file in events.items():
         waiting = list(stored.get(key, ()))
-        unpaired: list[tuple[int, str | None, bool]] = []
-        for row, note, keep in from_file:
+        unpaired: list[tuple[int, str | None, bool, tuple]] = []
+        for row, note, keep, source in from_file:
             same = next((event for event in waiting if event.note == note), None)
             if same is None:
-                unpaired.append((row, note, keep))
+                unpaired.append((row, note, keep, source))
             else:
                 waiting.remove(same)
-        for row, note, keep in unpaired:
-            planned = PlannedEvent(key[0], key[1], key[2], note, row=row)
+        for row, note, keep, source in unpaired:
+            planned = PlannedEvent(key[0], key[1], key[2], note, row=row, source=source)
             if not waiting:
                 new.append(planned)
                 continue

@@ -15,7 +15,7 @@ from db.csv_files import RawTable
 from db.import_mapping import ImportMapping
 from db.import_rows import COLUMN_NAMES, ParsedTable, cell_text, parse_table
 from db.mapped_rows import computed_notices, read_mapped
-from db.mapping_guess import file_shape, guess_mapping, headings_at
+from db.mapping_guess import file_shape, guess_mapping, guess_sheet, headings_at
 from db.mapping_profiles import remembered_mapping
 from db.models import Unit
 from db.sheet_files import Sheet, read_sheets
@@ -94,3 +94,18 @@ def _has_own_columns(sheets: tuple[Sheet, ...]) -> bool:
     filled = [heading for heading in headings if heading]
     known = [spellings[heading] for heading in filled if heading in spellings]
     return "indicator" in known or ("unit" in known and 2 * len(known) >= len(filled))
+
+
+def mapping_at_heading_row(file: ImportFile, mapping: ImportMapping, sheet_name: str,
+                           heading_row: int, *, session: Session) -> ImportMapping:
+    """Return the mapping with one sheet read again from another heading row (its columns guessed)."""
+    packages = list_packages(session=session)
+    names = {code: (da, en) for code, da, en in zip(packages["code"], packages["name_da"],
+                                                     packages["name_en"], strict=True)}
+    sheet = next(sheet for sheet in file.sheets if sheet.name == sheet_name)
+    guessed = guess_sheet(sheet, indicators=_indicators(session), package_names=names,
+                          heading_row=heading_row)
+    others = tuple(s for s in mapping.sheets if s.sheet != sheet_name)
+    order = [sheet.name for sheet in file.sheets]
+    return replace(mapping, sheets=tuple(sorted(others + (guessed,),
+                                                key=lambda s: order.index(s.sheet))))

@@ -174,3 +174,38 @@ def test_the_backup_is_a_sqlite_copy_with_every_unit(monkeypatch, demo_database_
     with sqlite3.connect(copy) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM unit")}
     assert names == set(unit_names(demo_engine))
+
+
+def selectbox(app: AppTest, label: str):
+    """Return the one selectbox with this label."""
+    matches = [s for s in app.selectbox if s.label == label]
+    assert len(matches) == 1, [s.label for s in app.selectbox]
+    return matches[0]
+
+
+def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported(
+        admin, demo_engine):
+    from tests.db.sheets import boegely_workbook
+
+    admin.file_uploader[0].set_value(("bøgely.xlsx", boegely_workbook(), "application/xlsx")).run()
+    heading_rows = [n.value for n in admin.number_input if n.label == "Overskrifterne står i række"]
+    assert heading_rows == [2, 1]  # found below the title row; the ulcers' sheet has none
+    selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
+    assert "'Antal triagerede'" in admin.dataframe[-1].value["Problem"].iloc[0]
+    assert admin.dataframe[-1].value["Kolonne"].tolist() == ["C", "D"]
+    selectbox(admin, "C: Antal triagerede").set_value("numerator:triage_dagligt").run()
+    selectbox(admin, "D: Antal borgere").set_value("denominator:triage_dagligt").run()
+    assert not admin.exception and not admin.error
+    assert "'Andel triageret (%)' er beregnet" in admin.warning[0].value
+    assert "række 5, kolonne E: Andel triageret (%) er 80" in admin.warning[0].value
+    as_read = admin.dataframe[-2].value  # triage, as read: Danish dates, weeks and figures
+    assert as_read["Dato"].tolist()[:2] == ["26-10-2026", "02-11-2026"]
+    assert as_read["Uge"].tolist()[0] == "uge 44, 2026"
+    ulcers = admin.dataframe[-1].value
+    assert ulcers["Dato"].tolist() == ["03-09-2026", "14-10-2026"]
+    button(admin, "Importér").click().run()
+    assert admin.success[0].value.startswith("bøgely.xlsx er importeret:")
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        events = list_events(unit_id, session=session, actor="system", limit=10_000)
+    assert {"hæl", "sacrum"} <= set(events["note"].dropna())

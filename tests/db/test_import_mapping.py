@@ -166,3 +166,15 @@ def test_a_new_unit_gets_the_imported_indicators_on_its_board(engine, place):
         new = find_unit("boegely", session=session)
         board = [s.definition.code for s in list_unit_indicators(new, session=session)]
     assert board == ["triage_dagligt"]
+
+
+def test_the_preview_says_per_row_and_indicator_what_is_new_changed_and_unchanged(engine, place):
+    mapping = mapped(engine, boegely_workbook(), "bøgely.xlsx")
+    run_import(engine, boegely_workbook(), "bøgely.xlsx", mapping=mapping)
+    changed = boegely_workbook(ulcers=[(date(2026, 9, 3), "hæl, kategori 2"),
+                                       (date(2026, 10, 14), "sacrum"), (date(2026, 11, 1), "")])
+    plan = preview(engine, changed, "bøgely.xlsx", mapping=mapping)
+    status = plan.row_status()
+    assert status[("Tidlig opsporing", 3, "triage_dagligt")] == "unchanged"
+    assert [status[("Tryksår", row, "tryksaar_dage_mellem")] for row in (2, 3, 4)] == [
+        "changed", "unchanged", "new"]
