@@ -86,6 +86,7 @@ from db.import_reading import (
     open_import_file,
     proposed_mapping,
 )
+from db.import_templates import build_template
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
 from db.models import ROLES, Annotation, Baseline, Entry, Event
@@ -202,6 +203,7 @@ __all__ = [
     "board_link_actor",
     "board_link_unit",
     "build_demo",
+    "build_template",
     "check_permission",
     "correct_annotation",
     "correct_entry",

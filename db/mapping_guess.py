@@ -20,6 +20,7 @@ from db.sheet_files import Sheet
 # Title rows above the headings are few; a heading row further down is not searched for.
 HEADING_SEARCH_ROWS = 15
 _YEAR = re.compile(r"\b(19[9]\d|20\d\d)\b")
+_UNIT_MARK = re.compile(r"(?:enhed|unit):\s*([a-z0-9][a-z0-9_-]*)", re.IGNORECASE)  # templates
 _LONG_ROLES = {"unit": "unit", "indicator": "indicator", "date": "date",
                "numerator": "numerator_any", "denominator": "denominator_any",
                "value": "value_any", "note": "note", "type": "type"}
@@ -80,7 +81,19 @@ def guess_mapping(sheets: tuple[Sheet, ...], *, indicators: list[StoredIndicator
             skipped.append(sheet.name)
             continue
         mapped.append(guess_sheet(sheet, indicators=indicators, package_names=package_names))
+        if unit is None:
+            unit = title_unit(sheet, mapped[-1].heading_row)
     return ImportMapping(sheets=tuple(mapped), unit=unit, skipped=tuple(skipped))
+
+
+def title_unit(sheet: Sheet, heading_row: int) -> str | None:
+    """Return the unit code a template writes in its title row ("enhed: solbakken"), if any."""
+    for cells in sheet.rows[:heading_row - 1]:
+        for cell in cells:
+            found = _UNIT_MARK.search(_text(cell))
+            if found:
+                return found.group(1).lower()
+    return None
 
 
 def guess_sheet(sheet: Sheet, *, indicators: list[StoredIndicator],

@@ -21,6 +21,7 @@ from db import (
     ImportMapping,
     ImportPlan,
     StorageError,
+    build_template,
     import_file,
     list_indicators,
     list_units,
@@ -89,11 +90,33 @@ def _figure(figure: float | None, language: str) -> str:
     return "" if figure is None else format_number(figure, language=language)
 
 
+def template_download() -> None:
+    """Offer a unit's template ("Hent skabelon"): its indicators laid out as teams keep sheets."""
+    with read_session(database()) as session:
+        units = list_units(session=session)
+    units = units[units["kind"] == "unit"]
+    if units.empty:
+        return
+    names = dict(zip(units["id"], units["name"], strict=True))
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    with left:
+        unit_id = st.selectbox(text("admin.import.template.unit"), [int(i) for i in units["id"]],
+                               format_func=names.__getitem__, key=f"{KEY}.template.unit")
+    with read_session(database()) as session:
+        content = build_template(unit_id, session=session, actor=current_actor(), today=today())
+    with right:
+        st.download_button(text("admin.import.template"), content,
+                           file_name=text("admin.import.template.file", unit=names[unit_id]),
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:", key=f"{KEY}.template")
+
+
 def import_panel() -> None:
     """Show the uploader, the mapping step, the preview of the data as read, and the import button."""
     language = current_language()
     show_notice(KEY)
     st.caption(text("admin.import.help"))
+    template_download()
     # A fresh uploader after each import, so the same file is not offered twice.
     round_number = st.session_state.get(f"{KEY}.round", 0)
     upload = st.file_uploader(text("admin.import.file"), type=["csv", "xlsx"],

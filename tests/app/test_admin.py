@@ -160,7 +160,8 @@ def test_a_good_file_is_previewed_then_imported(admin, demo_engine):
 
 
 def test_export_offers_three_formats_and_a_backup(admin):
-    labels = [b.proto.label for b in admin.get("download_button")]
+    labels = [b.proto.label for b in admin.get("download_button")
+              if b.proto.label != "Hent skabelon"]  # the import tab's template
     assert labels == ["Dansk CSV (semikolon)", "CSV med komma", "Excel (XLSX)", "Hent backup"]
 
 
@@ -209,3 +210,35 @@ def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported
         unit_id = find_unit("solbakken", session=session)
         events = list_events(unit_id, session=session, actor="system", limit=10_000)
     assert {"hæl", "sacrum"} <= set(events["note"].dropna())
+
+
+def test_a_units_template_is_offered_for_download_and_imports_without_mapping(admin, demo_engine):
+    import io
+
+    from openpyxl import load_workbook
+
+    from db import build_template
+
+    unit_id = find_unit_id(demo_engine, "solbakken")
+    selectbox(admin, "Skabelon for enheden").set_value(unit_id).run()
+    assert [b.proto.label for b in admin.get("download_button")].count("Hent skabelon") == 1
+    with read_session(demo_engine) as session:
+        content = build_template(unit_id, session=session, actor="system", today=DEMO_TODAY)
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.worksheets[0]  # week 1 filled in: 1 of 2, or a value of 1
+    for column, heading in enumerate(next(sheet.iter_rows(min_row=2, max_row=2,
+                                                          values_only=True)), start=1):
+        figure = {"tæller": 1, "nævner": 2, "værdi": 1}.get(str(heading).rpartition(": ")[2])
+        if figure is not None:
+            sheet.cell(3, column, figure)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    admin.file_uploader[0].set_value(("skabelon.xlsx", buffer.getvalue(), "application/xlsx")).run()
+    assert selectbox(admin, "Enheden filen er for").value == "solbakken"
+    assert not admin.error
+    assert admin.success[0].value.startswith("skabelon.xlsx er gennemgået uden problemer")
+
+
+def find_unit_id(engine, code: str) -> int:
+    with read_session(engine) as session:
+        return find_unit(code, session=session)
