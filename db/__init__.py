@@ -124,6 +124,7 @@ from db.sign_in import (
     tablet_users,
 )
 from db.undelete import is_deleted, restore_deleted
+from db.unit_data import indicators_with_data
 from db.units import (
     create_unit,
     delete_unit,
@@ -235,6 +236,7 @@ __all__ = [
     "holds_demo_data",
     "import_file",
     "insert_audited",
+    "indicators_with_data",
     "is_deleted",
     "is_system_actor",
     "last_board_meeting",

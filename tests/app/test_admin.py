@@ -242,3 +242,17 @@ def test_a_units_template_is_offered_for_download_and_imports_without_mapping(ad
 def find_unit_id(engine, code: str) -> int:
     with read_session(engine) as session:
         return find_unit(code, session=session)
+
+
+def test_the_indicator_form_shows_which_indicators_hold_data_even_off_the_board(
+        admin, demo_engine):
+    from db import add_entry, write_session
+
+    with write_session(demo_engine) as session:  # data for an indicator not on the board
+        unit_id = find_unit("solbakken", session=session)
+        oral = find_indicator("mundpleje_screenet", session=session).id
+        add_entry(unit_id, oral, DEMO_TODAY, numerator=3, denominator=4, session=session,
+                  actor="system", today=DEMO_TODAY)
+    admin.selectbox(key="admin.unit_indicators.unit").set_value(unit_id).run()
+    box = admin.checkbox(key=f"admin.unit_indicators.{unit_id}.{oral}")
+    assert box.label.endswith("· har data") and not box.value

@@ -88,6 +88,7 @@ STRINGS: dict[str, str] = {
     "indicator.kind.balancing": "Balanceindikator",
     "improvement.up": "Højere er bedre",
     "improvement.down": "Lavere er bedre",
+    "admin.uses.has_data": "{indicator} · har data",
     "admin.import.help": "Vælg arket, som I fører det: Tavle finder overskrifterne (også under en titel) og foreslår, hvad hver kolonne er. Ret forslaget, se data, som de bliver læst, og tryk Importér. Intet skrives før, og en fil med problemer skrives slet ikke. En fil med Tavles egne kolonner (enhed, indikator, dato, …) læses direkte.",
     "admin.import.file": "Vælg fil (CSV eller XLSX)",
     "admin.import.create_units": "Opret enheder, der ikke findes",

@@ -88,6 +88,7 @@ STRINGS: dict[str, str] = {
     "indicator.kind.balancing": "Balancing indicator",
     "improvement.up": "Higher is better",
     "improvement.down": "Lower is better",
+    "admin.uses.has_data": "{indicator} · has data",
     "admin.import.help": "Choose the sheet as you keep it: Tavle finds the headings (also below a title) and suggests what each column is. Correct the suggestion, look at the data as it will be read, and press Import. Nothing is written before, and a file with problems is not written at all. A file with Tavle's own columns (unit, indicator, date, …) is read as it is.",
     "admin.import.file": "Choose a file (CSV or XLSX)",
     "admin.import.create_units": "Create units that do not exist",
