@@ -148,7 +148,8 @@ def import_panel() -> None:
     if plan.problems:
         st.error(text("admin.import.refused", count=len(plan.problems), file=upload.name),
                  icon=":material/error:")
-        st.dataframe(problems_table(plan, language=language), hide_index=True, width="stretch")
+        # A table, not a grid: a problem's whole sentence must be readable, never cut off.
+        st.table(problems_table(plan, language=language), hide_index=True, border="horizontal")
         return
     st.success(text("admin.import.ready", file=upload.name), icon=":material/fact_check:")
     st.table(summary_table(plan), hide_index=True, border="horizontal")

@@ -135,7 +135,7 @@ def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admi
         before = export_rows(session=session, actor="system")
     admin.file_uploader[0].set_value(("gammelt ark.csv", BAD_FILE, "text/csv")).run()
     assert "2 problemer. Intet er skrevet" in admin.error[0].value
-    problems = admin.dataframe[-1].value
+    problems = admin.table[-1].value
     assert problems["Række"].tolist() == ["2", "3"]
     assert problems["Problem"].str.startswith(("tæller:", "dato:")).all()
     assert "Importér" not in [b.label for b in admin.button]
@@ -192,8 +192,9 @@ def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported
     heading_rows = [n.value for n in admin.number_input if n.label == "Overskrifterne står i række"]
     assert heading_rows == [2, 1]  # found below the title row; the ulcers' sheet has none
     selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
-    assert "'Antal triagerede'" in admin.dataframe[-1].value["Problem"].iloc[0]
-    assert admin.dataframe[-1].value["Kolonne"].tolist() == ["C", "D"]
+    problems = admin.table[-1].value  # a table: each sentence whole, not cut off in a grid
+    assert "'Antal triagerede'" in problems["Problem"].iloc[0]
+    assert problems["Kolonne"].tolist() == ["C", "D"]
     selectbox(admin, "C: Antal triagerede").set_value("numerator:triage_dagligt").run()
     selectbox(admin, "D: Antal borgere").set_value("denominator:triage_dagligt").run()
     assert not admin.exception and not admin.error
