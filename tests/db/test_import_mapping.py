@@ -178,3 +178,14 @@ def test_the_preview_says_per_row_and_indicator_what_is_new_changed_and_unchange
     assert status[("Tidlig opsporing", 3, "triage_dagligt")] == "unchanged"
     assert [status[("Tryksår", row, "tryksaar_dage_mellem")] for row in (2, 3, 4)] == [
         "changed", "unchanged", "new"]
+
+
+def test_a_long_sheet_below_a_title_row_is_read_without_asking(engine, place):
+    content = ("Eksport fra gammelt ark;;;;\r\n"
+               "Enhed;Indikator;Dato;Tæller;Nævner\r\n"
+               "solbakken;triage_dagligt;02-11-2026;23;25\r\n"
+               "solbakken;tryksaar_dage_mellem;03-11-2026;;\r\n").encode("cp1252")
+    plan = run_import(engine, content, "gammel.csv")
+    assert plan.summary()["new_entries"] == 1 and plan.summary()["new_events"] == 1
+    assert [c.label() for c in plan.mapping.sheets[0].columns] == [
+        "unit", "indicator", "date", "numerator_any", "denominator_any"]
