@@ -90,3 +90,15 @@ def test_a_file_without_a_note_column_leaves_the_stored_notes(engine, place):
     plan = run_import(engine, buffer.getvalue().encode("cp1252"))
     assert plan.summary()["unchanged_events"] == 3 and plan.summary()["corrected_events"] == 0
     assert [note for _, note in stored_ulcers(engine, place)] == ["hæl", "sacrum", "albue"]
+
+
+def test_a_note_corrected_by_an_import_is_audited_with_the_note_before_and_after(engine, place):
+    from db.audit import read_audit
+
+    run_import(engine, FIRST)
+    run_import(engine, CORRECTED)
+    with read_session(engine) as session:
+        audit = read_audit(session=session, actor="system", table_name="event")
+    corrected = audit[audit["action"] == "correct"]
+    assert sorted((row["before"]["note"], row["after"]["note"]) for _, row in corrected.iterrows()
+                  ) == [("albue", "albue, kategori 3"), ("hæl", "hæl, kategori 2")]
