@@ -8,7 +8,6 @@ columns are read only to check them against the numerator and denominator.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from openpyxl.utils import get_column_letter
@@ -27,6 +26,7 @@ from db.import_rows import (
 )
 from db.sheet_files import CSV_SHEET, Sheet
 from db.validation import problem
+from db.week_cells import read_week
 
 # Which figures each measure needs in a wide sheet.
 NEEDED_FIGURES = {"proportion": ("numerator", "denominator"), "rate": ("numerator", "denominator"),
@@ -34,11 +34,12 @@ NEEDED_FIGURES = {"proportion": ("numerator", "denominator"), "rate": ("numerato
 # A computed share agrees when it is the ratio, or the ratio in per cent, to its shown decimals.
 SHARE_TOLERANCE = 0.006
 PERCENT_TOLERANCE = 0.6
-_ISO_WEEK = re.compile(r"(\d{4})\s*-?\s*W\s*(\d{1,2})", re.IGNORECASE)
-_NUMBERS = re.compile(r"\d+")
 # A sheet's weeks go forward: a week number this much lower than the last starts a new year.
 _NEW_YEAR_DROP = 26
-_SINGLE_ROLES = ("unit", "indicator", "date", "week", "year", "note", "type")
+# The roles only one column of a sheet may take, with their names in messages.
+_SINGLE_ROLES = {"unit": ("enhed", "unit"), "indicator": ("indikator", "indicator"),
+                 "date": ("dato", "date"), "week": ("uge", "week"), "year": ("år", "year"),
+                 "note": ("note", "note"), "type": ("art", "type")}
 
 
 def read_mapped(sheets: tuple[Sheet, ...], mapping: ImportMapping, *,
@@ -104,10 +105,10 @@ class _SheetReader:
                 f"kolonnen {heading!r} kendes ikke; vælg hvad den er, eller Ignorér",
                 f"the column {heading!r} is unknown; choose what it is, or Ignore",
                 row=heading_row, position=position))
-        for role in _SINGLE_ROLES:
+        for role, (name_da, name_en) in _SINGLE_ROLES.items():
             for position in self.roles.get(role, [])[1:]:
-                found.append(self._problem(f"to kolonner er valgt som {role}",
-                                           f"two columns are chosen as {role}",
+                found.append(self._problem(f"to kolonner er valgt som {name_da}",
+                                           f"two columns are chosen as {name_en}",
                                            row=heading_row, position=position))
         if self.unit is None and "unit" not in self.roles:
             found.append(self._problem("vælg enheden filen er for, eller en kolonne med enheden",
@@ -188,7 +189,7 @@ class _SheetReader:
         day = self._day(date_cell, number, date_position)
         figures, readable = {}, True
         for field in ("numerator", "denominator", "value"):
-            cell, position = self._cell_any(number, f"{field}_any")
+            cell, position = self._cell(number, f"{field}_any")
             figures[field], ok = read_number(cell, decimal_comma=self.sheet.decimal_comma)
             if not ok:
                 readable = False
@@ -212,13 +213,10 @@ class _SheetReader:
             row=number, unit=unit, indicator=indicator, day=day, note=self._text(number, "note"),
             row_type=kind, sheet=self.name, keep_note=self.keep_note,
             columns=self._letters(date=date_position, note=self._cell(number, "note")[1],
-                                  numerator=self._cell_any(number, "numerator_any")[1],
-                                  denominator=self._cell_any(number, "denominator_any")[1],
-                                  value=self._cell_any(number, "value_any")[1]),
+                                  numerator=self._cell(number, "numerator_any")[1],
+                                  denominator=self._cell(number, "denominator_any")[1],
+                                  value=self._cell(number, "value_any")[1]),
             **figures))
-
-    def _cell_any(self, number: int, role: str) -> tuple[object, int | None]:
-        return self._cell(number, role)
 
     def _placed(self, found: Problem, position: int | None) -> Problem:
         column = None if position is None else get_column_letter(position + 1)
@@ -251,7 +249,7 @@ class _SheetReader:
         if not cell_text(cell):
             return None, year, previous
         year_cell = self._text(number, "year")
-        stated, week = _week_of(cell)
+        stated, week = read_week(cell)
         if year_cell and year_cell.isdigit():
             stated = int(year_cell)
         if stated is None and year is not None and previous is not None and (
@@ -394,22 +392,3 @@ def danish(figure: float) -> str:
     if rounded.is_integer():
         return str(int(rounded))
     return f"{rounded:.1f}".replace(".", ",")
-
-
-def _week_of(cell: object) -> tuple[int | None, int | None]:
-    """Read a week cell: 45, "uge 45", "45/2026" or "2026-W45"; return (year or None, week)."""
-    if isinstance(cell, int | float) and not isinstance(cell, bool):
-        week = int(cell)
-        return None, week if week == cell and 1 <= week <= 53 else None
-    text = cell_text(cell)
-    iso = _ISO_WEEK.search(text)
-    if iso:
-        return int(iso.group(1)), int(iso.group(2))
-    numbers = [int(n) for n in _NUMBERS.findall(text)]
-    weeks = [n for n in numbers if 1 <= n <= 53]
-    years = [n for n in numbers if n >= 1900]
-    if len(weeks) != 1 or len(numbers) > 2:
-        return None, None
-    return (years[0] if years else None), weeks[0]
-
-

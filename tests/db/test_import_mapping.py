@@ -189,3 +189,12 @@ def test_a_long_sheet_below_a_title_row_is_read_without_asking(engine, place):
     assert plan.summary()["new_entries"] == 1 and plan.summary()["new_events"] == 1
     assert [c.label() for c in plan.mapping.sheets[0].columns] == [
         "unit", "indicator", "date", "numerator_any", "denominator_any"]
+
+
+def test_two_columns_chosen_as_the_date_are_refused_at_the_second(engine, place):
+    mapping = mapped(engine, boegely_workbook(), "bøgely.xlsx")
+    twice = replace(mapping, sheets=(mapping.sheets[0].with_role(0, ColumnRole("date")),
+                                     mapping.sheets[1]))
+    plan = preview(engine, boegely_workbook(), "bøgely.xlsx", mapping=twice)
+    assert [(p.row, p.column, p.message_da) for p in plan.problems] == [
+        (2, "B", "to kolonner er valgt som dato")]
