@@ -211,6 +211,11 @@ def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported
         unit_id = find_unit("solbakken", session=session)
         events = list_events(unit_id, session=session, actor="system", limit=10_000)
     assert {"hæl", "sacrum"} <= set(events["note"].dropna())
+    # The next file of the same shape for the unit: the mapping is remembered.
+    admin.file_uploader[0].set_value(("bøgely 2.xlsx", boegely_workbook(), "application/xlsx")).run()
+    selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
+    assert selectbox(admin, "C: Antal triagerede").value == "numerator:triage_dagligt"
+    assert admin.success[0].value.startswith("bøgely 2.xlsx er gennemgået uden problemer")
 
 
 def test_a_units_template_is_offered_for_download_and_imports_without_mapping(admin, demo_engine):
