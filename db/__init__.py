@@ -78,7 +78,15 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
+from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.import_plan import ImportPlan
+from db.import_reading import (
+    ImportFile,
+    mapping_at_heading_row,
+    open_import_file,
+    proposed_mapping,
+)
+from db.import_templates import build_template
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
 from db.models import ROLES, Annotation, Baseline, Entry, Event
@@ -116,6 +124,7 @@ from db.sign_in import (
     tablet_users,
 )
 from db.undelete import is_deleted, restore_deleted
+from db.unit_data import indicators_with_data
 from db.units import (
     create_unit,
     delete_unit,
@@ -151,6 +160,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "DEMO_USERS",
+    "INDICATOR_ROLES",
     "LOCKOUT_WINDOW",
     "MAX_FAILED_SIGN_INS",
     "PIN_DIGITS",
@@ -163,8 +173,11 @@ __all__ = [
     "Annotation",
     "BackupError",
     "Baseline",
+    "ColumnRole",
     "Entry",
     "Event",
+    "ImportFile",
+    "ImportMapping",
     "ImportPlan",
     "LockedOutError",
     "NewBoardLink",
@@ -174,6 +187,7 @@ __all__ = [
     "Problem",
     "ReadOnlySessionError",
     "Rights",
+    "SheetMapping",
     "SignInError",
     "SignedIn",
     "StorageError",
@@ -190,6 +204,7 @@ __all__ = [
     "board_link_actor",
     "board_link_unit",
     "build_demo",
+    "build_template",
     "check_permission",
     "correct_annotation",
     "correct_entry",
@@ -221,6 +236,7 @@ __all__ = [
     "holds_demo_data",
     "import_file",
     "insert_audited",
+    "indicators_with_data",
     "is_deleted",
     "is_system_actor",
     "last_board_meeting",
@@ -239,11 +255,14 @@ __all__ = [
     "locked_until",
     "looks_like_cpr",
     "make_engine",
+    "mapping_at_heading_row",
     "member_unit_ids",
     "migrate",
     "move_unit",
+    "open_import_file",
     "period_start",
     "preview_import",
+    "proposed_mapping",
     "read_audit",
     "read_overview_series",
     "read_series",

@@ -22,7 +22,8 @@ from db.demo import seed_demo
 from db.engine import make_engine, read_session, write_session
 from db.errors import StorageError
 from db.exporter import export_file, format_for
-from db.importer import import_file
+from db.import_mapping import mapping_from_json
+from db.importer import import_file, preview_import
 from db.migrate import migrate
 from db.users import create_user
 
@@ -44,13 +45,26 @@ def _seed_demo(engine: Engine, args: argparse.Namespace) -> str:
 
 def _import(engine: Engine, args: argparse.Namespace) -> str:
     migrate(engine)
+    content = args.file.read_bytes()
+    mapping = (mapping_from_json(args.mapping.read_text(encoding="utf-8"))
+               if args.mapping else None)
+    options = {"filename": args.file.name, "today": args.today, "mapping": mapping,
+               "unit": args.unit, "create_units": args.create_units}
+    if args.save_mapping:  # the mapping as read or guessed, to check and edit for next time
+        with read_session(engine) as session:
+            used = preview_import(content, session=session, **options).mapping
+        if used is not None:
+            args.save_mapping.write_text(used.to_json() + "\n", encoding="utf-8")
     with write_session(engine) as session:
-        plan = import_file(args.file.read_bytes(), filename=args.file.name, session=session,
-                           actor=args.actor, today=args.today, create_units=args.create_units)
+        plan = import_file(content, session=session, actor=args.actor,
+                           add_to_board=args.add_to_board, **options)
     counts = plan.summary()
-    return (f"Importeret: {counts['new_entries']} nye og {counts['corrected_entries']} rettede"
-            f" registreringer, {counts['new_events']} hændelser,"
-            f" {counts['new_annotations']} ændringer; {counts['unchanged_entries']} uændrede.")
+    lines = [notice.text(args.language) for notice in plan.notices]
+    return "\n".join([*lines,
+        f"Importeret: {counts['new_entries']} nye og {counts['corrected_entries']} rettede"
+        f" registreringer, {counts['new_events']} hændelser"
+        f" ({counts['corrected_events']} med rettet note),"
+        f" {counts['new_annotations']} ændringer; {counts['unchanged_entries']} uændrede."])
 
 
 def _export(engine: Engine, args: argparse.Namespace) -> str:
@@ -118,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("file", type=Path)
     imported.add_argument("--create-units", action="store_true",
                           help="create units the file names that do not exist yet")
+    imported.add_argument("--unit", help="the code of the unit a sheet without a unit column is for")
+    imported.add_argument("--mapping", type=Path, metavar="PROFILE",
+                          help="a mapping profile (JSON) saying what each column means")
+    imported.add_argument("--save-mapping", type=Path, metavar="PROFILE",
+                          help="write the mapping used (or guessed) to PROFILE, to edit and reuse")
+    imported.add_argument("--add-to-board", action="store_true",
+                          help="put the indicators the file brings data for on the unit's board")
     imported.add_argument("--today", type=date.fromisoformat, default=date.today())
     exported = sub.add_parser("export", help="export everything to a .csv or .xlsx file")
     exported.add_argument("file", type=Path)

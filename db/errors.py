@@ -33,13 +33,27 @@ class Problem:
     field: str | None
     message_da: str
     message_en: str
+    sheet: str | None = None  # the workbook's sheet, when the file has several
+    column: str | None = None  # the column as Excel names it ("C"), when known
 
     def text(self, language: str = "da") -> str:
-        """Return the problem as one sentence, starting with its row when it has one."""
+        """Return the problem as one sentence, starting with where it is when that is known."""
         message = self.message_en if language == "en" else self.message_da
-        if self.row is None:
-            return message
-        return f"{'Row' if language == 'en' else 'Række'} {self.row}: {message}"
+        where = self.where(language)
+        return f"{where}: {message}" if where else message
+
+    def where(self, language: str = "da") -> str:
+        """Return where the problem is: sheet, row and column, those that are known."""
+        english = language == "en"
+        parts = []
+        if self.sheet is not None:
+            parts.append(f"{'Sheet' if english else 'Ark'} {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"{'row' if english else 'række'} {self.row}")
+        if self.column is not None:
+            parts.append(f"{'column' if english else 'kolonne'} {self.column}")
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
 
 
 class StorageError(TavleError):

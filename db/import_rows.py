@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from db.csv_files import RawTable, unneutralise
@@ -46,6 +46,15 @@ class ImportRow:
     value: float | None
     note: str | None
     row_type: str | None  # "entry", "event", "change", or None to follow the indicator
+    sheet: str | None = None  # the sheet of a mapped workbook
+    columns: tuple[tuple[str, str], ...] = ()  # (field, Excel column) the row's cells came from
+    keep_note: bool = False  # the sheet has no note column: leave stored notes as they are
+
+    def place(self, problems: list[Problem]) -> list[Problem]:
+        """Return the problems found in this row with its sheet and the column of their field."""
+        columns = dict(self.columns)
+        return [replace(found, sheet=self.sheet, column=columns.get(found.field, found.column))
+                for found in problems]
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class ParsedTable:
     rows: tuple[ImportRow, ...]
     problems: tuple[Problem, ...]
     columns: frozenset[str]
+    notices: tuple[Problem, ...] = ()  # what was read but not imported, and why (not refusals)
 
 
 def parse_table(table: RawTable) -> ParsedTable:
@@ -65,9 +75,9 @@ def parse_table(table: RawTable) -> ParsedTable:
     rows: list[ImportRow] = []
     for index, cells in enumerate(table.rows):
         number = index + 2  # row 1 is the header, as Excel counts
-        if all(_text(cell) == "" for cell in cells):
+        if all(cell_text(cell) == "" for cell in cells):
             continue
-        if len(cells) > len(table.header) and any(_text(c) for c in cells[len(table.header):]):
+        if len(cells) > len(table.header) and any(cell_text(c) for c in cells[len(table.header):]):
             problems.append(problem(None, "har flere celler end der er kolonner",
                                     "has more cells than there are columns", row=number))
             continue
@@ -87,7 +97,7 @@ def _map_header(header: tuple[str, ...]) -> tuple[dict[str, int], list[Problem]]
     positions: dict[str, int] = {}
     problems: list[Problem] = []
     for position, cell in enumerate(header):
-        name = unneutralise(_text(cell)).lstrip("\ufeff").strip().lower()
+        name = unneutralise(cell_text(cell)).lstrip("\ufeff").strip().lower()
         if not name:
             continue
         key = spellings.get(name)
@@ -116,22 +126,22 @@ def _parse_row(number: int, cells: tuple[object, ...], positions: dict[str, int]
         return cells[position] if position is not None and position < len(cells) else None
 
     problems: list[Problem] = []
-    texts = {key: unneutralise(_text(cell(key))) or None
+    texts = {key: unneutralise(cell_text(cell(key))) or None
              for key in ("unit", "indicator", "note", "type")}
     for key in ("unit", "indicator"):
         if texts[key] is None:
             problems.append(problem(key, "mangler", "is missing", row=number))
-    day = _date(cell("date"))
+    day = read_date(cell("date"))
     if day is None:
-        shown = _text(cell("date"))
+        shown = cell_text(cell("date"))
         problems.append(problem("date", f"{shown!r} er ikke en dato; skriv fx 22-11-2026",
                                 f"{shown!r} is not a date; write e.g. 2026-11-22", row=number)
                         if shown else problem("date", "mangler", "is missing", row=number))
     figures: dict[str, float | None] = {}
     for key in ("numerator", "denominator", "value"):
-        figures[key], readable = _number(cell(key), decimal_comma=decimal_comma)
+        figures[key], readable = read_number(cell(key), decimal_comma=decimal_comma)
         if not readable:
-            problems.append(_unreadable_number(key, cell(key), decimal_comma, number))
+            problems.append(unreadable_number(key, cell(key), decimal_comma, number))
     row_type = None
     if texts["type"] is not None:
         row_type = ROW_TYPES.get(texts["type"].strip().lower())
@@ -144,7 +154,7 @@ def _parse_row(number: int, cells: tuple[object, ...], positions: dict[str, int]
                      day=day, note=texts["note"], row_type=row_type, **figures), []
 
 
-def _text(cell: object) -> str:
+def cell_text(cell: object) -> str:
     """Return a cell as stripped text ("" for an empty cell)."""
     if cell is None:
         return ""
@@ -153,13 +163,13 @@ def _text(cell: object) -> str:
     return str(cell).replace("\u00a0", " ").strip()
 
 
-def _date(cell: object) -> date | None:
+def read_date(cell: object) -> date | None:
     """Read a date cell: an Excel date, or text such as 22-11-2026 or 2026-11-22."""
     if isinstance(cell, datetime):
         return cell.date() if cell.time() == datetime.min.time() else None
     if isinstance(cell, date):
         return cell
-    text = _text(cell)
+    text = cell_text(cell)
     for pattern in _DATE_FORMATS:
         try:
             parsed = datetime.strptime(text, pattern)
@@ -170,13 +180,13 @@ def _date(cell: object) -> date | None:
     return None
 
 
-def _number(cell: object, *, decimal_comma: bool) -> tuple[float | None, bool]:
+def read_number(cell: object, *, decimal_comma: bool) -> tuple[float | None, bool]:
     """Read a number cell; return (number or None when empty, whether it could be read)."""
     if isinstance(cell, bool):
         return None, False
     if isinstance(cell, int | float):
         return float(cell), True
-    text = _text(cell).replace(" ", "")
+    text = cell_text(cell).replace(" ", "")
     if not text:
         return None, True
     if decimal_comma and _DANISH_NUMBER.fullmatch(text):
@@ -186,9 +196,9 @@ def _number(cell: object, *, decimal_comma: bool) -> tuple[float | None, bool]:
     return None, False
 
 
-def _unreadable_number(key: str, cell: object, decimal_comma: bool, row: int) -> Problem:
+def unreadable_number(key: str, cell: object, decimal_comma: bool, row: int) -> Problem:
     """Say that a number cell could not be read, and how to write it."""
-    shown = _text(cell)
+    shown = cell_text(cell)
     example_da, example_en = ("12,5", "12,5 (decimal comma)") if decimal_comma else ("12.5", "12.5")
     return problem(key, f"{shown!r} er ikke et tal; skriv fx {example_da}",
                    f"{shown!r} is not a number; write e.g. {example_en}", row=row)

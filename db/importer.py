@@ -8,58 +8,82 @@ Importing the same file again changes nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from pathlib import PurePath
 
 from sqlmodel import Session, select
 
 from db.audit import insert_audited, record_changes, record_note, snapshot
-from db.csv_files import RawTable, read_csv
+from db.catalogue import set_unit_indicators
 from db.engine import require_writing
 from db.errors import ValidationError
+from db.import_mapping import ImportMapping
 from db.import_plan import ImportPlan, UnitKey, plan_import
-from db.import_rows import parse_table
-from db.models import Annotation, Entry, Event, Unit, utc_now
+from db.import_reading import open_import_file, parse_import
+from db.mapping_profiles import remember_mapping
+from db.models import Annotation, Entry, Event, Unit, UnitIndicator, utc_now
 from db.permissions import check_permission
 from db.units import PATH_SEPARATOR, create_unit
-from db.xlsx_files import read_xlsx
-
-_ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
-
-
-def read_table_file(content: bytes, *, filename: str) -> RawTable:
-    """Read the cells of a .csv or .xlsx file (by its name, or by its first bytes)."""
-    suffix = PurePath(filename).suffix.lower()
-    if suffix == ".xlsx" or (suffix != ".csv" and content.startswith(_ZIP_MAGIC)):
-        return read_xlsx(content)
-    return read_csv(content)
 
 
 def preview_import(content: bytes, *, filename: str, session: Session, today: date,
-                   create_units: bool = False) -> ImportPlan:
-    """Check a file and return what importing it would do, with every problem; write nothing."""
+                   create_units: bool = False, mapping: ImportMapping | None = None,
+                   unit: str | None = None) -> ImportPlan:
+    """Check a file and return what importing it would do, with every problem; write nothing.
+
+    A file with Tavle's own columns needs no mapping; any other is read with the
+    mapping given, else a guess (unit: the code of the unit the file is for).
+    """
     try:
-        table = parse_table(read_table_file(content, filename=filename))
+        file = open_import_file(content, filename=filename)
+        table, used = parse_import(file, mapping, session=session, unit=unit)
     except ValidationError as refused:
         return ImportPlan(problems=refused.problems)
-    return plan_import(table, session=session, today=today, create_units=create_units)
+    plan = plan_import(table, session=session, today=today, create_units=create_units)
+    return replace(plan, mapping=used, shape=file.shape)
 
 
 def import_file(content: bytes, *, filename: str, session: Session, actor: str, today: date,
-                create_units: bool = False) -> ImportPlan:
-    """Import a file in the session's transaction; raise ValidationError (writing nothing) if refused."""
+                create_units: bool = False, mapping: ImportMapping | None = None,
+                unit: str | None = None, add_to_board: bool = False) -> ImportPlan:
+    """Import a file in the session's transaction; raise ValidationError (writing nothing) if refused.
+
+    New units get the indicators the file brings data for on their board; existing
+    units get them when add_to_board is set. A mapping used for one unit is kept
+    for that unit's next file of the same shape.
+    """
     require_writing(session)
     check_permission(session, actor=actor, action="import", unit_id=None)
     plan = preview_import(content, filename=filename, session=session, today=today,
-                          create_units=create_units)
+                          create_units=create_units, mapping=mapping, unit=unit)
     if plan.problems:
         raise ValidationError(plan.problems)
     unit_ids = _create_units(plan.new_units, session=session, actor=actor)
     _write_entries(plan, unit_ids, session=session, actor=actor)
     _write_items(plan, unit_ids, session=session, actor=actor)
+    _put_on_boards(plan, unit_ids, session=session, actor=actor, existing_too=add_to_board)
+    if plan.mapping is not None and plan.mapping.unit is not None:
+        unit_id = session.exec(select(Unit.id).where(Unit.code == plan.mapping.unit)).first()
+        if unit_id is not None:
+            remember_mapping(unit_id, plan.mapping, shape=plan.shape, session=session, actor=actor)
     record_note(session, actor=actor, action="import", table_name="import",
                 after={"file": filename, **plan.summary()})
     return plan
+
+
+def _put_on_boards(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: Session,
+                   actor: str, existing_too: bool) -> None:
+    """Put the imported indicators on the boards of new units (and of existing ones if asked)."""
+    wanted: dict[int, list[int]] = {}
+    for unit, indicator_id in plan.off_board:
+        if isinstance(unit, str) or existing_too:
+            wanted.setdefault(unit_ids.get(unit, unit), []).append(indicator_id)
+    for unit_id, indicator_ids in wanted.items():
+        board = session.exec(select(UnitIndicator.indicator_id).where(
+            UnitIndicator.unit_id == unit_id, UnitIndicator.active)
+            .order_by(UnitIndicator.position)).all()
+        set_unit_indicators(unit_id, list(board) + [i for i in indicator_ids if i not in board],
+                            session=session, actor=actor)
 
 
 def _create_units(paths: tuple[str, ...], *, session: Session, actor: str) -> dict[UnitKey, int]:
@@ -106,10 +130,18 @@ def _write_entries(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: S
 
 def _write_items(plan: ImportPlan, unit_ids: dict[UnitKey, int], *, session: Session,
                  actor: str) -> None:
-    """Insert the new events and annotations, with their audit rows."""
+    """Insert the new events and annotations and correct event notes, with audit rows."""
     insert_audited(session, Event, [
         {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
-         "day": item.day, "note": item.text} for item in plan.new_events], actor=actor)
+         "day": item.day, "note": item.note} for item in plan.new_events], actor=actor)
+    corrected = []
+    for planned in plan.corrected_events:
+        event = session.get(Event, planned.event_id)
+        before = snapshot(event)
+        event.note, event.recorded_at = planned.note, utc_now()
+        session.add(event)
+        corrected.append((event, before, event.unit_id))
+    record_changes(session, actor=actor, action="correct", changes=corrected)
     insert_audited(session, Annotation, [
         {"unit_id": unit_ids.get(item.unit, item.unit), "indicator_id": item.indicator_id,
          "day": item.day, "text": item.text} for item in plan.new_annotations], actor=actor)

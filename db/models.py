@@ -250,3 +250,17 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ImportMappingProfile(SQLModel, table=True):
+    """How a unit's sheets of one shape are read (db.import_mapping as JSON), kept for the next file."""
+
+    __tablename__ = "import_mapping_profile"
+    __table_args__ = (UniqueConstraint("unit_id", "shape"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    shape: str  # ImportMapping.shape(): the sheets and their headings
+    mapping: str  # ImportMapping.to_json()
+    saved_at: datetime = Field(default_factory=utc_now)
+    saved_by: str = ""

@@ -14,6 +14,7 @@ from app.resources import database
 from db import (
     StorageError,
     StoredIndicator,
+    indicators_with_data,
     list_indicators,
     list_packages,
     list_unit_indicators,
@@ -42,6 +43,8 @@ def unit_indicators_admin() -> None:
         units = list_units(session=session)
         units = units[units["kind"] == "unit"]
         chosen = {int(u): list_unit_indicators(int(u), session=session) for u in units["id"]}
+        with_data = {int(u): indicators_with_data(int(u), session=session, actor=current_actor())
+                     for u in units["id"]}
         everything = list_indicators(session=session)
     packages = package_names(language)
     if units.empty:
@@ -56,11 +59,11 @@ def unit_indicators_admin() -> None:
     names = dict(zip(units["id"], units["name"], strict=True))
     unit_id = st.selectbox(text("admin.uses.pick"), [int(i) for i in units["id"]],
                            format_func=names.__getitem__, key=f"{KEY}.unit")
-    _choose_form(unit_id, chosen[unit_id], everything, packages, language)
+    _choose_form(unit_id, chosen[unit_id], everything, packages, language, with_data[unit_id])
 
 
 def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[StoredIndicator],
-                 packages: dict[str, str], language: str) -> None:
+                 packages: dict[str, str], language: str, with_data: set[int]) -> None:
     """Show a box per indicator, grouped by package; saving keeps the board order of the kept ones."""
     active = {i.id for i in current}
     by_package: dict[str, list[StoredIndicator]] = {}
@@ -77,8 +80,11 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
                 st.markdown(f"**{packages.get(package, package)}** · "
                             f"{text('admin.uses.of', used=used, total=len(indicators))}")
                 for indicator in indicators:
+                    label = indicator_label(indicator.definition, "name", language)
+                    if indicator.id in with_data:  # e.g. imported, but not on the board yet
+                        label = text("admin.uses.has_data", indicator=label)
                     ticked[indicator.id] = st.checkbox(
-                        indicator_label(indicator.definition, "name", language),
+                        label,
                         value=indicator.id in active,
                         key=f"{KEY}.{unit_id}.{indicator.id}")
         submitted = st.form_submit_button(text("admin.uses.save"), type="primary")

@@ -135,7 +135,7 @@ def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admi
         before = export_rows(session=session, actor="system")
     admin.file_uploader[0].set_value(("gammelt ark.csv", BAD_FILE, "text/csv")).run()
     assert "2 problemer. Intet er skrevet" in admin.error[0].value
-    problems = admin.dataframe[-1].value
+    problems = admin.table[-1].value
     assert problems["Række"].tolist() == ["2", "3"]
     assert problems["Problem"].str.startswith(("tæller:", "dato:")).all()
     assert "Importér" not in [b.label for b in admin.button]
@@ -160,7 +160,8 @@ def test_a_good_file_is_previewed_then_imported(admin, demo_engine):
 
 
 def test_export_offers_three_formats_and_a_backup(admin):
-    labels = [b.proto.label for b in admin.get("download_button")]
+    labels = [b.proto.label for b in admin.get("download_button")
+              if b.proto.label != "Hent skabelon"]  # the import tab's template
     assert labels == ["Dansk CSV (semikolon)", "CSV med komma", "Excel (XLSX)", "Hent backup"]
 
 
@@ -174,3 +175,90 @@ def test_the_backup_is_a_sqlite_copy_with_every_unit(monkeypatch, demo_database_
     with sqlite3.connect(copy) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM unit")}
     assert names == set(unit_names(demo_engine))
+
+
+def selectbox(app: AppTest, label: str):
+    """Return the one selectbox with this label."""
+    matches = [s for s in app.selectbox if s.label == label]
+    assert len(matches) == 1, [s.label for s in app.selectbox]
+    return matches[0]
+
+
+def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported(
+        admin, demo_engine):
+    from tests.db.sheets import boegely_workbook
+
+    admin.file_uploader[0].set_value(("bøgely.xlsx", boegely_workbook(), "application/xlsx")).run()
+    heading_rows = [n.value for n in admin.number_input if n.label == "Overskrifterne står i række"]
+    assert heading_rows == [2, 1]  # found below the title row; the ulcers' sheet has none
+    selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
+    problems = admin.table[-1].value  # a table: each sentence whole, not cut off in a grid
+    assert "'Antal triagerede'" in problems["Problem"].iloc[0]
+    assert problems["Kolonne"].tolist() == ["C", "D"]
+    selectbox(admin, "C: Antal triagerede").set_value("numerator:triage_dagligt").run()
+    selectbox(admin, "D: Antal borgere").set_value("denominator:triage_dagligt").run()
+    assert not admin.exception and not admin.error
+    assert "'Andel triageret (%)' er beregnet" in admin.warning[0].value
+    assert "række 5, kolonne E: Andel triageret (%) er 80" in admin.warning[0].value
+    as_read = admin.dataframe[-2].value  # triage, as read: Danish dates, weeks and figures
+    assert as_read["Dato"].tolist()[:2] == ["26-10-2026", "02-11-2026"]
+    assert as_read["Uge"].tolist()[0] == "uge 44, 2026"
+    ulcers = admin.dataframe[-1].value
+    assert ulcers["Dato"].tolist() == ["03-09-2026", "14-10-2026"]
+    button(admin, "Importér").click().run()
+    assert admin.success[0].value.startswith("bøgely.xlsx er importeret:")
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        events = list_events(unit_id, session=session, actor="system", limit=10_000)
+    assert {"hæl", "sacrum"} <= set(events["note"].dropna())
+    # The next file of the same shape for the unit: the mapping is remembered.
+    admin.file_uploader[0].set_value(("bøgely 2.xlsx", boegely_workbook(), "application/xlsx")).run()
+    selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
+    assert selectbox(admin, "C: Antal triagerede").value == "numerator:triage_dagligt"
+    assert admin.success[0].value.startswith("bøgely 2.xlsx er gennemgået uden problemer")
+
+
+def test_a_units_template_is_offered_for_download_and_imports_without_mapping(admin, demo_engine):
+    import io
+
+    from openpyxl import load_workbook
+
+    from db import build_template
+
+    unit_id = find_unit_id(demo_engine, "solbakken")
+    selectbox(admin, "Skabelon for enheden").set_value(unit_id).run()
+    assert [b.proto.label for b in admin.get("download_button")].count("Hent skabelon") == 1
+    with read_session(demo_engine) as session:
+        content = build_template(unit_id, session=session, actor="system", today=DEMO_TODAY)
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.worksheets[0]  # week 1 filled in: 1 of 2, or a value of 1
+    for column, heading in enumerate(next(sheet.iter_rows(min_row=2, max_row=2,
+                                                          values_only=True)), start=1):
+        figure = {"tæller": 1, "nævner": 2, "værdi": 1}.get(str(heading).rpartition(": ")[2])
+        if figure is not None:
+            sheet.cell(3, column, figure)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    admin.file_uploader[0].set_value(("skabelon.xlsx", buffer.getvalue(), "application/xlsx")).run()
+    assert selectbox(admin, "Enheden filen er for").value == "solbakken"
+    assert not admin.error
+    assert admin.success[0].value.startswith("skabelon.xlsx er gennemgået uden problemer")
+
+
+def find_unit_id(engine, code: str) -> int:
+    with read_session(engine) as session:
+        return find_unit(code, session=session)
+
+
+def test_the_indicator_form_shows_which_indicators_hold_data_even_off_the_board(
+        admin, demo_engine):
+    from db import add_entry, write_session
+
+    with write_session(demo_engine) as session:  # data for an indicator not on the board
+        unit_id = find_unit("solbakken", session=session)
+        oral = find_indicator("mundpleje_screenet", session=session).id
+        add_entry(unit_id, oral, DEMO_TODAY, numerator=3, denominator=4, session=session,
+                  actor="system", today=DEMO_TODAY)
+    admin.selectbox(key="admin.unit_indicators.unit").set_value(unit_id).run()
+    box = admin.checkbox(key=f"admin.unit_indicators.{unit_id}.{oral}")
+    assert box.label.endswith("· har data") and not box.value

@@ -94,3 +94,25 @@ def test_a_wrong_command_or_missing_file_is_a_usage_error(url, tmp_path):
         run(url, "create-admin")
     assert stopped.value.code == 2
     assert run(url, "import", tmp_path / "missing.csv") == 2
+
+
+def test_years_of_old_sheets_load_from_a_script_with_a_mapping_profile(url, tmp_path, capsys):
+    from tests.db.sheets import boegely_workbook
+
+    run(url, "seed-demo", "--today", "2026-11-22")
+    sheet = tmp_path / "bøgely.xlsx"
+    sheet.write_bytes(boegely_workbook())
+    profile = tmp_path / "bøgely.json"
+    # Unmapped count columns: refused, but the guessed mapping is written to edit.
+    assert run(url, "import", sheet, "--unit", "solbakken", "--save-mapping", profile,
+               "--today", "2026-11-22") == 1
+    assert "'Antal triagerede'" in capsys.readouterr().err
+    edited = profile.read_text(encoding="utf-8").replace(
+        '"Antal triagerede": "unknown"', '"Antal triagerede": "numerator:triage_dagligt"').replace(
+        '"Antal borgere": "unknown"', '"Antal borgere": "denominator:triage_dagligt"')
+    profile.write_text(edited, encoding="utf-8")
+    assert run(url, "import", sheet, "--mapping", profile, "--today", "2026-11-22") == 0
+    out = capsys.readouterr().out
+    assert "importeres ikke" in out and "registreringer, 2 hændelser" in out
+    assert run(url, "import", sheet, "--mapping", profile, "--today", "2026-11-22") == 0
+    assert "0 nye og 0 rettede registreringer, 0 hændelser" in capsys.readouterr().out
