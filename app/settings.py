@@ -14,6 +14,8 @@ DEFAULT_DATABASE_URL = f"sqlite:///{REPOSITORY_ROOT / 'data' / 'tavle.db'}"
 DEFAULT_IDLE_MINUTES = 10.0
 # PostgreSQL connections one app server keeps (TAVLE_DATABASE_POOL_SIZE); as many again at a peak.
 DEFAULT_POOL_SIZE = 10
+# Years of history boards, the overview and reports read and chart (TAVLE_HISTORY_YEARS).
+DEFAULT_HISTORY_YEARS = 2
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Settings:
     database_url: str
     # PostgreSQL: connections this server keeps open; as many more may open at a peak.
     database_pool_size: int = DEFAULT_POOL_SIZE
+    # Years of history a board, the overview and a report show; the whole history on request.
+    history_years: int = DEFAULT_HISTORY_YEARS
     # A fixed "today" for demonstrations and tests (TAVLE_TODAY=2026-11-22); None: the clock.
     today: date | None = None
     # Minutes without a click before a signed-in session ends (TAVLE_IDLE_MINUTES, may be 0.1).
@@ -41,9 +45,11 @@ def load_settings(secrets: Mapping | None = None) -> Settings:
     idle = os.environ.get("TAVLE_IDLE_MINUTES", "").strip().replace(",", ".")
     sso = dict((secrets or {}).get("tavle_sso", {}))
     pool = os.environ.get("TAVLE_DATABASE_POOL_SIZE", "").strip()
+    history = os.environ.get("TAVLE_HISTORY_YEARS", "").strip()
     return Settings(
         database_url=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_DATABASE_URL,
         database_pool_size=max(int(pool), 1) if pool else DEFAULT_POOL_SIZE,
+        history_years=max(int(history), 1) if history else DEFAULT_HISTORY_YEARS,
         today=date.fromisoformat(fixed_today) if fixed_today else None,
         idle_minutes=float(idle) if idle else DEFAULT_IDLE_MINUTES,
         single_sign_on="auth" in (secrets or {}),

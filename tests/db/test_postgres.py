@@ -190,3 +190,30 @@ def test_two_postgresql_writers_that_deadlock_both_get_through(pg_engine):
 def _one_unit(engine, name: str = "Solbakken") -> int:
     with write_session(engine) as session:
         return create_unit(name, kind="unit", parent_id=None, session=session, actor="system:t")
+
+
+def test_a_bounded_board_and_overview_read_on_postgresql(pg_engine):
+    from db.baselines import add_baseline
+    from db.overview_series import read_overview_series
+
+    with write_session(pg_engine) as session:
+        unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
+                              actor="system:test")
+        ids = [find_indicator(code, session=session).id
+               for code in ("triage_dagligt", "tryksaar_dage_mellem")]
+        set_unit_indicators(unit_id, ids, session=session, actor="system:test")
+        for day in (date(2020, 1, 6), date(2021, 1, 4), date(2025, 6, 2)):
+            add_entry(unit_id, ids[0], day, numerator=1, denominator=2, session=session,
+                      actor="system:a", today=TODAY)
+        for day in (date(2019, 5, 1), date(2022, 5, 1), date(2025, 5, 1)):
+            add_event(unit_id, ids[1], day, note=None, session=session, actor="system:a",
+                      today=TODAY)
+        add_baseline(unit_id, ids[0], "freeze", date(2020, 3, 1), "b", session=session,
+                     actor="system:a", today=TODAY)
+    since = date(2025, 1, 1)
+    with read_session(pg_engine) as session:
+        board = read_unit_series(unit_id, session=session, actor="system", since=since)
+        overview = read_overview_series(session=session, actor="system", since=since)
+    assert board[ids[0]]["date"].tolist() == [date(2020, 1, 6), date(2025, 6, 2)]
+    assert board[ids[1]]["date"].tolist() == [date(2022, 5, 1), date(2025, 5, 1)]
+    assert len(overview.entries) == 2 and len(overview.events) == 2

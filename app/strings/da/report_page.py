@@ -11,6 +11,8 @@ STRINGS: dict[str, str] = {
     "report.month": "Måned",
     "report.shared": "Til deling uden for teamet",
     "report.shared_help": "Skjuler små tal som i nationale sundhedsstatistikker: antal fra 1 til 4 vises som <5, og andele og rater beregnet af dem vises ikke. Brug det til politikere og offentligheden.",
+    "report.whole_history": "Vis hele historikken",
+    "report.whole_history_help": "Diagrammerne viser ellers de seneste {years} år (og en fastfrosset baseline). Hele historikken giver flere sider og tager længere tid.",
     "report.make": "Lav rapporten",
     "report.making": "Laver rapporten …",
     "report.download": "Hent PDF ({name})",

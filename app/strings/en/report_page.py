@@ -11,6 +11,8 @@ STRINGS: dict[str, str] = {
     "report.month": "Month",
     "report.shared": "For sharing beyond the team",
     "report.shared_help": "Hides small numbers as national health statistics do: counts from 1 to 4 are shown as <5, and shares and rates computed from them are left out. Use it for politicians and the public.",
+    "report.whole_history": "Show the whole history",
+    "report.whole_history_help": "Otherwise the charts show the last {years} years (and a frozen baseline). The whole history gives more pages and takes longer.",
     "report.make": "Make the report",
     "report.making": "Making the report …",
     "report.download": "Download PDF ({name})",
