@@ -49,8 +49,16 @@ elif kind == "area":
     names = dict(zip(areas["id"].astype(int), areas["name"], strict=True))
     unit_id = st.selectbox(text("report.area"), list(names), format_func=names.__getitem__,
                            key="report.area")
-else:
-    unit_id = None
+else:  # the municipality: one of several in a region's database, those the user reports on
+    with read_session(database()) as session:
+        towns = list_units(session=session).query("kind == 'municipality' and parent_id.isna()")
+    rights = current_rights()
+    towns = towns[[rights is not None and rights.allows("report", int(t)) for t in towns["id"]]]
+    unit_id = int(towns["id"].iloc[0]) if len(towns) == 1 else None
+    if len(towns) > 1:
+        names = dict(zip(towns["id"].astype(int), towns["name"], strict=True))
+        unit_id = st.selectbox(text("report.municipality"), list(names),
+                               format_func=names.__getitem__, key="report.municipality")
 
 months = [month_of(today())]
 while len(months) < MONTHS_OFFERED:

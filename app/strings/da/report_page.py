@@ -7,6 +7,7 @@ STRINGS: dict[str, str] = {
     "report.scope.area": "Et område",
     "report.scope.municipality": "Hele kommunen",
     "report.area": "Område",
+    "report.municipality": "Kommune",
     "report.no_areas": "Der er ingen områder endnu.",
     "report.month": "Måned",
     "report.shared": "Til deling uden for teamet",

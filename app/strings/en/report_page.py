@@ -6,6 +6,7 @@ STRINGS: dict[str, str] = {
     "report.scope.unit": "A unit",
     "report.scope.area": "An area",
     "report.scope.municipality": "The whole municipality",
+    "report.municipality": "Municipality",
     "report.area": "Area",
     "report.no_areas": "There are no areas yet.",
     "report.month": "Month",
