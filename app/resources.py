@@ -12,16 +12,17 @@ from db import make_engine, migrate
 
 
 @st.cache_resource(show_spinner=False)
-def _engine_for(url: str) -> Engine:
+def _engine_for(url: str, pool_size: int) -> Engine:
     """Open the database once per server process and bring its schema up to date."""
-    engine = make_engine(url)
+    engine = make_engine(url, pool_size=pool_size, max_overflow=pool_size)
     migrate(engine)
     return engine
 
 
 def database() -> Engine:
     """Return the engine of the configured database, migrated."""
-    return _engine_for(load_settings().database_url)
+    settings = load_settings()
+    return _engine_for(settings.database_url, settings.database_pool_size)
 
 
 def today() -> date:

@@ -12,6 +12,10 @@ REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{REPOSITORY_ROOT / 'data' / 'tavle.db'}"
 # The issue's default: a shared tablet left alone signs out after 10 minutes.
 DEFAULT_IDLE_MINUTES = 10.0
+# PostgreSQL connections one app server keeps (TAVLE_DATABASE_POOL_SIZE); as many again at a peak.
+DEFAULT_POOL_SIZE = 10
+# Years of history boards, the overview and reports read and chart (TAVLE_HISTORY_YEARS).
+DEFAULT_HISTORY_YEARS = 2
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,10 @@ class Settings:
     """What the app is configured with."""
 
     database_url: str
+    # PostgreSQL: connections this server keeps open; as many more may open at a peak.
+    database_pool_size: int = DEFAULT_POOL_SIZE
+    # Years of history a board, the overview and a report show; the whole history on request.
+    history_years: int = DEFAULT_HISTORY_YEARS
     # A fixed "today" for demonstrations and tests (TAVLE_TODAY=2026-11-22); None: the clock.
     today: date | None = None
     # Minutes without a click before a signed-in session ends (TAVLE_IDLE_MINUTES, may be 0.1).
@@ -36,8 +44,12 @@ def load_settings(secrets: Mapping | None = None) -> Settings:
     fixed_today = os.environ.get("TAVLE_TODAY")
     idle = os.environ.get("TAVLE_IDLE_MINUTES", "").strip().replace(",", ".")
     sso = dict((secrets or {}).get("tavle_sso", {}))
+    pool = os.environ.get("TAVLE_DATABASE_POOL_SIZE", "").strip()
+    history = os.environ.get("TAVLE_HISTORY_YEARS", "").strip()
     return Settings(
         database_url=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_DATABASE_URL,
+        database_pool_size=max(int(pool), 1) if pool else DEFAULT_POOL_SIZE,
+        history_years=max(int(history), 1) if history else DEFAULT_HISTORY_YEARS,
         today=date.fromisoformat(fixed_today) if fixed_today else None,
         idle_minutes=float(idle) if idle else DEFAULT_IDLE_MINUTES,
         single_sign_on="auth" in (secrets or {}),

@@ -5,7 +5,15 @@ Prints, one per line:
     write_ms_p99:      99th percentile time of one registration with 20 writers at once
                        (threads sharing one engine, as the app serves its tablets),
                        the median over three rounds
-Goals: under 50 ms each.
+    board_read_ms_3y:   median processor time of the board's read (its two-year window) of a unit
+                        with 3 years of daily figures for 10 indicators
+    board_read_ms_30y:  the same for a unit with 30 years of them
+    pg_writes_per_s_1:  registrations per second on PostgreSQL, one writer
+    pg_writes_per_s_16: the same with 16 threads sharing one engine (one app server)
+    pg_write_p99_ms_16: 99th percentile time of one registration among those 16
+Goals: under 50 ms each for SQLite; on PostgreSQL 16 threads at least 6 × one thread
+and p99 under 250 ms; board_read_ms_30y at most 1.3 × board_read_ms_3y. The PostgreSQL
+figures need Debian's postgresql package.
 """
 
 from __future__ import annotations
@@ -22,22 +30,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db import (  # noqa: E402  # noqa: E402
-    add_entry,  # noqa: E402
+from bench.postgres_server import postgres_server  # noqa: E402
+from db import (  # noqa: E402
+    add_entry,
     create_indicator,
-    create_unit,  # noqa: E402
+    create_unit,
     make_engine,
-    migrate,  # noqa: E402
+    migrate,
     read_session,
-    read_unit_series,  # noqa: E402
+    read_unit_series,
+    run_write,
     set_unit_indicators,
     write_session,
 )
 from indicators import IndicatorDefinition  # noqa: E402
+from reports import history_start  # noqa: E402
 
 UNITS, INDICATORS, DAYS = 200, 10, 3 * 365
 WRITERS, WRITES_PER_WRITER, ROUNDS = 20, 50, 3
 BOARD_READS = 60
+HISTORY_UNITS, HISTORY_READS = 4, 40
+PG_THREADS, PG_WRITES_ONE, PG_WRITES_EACH, PG_ROUNDS = 16, 200, 50, 3
 FIRST_DAY = date(2023, 1, 1)
 TODAY = FIRST_DAY + timedelta(days=DAYS + 400)
 
@@ -117,8 +130,121 @@ def write_ms_p99(engine, unit_ids: list[int], indicator_ids: list[int], round_nu
     return statistics.quantiles(timings, n=100)[98]
 
 
+def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads: int,
+              writes_each: int, round_number: int) -> tuple[float, float]:
+    """Return (registrations per second, p99 ms) of `threads` writers sharing one engine."""
+    timings: list[float] = []
+    errors: list[Exception] = []
+    start = threading.Barrier(threads + 1)
+
+    def writer(number: int) -> None:
+        rng = random.Random(number * 1000 + round_number)
+        start.wait()
+        for step in range(writes_each):
+            # Each tablet registers its own unit's days, as on the wards.
+            unit_id = unit_ids[(number + round_number * threads) % len(unit_ids)]
+            day = FIRST_DAY + timedelta(days=round_number * 10_000 + number * writes_each + step)
+            indicator_id = rng.choice(indicator_ids)
+            started = time.perf_counter()
+            try:
+                run_write(engine, lambda session, u=unit_id, i=indicator_id, d=day: add_entry(
+                    u, i, d, numerator=20, denominator=25, session=session,
+                    actor=f"system:tablet-{number}", today=d))
+            except Exception as error:  # a benchmark that hides errors would lie
+                errors.append(error)
+            timings.append((time.perf_counter() - started) * 1000)
+
+    workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    start.wait()
+    began = time.perf_counter()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - began
+    if errors:
+        raise errors[0]
+    return len(timings) / elapsed, statistics.quantiles(timings, n=100)[98]
+
+
+def postgres_figures() -> None:
+    """Print the PostgreSQL write figures, or say why there are none."""
+    with postgres_server() as url:
+        if url is None:
+            print("# no PostgreSQL server binaries: pg_* figures skipped", file=sys.stderr)
+            return
+        engine = make_engine(url, pool_size=PG_THREADS, max_overflow=4)
+        migrate(engine)
+        with write_session(engine) as session:
+            indicator_ids = [create_indicator(IndicatorDefinition(
+                f"bench_{n}", "tidlig_opsporing", f"Måling {n}", f"Measure {n}", "process",
+                "proportion", "up", None, "p", "day"), session=session, actor="system:bench")
+                for n in range(INDICATORS)]
+            unit_ids = [create_unit(f"Enhed {n}", kind="unit", parent_id=None, session=session,
+                                    actor="system:bench") for n in range(PG_THREADS * 4)]
+            for unit_id in unit_ids:
+                set_unit_indicators(unit_id, indicator_ids, session=session, actor="system:bench")
+        ones = [pg_writes(engine, unit_ids, indicator_ids, threads=1,
+                          writes_each=PG_WRITES_ONE, round_number=n) for n in range(PG_ROUNDS)]
+        many = [pg_writes(engine, unit_ids, indicator_ids, threads=PG_THREADS,
+                          writes_each=PG_WRITES_EACH, round_number=PG_ROUNDS + n)
+                for n in range(PG_ROUNDS)]
+        engine.dispose()
+    print(f"pg_writes_per_s_1: {statistics.median(rate for rate, _ in ones):.0f}")
+    print(f"pg_writes_per_s_16: {statistics.median(rate for rate, _ in many):.0f}")
+    print(f"pg_write_p99_ms_16: {statistics.median(p99 for _, p99 in many):.1f}")
+
+
+def history_figures(folder: Path) -> None:
+    """Print the board read of units with 3 and with 30 years of daily figures."""
+    path = folder / "history.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with write_session(engine) as session:
+        indicator_ids = [create_indicator(IndicatorDefinition(
+            f"bench_{n}", "tidlig_opsporing", f"Måling {n}", f"Measure {n}", "process",
+            "proportion", "up", None, "p", "day"), session=session, actor="system:bench")
+            for n in range(INDICATORS)]
+        units = {years: [create_unit(f"Enhed {years} år {n}", kind="unit", parent_id=None,
+                                     session=session, actor="system:bench")
+                         for n in range(HISTORY_UNITS)] for years in (3, 30)}
+        for unit_id in units[3] + units[30]:
+            set_unit_indicators(unit_id, indicator_ids, session=session, actor="system:bench")
+    engine.dispose()
+    stamp = datetime.now(UTC).isoformat(sep=" ")
+    rng = random.Random(30)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.executemany(
+            "INSERT INTO entry (unit_id, indicator_id, period_start, numerator, denominator,"
+            " recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+            ((unit_id, indicator_id, (TODAY - timedelta(days=day)).isoformat(),
+              float(rng.randint(15, 25)), 25.0, stamp)
+             for years, unit_ids in units.items() for unit_id in unit_ids
+             for indicator_id in indicator_ids for day in range(1, years * 365 + 1)))
+    connection.close()
+    engine = make_engine(f"sqlite:///{path}")
+    since = history_start(TODAY)
+    for years, unit_ids in units.items():
+        timings = []
+        for step in range(HISTORY_READS + 5):
+            # Processor time: SQLite runs in this process, and the shared machine's load
+            # would otherwise swamp a difference of a few milliseconds.
+            started = time.process_time()
+            with read_session(engine) as session:
+                board = read_unit_series(unit_ids[step % HISTORY_UNITS], session=session,
+                                         actor="system", since=since)
+            timings.append((time.process_time() - started) * 1000)
+            assert all(frame["date"].min() >= since for frame in board.values())
+        print(f"board_read_ms_{years}y: {statistics.median(timings[5:]):.1f}")  # 5 warm-ups
+    engine.dispose()
+
+
 def main() -> None:
-    """Build the database in a temporary folder and print the figures."""
+    """Build the databases in temporary folders and print the figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        history_figures(Path(folder))
+    postgres_figures()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
         started = time.perf_counter()

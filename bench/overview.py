@@ -5,11 +5,14 @@ indicators (days between), one share entered daily (charted per week), five
 weekly shares, two monthly rates and one monthly count.
 
 Prints, one per line (medians of several runs):
-    overview_matrix_s:  compute the whole matrix (verdicts, latest values, goals, days
-                        since) from the long-form series already in memory
-    overview_read_s:    read every unit's series from SQLite in one pass
-    overview_page_s:    read and judge everything the page shows (matrix, readiness)
-Goal: overview_matrix_s under 1 s.
+    overview_matrix_s:     compute the whole matrix (verdicts, latest values, goals, days
+                           since) from the long-form series already in memory
+    overview_read_s:       read every unit's series from SQLite in one pass
+    overview_page_s:       read and judge everything the page shows (matrix, readiness)
+    overview_matrix_s_20y: the matrix of the same units with 20 years of figures, from
+                           what the overview reads of them (its two-year window)
+    overview_page_s_20y:   read and judge the page from a 20-year SQLite database
+Goals: overview_matrix_s under 0.3 s, overview_matrix_s_20y under 1 s.
 """
 
 from __future__ import annotations
@@ -42,11 +45,11 @@ from indicators import (
     definition,  # noqa: E402
     overview_matrix,  # noqa: E402
 )
-from reports import read_overview  # noqa: E402
+from reports import history_start, read_overview  # noqa: E402
 
 UNITS, AREAS, DAYS, RUNS = 200, 8, 730, 5
+LONG_DAYS = 20 * 365
 TODAY = date(2026, 11, 22)
-FIRST_DAY = TODAY - timedelta(days=DAYS - 1)
 INDICATORS = tuple(definition(code) for code in (
     "tryksaar_dage_mellem", "tryksaar_pr_1000_sengedage", "tryksaar_bundt",
     "tryksaar_risikovurdering", "fald_pr_1000_sengedage", "fald_dage_mellem", "fald_bundt",
@@ -56,9 +59,9 @@ INDICATORS = tuple(definition(code) for code in (
 EVENT_GAPS = {"tryksaar_dage_mellem": 40.0, "fald_dage_mellem": 4.0, "medicinfejl_dage_mellem": 60.0}
 
 
-def _period_days(period: str) -> np.ndarray:
-    """The first days of every period of the two years (the current one included)."""
-    days = pd.date_range(FIRST_DAY, TODAY, freq="D")
+def _period_days(period: str, first_day: date) -> np.ndarray:
+    """The first days of every period from first_day to TODAY (the current one included)."""
+    days = pd.date_range(first_day, TODAY, freq="D")
     if period == "week":
         days = days[days.day_of_week == 0]
     elif period == "month":
@@ -66,19 +69,20 @@ def _period_days(period: str) -> np.ndarray:
     return days.to_numpy(dtype="datetime64[D]")
 
 
-def long_form(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Two years of figures for every unit and indicator, as the overview reads them."""
+def long_form(rng: np.random.Generator, days_back: int = DAYS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """days_back days of figures for every unit and indicator, as the overview reads them."""
+    first_day = TODAY - timedelta(days=days_back - 1)
     entries, events = [], []
     for indicator in INDICATORS:
         if indicator.measure == "events":
             for unit in range(UNITS):
                 gaps = rng.exponential(EVENT_GAPS[indicator.code] * rng.uniform(0.5, 2.0),
-                                       size=int(DAYS / EVENT_GAPS[indicator.code] * 3) + 5)
+                                       size=int(days_back / EVENT_GAPS[indicator.code] * 3) + 5)
                 offsets = np.cumsum(np.maximum(gaps.astype(int), 1))
-                days = np.datetime64(FIRST_DAY) + offsets[offsets < DAYS]
+                days = np.datetime64(first_day) + offsets[offsets < days_back]
                 events.append(pd.DataFrame({"unit": unit, "indicator": indicator.code, "date": days}))
             continue
-        days = _period_days(indicator.period)
+        days = _period_days(indicator.period, first_day)
         count = len(days)
         unit = np.repeat(np.arange(UNITS), count)
         day = np.tile(days, UNITS)
@@ -98,6 +102,18 @@ def long_form(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
                                      "numerator": numerator, "denominator": size,
                                      "value": np.nan}))
     return pd.concat(entries, ignore_index=True), pd.concat(events, ignore_index=True)
+
+
+def windowed(entries: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the overview reads of the long form (see db.overview_series): its window, with
+    the last event before it (no baselines are frozen here)."""
+    start = np.datetime64(history_start(TODAY))
+    recent = events[events["date"] >= start]
+    before = events[events["date"] < start].groupby(["unit", "indicator"], sort=False).tail(1)
+    last = before.groupby(["unit", "indicator"])["date"].transform("max") == before["date"]
+    kept = pd.concat([before[last], recent]).sort_values(["unit", "indicator", "date"],
+                                                         kind="stable")
+    return entries[entries["date"] >= start].reset_index(drop=True), kept.reset_index(drop=True)
 
 
 def matrix_seconds(entries: pd.DataFrame, events: pd.DataFrame) -> float:
@@ -168,8 +184,25 @@ def page_seconds(engine) -> float:
     return statistics.median(timings)
 
 
+def twenty_years() -> None:
+    """Print the 20-year figures: the matrix of the window, and the page from a database."""
+    entries, events = long_form(np.random.default_rng(20), LONG_DAYS)
+    print(f"# 20 years: {len(entries)} entries and {len(events)} events", file=sys.stderr)
+    window_entries, window_events = windowed(entries, events)
+    print(f"overview_matrix_s_20y: {matrix_seconds(window_entries, window_events):.3f}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "overview-20y.db"
+        build(path, entries, events)
+        del entries, events
+        engine = make_engine(f"sqlite:///{path}")
+        page_seconds(engine)  # warm the page cache like a running server
+        print(f"overview_page_s_20y: {page_seconds(engine):.3f}")
+        engine.dispose()
+
+
 def main() -> None:
     """Judge the matrix in memory, then build the database and time the reads."""
+    twenty_years()
     entries, events = long_form(np.random.default_rng(47))
     print(f"# {len(entries)} entries and {len(events)} events", file=sys.stderr)
     print(f"overview_matrix_s: {matrix_seconds(entries, events):.3f}")

@@ -64,7 +64,7 @@ from db.catalogue import (
 from db.cpr import looks_like_cpr
 from db.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERS, seed_demo
 from db.demo_stories import UNITS, build_demo
-from db.engine import make_engine, read_session, write_session
+from db.engine import make_engine, read_session, run_write, write_session
 from db.entries import add_entry, correct_entry, delete_entry, list_entries, restore_entry
 from db.errors import (
     BackupError,
@@ -299,5 +299,6 @@ __all__ = [
     "tablet_users",
     "update_indicator",
     "verify_password",
+    "run_write",
     "write_session",
 ]

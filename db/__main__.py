@@ -89,8 +89,8 @@ def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
     password = _read_password()
     migrate(engine)
     with write_session(engine) as session:
-        create_user(args.username, role="admin", password=password, session=session,
-                    actor=args.actor)
+        create_user(args.username, role="region" if args.region else "admin", password=password,
+                    session=session, actor=args.actor)
     return f"Administratoren {args.username} er oprettet."
 
 
@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     admin = sub.add_parser("create-admin", help="create an administrator (password on stdin)")
     admin.add_argument("--username", required=True)
+    admin.add_argument("--region", action="store_true",
+                       help="the region's administrator, above every municipality")
     return parser
 
 

@@ -9,26 +9,37 @@ emit its own deferred BEGIN only before DML, so it is switched off and
 SQLAlchemy's begin event emits ours (SQLAlchemy docs, "Transactions with
 SQLite and the sqlite3 driver").
 
-Writers in one process (Streamlit serves every tablet from one process) also
-queue, first come first served, on a lock that belongs to the engine: a waiting
-thread then wakes the moment the writer before it finishes, instead of sleeping
-in SQLite's busy handler, which backs off up to 100 ms between tries.
+On SQLite, writers in one process (Streamlit serves every tablet from one
+process) also queue, first come first served, on a lock that belongs to the
+engine: a waiting thread then wakes the moment the writer before it finishes,
+instead of sleeping in SQLite's busy handler, which backs off up to 100 ms
+between tries. PostgreSQL has row locks and many writers at once, so its
+writers do not queue: each runs its own short transaction from a pool sized by
+the caller, and `run_write` tries a transaction again when PostgreSQL chose it
+as the victim of a deadlock or a serialization failure (SQLSTATE 40P01, 40001;
+PostgreSQL docs, "Serialization Failure Handling").
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from db.errors import ReadOnlySessionError, StorageError
 from db.write_queue import WriteQueue
+
+T = TypeVar("T")
 
 # How long a writer waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_SECONDS = 60
@@ -37,13 +48,30 @@ CHECKPOINT_EVERY_COMMITS = 200
 _WRITING = "tavle_writing"
 _WRITE_LOCK = "tavle_write_lock"
 _COMMITS = "tavle_commits"
+# PostgreSQL: connections an app server keeps open, and how many more it may open at a peak.
+DEFAULT_POOL_SIZE = 10
+DEFAULT_MAX_OVERFLOW = 10
+# PostgreSQL: how long one statement waits for a row lock before the change is refused.
+LOCK_TIMEOUT_SECONDS = 20
+# PostgreSQL: SQLSTATEs after which the whole transaction may simply run again.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+WRITE_ATTEMPTS = 5
+_LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
+_BUSY = (
+    "Databasen er optaget af en anden ændring; prøv igen om lidt.",
+    "The database is busy with another change; try again shortly.",
+)
 
 
-def make_engine(url: str) -> Engine:
-    """Return an engine for a SQLite or PostgreSQL URL, set up for Tavle's transactions."""
+def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE,
+                max_overflow: int = DEFAULT_MAX_OVERFLOW) -> Engine:
+    """Return an engine for a SQLite or PostgreSQL URL, set up for Tavle's transactions.
+
+    pool_size and max_overflow size PostgreSQL's connection pool (SQLite keeps its own).
+    """
     parsed = make_url(url)
-    lock = WriteQueue()
     if parsed.get_backend_name() == "sqlite":
+        lock = WriteQueue()
         in_memory = parsed.database in (None, "", ":memory:")
         if not in_memory:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +84,13 @@ def make_engine(url: str) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
-    return create_engine(parsed, pool_pre_ping=True, execution_options={_WRITE_LOCK: lock})
+    if pool_size < 1 or max_overflow < 0:
+        raise ValueError(f"pool_size must be at least 1 and max_overflow at least 0, "
+                         f"not {pool_size} and {max_overflow}")
+    return create_engine(
+        parsed, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
+        connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_SECONDS * 1000}"},
+    )
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -89,13 +123,13 @@ def is_sqlite(engine: Engine) -> bool:
 
 @contextmanager
 def writers_turn(engine: Engine) -> Iterator[None]:
-    """Wait for the writer before this one in the same process (not re-entrant)."""
-    lock: WriteQueue = engine.get_execution_options()[_WRITE_LOCK]
+    """On SQLite, wait for the writer before this one in the same process (not re-entrant)."""
+    lock: WriteQueue | None = engine.get_execution_options().get(_WRITE_LOCK)
+    if lock is None:  # PostgreSQL: writers run side by side
+        yield
+        return
     if not lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_SECONDS):
-        raise StorageError(
-            "Databasen er optaget af en anden ændring; prøv igen om lidt.",
-            "The database is busy with another change; try again shortly.",
-        )
+        raise StorageError(*_BUSY)
     try:
         yield
     finally:
@@ -117,10 +151,42 @@ def write_session(engine: Engine) -> Iterator[Session]:
         try:
             yield session
             session.commit()
+        except DBAPIError as error:
+            session.rollback()
+            if getattr(error.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+                raise StorageError(*_BUSY) from error
+            raise
         except BaseException:
             session.rollback()
             raise
     _checkpoint_now_and_then(engine)
+
+
+def is_retryable(error: BaseException) -> bool:
+    """Tell whether PostgreSQL rolled the transaction back only to let another one finish."""
+    if not isinstance(error, DBAPIError):
+        return False
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def run_write(engine: Engine, work: Callable[[Session], T], *,
+              attempts: int = WRITE_ATTEMPTS) -> T:
+    """Run work(session) in a writing session; run it again after a deadlock or serialization failure.
+
+    work must change nothing outside the session, since it may run more than once.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with write_session(engine) as session:
+                return work(session)
+        except DBAPIError as error:
+            if not is_retryable(error):
+                raise
+            if attempt == attempts:
+                raise StorageError(*_BUSY) from error
+            # Back off a little, at random, so the two victims do not meet again at once.
+            time.sleep(random.uniform(0, 0.01 * 2**attempt))
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _checkpoint_now_and_then(engine: Engine) -> None:

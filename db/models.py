@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 UNIT_KINDS = ("municipality", "area", "unit")
-ROLES = ("registrant", "teamleder", "leder", "admin")
+ROLES = ("registrant", "teamleder", "leder", "admin", "region")
 BASELINE_KINDS = ("freeze", "new_phase")
 
 

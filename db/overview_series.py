@@ -9,6 +9,9 @@ from the driver's cursor, and hands them over as column arrays:
     events     unit_id, indicator_id, date
     assigned   unit_id, indicator_id, position   (the active unit indicators)
     baselines  unit_id, indicator_id, kind, date (live saved freezes and phases)
+
+`since` bounds the read as for a board (see db.series): the rows from that day
+on, each frozen baseline, and the last event before that day.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, and_, func, literal, select, type_coerce
+from sqlalchemy import Float, and_, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission, rights_of
 from db.raw_rows import fetch_rows
+from db.series import window_parameter
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,12 @@ def _columns(rows: list[tuple], names: Sequence[str], kinds: Sequence[str]) -> p
     return pd.DataFrame(data)
 
 
-def read_overview_series(*, session: Session, actor: str,
-                         unit_ids: Sequence[int] | None = None) -> OverviewSeries:
+def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int] | None = None,
+                         since: date | None = None) -> OverviewSeries:
     """Return the figures of every active indicator of the chosen units (all actor may read when None).
 
     Comparing units is the overview's own right (overview.read), beside reading each one.
+    since bounds the read (see the module's docstring); None reads the whole history.
     """
     if unit_ids is None:
         unit_ids = rights_of(actor, session=session).unit_ids  # None still: every unit
@@ -102,14 +107,37 @@ def read_overview_series(*, session: Session, actor: str,
     dialect = session.connection().dialect.name
     active = _active(unit_ids).subquery()
     link = and_(active.c.unit_id == Entry.unit_id, active.c.indicator_id == Entry.indicator_id)
-    entries = (select(Entry.unit_id, Entry.indicator_id, _epoch_days(Entry.period_start, dialect),
-                      Entry.numerator, Entry.denominator, Entry.value)
-               .join(active, link)
-               .where(Entry.deleted_at.is_(None), active.c.measure != "events"))
+    first_day = literal(window_parameter(since, dialect))
+    freezes = (select(Baseline.unit_id, Baseline.indicator_id, func.max(Baseline.day).label("until"))
+               .where(Baseline.kind == "freeze", Baseline.deleted_at.is_(None))
+               .group_by(Baseline.unit_id, Baseline.indicator_id).subquery())
+    entry_columns = (Entry.unit_id, Entry.indicator_id, _epoch_days(Entry.period_start, dialect),
+                     Entry.numerator, Entry.denominator, Entry.value)
+    live_entries = (Entry.deleted_at.is_(None), active.c.measure != "events")
+    frozen_entry = and_(freezes.c.unit_id == Entry.unit_id,
+                        freezes.c.indicator_id == Entry.indicator_id)
+    entries = union_all(
+        select(*entry_columns).join(active, link)
+        .where(*live_entries, Entry.period_start >= first_day),
+        select(*entry_columns).join(active, link).join(freezes, frozen_entry)
+        .where(*live_entries, Entry.period_start < first_day,
+               Entry.period_start <= freezes.c.until))
     event_link = and_(active.c.unit_id == Event.unit_id, active.c.indicator_id == Event.indicator_id)
-    events = (select(Event.unit_id, Event.indicator_id, _epoch_days(Event.day, dialect))
-              .join(active, event_link)
-              .where(Event.deleted_at.is_(None), active.c.measure == "events"))
+    event_columns = (Event.unit_id, Event.indicator_id, _epoch_days(Event.day, dialect))
+    live_events = (Event.deleted_at.is_(None), active.c.measure == "events")
+    last_before = (select(Event.unit_id, Event.indicator_id, func.max(Event.day).label("day"))
+                   .where(Event.deleted_at.is_(None), Event.day < first_day)
+                   .group_by(Event.unit_id, Event.indicator_id).subquery())
+    events = union_all(
+        select(*event_columns).join(active, event_link)
+        .where(*live_events, Event.day >= first_day),
+        select(*event_columns).join(active, event_link)
+        .join(last_before, and_(last_before.c.unit_id == Event.unit_id,
+                                last_before.c.indicator_id == Event.indicator_id))
+        .outerjoin(freezes, and_(freezes.c.unit_id == Event.unit_id,
+                                 freezes.c.indicator_id == Event.indicator_id))
+        .where(*live_events, Event.day < first_day,
+               or_(Event.day == last_before.c.day, Event.day <= freezes.c.until)))
     baseline_link = and_(active.c.unit_id == Baseline.unit_id,
                          active.c.indicator_id == Baseline.indicator_id)
     baselines = (select(Baseline.unit_id, Baseline.indicator_id, Baseline.kind,

@@ -16,16 +16,23 @@ Who acts is a string, the one the audit log names:
 The role × unit matrix (own units are the units and areas a user is a member of,
 and every unit below them):
 
-    action            registrant  teamleder  leder      admin
-    unit.read         own         own        own area   all
-    entry.write       own         own        -          all
-    annotation.write  -           own        -          all
-    baseline.write    -           own        -          all
-    sampling.write    -           own        -          all
-    board.write       -           own        -          all
-    overview.read     -           own        own area   all
-    report            -           -          own area   all
-    everything else   -           -          -          all
+    action            registrant  teamleder  leder      admin   region
+    unit.read         own         own        own area   own     all
+    entry.write       own         own        -          own     all
+    annotation.write  -           own        -          own     all
+    baseline.write    -           own        -          own     all
+    sampling.write    -           own        -          own     all
+    board.write       -           own        -          own     all
+    overview.read     -           own        own area   own     all
+    report            -           -          own area   own     all
+    everything else   -           -          -          own     all
+
+Municipalities are tenants of one database. While it holds one municipality,
+an administrator may do everything. Once it holds several, an administrator
+administers the units below their memberships (their municipality): every
+action that names one of them, and none that concerns the whole database (users
+at large, the catalogue, import, export, the audit log, restore), which belong
+to the region role above the municipalities.
 
 `role_may(role, action)` reads a role's row alone (which pages the app offers it);
 `check_permission` adds the units.
@@ -70,6 +77,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
                             "sampling.write", "board.write", "overview.read"}),
     "leder": frozenset({"unit.read", "overview.read", "report"}),
     "admin": frozenset(ACTIONS),
+    "region": frozenset(ACTIONS),
 }
 SYSTEM_ACTOR = "system"
 _SYSTEM_PREFIXES = ("system:", "cli:")
@@ -112,7 +120,10 @@ class Rights:
             return False
         if self.unit_ids is None:
             return True
-        return unit_id is not None and action in UNIT_ACTIONS and unit_id in self.unit_ids
+        if unit_id is None or unit_id not in self.unit_ids:
+            return False
+        # A municipality's administrator does every action to its own units.
+        return action in UNIT_ACTIONS or self.role == "admin"
 
     def readable(self, unit_ids: list[int]) -> list[int]:
         """Return those of unit_ids whose data the actor may read, in their order."""
@@ -186,11 +197,19 @@ def _read_rights(actor: str, *, session: Session) -> Rights:
     if user is None or user.deleted_at is not None or not user.active:
         raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret.",
                                     f"The user {actor} does not exist or is deactivated.")
-    if user.role == "admin":
-        return Rights(actor, "admin", ROLE_ACTIONS["admin"], None)
+    if user.role == "region":
+        return Rights(actor, "region", ROLE_ACTIONS["region"], None)
     members = session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all()
+    if user.role == "admin" and _municipalities(session=session) <= 1:
+        return Rights(actor, "admin", ROLE_ACTIONS["admin"], None)
     return Rights(actor, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
                   frozenset(_below(set(members), session=session)))
+
+
+def _municipalities(*, session: Session) -> int:
+    """Return how many live municipalities the database holds."""
+    return len(session.exec(select(Unit.id).where(Unit.kind == "municipality",
+                                                  Unit.deleted_at.is_(None))).all())
 
 
 def _below(unit_ids: set[int], *, session: Session) -> set[int]:

@@ -9,19 +9,29 @@ Shapes (one row per period or event, in date order, deleted rows left out):
 A board holds years of daily figures for several indicators. The query reads
 them in index order without sorting, and the rows are cut into series
 column-wise with numpy: no per-row Python work, no per-row SQLAlchemy objects.
+
+`since` bounds a read to what a board shows, so its cost does not grow with the
+years behind it: the rows from that day on, the rows of a frozen baseline
+(up to the freeze day, which fixes the centre line however old it is) and, for
+events, the last event before it (where the first interval shown begins).
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import numpy as np
 import pandas as pd
 from sqlalchemy import (
+    Date,
     Float,
     Integer,
     String,
     bindparam,
+    func,
     literal,
     null,
+    or_,
     select,
     type_coerce,
     union_all,
@@ -30,7 +40,7 @@ from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
 from db.errors import NotFoundError
-from db.models import Entry, Event, Indicator, UnitIndicator
+from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission
 from db.raw_rows import fetch_rows
 
@@ -38,25 +48,49 @@ ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
 _UNIT = bindparam("unit_id", type_=Integer)  # the unit whose rows a query reads
+_SINCE = bindparam("since", type_=Date)  # the first day a read keeps (see window_parameter)
+# The last day before the window that a frozen baseline of the unit covers (see _read).
+_BASELINE_UNTIL = bindparam("baseline_until", type_=Date)
+_LAST_FREEZE = (select(func.max(Baseline.day))
+                .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
+                       Baseline.deleted_at.is_(None)))
 _ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS)
 _EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS)
 
 
-def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str) -> pd.DataFrame:
-    """Return one unit's series for one indicator (entries or events shape, by its measure)."""
+def window_parameter(since: date | None, dialect: str) -> object:
+    """The bound value of a read's first day: the whole history when since is None.
+
+    Rows go to the driver as they are (see fetch_rows), so SQLite, which keeps
+    dates as ISO text, gets text.
+    """
+    day = since or date.min
+    return day.isoformat() if dialect == "sqlite" else day
+
+
+def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str,
+                since: date | None = None) -> pd.DataFrame:
+    """Return one unit's series for one indicator (entries or events shape, by its measure).
+
+    since bounds the read (see the module's docstring); None reads the whole history.
+    """
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     frames = _read(_ONE_SERIES, {"unit_id": unit_id, "indicator_id": indicator_id},
-                   session=session)
+                   session=session, since=since)
     if indicator_id not in frames:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
                             f"There is no indicator with id {indicator_id}.")
     return frames[indicator_id]
 
 
-def read_unit_series(unit_id: int, *, session: Session, actor: str) -> dict[int, pd.DataFrame]:
-    """Return every series on a unit's board, keyed by indicator id in board order."""
+def read_unit_series(unit_id: int, *, session: Session, actor: str,
+                     since: date | None = None) -> dict[int, pd.DataFrame]:
+    """Return every series on a unit's board, keyed by indicator id in board order.
+
+    since bounds the read (see the module's docstring); None reads the whole history.
+    """
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    return _read(_BOARD, {"unit_id": unit_id}, session=session)
+    return _read(_BOARD, {"unit_id": unit_id}, session=session, since=since)
 
 
 def empty_series(measure: str) -> pd.DataFrame:
@@ -68,9 +102,18 @@ def empty_series(measure: str) -> pd.DataFrame:
 
 
 def _read(query: CompoundSelect, parameters: dict[str, int], *,
-          session: Session) -> dict[int, pd.DataFrame]:
+          session: Session, since: date | None) -> dict[int, pd.DataFrame]:
     """Run one of the two queries below and cut its rows into series."""
-    rows = fetch_rows(query, session=session, parameters=parameters)
+    dialect = session.connection().dialect.name
+    baseline_until = None
+    if since is not None:
+        last_freeze = fetch_rows(_LAST_FREEZE, session=session,
+                                 parameters={"unit_id": parameters["unit_id"]})[0][0]
+        if last_freeze is not None:  # SQLite gives ISO text
+            baseline_until = min(date.fromisoformat(str(last_freeze)), since - timedelta(days=1))
+    rows = fetch_rows(query, session=session, parameters={
+        **parameters, "since": window_parameter(since, dialect),
+        "baseline_until": window_parameter(baseline_until, dialect)})
     # Rows with a measure describe the chosen indicators; the others are their data.
     described = [row for row in rows if row[1] is not None]
     measures = {row[0]: row[1] for row in described}
@@ -127,17 +170,44 @@ def _query(chosen: Select) -> CompoundSelect:
     chosen = chosen.subquery()
     describe = select(chosen.c.id, chosen.c.measure, null(), chosen.c.position.cast(Float),
                       null().cast(Float), null().cast(Float), null().cast(String))
-    entries = select(
+    entry_columns = (
         Entry.indicator_id, null().cast(String), type_coerce(Entry.period_start, String),
-        Entry.numerator, Entry.denominator, Entry.value, null().cast(String),
-    ).where(Entry.unit_id == _UNIT, Entry.deleted_at.is_(None),
-            Entry.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure != "events")))
-    events = select(
+        Entry.numerator, Entry.denominator, Entry.value, null().cast(String))
+    live_entries = (Entry.unit_id == _UNIT, Entry.deleted_at.is_(None),
+                    Entry.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure != "events")))
+    # Two selects, not one with OR: each keeps to its range of the (unit, indicator, day) index.
+    recent_entries = select(*entry_columns).where(*live_entries, Entry.period_start >= _SINCE)
+    freezes = _freeze_days()
+    baseline_entries = (
+        select(*entry_columns).join(freezes, freezes.c.indicator_id == Entry.indicator_id)
+        # One upper bound, known before the query (see _read): the index range is empty at
+        # once without a freeze, instead of a walk through the years before the window.
+        .where(*live_entries, Entry.period_start <= _BASELINE_UNTIL,
+               Entry.period_start <= freezes.c.until))
+    event_columns = (
         Event.indicator_id, null().cast(String), type_coerce(Event.day, String),
-        null().cast(Float), null().cast(Float), null().cast(Float), Event.note,
-    ).where(Event.unit_id == _UNIT, Event.deleted_at.is_(None),
-            Event.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure == "events")))
-    return union_all(describe, entries, events)
+        null().cast(Float), null().cast(Float), null().cast(Float), Event.note)
+    live_events = (Event.unit_id == _UNIT, Event.deleted_at.is_(None),
+                   Event.indicator_id.in_(select(chosen.c.id).where(chosen.c.measure == "events")))
+    recent_events = select(*event_columns).where(*live_events, Event.day >= _SINCE)
+    last_before = (select(Event.indicator_id, func.max(Event.day).label("day"))
+                   .where(Event.unit_id == _UNIT, Event.deleted_at.is_(None), Event.day < _SINCE)
+                   .group_by(Event.indicator_id).subquery())
+    older_events = (
+        select(*event_columns)
+        .join(last_before, last_before.c.indicator_id == Event.indicator_id)
+        .outerjoin(freezes, freezes.c.indicator_id == Event.indicator_id)
+        .where(*live_events, Event.day < _SINCE,
+               or_(Event.day == last_before.c.day, Event.day <= freezes.c.until)))
+    return union_all(describe, recent_entries, baseline_entries, recent_events, older_events)
+
+
+def _freeze_days():
+    """The unit's frozen indicators and the last day of each one's baseline (latest freeze)."""
+    return (select(Baseline.indicator_id, func.max(Baseline.day).label("until"))
+            .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
+                   Baseline.deleted_at.is_(None))
+            .group_by(Baseline.indicator_id).subquery())
 
 
 # Built once, with the unit and indicator as bound parameters: fetch_rows then

@@ -9,6 +9,7 @@ crossings is the number of runs minus one (Anhøj & Olesen 2014, PLoS ONE 9:e113
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -43,11 +44,57 @@ def binomial_quantile(probability: float, trials: int) -> int:
     return trials
 
 
+class _CrossingsLimits:
+    """binomial_quantile(CROSSINGS_QUANTILE, trials) for trials = 0, 1, 2, ..., kept as they grow.
+
+    The quantile k of Binomial(n, 1/2) never falls and rises by at most one from n to n + 1
+    (F_{n+1}(k) = (F_n(k) + F_n(k - 1)) / 2 lies between F_n(k - 1) and F_n(k)). With
+    S(n, k) = sum of C(n, j) for j <= k, Pascal's rule gives S(n + 1, k) = 2 S(n, k) - C(n, k)
+    and C(n + 1, k) = C(n, k) (n + 1) / (n + 1 - k): a few exact integer steps per trial,
+    where the direct sum costs a whole row of binomial coefficients for every new n.
+    """
+
+    def __init__(self, probability: float) -> None:
+        assert CROSSING_PROBABILITY == 0.5, "the dyadic recurrence below assumes p = 0.5"
+        target = Fraction(probability * _R_QUANTILE_FUZZ)  # the same threshold as binomial_quantile
+        self._numerator, self._denominator = target.numerator, target.denominator
+        self._limits = [0]  # by trials
+        self._trials, self._quantile, self._comb, self._cumulative = 0, 0, 1, 1
+        self._guard = threading.Lock()
+
+    def __call__(self, trials: int) -> int:
+        """Return the quantile for trials (0 for none), extending the table as far as needed."""
+        if trials < len(self._limits):
+            return self._limits[max(trials, 0)]
+        with self._guard:
+            while len(self._limits) <= trials:
+                self._next()
+            return self._limits[trials]
+
+    def _next(self) -> None:
+        trials, k = self._trials + 1, self._quantile
+        cumulative = 2 * self._cumulative - self._comb  # S(trials, k)
+        comb = self._comb * trials // (trials - k)  # C(trials, k)
+        if cumulative * self._denominator < self._numerator << trials:  # F(k) short: k + 1
+            comb = comb * (trials - k) // (k + 1)
+            cumulative += comb
+            k += 1
+        self._trials, self._quantile, self._comb, self._cumulative = trials, k, comb, cumulative
+        self._limits.append(k)
+
+
+_crossings_quantile = _CrossingsLimits(CROSSINGS_QUANTILE)
+
+
 def crossings_limit(n_useful: int) -> int:
-    """Fewest crossings expected by chance: the 5 % quantile of Binomial(n - 1, 0.5) (Chen 2010)."""
+    """Fewest crossings expected by chance: the 5 % quantile of Binomial(n - 1, 0.5) (Chen 2010).
+
+    Equal to binomial_quantile(CROSSINGS_QUANTILE, n - 1) for every n, from a table that
+    grows by a few integer steps per point, so a series one day longer costs nothing new.
+    """
     if n_useful < 1:
         raise ValueError("the crossings limit needs at least one useful point")
-    return binomial_quantile(CROSSINGS_QUANTILE, max(n_useful - 1, 0))
+    return _crossings_quantile(n_useful - 1)
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,14 @@ itself, which offers the names of all four layers:
 """
 
 from reports.content import (
+    DEFAULT_HISTORY_YEARS,
     Overview,
     ReportError,
     StoredChart,
     find_scope,
     funnel_choices,
     funnel_for,
+    history_start,
     month_of,
     municipality_scope,
     parse_month,
@@ -91,6 +93,7 @@ __all__ = [
     "LINE_SPACING",
     "MISSING",
     "ChartGeometry",
+    "DEFAULT_HISTORY_YEARS",
     "LegendItem",
     "Mark",
     "Overview",
@@ -120,6 +123,7 @@ __all__ = [
     "funnel_for",
     "goal_state",
     "goal_target_text",
+    "history_start",
     "is_missing",
     "is_percent",
     "month_of",

@@ -3,9 +3,11 @@
     python -m reports monthly --unit "Plejecenter Solbakken" --month 2026-11 --out solbakken.pdf
     python -m reports monthly --area "Område Nord" --month 2026-11 --out nord.pdf --shared
     python -m reports monthly --all --month 2026-11 --out rapporter/ --lang en
+    python -m reports monthly --municipality "Aarby Kommune" --month 2026-11 --out aarby/
 
-With --all and a folder as --out, one report per unit and the municipality's
-report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
+With --all (the database's one municipality) or --municipality NAME (one of
+several in a region's database) and a folder as --out, one report per unit and
+the municipality's report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
 1 the report could not be made, 2 wrong usage.
 """
 
@@ -58,9 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--unit", metavar="NAME", help="one unit, by name or code")
     scope.add_argument("--area", metavar="NAME", help="an area's units, by name or code")
     scope.add_argument("--all", action="store_true", help="the whole municipality")
+    scope.add_argument("--municipality", metavar="NAME",
+                       help="a whole municipality of several, by name or code")
     monthly.add_argument("--month", type=month_argument, required=True, metavar="YYYY-MM")
     monthly.add_argument("--out", required=True, metavar="PATH",
-                         help="the PDF file; with --all a folder gets one report per unit too")
+                         help="the PDF file; with --all or --municipality a folder gets one report per unit too")
     monthly.add_argument("--lang", choices=("da", "en"), default="da")
     monthly.add_argument("--shared", action="store_true",
                          help="for sharing beyond the team: counts of 1-4 shown as <5")
@@ -73,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def wants_folder(args: argparse.Namespace) -> bool:
     """Return True when --all writes a folder: the path is a folder or ends with a slash."""
-    return args.all and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep)))
+    whole = args.all or args.municipality is not None
+    return whole and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep)))
 
 
 def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportContent]]:
@@ -83,6 +88,8 @@ def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportCon
         with read_session(engine) as session:
             if args.all:
                 scope = municipality_scope(session=session)
+            elif args.municipality is not None:
+                scope = find_scope(args.municipality, kind="municipality", session=session)
             else:
                 kind, name = ("unit", args.unit) if args.unit else ("area", args.area)
                 scope = find_scope(name, kind=kind, session=session)

@@ -20,6 +20,7 @@ from app.charts.spec import chart_spec
 from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
 from app.resources import database
+from app.settings import load_settings
 from app.styles import BOARD_COUNTERS
 from db import last_board_meeting, read_session
 from reports import (
@@ -54,7 +55,8 @@ class UnitBoard:
 def read_board(unit_id: int, name: str, *, today: date) -> UnitBoard:
     """Read and chart every active indicator of the unit, with its last board meeting."""
     with read_session(database()) as session:
-        charts = unit_board(unit_id, session=session, actor=current_actor(), today=today)
+        charts = unit_board(unit_id, session=session, actor=current_actor(), today=today,
+                            history_years=load_settings().history_years)
         meeting = last_board_meeting(unit_id, session=session, actor=current_actor())
     return UnitBoard(unit_id, name, charts, meeting)
 

@@ -26,6 +26,7 @@ from db import (
     delete_event,
     restore_entry,
     restore_event,
+    run_write,
     write_session,
 )
 
@@ -46,9 +47,9 @@ class Undo:
 def save_figures(unit_id: int, indicator_id: int, day: date, figures: Figures, *,
                  before: Figures | None) -> Undo:
     """Record the figures for the period of day; undo deletes them, or puts back those before."""
-    with write_session(database()) as session:
-        entry_id = add_entry(unit_id, indicator_id, day, **figures, session=session,
-                             actor=current_actor(), today=today())
+    actor, on_day = current_actor(), today()
+    entry_id = run_write(database(), lambda session: add_entry(
+        unit_id, indicator_id, day, **figures, session=session, actor=actor, today=on_day))
     if before is None:
         return Undo("delete_entry", entry_id)
     return Undo("put_back_entry", entry_id, tuple(before.items()))
@@ -56,9 +57,9 @@ def save_figures(unit_id: int, indicator_id: int, day: date, figures: Figures, *
 
 def save_event(unit_id: int, indicator_id: int, day: date, note: str | None) -> Undo:
     """Record one event on day; undo deletes it."""
-    with write_session(database()) as session:
-        event_id = add_event(unit_id, indicator_id, day, note=note, session=session,
-                             actor=current_actor(), today=today())
+    actor, on_day = current_actor(), today()
+    event_id = run_write(database(), lambda session: add_event(
+        unit_id, indicator_id, day, note=note, session=session, actor=actor, today=on_day))
     return Undo("delete_event", event_id)
 
 

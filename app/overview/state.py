@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.resources import database
+from app.settings import load_settings
 from db import read_session
 from reports import Overview, read_overview
 
@@ -28,7 +29,8 @@ def current_overview(day: date) -> Overview:
     if kept is not None and kept[0] == day and time.monotonic() - kept[1] < FRESH_SECONDS:
         return kept[2]
     with read_session(database()) as session:
-        overview = read_overview(session=session, actor=current_actor(), today=day)
+        overview = read_overview(session=session, actor=current_actor(), today=day,
+                                 history_years=load_settings().history_years)
     st.session_state[_KEY] = (day, time.monotonic(), overview)
     return overview
 

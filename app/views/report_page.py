@@ -7,6 +7,7 @@ import streamlit as st
 from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.resources import database, today
+from app.settings import load_settings
 from app.unit_picker import chosen_unit
 from db import list_units, read_session
 from indicators import TavleError
@@ -48,8 +49,16 @@ elif kind == "area":
     names = dict(zip(areas["id"].astype(int), areas["name"], strict=True))
     unit_id = st.selectbox(text("report.area"), list(names), format_func=names.__getitem__,
                            key="report.area")
-else:
-    unit_id = None
+else:  # the municipality: one of several in a region's database, those the user reports on
+    with read_session(database()) as session:
+        towns = list_units(session=session).query("kind == 'municipality' and parent_id.isna()")
+    rights = current_rights()
+    towns = towns[[rights is not None and rights.allows("report", int(t)) for t in towns["id"]]]
+    unit_id = int(towns["id"].iloc[0]) if len(towns) == 1 else None
+    if len(towns) > 1:
+        names = dict(zip(towns["id"].astype(int), towns["name"], strict=True))
+        unit_id = st.selectbox(text("report.municipality"), list(names),
+                               format_func=names.__getitem__, key="report.municipality")
 
 months = [month_of(today())]
 while len(months) < MONTHS_OFFERED:
@@ -58,15 +67,19 @@ month_names = {m: format_month(m.first, language=language) for m in months}
 month = st.selectbox(text("report.month"), months, index=1, key="report.month",
                      format_func=month_names.__getitem__)
 shared = st.toggle(text("report.shared"), help=text("report.shared_help"), key="report.shared")
+whole_history = st.toggle(text("report.whole_history"), key="report.whole_history",
+                          help=text("report.whole_history_help",
+                                    years=load_settings().history_years))
 
-choice = (kind, unit_id, month.code, shared, language)
+choice = (kind, unit_id, month.code, shared, whole_history, language)
 if st.button(text("report.make"), type="primary"):
     try:
         with st.spinner(text("report.making")), read_session(database()) as session:
             scope = municipality_scope(session=session) if unit_id is None else scope_of(
                 unit_id, session=session)
-            content = report_content(scope, month, session=session, actor=current_actor(),
-                                     today=today())
+            content = report_content(
+                scope, month, session=session, actor=current_actor(), today=today(),
+                history_years=None if whole_history else load_settings().history_years)
         made = datetime.combine(today(), datetime.now().time())  # today() may be fixed for a demo
         pdf = monthly_report(content, generated_at=made, language=language, shared=shared)
         st.session_state["report.made"] = (choice, report_file_name(content), pdf,

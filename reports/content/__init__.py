@@ -9,6 +9,7 @@ Reads the database through `db` and charts each series with `indicators`; draws 
 """
 
 from reports.content.errors import ReportError
+from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 from reports.content.overview_data import Overview, funnel_choices, funnel_for, read_overview
 from reports.content.report_content import report_content
 from reports.content.report_month import month_of, parse_month, previous_month
@@ -16,12 +17,14 @@ from reports.content.report_scope import find_scope, municipality_scope, scope_o
 from reports.content.stored_charts import StoredChart, unit_board, unit_chart
 
 __all__ = [
+    "DEFAULT_HISTORY_YEARS",
     "Overview",
     "ReportError",
     "StoredChart",
     "find_scope",
     "funnel_choices",
     "funnel_for",
+    "history_start",
     "month_of",
     "municipality_scope",
     "parse_month",

@@ -39,6 +39,7 @@ from indicators import (
     month_table,
     overview_matrix,
 )
+from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 
 UNIT_COLUMNS = ("id", "code", "name", "area")  # Overview.units; area "" right under the top
 FUNNEL_MEASURES = ("proportion", "rate")
@@ -93,8 +94,12 @@ def _coded(frame: pd.DataFrame, codes: dict[int, str]) -> pd.DataFrame:
 
 
 def read_overview(*, session: Session, actor: str, today: date,
-                  unit_ids: Sequence[int] | None = None) -> Overview:
-    """Read and judge every care unit actor may read (or the chosen ones) as of today."""
+                  unit_ids: Sequence[int] | None = None,
+                  history_years: int | None = DEFAULT_HISTORY_YEARS) -> Overview:
+    """Read and judge every care unit actor may read (or the chosen ones) as of today.
+
+    history_years bounds the series judged (see history_window); None: everything.
+    """
     units = care_units(list_units(session=session))
     readable = rights_of(actor, session=session).readable(units["id"].tolist())
     units = units[units["id"].isin(readable)].reset_index(drop=True)
@@ -102,7 +107,8 @@ def read_overview(*, session: Session, actor: str, today: date,
         units = units[units["id"].isin(list(unit_ids))].reset_index(drop=True)
     stored = list_indicators(session=session)
     codes = {indicator.id: indicator.definition.code for indicator in stored}
-    series = read_overview_series(session=session, actor=actor, unit_ids=units["id"].tolist())
+    series = read_overview_series(session=session, actor=actor, unit_ids=units["id"].tolist(),
+                                  since=history_start(today, years=history_years))
     assigned = _coded(series.assigned, codes)
     used = set(assigned["indicator"])
     columns = tuple(indicator for indicator in stored if indicator.definition.code in used)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import Session
 
 from db import check_permission, find_unit, list_packages
+from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_month import ReportMonth
 from reports.content.report_scope import ReportScope, ScopeUnit
 from reports.content.stored_charts import StoredChart, unit_boards
@@ -49,17 +50,19 @@ class ReportContent:
 
 
 def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, actor: str,
-                   today: date, rules: str = "anhoej") -> ReportContent:
+                   today: date, rules: str = "anhoej",
+                   history_years: int | None = DEFAULT_HISTORY_YEARS) -> ReportContent:
     """Read and chart every active indicator of every unit in scope, as of the month's end.
 
     today is the caller's clock: a report for the running month reads up to today.
-    actor must be allowed to report on the scope (see db.permissions).
+    actor must be allowed to report on the scope (see db.permissions). history_years
+    bounds the charts to the years before the month (see history_window); None: everything.
     """
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
     boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
-                         today=as_of, rules=rules)
+                         today=as_of, rules=rules, history_years=history_years)
     units = tuple(UnitCharts(unit, tuple(board))
                   for unit, board in zip(scope.units, boards, strict=True))
     packages = {row.code: (row.name_da, row.name_en)

@@ -77,8 +77,9 @@ def municipality_scope(*, session: Session) -> ReportScope:
     if tops.empty:
         raise ReportError("Der er ingen enheder endnu.", "There are no units yet.")
     if len(tops) > 1:
-        raise ReportError("Træet har flere øverste enheder; vælg et område eller en enhed.",
-                          "The tree has several top units; choose an area or a unit.")
+        names = ", ".join(tops["name"])
+        raise ReportError(f"Databasen rummer flere kommuner ({names}); vælg en af dem.",
+                          f"The database holds several municipalities ({names}); choose one.")
     return _scope(tree, tops.iloc[0])
 
 

@@ -34,6 +34,7 @@ from indicators import (
     days_since_last_event,
     indicator_chart,
 )
+from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 from reports.content.sampling_marks import sampling_annotations, sampling_days
 
 _NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
@@ -153,33 +154,39 @@ def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, ac
 
 def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
                rules: str = "anhoej", start: date | None = None,
-               indicators: Iterable[StoredIndicator] | None = None) -> list[StoredChart]:
-    """Return the charts of every active indicator of a unit, in board order (actor reads)."""
+               indicators: Iterable[StoredIndicator] | None = None,
+               history_years: int | None = DEFAULT_HISTORY_YEARS) -> list[StoredChart]:
+    """Return the charts of every active indicator of a unit, in board order (actor reads).
+
+    history_years bounds what is read and charted (see history_window); None: everything.
+    """
     return _board(unit_id, session=session, actor=actor, today=today, rules=rules, start=start,
-                  indicators=indicators,
+                  indicators=indicators, since=history_start(today, years=history_years),
                   switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
 
 
 def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today: date,
-                rules: str = "anhoej") -> list[list[StoredChart]]:
+                rules: str = "anhoej",
+                history_years: int | None = DEFAULT_HISTORY_YEARS) -> list[list[StoredChart]]:
     """Return unit_board of each of the units, reading what the boards share in one go.
 
     A municipality's report charts fifty boards: one query for the catalogue and one
     for the sampling switches of every unit actor may read save ninety-eight.
     """
+    since = history_start(today, years=history_years)
     catalogue = {stored.id: stored for stored in list_indicators(session=session)}
     switches = list_sampling_switches(session=session, actor=actor)
     no_switches = switches.iloc[:0]
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
     return [_board(unit_id, session=session, actor=actor, today=today, rules=rules, start=None,
-                   indicators=None, catalogue=catalogue,
+                   indicators=None, catalogue=catalogue, since=since,
                    switches=by_unit.get(unit_id, no_switches))
             for unit_id in unit_ids]
 
 
 def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
            start: date | None, indicators: Iterable[StoredIndicator] | None,
-           switches: pd.DataFrame,
+           switches: pd.DataFrame, since: date | None,
            catalogue: dict[int, StoredIndicator] | None = None) -> list[StoredChart]:
     """Return a unit's board, given the unit's sampling switches.
 
@@ -187,7 +194,7 @@ def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: st
     taken from it in the order the series read gives (board order), instead of
     read again.
     """
-    all_series = read_unit_series(unit_id, session=session, actor=actor)
+    all_series = read_unit_series(unit_id, session=session, actor=actor, since=since)
     if indicators is not None:
         chosen = list(indicators)
     elif catalogue is not None:

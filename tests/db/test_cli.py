@@ -86,6 +86,13 @@ def test_create_admin_reads_the_password_from_stdin_and_never_prints_it(url, cap
         assert "hemmeligt-ord" not in str(table_contents(make_engine(url)))
 
 
+def test_create_admin_with_region_makes_the_administrator_of_every_municipality(url):
+    assert run(url, "create-admin", "--username", "region", "--region",
+               stdin="hemmeligt-ord\n") == 0
+    with read_session(make_engine(url)) as session:
+        assert find_user("region", session=session).role == "region"
+
+
 def test_a_wrong_command_or_missing_file_is_a_usage_error(url, tmp_path):
     with pytest.raises(SystemExit) as stopped:
         run(url, "bogus")

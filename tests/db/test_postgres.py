@@ -1,11 +1,13 @@
 """The same code on a real PostgreSQL server, started on loopback by the test suite."""
 
+import threading
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from db.catalogue import find_indicator, set_unit_indicators
-from db.engine import make_engine, read_session, write_session
+from db.engine import make_engine, read_session, run_write, write_session
 from db.entries import add_entry
 from db.errors import ValidationError
 from db.events import add_event
@@ -122,3 +124,96 @@ def test_two_units_boards_read_one_after_another_on_postgresql_hold_only_their_o
         second = read_series(units[1], triage, session=session, actor="system")
     assert [board[triage]["numerator"].tolist() for board in boards] == [[1.0], [2.0], [1.0]]
     assert second["date"].tolist() == [date(2026, 11, 2)]
+
+
+def test_postgresql_writers_in_one_process_do_not_wait_for_each_other(pg_engine):
+    unit_id = _one_unit(pg_engine)
+    first_open, second_done = threading.Event(), threading.Event()
+
+    def first_writer() -> None:
+        with write_session(pg_engine) as session:
+            session.execute(text("UPDATE unit SET name = 'A' WHERE id = :id"), {"id": unit_id})
+            first_open.set()
+            # Held open until the second writer, in the same process, has committed.
+            assert second_done.wait(10)
+
+    thread = threading.Thread(target=first_writer)
+    thread.start()
+    assert first_open.wait(10)
+    with write_session(pg_engine) as session:
+        create_unit("Akutteamet", kind="unit", parent_id=None, session=session, actor="system:t")
+    second_done.set()
+    thread.join()
+    assert not thread.is_alive()
+
+
+def test_the_postgresql_pool_is_as_large_as_asked(postgres_url):
+    engine = make_engine(postgres_url, pool_size=3, max_overflow=2)
+    assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
+    engine.dispose()
+
+
+def test_two_postgresql_writers_that_deadlock_both_get_through(pg_engine):
+    first, second = (_one_unit(pg_engine, name) for name in ("Solbakken", "Akutteamet"))
+    both_hold_one = threading.Barrier(2)
+    results, errors = [], []
+
+    def writer(ids: tuple[int, int]) -> None:
+        attempts = []
+
+        def work(session):
+            attempts.append(1)
+            for step, unit_id in enumerate(ids):
+                session.execute(text("UPDATE unit SET name = name || '.' WHERE id = :id"),
+                                {"id": unit_id})
+                if step == 0 and len(attempts) == 1:
+                    both_hold_one.wait(10)  # each holds the row the other wants next
+            return len(attempts)
+
+        try:
+            results.append(run_write(pg_engine, work))
+        except Exception as error:  # every error reaching a caller fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(ids,))
+               for ids in ((first, second), (second, first))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and sorted(results) == [1, 2]  # PostgreSQL broke the deadlock once
+    with read_session(pg_engine) as session:
+        names = session.execute(text("SELECT name FROM unit ORDER BY id")).scalars().all()
+    assert names[-2:] == ["Solbakken..", "Akutteamet.."]
+
+
+def _one_unit(engine, name: str = "Solbakken") -> int:
+    with write_session(engine) as session:
+        return create_unit(name, kind="unit", parent_id=None, session=session, actor="system:t")
+
+
+def test_a_bounded_board_and_overview_read_on_postgresql(pg_engine):
+    from db.baselines import add_baseline
+    from db.overview_series import read_overview_series
+
+    with write_session(pg_engine) as session:
+        unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
+                              actor="system:test")
+        ids = [find_indicator(code, session=session).id
+               for code in ("triage_dagligt", "tryksaar_dage_mellem")]
+        set_unit_indicators(unit_id, ids, session=session, actor="system:test")
+        for day in (date(2020, 1, 6), date(2021, 1, 4), date(2025, 6, 2)):
+            add_entry(unit_id, ids[0], day, numerator=1, denominator=2, session=session,
+                      actor="system:a", today=TODAY)
+        for day in (date(2019, 5, 1), date(2022, 5, 1), date(2025, 5, 1)):
+            add_event(unit_id, ids[1], day, note=None, session=session, actor="system:a",
+                      today=TODAY)
+        add_baseline(unit_id, ids[0], "freeze", date(2020, 3, 1), "b", session=session,
+                     actor="system:a", today=TODAY)
+    since = date(2025, 1, 1)
+    with read_session(pg_engine) as session:
+        board = read_unit_series(unit_id, session=session, actor="system", since=since)
+        overview = read_overview_series(session=session, actor="system", since=since)
+    assert board[ids[0]]["date"].tolist() == [date(2020, 1, 6), date(2025, 6, 2)]
+    assert board[ids[1]]["date"].tolist() == [date(2022, 5, 1), date(2025, 5, 1)]
+    assert len(overview.entries) == 2 and len(overview.events) == 2

@@ -26,6 +26,7 @@ STRINGS: dict[str, str] = {
     "role.registrant": "registrant",
     "role.teamleder": "teamleder",
     "role.leder": "leder",
+    "role.region": "region (alle kommuner)",
     "role.admin": "administrator",
     "account.signed_in_as": "Logget ind som **{name}** ({role})",
     "account.sign_out": "Log ud",

@@ -25,6 +25,7 @@ STRINGS: dict[str, str] = {
     "signin.demo.as": "Try as {role}",
     "role.registrant": "registrant",
     "role.teamleder": "team leader",
+    "role.region": "region (every municipality)",
     "role.leder": "manager",
     "role.admin": "administrator",
     "account.signed_in_as": "Signed in as **{name}** ({role})",
