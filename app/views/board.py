@@ -9,6 +9,7 @@ from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.board.kiosk_screen import show_kiosk
 from app.board.layout import read_board, show_charts, show_counters, show_date
 from app.board.meeting import meeting_controls
+from app.board.wall_switch import wall_switch
 from app.language import current_language, text
 from app.resources import today
 from app.styles import use_board_styles
@@ -36,4 +37,4 @@ show_counters(board, language)
 if not board.charts:
     st.info(text("board.no_charts"))
 show_charts(board, board.charts, language=language)
-st.caption(text("board.kiosk.link", url=f"?enhed={unit['code']}&kiosk=1"))
+wall_switch(str(unit["code"]))

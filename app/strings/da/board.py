@@ -16,6 +16,8 @@ STRINGS: dict[str, str] = {
     "board.meeting.undone": "Tavlemødet {date} er fjernet igen.",
     "board.no_charts": "Enheden har ingen indikatorer på tavlen endnu. Vælg dem under Administration.",
     "board.kiosk.link": "Vægskærm (kiosk): [{url}]({url})",
+    "board.kiosk.switch": "Vis som vægskærm",
+    "board.kiosk.switch.help": "Gør denne skærm til tavlens vægskærm: ingen menuer, den skifter og opdaterer af sig selv og logger ikke ud. Luk fanen for at stoppe.",
     "board.kiosk.screen": "Skærm {index} af {count}",
     "board.kiosk.unknown": "Enheden {code} findes ikke. Tjek adressen på vægskærmen.",
     "board.kiosk.no_unit": "Angiv en enhed i adressen, fx ?enhed=solbakken&kiosk=1.",

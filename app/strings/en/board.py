@@ -16,6 +16,8 @@ STRINGS: dict[str, str] = {
     "board.meeting.undone": "The board meeting on {date} is removed again.",
     "board.no_charts": "The unit has no indicators on the board yet. Choose them under Administration.",
     "board.kiosk.link": "Wall screen (kiosk): [{url}]({url})",
+    "board.kiosk.switch": "Show as wall screen",
+    "board.kiosk.switch.help": "Turn this screen into the board's wall screen: no menus, it turns and refreshes by itself and does not sign out. Close the tab to stop.",
     "board.kiosk.screen": "Screen {index} of {count}",
     "board.kiosk.unknown": "The unit {code} does not exist. Check the wall screen's address.",
     "board.kiosk.no_unit": "Name a unit in the address, e.g. ?enhed=solbakken&kiosk=1.",
