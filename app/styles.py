@@ -18,6 +18,9 @@ from reports import palette
 TOUCH_TARGET_PX = 48
 # Captions' grey: 7.0:1 on white (the palette's control-limit grey).
 CAPTION_GREY = palette.LIMIT.colour
+# The "✓ i dag" mark on a card already filled: dark green on pale green, 8.9:1.
+DONE_TEXT = "#1B5E20"
+DONE_BACKGROUND = "#E8F5E9"
 # Containers the CSS lays out as grids (their keys).
 ENTRY_CARDS = "entry-cards"
 BOARD_COUNTERS = "board-counters"
@@ -62,6 +65,10 @@ _TOUCH = f"""
   display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem;
 }}
 .st-key-{ENTRY_CARDS} > div {{ width: auto !important; }}
+.stMarkdown p.tavle-done {{
+  display: inline-block; margin: 0; padding: 0.1rem 0.7rem; border-radius: 999px;
+  background: {DONE_BACKGROUND}; color: {DONE_TEXT}; font-weight: 700; font-size: 1.05rem;
+}}
 """
 
 _BOARD = f"""

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app.entry.actions import reversal, save_event, save_figures
+from app.entry.card_order import is_done
 from app.entry.descriptions import (
     MEASURE_FIELDS,
     entry_text,
@@ -52,6 +53,11 @@ def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
     definition = stored.definition
     with st.container(border=True):
         st.markdown(f"### {indicator_label(definition, 'name', language)}")
+        if is_done(definition, series, day):
+            done = "entry.done.event" if definition.measure == "events" else "entry.done"
+            period = period_phrase(day, definition.period, today=today, language=language)
+            st.markdown(f'<p class="tavle-done">{text(done, period=period)}</p>',
+                        unsafe_allow_html=True)
         if sampling_since is not None:
             st.caption(":material/fact_check: " + text(
                 "entry.sampling", date=format_date(sampling_since, language=language)))
