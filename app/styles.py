@@ -31,6 +31,8 @@ _READABLE = f"""
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
   color: {CAPTION_GREY} !important; opacity: 1 !important;
 }}
+/* A heading's hidden link icon is a tab stop that leads nowhere useful: out of the page. */
+[data-testid="stHeaderActionElements"] {{ display: none !important; }}
 """
 
 _TOUCH = f"""
@@ -61,6 +63,17 @@ _TOUCH = f"""
 .stNumberInput label p, .stTextInput label p, .stDateInput label p, .stSelectbox label p {{
   font-size: 1.05rem;
 }}
+/* The name buttons of the tablet's PIN sign-in, the show-password eye, the expander's
+   heading and the arrow that opens the menu: each a whole target, not a 16-28 px glyph. */
+[data-testid="stButtonGroup"] button {{
+  min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX * 2}px; padding: 0.4rem 1.2rem;
+}}
+[data-testid="stButtonGroup"] button p {{ font-size: 1.2rem; }}
+.stTextInput button, [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button,
+[data-testid="stBaseButton-headerNoPadding"] {{
+  min-width: {TOUCH_TARGET_PX}px !important; min-height: {TOUCH_TARGET_PX}px !important;
+}}
+[data-testid="stExpander"] summary {{ min-height: {TOUCH_TARGET_PX}px; }}
 .st-key-{ENTRY_CARDS} {{
   display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem;
 }}

@@ -95,10 +95,11 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
         for column, field in zip(st.columns(len(fields)), fields, strict=True):
             with column:
                 whole = field in WHOLE_NUMBER_FIELDS
-                st.number_input(field_label(definition, field, period, language),
-                                key=f"{form}-{field}", value=None, min_value=0 if whole else None,
-                                step=1 if whole else 0.1, placeholder="")
-                show_field_problems(form, field, language)
+                label = field_label(definition, field, period, language)
+                st.number_input(label, key=f"{form}-{field}", value=None,
+                                min_value=0 if whole else None, step=1 if whole else 0.1,
+                                placeholder="")
+                show_field_problems(form, field, language, label=capitalised(label))
         show_other_problems(form, fields, language)
         st.form_submit_button(text("entry.save"), type="primary", icon=":material/save:",
                               on_click=_save_figures, width="stretch",
@@ -161,7 +162,7 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
                                 date=format_date(day, language=language)) + "**")
         st.text_input(text("entry.note"), key=f"{form}-note", max_chars=200)
         st.caption(text("entry.note.help"))
-        show_field_problems(form, "note", language)
+        show_field_problems(form, "note", language, label=text("entry.note"))
         show_other_problems(form, ("note",), language)
         yes, no = st.columns(2)
         with yes:

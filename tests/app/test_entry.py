@@ -90,7 +90,7 @@ def test_more_triaged_than_citizens_is_refused_under_the_numerator_field(entry, 
     assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) is None
     beside = block_holding(app.main, "Triageret i dag")
     assert [e.value for e in elements(beside, "error")] == [
-        "tæller: må ikke være større end nævneren (26 > 25)"]
+        "Triageret i dag: må ikke være større end nævneren (26 > 25)"]
     assert len(app.error) == 1
     assert number_input(app, "Triageret i dag").value == 26  # kept, to be corrected
 
@@ -101,7 +101,7 @@ def test_a_missing_denominator_is_named_under_its_field_in_english(monkeypatch,
     number_input(app, "Triaged today").set_value(20)
     app = button(app, "Save", 0).click().run()
     beside = block_holding(app.main, "of citizens", index=0)
-    assert [e.value for e in elements(beside, "error")] == ["denominator: is missing"]
+    assert [e.value for e in elements(beside, "error")] == ["Of citizens: is missing"]
 
 
 def test_registering_for_yesterday_corrects_its_figures_and_undo_puts_the_old_ones_back(
@@ -148,7 +148,7 @@ def test_a_note_that_looks_like_a_cpr_number_is_refused_under_the_note_field(
     app = button(app, "Ja, registrér").click().run()
     beside = block_holding(app.main, "Note (valgfri)", "text_input")
     assert [e.value for e in elements(beside, "error")] == [
-        "note: ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle"]
+        "Note (valgfri): ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle"]
     assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
 
 
@@ -174,7 +174,7 @@ def test_a_refused_correction_names_the_field_and_changes_nothing(entry, demo_da
     app = button(app, "Gem rettelse").click().run()
     beside = block_holding(app.main, "Triageret i dag", index=-1)
     assert [e.value for e in elements(beside, "error")] == [
-        "tæller: må ikke være større end nævneren (30 > 25)"]
+        "Triageret i dag: må ikke være større end nævneren (30 > 25)"]
     assert len(app.error) == 1
     assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
 

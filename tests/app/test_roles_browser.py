@@ -1,0 +1,105 @@
+"""Each role on its own screen, in Debian's Chromium: the nurse's tablet, the team leader's
+TV, the manager's desk.
+
+One server for the module, on one copy of the demo municipality, with a short idle limit
+so the wall screen can be watched outliving it. Screenshots go to test-artefacts/
+(role-tablet-sign-in.png, role-tablet-entry.png, role-tv-board.png, role-tv-kiosk.png,
+role-manager-overview.png). axe-core (axe-playwright-python) checks every page for
+serious and critical WCAG 2.1 AA violations.
+"""
+
+import pytest
+
+from db import DEMO_PIN
+from tests.browser import artefact, streamlit_server
+from tests.conftest import DEMO_TODAY
+
+pytestmark = pytest.mark.browser
+
+TABLET = {"width": 768, "height": 1024}
+TV = {"width": 1920, "height": 1080}
+MANAGER = {"width": 1440, "height": 900}
+# WCAG 2.1 success criterion 2.5.5: 44 × 44 CSS px for a target.
+SMALLEST_TARGET_PX = 44
+# A wall screen is read from 3 metres: no text smaller than this.
+SMALLEST_WALL_TEXT_PX = 20
+WAIT_MS = 60_000
+IDLE_MINUTES = 0.2
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHART_DRAWING = [[".vega-embed svg.marks g"]]
+
+
+@pytest.fixture(scope="module")
+def server(module_demo_database_url):
+    env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
+           "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
+    with streamlit_server(env=env) as url:
+        yield url
+
+
+def wait_until_idle(page) -> None:
+    """Wait for the script run to end: until then the last run's elements stay, faded."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT_MS)
+    page.wait_for_timeout(400)
+
+
+def blocking_violations(page) -> list[str]:
+    """Run axe-core on the page and return its serious and critical WCAG 2.1 AA findings."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    wait_until_idle(page)
+    results = Axe().run(page, context={"exclude": CHART_DRAWING},
+                        options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    return [f"{violation['id']} ({violation['impact']}): "
+            f"{[node['target'] for node in violation['nodes']][:3]}"
+            for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")]
+
+
+def small_targets(page) -> list[tuple[str, int, int]]:
+    """Return every visible control on the page smaller than SMALLEST_TARGET_PX either way."""
+    sizes = page.evaluate("""() => [...document.querySelectorAll(
+        'button, input, select, textarea, a[href], summary, [role="button"], [role="tab"],'
+        + ' [role="checkbox"], [role="radio"], [role="option"]')]
+        .filter(element => {
+          const box = element.getBoundingClientRect(), style = getComputedStyle(element);
+          return box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+                 && box.right > 0 && box.left < innerWidth  // not in a closed sidebar
+                 && element.closest('[aria-hidden="true"]') === null;
+        })
+        .map(element => {
+          const box = element.getBoundingClientRect();
+          return [element.getAttribute('aria-label') || element.innerText.trim().slice(0, 40)
+                  || element.type || element.tagName, Math.round(box.width), Math.round(box.height)];
+        })""")
+    return [(name, width, height) for name, width, height in sizes
+            if width < SMALLEST_TARGET_PX or height < SMALLEST_TARGET_PX]
+
+
+def test_a_nurse_signs_in_by_name_and_pin_and_finds_the_daily_card_first_on_a_768_tablet(
+        browser, server):
+    tablet = browser.new_context(viewport=TABLET, has_touch=True).new_page()
+    tablet.goto(f"{server}/registrer?enhed=solbakken")
+    name = tablet.get_by_role("radio", name="Demo registrant")  # a big name button
+    name.wait_for(timeout=WAIT_MS)
+    wait_until_idle(tablet)
+    tablet.screenshot(path=artefact("role-tablet-sign-in.png"), full_page=True)
+    assert small_targets(tablet) == []
+    assert blocking_violations(tablet) == []
+    pin = tablet.get_by_label("Din PIN-kode")
+    assert pin.get_attribute("inputmode") == "numeric"
+    name.tap()
+    pin.tap()
+    tablet.keyboard.type(DEMO_PIN)
+    tablet.get_by_role("button", name="Log ind").first.tap()
+
+    triage = tablet.get_by_label("Triageret i dag")
+    triage.wait_for(timeout=WAIT_MS)
+    wait_until_idle(tablet)
+    tablet.screenshot(path=artefact("role-tablet-entry.png"))
+    box = triage.bounding_box()
+    assert box["y"] + box["height"] <= TABLET["height"]  # the daily card on the first screen
+    assert small_targets(tablet) == []
+    assert blocking_violations(tablet) == []
