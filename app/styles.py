@@ -21,6 +21,8 @@ CAPTION_GREY = palette.LIMIT.colour
 # The "✓ i dag" mark on a card already filled: dark green on pale green, 8.9:1.
 DONE_TEXT = "#1B5E20"
 DONE_BACKGROUND = "#E8F5E9"
+# The smallest text on the board and the wall screen, read from 3 metres (20 px).
+WALL_TEXT = "1.25rem"
 # Containers the CSS lays out as grids (their keys).
 ENTRY_CARDS = "entry-cards"
 BOARD_COUNTERS = "board-counters"
@@ -103,16 +105,29 @@ _BOARD = f"""
 .stMarkdown p.tavle-latest {{ font-size: 1.25rem; color: #262626; margin: 0.1rem 0 0 0; }}
 .tavle-legend {{
   list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; padding: 0;
-  margin: 0.4rem 0 0 0; font-size: 1.2rem; color: #262626;
+  margin: 0.4rem 0 0 0; font-size: {WALL_TEXT}; color: #262626;
 }}
-.stMarkdown .tavle-legend li {{ display: flex; align-items: center; gap: 0.4rem; margin: 0; font-size: 1.2rem; }}
+.stMarkdown .tavle-legend li {{ display: flex; align-items: center; gap: 0.4rem; margin: 0; font-size: {WALL_TEXT}; }}
+.stMarkdown ol.tavle-changes {{
+  list-style: none; padding: 0; margin: -0.6rem 0 0 0; color: {palette.ANNOTATION.colour};
+  display: flex; flex-wrap: wrap; gap: 0 1.4rem;
+}}
+.stMarkdown ol.tavle-changes li {{ font-size: {WALL_TEXT}; line-height: 1.3; margin: 0; padding: 0; }}
+.tavle-change-number {{
+  display: inline-block; min-width: 1.6em; font-weight: 700; text-align: center;
+  border: 2px solid currentColor; border-radius: 6px; margin-right: 0.3rem;
+}}
+/* The board page's own controls and notes, read from across the meeting room. */
+.stMarkdown p.tavle-date, [data-testid="stCaptionContainer"] p {{ font-size: {WALL_TEXT}; }}
+.stButton button p, [data-testid="stPageLink"] a p {{ font-size: {WALL_TEXT}; }}
+.stButton button, [data-testid="stPageLink"] a {{ min-height: 48px; }}
 .tavle-sr-only {{
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap;
 }}
 .tavle-new {{
   display: inline-block; background: {palette.IMPROVEMENT.colour}; color: #FFFFFF;
-  border-radius: 6px; padding: 0 0.5rem; margin-left: 0.6rem; font-size: 1.2rem;
+  border-radius: 6px; padding: 0 0.5rem; margin-left: 0.6rem; font-size: {WALL_TEXT};
   vertical-align: middle; letter-spacing: 0.05em;
 }}
 """

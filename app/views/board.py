@@ -36,5 +36,5 @@ if may("board.write", board.unit_id):
 show_counters(board, language)
 if not board.charts:
     st.info(text("board.no_charts"))
-show_charts(board, board.charts, language=language)
+show_charts(board, board.charts, language=language, unit_code=str(unit["code"]))
 wall_switch(str(unit["code"]))

@@ -19,6 +19,7 @@ from reports.drawing.chart_labels import (
     LINE_SPACING,
     PlotRoom,
     annotation_row_height,
+    change_list,
 )
 from reports.drawing.palette import IMPROVEMENT, Mark
 from reports.drawing.verdict_sentence import verdict_sentence
@@ -34,6 +35,7 @@ __all__ = [
     "PlotRoom",
     "ValueStyle",
     "annotation_row_height",
+    "change_list",
     "chart_geometry",
     "palette",
     "panel_columns",

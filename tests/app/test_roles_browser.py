@@ -11,7 +11,7 @@ serious and critical WCAG 2.1 AA violations.
 import pytest
 
 from db import DEMO_PIN
-from tests.browser import artefact, streamlit_server
+from tests.browser import artefact, sign_in_as_demo, streamlit_server
 from tests.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.browser
@@ -103,3 +103,50 @@ def test_a_nurse_signs_in_by_name_and_pin_and_finds_the_daily_card_first_on_a_76
     assert box["y"] + box["height"] <= TABLET["height"]  # the daily card on the first screen
     assert small_targets(tablet) == []
     assert blocking_violations(tablet) == []
+
+
+def small_text(page) -> list[tuple[str, float]]:
+    """Return every visible text on screen set smaller than SMALLEST_WALL_TEXT_PX, with its size."""
+    return [tuple(found) for found in page.evaluate("""() => {
+      const found = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode, element = node.parentElement;
+        if (!node.textContent.trim()) continue;
+        const box = element.getBoundingClientRect(), style = getComputedStyle(element);
+        if (box.width <= 1 || box.height <= 1 || box.bottom < 0 || box.top > innerHeight
+            || style.visibility === 'hidden' || element.closest('[aria-hidden="true"]')) continue;
+        const size = parseFloat(style.fontSize);
+        if (size < %d) found.push([node.textContent.trim().slice(0, 40), size]);
+      }
+      return found;
+    }""" % SMALLEST_WALL_TEXT_PX)]
+
+
+def test_a_team_leader_turns_the_board_into_a_wall_screen_that_outlives_the_idle_time_twice(
+        browser, server):
+    tv = browser.new_context(viewport=TV).new_page()
+    tv.goto(f"{server}/tavle?enhed=solbakken")
+    sign_in_as_demo(tv, "demo-teamleder")
+    tv.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    assert tv.get_by_role("link", name="Åbn i Diagrammer").count() == 8  # title to analysis
+    tv.get_by_role("button", name="Vis som vægskærm").click()  # one press
+    tv.get_by_role("heading", name="Plejecenter Solbakken", exact=True).wait_for(timeout=WAIT_MS)
+    tv.locator('[data-testid="stVegaLiteChart"] svg.marks').nth(3).wait_for(
+        timeout=WAIT_MS, state="attached")
+    assert "kiosk=1" in tv.url
+    wait_until_idle(tv)
+    tv.screenshot(path=artefact("role-tv-kiosk.png"))
+    assert small_text(tv) == []
+    assert blocking_violations(tv) == []
+    charts = tv.locator('[data-testid="stVegaLiteChart"]')
+    bottoms = [charts.nth(i).bounding_box()["y"] + charts.nth(i).bounding_box()["height"]
+               for i in range(charts.count())]
+    assert charts.count() == 4 and max(bottoms) <= TV["height"]
+
+    tv.wait_for_timeout(2 * IDLE_MINUTES * 60_000 + 2_000)  # twice the idle limit, untouched
+    wait_until_idle(tv)
+    assert tv.get_by_role("heading", name="Plejecenter Solbakken", exact=True).is_visible()
+    assert tv.get_by_text("Log ind").count() == 0
+    assert tv.locator(".tavle-counter").count() == 2
+    tv.screenshot(path=artefact("role-tv-kiosk-after-idle.png"))

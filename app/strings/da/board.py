@@ -23,5 +23,7 @@ STRINGS: dict[str, str] = {
     "board.kiosk.no_unit": "Angiv en enhed i adressen, fx ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Diagram: {name}. {verdict}",
     "board.latest": "Seneste: {period} · {value}",
+    "board.chart.open": "Åbn i Diagrammer",
+    "board.changes": "Ændringer (PDSA) på diagrammet",
     "board.legend": "Signaturforklaring",
 }

@@ -23,5 +23,7 @@ STRINGS: dict[str, str] = {
     "board.kiosk.no_unit": "Name a unit in the address, e.g. ?enhed=solbakken&kiosk=1.",
     "board.chart.alt": "Chart: {name}. {verdict}",
     "board.latest": "Latest: {period} · {value}",
+    "board.chart.open": "Open in Charts",
+    "board.changes": "Changes (PDSA) on the chart",
     "board.legend": "Legend",
 }

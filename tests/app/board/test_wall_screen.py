@@ -52,3 +52,23 @@ def test_the_wall_address_is_the_full_address_whatever_page_it_was_made_on():
     assert app_address(None) == ""
     assert wall_address("solbakken", "http://srv:8501/tavle") == (
         "http://srv:8501/?enhed=solbakken&kiosk=1")
+
+
+def test_the_board_lists_each_change_in_full_under_its_chart_and_links_each_chart_to_its_analysis(
+        monkeypatch, demo_database_url):
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+    listed = [m.value for m in app.markdown if m.value.startswith('<ol class="tavle-changes"')]
+    assert listed and all("…" not in html for html in listed)
+    assert '<span class="tavle-change-number">1</span> 22-04-2025: Ny teamleder' in listed[0]
+    links = [element for element in app.main.children.values()]  # the page renders
+    assert links
+    page_links = [m for m in _all(app.main) if m.type == "page_link"]
+    charts = [m for m in app.markdown if m.value.startswith('<h3 class="tavle-chart-title">')]
+    assert len(page_links) == len(charts) > 0
+    assert all(link.label == "Åbn i Diagrammer" for link in page_links)
+
+
+def _all(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _all(child)
