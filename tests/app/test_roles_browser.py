@@ -107,7 +107,7 @@ def test_a_nurse_signs_in_by_name_and_pin_and_finds_the_daily_card_first_on_a_76
 
 def small_text(page) -> list[tuple[str, float]]:
     """Return every visible text on screen set smaller than SMALLEST_WALL_TEXT_PX, with its size."""
-    return [tuple(found) for found in page.evaluate("""() => {
+    return [tuple(found) for found in page.evaluate("""smallest => {
       const found = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {
@@ -117,10 +117,10 @@ def small_text(page) -> list[tuple[str, float]]:
         if (box.width <= 1 || box.height <= 1 || box.bottom < 0 || box.top > innerHeight
             || style.visibility === 'hidden' || element.closest('[aria-hidden="true"]')) continue;
         const size = parseFloat(style.fontSize);
-        if (size < %d) found.push([node.textContent.trim().slice(0, 40), size]);
+        if (size < smallest) found.push([node.textContent.trim().slice(0, 40), size]);
       }
       return found;
-    }""" % SMALLEST_WALL_TEXT_PX)]
+    }""", SMALLEST_WALL_TEXT_PX)]
 
 
 def test_a_team_leader_turns_the_board_into_a_wall_screen_that_outlives_the_idle_time_twice(
