@@ -132,6 +132,11 @@ _BOARD = f"""
 }}
 """
 
+# Streamlit's wide layout keeps 5 rem on each side; a matrix of 20-odd columns needs them.
+_WIDE = """
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem !important; padding-right: 1.5rem !important; }
+"""
+
 # Everything Streamlit draws around the content: header, toolbar, sidebar and its handle.
 _KIOSK = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
@@ -158,6 +163,11 @@ def use_readable_captions() -> None:
 def use_board_styles() -> None:
     """Style the board for a wall screen read from 3 metres."""
     st.html(f"<style>{_READABLE}{_BOARD}</style>")
+
+
+def use_wide_page() -> None:
+    """Give a wide table the page's side margins too (the overview matrix at 1440 px)."""
+    st.html(f"<style>{_READABLE}{_WIDE}</style>")
 
 
 def hide_chrome() -> None:

@@ -5,6 +5,7 @@ the chart in the PDF (reports.pdf), so the two never disagree.
 """
 
 from reports.drawing import palette
+from reports.drawing.axis_ticks import number_ticks, tick_decimals
 from reports.drawing.chart_axes import ValueStyle, x_title_for
 from reports.drawing.chart_geometry import (
     ChartGeometry,
@@ -38,8 +39,10 @@ __all__ = [
     "change_list",
     "chart_geometry",
     "palette",
+    "number_ticks",
     "panel_columns",
     "place_labels",
+    "tick_decimals",
     "verdict_sentence",
     "x_title_for",
 ]

@@ -150,3 +150,28 @@ def test_a_team_leader_turns_the_board_into_a_wall_screen_that_outlives_the_idle
     assert tv.get_by_text("Log ind").count() == 0
     assert tv.locator(".tavle-counter").count() == 2
     tv.screenshot(path=artefact("role-tv-kiosk-after-idle.png"))
+
+
+def test_a_manager_reaches_every_column_of_the_overview_matrix_at_1440_by_900(browser, server):
+    desk = browser.new_context(viewport=MANAGER).new_page()
+    desk.goto(f"{server}/overblik")
+    sign_in_as_demo(desk, "demo-leder")
+    frame = desk.locator(".tavle-overview")
+    frame.wait_for(timeout=WAIT_MS)
+    wait_until_idle(desk)
+    desk.screenshot(path=artefact("role-manager-overview.png"))
+    hint = desk.get_by_text("↔ Tabellen har")
+    assert hint.is_visible() and hint.bounding_box()["y"] < frame.bounding_box()["y"]
+    # The page itself never scrolls sideways: the matrix scrolls in its own frame.
+    assert desk.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    box = frame.bounding_box()
+    assert box["x"] + box["width"] <= MANAGER["width"]
+    last_header = desk.locator(".tavle-overview thead tr.indicators th").last
+    frame.evaluate("element => { element.scrollLeft = element.scrollWidth; }")
+    desk.wait_for_timeout(300)
+    header = last_header.bounding_box()
+    assert header["x"] >= box["x"] and header["x"] + header["width"] <= box["x"] + box["width"] + 1
+    unit = desk.locator(".tavle-overview tbody th[scope=row]").first.bounding_box()
+    assert unit["x"] >= box["x"] - 1  # the unit names stay in place
+    desk.screenshot(path=artefact("role-manager-overview-scrolled.png"))
+    assert blocking_violations(desk) == []
