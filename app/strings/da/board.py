@@ -15,6 +15,8 @@ STRINGS: dict[str, str] = {
     "board.meeting.saved": "Tavlemødet {date} er noteret.",
     "board.meeting.undone": "Tavlemødet {date} er fjernet igen.",
     "board.no_charts": "Enheden har ingen indikatorer på tavlen endnu. Vælg dem under Administration.",
+    "board.no_data": "Der er ikke registreret noget på enheden endnu, så diagrammerne er tomme. Start på Registrér: hver registrering kommer på tavlen med det samme.",
+    "board.no_data.start": "Gå til Registrér",
     "board.kiosk.link": "Vægskærm (kiosk): [{url}]({url})",
     "board.kiosk.switch": "Vis som vægskærm",
     "board.kiosk.switch.help": "Gør denne skærm til tavlens vægskærm: ingen menuer, den skifter og opdaterer af sig selv og logger ikke ud. Luk fanen for at stoppe.",

@@ -15,6 +15,8 @@ STRINGS: dict[str, str] = {
     "board.meeting.saved": "The board meeting on {date} is noted.",
     "board.meeting.undone": "The board meeting on {date} is removed again.",
     "board.no_charts": "The unit has no indicators on the board yet. Choose them under Administration.",
+    "board.no_data": "Nothing has been recorded for the unit yet, so the charts are empty. Start on Register: every entry shows on the board at once.",
+    "board.no_data.start": "Go to Register",
     "board.kiosk.link": "Wall screen (kiosk): [{url}]({url})",
     "board.kiosk.switch": "Show as wall screen",
     "board.kiosk.switch.help": "Turn this screen into the board's wall screen: no menus, it turns and refreshes by itself and does not sign out. Close the tab to stop.",

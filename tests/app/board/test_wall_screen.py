@@ -72,3 +72,20 @@ def _all(node):
     for child in getattr(node, "children", {}).values():
         yield child
         yield from _all(child)
+
+
+def test_an_empty_units_board_points_to_registrer(monkeypatch, demo_database_url):
+    from db import create_unit, find_indicator, make_engine, set_unit_indicators, write_session
+
+    engine = make_engine(demo_database_url)
+    with write_session(engine) as session:
+        unit_id = create_unit("Plejecenter Ny", kind="unit", parent_id=None, session=session,
+                              actor="system:test", code="ny")
+        set_unit_indicators(unit_id, [find_indicator("triage_dagligt", session=session).id],
+                            session=session, actor="system:test")
+    engine.dispose()
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="ny")
+    assert not app.exception
+    assert any(i.value.startswith("Der er ikke registreret noget på enheden endnu") for i in app.info)
+    links = [m for m in _all(app.main) if m.type == "page_link"]
+    assert any(link.label == "Gå til Registrér" for link in links)
