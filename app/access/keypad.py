@@ -7,9 +7,10 @@ containers, and again whenever Streamlit draws them anew (a MutationObserver).
 from __future__ import annotations
 
 import json
-import re
 
 import streamlit as st
+
+from app.focus import focus_selector
 
 _SCRIPT = """
 <script>
@@ -33,8 +34,7 @@ _SCRIPT = """
 
 def keypad_selectors(keys: list[str]) -> list[str]:
     """Return the CSS selectors of the inputs of the widgets with these keys."""
-    # Streamlit's own rule for the class a keyed widget gets.
-    return [f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', key.strip())} input" for key in keys]
+    return [focus_selector(key, "input") for key in keys]
 
 
 def numeric_keypad(*keys: str) -> None:

@@ -21,6 +21,7 @@ from app.entry.descriptions import (
     figures_text,
     period_phrase,
 )
+from app.focus import focus_on
 from app.form_problems import (
     forget_problems,
     remember_problems,
@@ -161,6 +162,7 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
         st.markdown("**" + text("entry.event.confirm", event=event,
                                 date=format_date(day, language=language)) + "**")
         st.text_input(text("entry.note"), key=f"{form}-note", max_chars=200)
+        focus_on(f"{form}-note")  # the keyboard follows the tap into the confirmation
         st.caption(text("entry.note.help"))
         show_field_problems(form, "note", language, label=text("entry.note"))
         show_other_problems(form, ("note",), language)

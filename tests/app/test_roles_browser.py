@@ -104,6 +104,23 @@ def test_a_nurse_signs_in_by_name_and_pin_and_finds_the_daily_card_first_on_a_76
     assert small_targets(tablet) == []
     assert blocking_violations(tablet) == []
 
+    # The keyboard follows the action: Enter on "Nyt tryksår" lands in its note field,
+    # and "Ja, registrér" is a Tab or two away, not 61.
+    new_ulcer = tablet.get_by_role("button", name="Nyt tryksår")
+    new_ulcer.focus()
+    tablet.keyboard.press("Enter")
+    note = tablet.get_by_role("textbox", name="Note (valgfri)")
+    note.wait_for(timeout=WAIT_MS)
+    tablet.wait_for_function(
+        "() => document.activeElement && document.activeElement.getAttribute('aria-label')"
+        " === 'Note (valgfri)'", timeout=10_000)
+    yes = tablet.get_by_role("button", name="Ja, registrér")
+    presses = 0
+    while not yes.evaluate("element => element === document.activeElement") and presses < 5:
+        tablet.keyboard.press("Tab")
+        presses += 1
+    assert presses <= 3
+
 
 def small_text(page) -> list[tuple[str, float]]:
     """Return every visible text on screen set smaller than SMALLEST_WALL_TEXT_PX, with its size."""
