@@ -62,6 +62,8 @@ MATRIX_CSS = f"""
   font-weight: normal; min-width: 9rem; z-index: 1; }}
 .tavle-overview tr.area th {{ background: #F2F2F2; font-weight: 600; padding-top: 6px; }}
 .tavle-overview thead tr.indicators th:first-child {{ position: sticky; left: 0; z-index: 3; }}
+/* An area's name stays in view while the row it heads scrolls sideways. */
+.tavle-overview tr.area th span.area-name {{ position: sticky; left: 4px; display: inline-block; }}
 .tavle-overview td {{ text-align: left; white-space: nowrap; min-width: 3.2rem; padding: 2px 3px; }}
 .tavle-overview td a {{ color: #262626; text-decoration: none; display: block; }}
 .tavle-overview td a:hover, .tavle-overview td a:focus {{ outline: 2px solid {palette.IMPROVEMENT.colour};
@@ -201,7 +203,7 @@ def matrix_html(overview: Overview, *, units: pd.DataFrame,
     for area, members in units.groupby("area", sort=False):
         label = area or translate("overview.no_area", language)
         rows.append(f'<tr class="area"><th scope="rowgroup" colspan="{len(indicators) + 1}">'
-                    f"{escape(label)}</th></tr>")
+                    f'<span class="area-name">{escape(label)}</span></th></tr>')
         for unit in members.itertuples():
             cells = "".join(_cell_html(matrix.cell(unit.id, d.code), d, unit.code, unit.name,
                                        language) for d in indicators)

@@ -190,5 +190,7 @@ def test_a_manager_reaches_every_column_of_the_overview_matrix_at_1440_by_900(br
     assert header["x"] >= box["x"] and header["x"] + header["width"] <= box["x"] + box["width"] + 1
     unit = desk.locator(".tavle-overview tbody th[scope=row]").first.bounding_box()
     assert unit["x"] >= box["x"] - 1  # the unit names stay in place
+    area = desk.locator(".tavle-overview tr.area .area-name").first.bounding_box()
+    assert box["x"] - 1 <= area["x"] <= box["x"] + box["width"]  # and so do the areas'
     desk.screenshot(path=artefact("role-manager-overview-scrolled.png"))
     assert blocking_violations(desk) == []
