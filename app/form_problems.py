@@ -43,11 +43,22 @@ def form_problems(form: str) -> tuple[Problem, ...]:
     return st.session_state.get(PROBLEMS_KEY, {}).get(form, ())
 
 
-def show_field_problems(form: str, field: str, language: str) -> None:
-    """Show, right under a field, every problem that names it."""
+def show_field_problems(form: str, field: str, language: str, *, label: str | None = None) -> None:
+    """Show, right under a field, every problem that names it.
+
+    label: the field's label as the user reads it ("Fik alle elementer i uge 49"); it
+    replaces the storage's own name for the field ("tæller") at the start of the message.
+    """
     for problem in form_problems(form):
         if problem.field == field:
-            st.error(problem.text(language), icon=ICON)
+            message = problem.text(language)
+            st.error(message if label is None else as_read(message, label), icon=ICON)
+
+
+def as_read(message: str, label: str) -> str:
+    """Return a problem's message led by the field's label instead of the storage's field name."""
+    _, found, rest = message.partition(": ")
+    return f"{label}: {rest}" if found else f"{label}: {message}"
 
 
 def show_other_problems(form: str, shown_fields: Iterable[str], language: str) -> None:

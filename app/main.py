@@ -42,7 +42,10 @@ if ACCESS_PARAMETER in parameters:
     st.stop()
 st.session_state.pop(BOARD_LINK_KEY, None)
 
-note_activity(idle_minutes=settings.idle_minutes)
+# A wall screen is never signed out for idling: idling is what it is for, and it has
+# no menu and no control, so nothing can be changed on it (a reload asks to sign in).
+if not kiosk:
+    note_activity(idle_minutes=settings.idle_minutes)
 leave_provider(single_sign_on=settings.single_sign_on)
 if signed_in_user() is None and settings.single_sign_on:
     sign_in_from_provider(settings)
@@ -54,8 +57,7 @@ if kiosk:
     hide_chrome()  # a wall screen shows the board and nothing else
 else:
     language_picker()
-if rights is not None:
-    if not kiosk:
-        account_box(signed_in_user(), single_sign_on=settings.single_sign_on)
+if rights is not None and not kiosk:
+    account_box(signed_in_user(), single_sign_on=settings.single_sign_on)
     watch_idle(idle_minutes=settings.idle_minutes)
 navigation.run()

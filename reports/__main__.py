@@ -19,7 +19,7 @@ import getpass
 import os
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -57,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     monthly = sub.add_parser("monthly", help="the monthly PDF report of a unit, an area or all")
     scope = monthly.add_mutually_exclusive_group(required=True)
-    scope.add_argument("--unit", metavar="NAME", help="one unit, by name or code")
-    scope.add_argument("--area", metavar="NAME", help="an area's units, by name or code")
+    scope.add_argument("--unit", metavar="NAME|CODE", help="one unit, by name or code (solbakken)")
+    scope.add_argument("--area", metavar="NAME|CODE", help="an area's units, by name or code")
     scope.add_argument("--all", action="store_true", help="the whole municipality")
     scope.add_argument("--municipality", metavar="NAME",
                        help="a whole municipality of several, by name or code")
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     fonts = report_fonts()
     if fonts.warning(language):
         print(fonts.warning(language), file=sys.stderr)
-    generated_at = datetime.now()
+    generated_at = datetime.now(UTC)  # printed in Danish time on the cover
     try:
         for path, content in reports_to_write(args):
             path.write_bytes(monthly_report(content, generated_at=generated_at, language=language,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pandas as pd
 import streamlit as st
 
 from app.access.identity import SIGNED_OUT_KEY, remember_sign_in
+from app.access.keypad import numeric_keypad
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
 from app.resources import database, today
@@ -97,10 +97,12 @@ def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
     st.markdown(f"### {text('signin.pin.title', unit=unit_name)}")
     names = dict(members)
     with st.form("signin.pin", clear_on_submit=True, border=True):
-        st.radio(text("signin.pin.who"), list(names), format_func=names.__getitem__, index=None,
-                 horizontal=True, key=_PIN_WHO)
+        # Big name buttons, not radio labels: a name is a 48 px target for a hurried finger.
+        st.pills(text("signin.pin.who"), list(names), format_func=names.__getitem__,
+                 selection_mode="single", key=_PIN_WHO)
         st.text_input(text("signin.pin.pin"), type="password", max_chars=6, autocomplete="off",
                       key=_PIN)
+        numeric_keypad(_PIN)
         st.form_submit_button(text("signin.button"), type="primary", icon=":material/login:",
                               on_click=_pin_sent, args=(unit_id,))
 
@@ -153,9 +155,11 @@ def _demo_help() -> None:
     st.caption(text("signin.demo.intro", password=DEMO_PASSWORD, pin=DEMO_PIN))
     rows = [(username, text(f"role.{role}"), text("signin.demo.unit.all") if unit is None
              else unit) for username, role, _, unit in DEMO_USERS]
-    st.dataframe(pd.DataFrame(rows, columns=[text("signin.username"), text("signin.role"),
-                                             text("signin.demo.unit")]),
-                 hide_index=True, width="content")
+    # A plain table: a data grid's toolbar icons are 24 px targets on a tablet.
+    header = (text("signin.username"), text("signin.role"), text("signin.demo.unit"))
+    lines = [" | ".join(header), " | ".join("---" for _ in header)]
+    lines += [" | ".join(row) for row in rows]
+    st.markdown("\n".join(lines))
     columns = st.columns(2)  # two a row: "Prøv som administrator" is not cut short
     for index, (username, role, _, _) in enumerate(DEMO_USERS):
         columns[index % 2].button(text("signin.demo.as", role=text(f"role.{role}")), key=f"demo-{username}",

@@ -6,6 +6,7 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.board.kiosk import ACCESS_PARAMETER
+from app.board.wall_switch import app_address
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
 from app.resources import database
@@ -45,9 +46,9 @@ def board_link_admin() -> None:
                 st.session_state[_MADE] = made.token
     token = st.session_state.pop(_MADE, None)
     if token:
-        # The path and query only: the server's own address is the browser's to know.
+        # The whole address, as the browser reaches this server: it goes into the TV as it is.
         st.success(text("links.created"), icon=":material/key:")
-        st.code(f"/?{ACCESS_PARAMETER}={token}", language=None)
+        st.code(f"{app_address(st.context.url)}/?{ACCESS_PARAMETER}={token}", language=None)
     with read_session(database()) as session:
         links = list_board_links(session=session, actor=current_actor())
     if links.empty:

@@ -13,18 +13,22 @@ from html import escape
 import streamlit as st
 
 from app.access.identity import current_actor
+from app.analysis.choices import INDICATOR_PARAMETER
 from app.board.counters import board_counters, counter_html
 from app.board.legend import board_legend_html
 from app.board.new_signals import new_signal_count
 from app.charts.spec import chart_spec
 from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
+from app.navigation import VIEWS
 from app.resources import database
 from app.settings import load_settings
 from app.styles import BOARD_COUNTERS
+from app.unit_picker import UNIT_PARAMETER
 from db import last_board_meeting, read_session
 from reports import (
     StoredChart,
+    change_list,
     format_date,
     format_week,
     palette,
@@ -35,9 +39,12 @@ from reports import (
 
 # Plot heights in pixels: the page scrolls, the wall screen must hold two rows of charts.
 BOARD_CHART_HEIGHT = 340
-# On the wall, a verdict that names an older pattern's months takes a second line; the
-# plots leave room for that in each row, so the second row still ends on the screen.
-KIOSK_CHART_HEIGHT = 165
+# On the wall, a verdict that names an older pattern's months takes a second line, and the
+# changes are written out under their chart; the plots leave room for that in each row,
+# so the second row still ends on the screen.
+KIOSK_CHART_HEIGHT = 125
+# The analysis page (Diagrammer), where a board chart's title leads.
+ANALYSIS_PAGE = "analysis.py"
 # Two charts side by side: on a 1920 px wall screen each is still 900 px wide.
 CHARTS_PER_ROW = 2
 
@@ -127,21 +134,61 @@ def latest_html(chart: StoredChart, spec: dict, language: str) -> str:
     return f'<p class="tavle-latest">{escape(line)}</p>'
 
 
-def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int) -> None:
-    """Show one indicator: title (and "NY"), verdict, latest figure and the chart drawn large."""
+def changes_html(chart: StoredChart, language: str) -> str:
+    """Return the chart's changes written out under it, numbered as the chart numbers them.
+
+    A TV has no hover: a label cut to "Ny teamleder og…" would never be read in full.
+    """
+    changes = change_list([(a.x, a.text) for a in chart.model.annotations])
+    if not changes:
+        return ""
+    items = "".join(
+        f'<li><span class="tavle-change-number">{number}</span> '
+        f'{escape(_change_day(when, language))}{escape(text)}</li>'
+        for number, when, text in changes)
+    return (f'<ol class="tavle-changes" aria-label="{escape(translate("board.changes", language))}">'
+            f"{items}</ol>")
+
+
+def _change_day(when: object, language: str) -> str:
+    """Return a change's date and a colon ("12-10-2026: "), or "" when it is not a date."""
+    try:
+        return format_date(when, language=language) + ": "
+    except (TypeError, ValueError, AttributeError):
+        return ""
+
+
+def show_chart(chart: StoredChart, *, since: date | None, language: str, height: int,
+               unit_code: str | None = None) -> None:
+    """Show one indicator: title (and "NY"), verdict, latest figure, the chart and its changes.
+
+    unit_code: given on the board page, a link under the title opens the chart's analysis
+    (in the same session: a plain link would load the app anew and ask to sign in).
+    """
     spec = chart_spec(chart.model, language=language, large=True, height=height,
-                      y_title=y_title(chart, language), legend=False,
+                      y_title=y_title(chart, language), legend=False, numbered_changes=True,
                       x_title=x_title_for(chart.indicator.definition.measure, language))
     st.markdown(title_html(chart, since, language) + verdict_html(chart, language)
                 + latest_html(chart, spec, language), unsafe_allow_html=True)
+    if unit_code is not None:
+        st.page_link(VIEWS / ANALYSIS_PAGE, label=translate("board.chart.open", language),
+                     icon=":material/monitoring:", query_params={
+                         UNIT_PARAMETER: unit_code,
+                         INDICATOR_PARAMETER: chart.indicator.definition.code})
     name = indicator_label(chart.indicator.definition, "name", language)
     st.vega_lite_chart(spec, theme=None, width="stretch", alt=translate(
         "board.chart.alt", language, name=name, verdict=verdict_sentence(chart, language)))
+    listed = changes_html(chart, language)
+    if listed:
+        st.markdown(listed, unsafe_allow_html=True)
 
 
 def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,
-                height: int = BOARD_CHART_HEIGHT) -> None:
-    """Show the charts two to a row, under one legend for them all."""
+                height: int = BOARD_CHART_HEIGHT, unit_code: str | None = None) -> None:
+    """Show the charts two to a row, under one legend for them all.
+
+    unit_code: given on the board page, each title leads to the chart's analysis.
+    """
     if not charts:
         return
     st.markdown(board_legend_html(language), unsafe_allow_html=True)
@@ -149,4 +196,5 @@ def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,
         for column, chart in zip(st.columns(CHARTS_PER_ROW, gap="large"),
                                  charts[first:first + CHARTS_PER_ROW], strict=False):
             with column:
-                show_chart(chart, since=board.last_meeting, language=language, height=height)
+                show_chart(chart, since=board.last_meeting, language=language, height=height,
+                           unit_code=unit_code)

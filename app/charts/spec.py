@@ -59,8 +59,13 @@ def chart_spec(
     warning_limits: bool = False, percent: bool | None = None, x_title: str | None = None,
     y_title: str | None = None, columns: int | None = None, width: int | None = None,
     height: int | None = None, legend: bool = True, longest_run: str = "signal",
+    numbered_changes: bool = False,
 ) -> dict:
-    """Return the chart as a Vega-Lite spec: one panel, or small multiples on shared axes."""
+    """Return the chart as a Vega-Lite spec: one panel, or small multiples on shared axes.
+
+    numbered_changes: every change labelled by its number, its text left to the page to
+    list in full (reports.change_list), as a wall screen without hover needs.
+    """
     sizes = LARGE if large else STANDARD
     count = model.points["facet"].nunique(dropna=False)
     columns = panel_columns(count, columns)
@@ -69,7 +74,8 @@ def chart_spec(
     guess = PlotRoom(max(across, 40.0), height or sizes.height, sizes.font)
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
                               percent=percent, x_title=x_title, y_title=y_title, columns=columns,
-                              longest_run=longest_run, room=guess)
+                              longest_run=longest_run, room=guess,
+                              numbered_changes=numbered_changes)
     end_width = max((guess.text_width(e.text) for p in geometry.panels for e in p.end_labels), default=0)
     gap = int(end_width + 16)
     panel_width = width or (sizes.width if count == 1 else int((sizes.width - gap * (columns - 1)) / columns))

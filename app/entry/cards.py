@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app.entry.actions import reversal, save_event, save_figures
+from app.entry.card_order import is_done
 from app.entry.descriptions import (
     MEASURE_FIELDS,
     entry_text,
@@ -20,6 +21,7 @@ from app.entry.descriptions import (
     figures_text,
     period_phrase,
 )
+from app.focus import focus_on
 from app.form_problems import (
     forget_problems,
     remember_problems,
@@ -52,6 +54,11 @@ def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
     definition = stored.definition
     with st.container(border=True):
         st.markdown(f"### {indicator_label(definition, 'name', language)}")
+        if is_done(definition, series, day):
+            done = "entry.done.event" if definition.measure == "events" else "entry.done"
+            period = period_phrase(day, definition.period, today=today, language=language)
+            st.markdown(f'<p class="tavle-done">{text(done, period=period)}</p>',
+                        unsafe_allow_html=True)
         if sampling_since is not None:
             st.caption(":material/fact_check: " + text(
                 "entry.sampling", date=format_date(sampling_since, language=language)))
@@ -89,10 +96,11 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
         for column, field in zip(st.columns(len(fields)), fields, strict=True):
             with column:
                 whole = field in WHOLE_NUMBER_FIELDS
-                st.number_input(field_label(definition, field, period, language),
-                                key=f"{form}-{field}", value=None, min_value=0 if whole else None,
-                                step=1 if whole else 0.1, placeholder="")
-                show_field_problems(form, field, language)
+                label = field_label(definition, field, period, language)
+                st.number_input(label, key=f"{form}-{field}", value=None,
+                                min_value=0 if whole else None, step=1 if whole else 0.1,
+                                placeholder="")
+                show_field_problems(form, field, language, label=capitalised(label))
         show_other_problems(form, fields, language)
         st.form_submit_button(text("entry.save"), type="primary", icon=":material/save:",
                               on_click=_save_figures, width="stretch",
@@ -154,8 +162,9 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
         st.markdown("**" + text("entry.event.confirm", event=event,
                                 date=format_date(day, language=language)) + "**")
         st.text_input(text("entry.note"), key=f"{form}-note", max_chars=200)
+        focus_on(f"{form}-note")  # the keyboard follows the tap into the confirmation
         st.caption(text("entry.note.help"))
-        show_field_problems(form, "note", language)
+        show_field_problems(form, "note", language, label=text("entry.note"))
         show_other_problems(form, ("note",), language)
         yes, no = st.columns(2)
         with yes:

@@ -135,11 +135,11 @@ def _correction_form(row: RecentRow, stored: StoredIndicator, *, today: date,
             fields: tuple[str, ...] = ("date", "note")
             st.date_input(text("entry.date"), value=row.day, max_value=today, key=f"{form}-date",
                           format="DD-MM-YYYY")
-            show_field_problems(form, "date", language)
+            show_field_problems(form, "date", language, label=text("entry.date"))
             st.text_input(text("entry.note"), value=row.note or "", key=f"{form}-note",
                           max_chars=200)
             st.caption(text("entry.note.help"))
-            show_field_problems(form, "note", language)
+            show_field_problems(form, "note", language, label=text("entry.note"))
         else:
             fields = MEASURE_FIELDS[definition.measure]
             current = dict(row.figures)
@@ -147,13 +147,12 @@ def _correction_form(row: RecentRow, stored: StoredIndicator, *, today: date,
                 with column:
                     whole = field in WHOLE_NUMBER_FIELDS
                     value = current.get(field)
-                    st.number_input(field_label(definition, field, period_phrase(
-                                        row.day, definition.period, today=today,
-                                        language=language), language),
-                                    key=f"{form}-{field}",
+                    label = field_label(definition, field, period_phrase(
+                        row.day, definition.period, today=today, language=language), language)
+                    st.number_input(label, key=f"{form}-{field}",
                                     value=None if value is None else (int(value) if whole else value),
                                     min_value=0 if whole else None, step=1 if whole else 0.1)
-                    show_field_problems(form, field, language)
+                    show_field_problems(form, field, language, label=capitalised(label))
         show_other_problems(form, fields, language)
         save, cancel = st.columns(2)
         period = period_phrase(row.day, definition.period, today=today, language=language)

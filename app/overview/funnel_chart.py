@@ -15,7 +15,14 @@ import pandas as pd
 from app.indicator_labels import indicator_label
 from app.language import text
 from indicators import FunnelResult, IndicatorDefinition
-from reports import d3_number_locale, format_number, is_percent, palette
+from reports import (
+    d3_number_locale,
+    format_number,
+    is_percent,
+    number_ticks,
+    palette,
+    tick_decimals,
+)
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 WIDTH, HEIGHT = 720, 440
@@ -35,6 +42,18 @@ def _status(position: str, judgement: object) -> str:
 def _marks() -> dict[str, palette.Mark]:
     return {"inside": palette.POINT, "better": palette.IMPROVEMENT,
             "worse": palette.DETERIORATION, "outside": palette.NEUTRAL}
+
+
+# About this many value ticks: Vega's own choice on a narrow range of shares printed
+# "98, 98, 98, 97" (ticks half a per cent apart, shown without decimals) and 33 of them.
+VALUE_TICKS = 6
+
+
+def value_axis(low: float, high: float) -> dict:
+    """Return the value axis: round ticks within low..high, with the decimals that tell them apart."""
+    ticks = [t for t in number_ticks(low, high, VALUE_TICKS) if low <= t <= high]
+    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    return {"values": ticks, "format": f",.{decimals}f"}
 
 
 def funnel_spec(result: FunnelResult, definition: IndicatorDefinition, *,
@@ -67,7 +86,7 @@ def funnel_spec(result: FunnelResult, definition: IndicatorDefinition, *,
     y_scale = {"zero": False, "domain": [max(bottom - (top - bottom) * 0.05, 0.0),
                                          top + (top - bottom) * 0.05], "nice": False}
     y = {"field": "value", "type": "quantitative", "title": value_title, "scale": y_scale,
-         "axis": {"format": number_format}}
+         "axis": value_axis(*y_scale["domain"])}
     limits_layer = {
         "data": {"values": limit_rows},
         "mark": {"type": "line", "clip": True},

@@ -14,6 +14,9 @@ from indicators import IndicatorDefinition
 from reports import MISSING, Overview, format_number
 
 # The long goal sentence goes last, so status, progress and assurance fit on the screen.
+# Progress towards the goal in whole per cents (0-100): whole, so no decimal mark to get
+# wrong, and a space before "%" as Danish writes it.
+PROGRESS_FORMAT = "%d %%"
 GOAL_COLUMNS = ("unit", "indicator", "latest", "status", "progress", "since", "assurance", "goal")
 
 
@@ -58,7 +61,8 @@ def goal_rows(overview: Overview, *, units: pd.DataFrame,
                         f"({goal_target_text(definition, goal.target, language)})",
                 "latest": latest,
                 "status": translate(f"overview.goals.status.{status}", language),
-                "progress": None if goal.progress is None else float(np.clip(goal.progress, 0, 1)),
+                "progress": None if goal.progress is None
+                else round(float(np.clip(goal.progress, 0, 1)) * 100),
                 "since": date_text(goal.met_since, language=language) if goal.met_since else "",
                 "assurance": translate(f"overview.goals.assurance.{goal.assurance or 'none'}", language),
             })

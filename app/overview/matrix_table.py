@@ -41,7 +41,14 @@ number_text = lru_cache(maxsize=4_096)(format_number)
 
 # The matrix's own style sheet (no <style> tags: the component that shows it adds them).
 MATRIX_CSS = f"""
-.tavle-overview {{ overflow-x: auto; max-height: 75vh; overflow-y: auto; }}
+.tavle-overview {{ overflow-x: auto; max-height: 75vh; overflow-y: auto;
+  /* Scroll shadows: a grey edge where more columns lie beyond the frame, gone at the end. */
+  background:
+    linear-gradient(to right, #FFFFFF 30%, rgba(255, 255, 255, 0)) left / 3rem 100% no-repeat local,
+    linear-gradient(to left, #FFFFFF 30%, rgba(255, 255, 255, 0)) right / 3rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), transparent) left / 1rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), transparent) right / 1rem 100% no-repeat scroll;
+}}
 .tavle-overview table {{ border-collapse: separate; border-spacing: 0; font-size: 0.8rem; }}
 .tavle-overview th, .tavle-overview td {{ border-bottom: 1px solid #E0E0E0; padding: 2px 4px; }}
 .tavle-overview thead th {{ position: sticky; top: 0; background: #FFFFFF; z-index: 2;
@@ -52,9 +59,12 @@ MATRIX_CSS = f"""
   display: inline-block; max-height: 11rem; white-space: normal; font-weight: normal;
   line-height: 1.1; }}
 .tavle-overview tbody th {{ position: sticky; left: 0; background: #FFFFFF; text-align: left;
-  font-weight: normal; min-width: 11rem; z-index: 1; }}
+  font-weight: normal; min-width: 9rem; z-index: 1; }}
 .tavle-overview tr.area th {{ background: #F2F2F2; font-weight: 600; padding-top: 6px; }}
-.tavle-overview td {{ text-align: left; white-space: nowrap; min-width: 3.6rem; }}
+.tavle-overview thead tr.indicators th:first-child {{ position: sticky; left: 0; z-index: 3; }}
+/* An area's name stays in view while the row it heads scrolls sideways. */
+.tavle-overview tr.area th span.area-name {{ position: sticky; left: 4px; display: inline-block; }}
+.tavle-overview td {{ text-align: left; white-space: nowrap; min-width: 3.2rem; padding: 2px 3px; }}
 .tavle-overview td a {{ color: #262626; text-decoration: none; display: block; }}
 .tavle-overview td a:hover, .tavle-overview td a:focus {{ outline: 2px solid {palette.IMPROVEMENT.colour};
   background: #F5F8FC; }}
@@ -193,7 +203,7 @@ def matrix_html(overview: Overview, *, units: pd.DataFrame,
     for area, members in units.groupby("area", sort=False):
         label = area or translate("overview.no_area", language)
         rows.append(f'<tr class="area"><th scope="rowgroup" colspan="{len(indicators) + 1}">'
-                    f"{escape(label)}</th></tr>")
+                    f'<span class="area-name">{escape(label)}</span></th></tr>')
         for unit in members.itertuples():
             cells = "".join(_cell_html(matrix.cell(unit.id, d.code), d, unit.code, unit.name,
                                        language) for d in indicators)

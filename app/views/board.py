@@ -9,7 +9,9 @@ from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.board.kiosk_screen import show_kiosk
 from app.board.layout import read_board, show_charts, show_counters, show_date
 from app.board.meeting import meeting_controls
+from app.board.wall_switch import wall_switch
 from app.language import current_language, text
+from app.navigation import VIEWS
 from app.resources import today
 from app.styles import use_board_styles
 from app.unit_picker import care_units, chosen_unit
@@ -35,5 +37,9 @@ if may("board.write", board.unit_id):
 show_counters(board, language)
 if not board.charts:
     st.info(text("board.no_charts"))
-show_charts(board, board.charts, language=language)
-st.caption(text("board.kiosk.link", url=f"?enhed={unit['code']}&kiosk=1"))
+elif all(chart.series.empty for chart in board.charts):  # a new unit: nothing recorded yet
+    st.info(text("board.no_data"), icon=":material/edit_note:")
+    st.page_link(VIEWS / "entry.py", label=text("board.no_data.start"), icon=":material/edit_note:",
+                 query_params={"enhed": str(unit["code"])})
+show_charts(board, board.charts, language=language, unit_code=str(unit["code"]))
+wall_switch(str(unit["code"]))

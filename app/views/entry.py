@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app.access.identity import current_actor
+from app.entry.card_order import in_fill_order
 from app.entry.cards import entry_card
 from app.entry.recent_entries import recent_entries
 from app.language import current_language, text
@@ -41,7 +42,7 @@ with read_session(database()) as session:
 if not active:
     st.info(text("entry.no_indicators"))
 with st.container(key=ENTRY_CARDS):
-    for stored in active:
+    for stored in in_fill_order(active):
         sampled = (sampling.get((unit_id, stored.definition.package))
                    if stored.definition.kind == "process" else None)
         entry_card(unit_id, stored, day=day, today=day_today, language=language,

@@ -6,19 +6,21 @@ from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import show_notice
 from app.overview.funnel_chart import NAMED_UNITS, funnel_spec
-from app.overview.goals import goal_rows
+from app.overview.goals import PROGRESS_FORMAT, goal_rows
 from app.overview.matrix_links import show_matrix
 from app.overview.matrix_table import judged_on, linked_cells, matrix_html
 from app.overview.spread import NOTICE_PLACE, show_spread
 from app.overview.state import current_overview
 from app.resources import today
-from app.styles import use_readable_captions
+from app.styles import use_wide_page
 from indicators import stable_months
 from reports import format_month, format_number, funnel_choices, funnel_for
 
+# About as many indicator columns as fit beside the menu on a 1440 px screen.
+FITTING_COLUMNS = 12
 language = current_language()
 day = today()
-use_readable_captions()
+use_wide_page()
 st.title(text("nav.overview"))
 show_notice(NOTICE_PLACE)
 overview = current_overview(day)
@@ -44,6 +46,8 @@ matrix_tab, goals_tab, spread_tab, funnel_tab = st.tabs([
     text("overview.tab.matrix"), text("overview.tab.goals"), text("overview.tab.spread"),
     text("overview.tab.funnel")])
 with matrix_tab:
+    if len(indicators) > FITTING_COLUMNS:  # at 1440 px about a dozen columns fit beside the menu
+        st.caption(text("overview.matrix.scroll", count=len(indicators)))
     show_matrix(matrix_html(overview, units=units, indicators=indicators, language=language),
                 linked=linked_cells(overview, units=units, indicators=indicators), language=language)
 with goals_tab:
@@ -55,8 +59,10 @@ with goals_tab:
         st.dataframe(goals, hide_index=True, width="stretch", column_config={
             name: st.column_config.TextColumn(text(f"overview.goals.{name}"))
             for name in goals.columns if name != "progress"} | {
+            # Whole per cents: the column's "percent" format prints an English "13.67%".
             "progress": st.column_config.ProgressColumn(
-                text("overview.goals.progress"), min_value=0.0, max_value=1.0, format="percent")})
+                text("overview.goals.progress"), min_value=0, max_value=100,
+                format=PROGRESS_FORMAT)})
 with spread_tab:
     window = stable_months(day)
     st.caption(text("overview.spread.caption", months=f"{format_month(window[0], language=language)}"

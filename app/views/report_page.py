@@ -1,6 +1,7 @@
 """Rapporter: the monthly PDF of a unit, an area or the municipality; its cover previewed, then downloaded."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -23,6 +24,8 @@ from reports import (
     scope_of,
 )
 
+# Reports are made for Danish readers: the cover's time is the Danish clock.
+LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
 MONTHS_OFFERED = 24  # the demo and most teams keep two years
 SCOPES = ("unit", "area", "municipality")
 
@@ -80,7 +83,8 @@ if st.button(text("report.make"), type="primary"):
             content = report_content(
                 scope, month, session=session, actor=current_actor(), today=today(),
                 history_years=None if whole_history else load_settings().history_years)
-        made = datetime.combine(today(), datetime.now().time())  # today() may be fixed for a demo
+        # Danish wall-clock time whatever the server's zone; today() may be fixed for a demo.
+        made = datetime.combine(today(), datetime.now(LOCAL_TIME).time())
         pdf = monthly_report(content, generated_at=made, language=language, shared=shared)
         st.session_state["report.made"] = (choice, report_file_name(content), pdf,
                                            first_page_png(pdf))

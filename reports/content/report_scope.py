@@ -55,10 +55,11 @@ def find_scope(name: str, *, kind: str, session: Session) -> ReportScope:
     tree = list_units(session=session)
     candidates = tree[tree["kind"] == kind]
     wanted = name.strip().casefold()
-    found = candidates[(candidates["code"] == name.strip())
+    # Codes are lower case (db checks them at the door); "SOLBAKKEN" still means solbakken.
+    found = candidates[(candidates["code"].str.casefold() == wanted)
                        | (candidates["name"].str.casefold() == wanted)]
     if found.empty:
-        known = ", ".join(candidates["name"]) or "ingen"
+        known = ", ".join(f"{unit.name} ({unit.code})" for unit in candidates.itertuples()) or "ingen"
         what_da, what_en = {"unit": ("ingen enhed", "unit"), "area": ("intet område", "area"),
                             "municipality": ("ingen kommune", "municipality")}[kind]
         raise ReportError(f"Der er {what_da} der hedder {name!r}. Kendte: {known}.",

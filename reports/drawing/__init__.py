@@ -5,6 +5,7 @@ the chart in the PDF (reports.pdf), so the two never disagree.
 """
 
 from reports.drawing import palette
+from reports.drawing.axis_ticks import number_ticks, tick_decimals
 from reports.drawing.chart_axes import ValueStyle, x_title_for
 from reports.drawing.chart_geometry import (
     ChartGeometry,
@@ -19,6 +20,7 @@ from reports.drawing.chart_labels import (
     LINE_SPACING,
     PlotRoom,
     annotation_row_height,
+    change_list,
 )
 from reports.drawing.palette import IMPROVEMENT, Mark
 from reports.drawing.verdict_sentence import verdict_sentence
@@ -34,10 +36,13 @@ __all__ = [
     "PlotRoom",
     "ValueStyle",
     "annotation_row_height",
+    "change_list",
     "chart_geometry",
     "palette",
+    "number_ticks",
     "panel_columns",
     "place_labels",
+    "tick_decimals",
     "verdict_sentence",
     "x_title_for",
 ]

@@ -37,6 +37,14 @@ Y_TITLES: dict[str, tuple[str, str]] = {
     "s": ("Standardafvigelse", "Standard deviation"),
     "mr": ("Forskel fra forrige punkt", "Moving range"),
 }
+# A goal beyond the data by more than this many times the data's own span would squeeze
+# the data into a strip along one edge (300 days over falls 0-20 days apart): the axis then
+# shows the data and the goal is said in words under the plot.
+TARGET_SQUEEZE = 3.0
+TARGET_OFF_SCALE: dict[str, tuple[str, str]] = {
+    "above": ("Mål: {value} (over diagrammets top)", "Goal: {value} (above the top of the chart)"),
+    "below": ("Mål: {value} (under diagrammets bund)", "Goal: {value} (below the bottom of the chart)"),
+}
 X_TITLES: dict[str, tuple[str, str]] = {
     "day": ("Dato", "Date"), "week": ("Uge", "Week"), "month": ("Måned", "Month"),
     "quarter": ("Kvartal", "Quarter"), "year": ("År", "Year"), "event": ("Hændelsesdato", "Date of event"),
@@ -185,11 +193,32 @@ def x_axis_for(positions, spacing, annotation_positions, x_kind, categories, per
     return Axis(domain, ticks, title if title is not None else pick(words, language), unit)
 
 
-def y_axis_for(model, y, line_values, values: ValueStyle, language, tick_count, title) -> Axis:
-    """Return the y axis: round ticks that hold every point, line and the target."""
+def target_off_scale(model: ChartModel, y: np.ndarray, line_values: dict[str, np.ndarray]) -> str | None:
+    """Return "above" or "below" when the goal lies too far beyond the data to share its axis."""
+    target = model.target
+    if target is None or not math.isfinite(target):
+        return None
+    data = np.concatenate([y, *(v for k, v in line_values.items() if k != "target")])
+    data = data[np.isfinite(data)]
+    if not len(data):
+        return None
+    low, high = float(data.min()), float(data.max())
+    if model.chart in ZERO_BASED_CHARTS:
+        low = min(low, 0.0)
+    span = (high - low) or abs(high) or 1.0
+    if target > high and target - low > TARGET_SQUEEZE * span:
+        return "above"
+    if target < low and high - target > TARGET_SQUEEZE * span:
+        return "below"
+    return None
+
+
+def y_axis_for(model, y, line_values, values: ValueStyle, language, tick_count, title, *,
+               show_target: bool = True) -> Axis:
+    """Return the y axis: round ticks that hold every point, line and (when shown) the target."""
     finite = np.concatenate([y, *line_values.values()])
     finite = finite[np.isfinite(finite)]
-    if model.target is not None and math.isfinite(model.target):
+    if show_target and model.target is not None and math.isfinite(model.target):
         finite = np.append(finite, model.target)
     low, high = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
     if model.chart in ZERO_BASED_CHARTS or (values.percent and low >= 0):

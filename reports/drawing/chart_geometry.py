@@ -20,11 +20,14 @@ from reports.drawing import palette
 from reports.drawing.chart_axes import (
     DAY,
     EPOCH,
+    TARGET_OFF_SCALE,
     Axis,
     ValueStyle,
     annotation_position,
     infer_period_unit,
     median_spacing,
+    pick,
+    target_off_scale,
     value_style,
     x_axis_for,
     x_positions,
@@ -123,6 +126,12 @@ class ChartGeometry:
     room: PlotRoom  # the plot size the labels were placed for
     spacing: float  # the median distance between neighbouring points, in x data units
     annotation_notes: tuple[str, ...] = ()  # lines under the plot naming numbered changes
+    # The goal in words when it lies too far beyond the data to share its axis; first of the
+    # notes under the plot.
+    target_note: str = ""
+    # Every change numbered, its label a number, its full text listed by the page (a TV
+    # has no hover to show a cut label's rest); the plot then draws no notes of changes.
+    numbered_changes: bool = False
 
     def x_value(self, position: float) -> object:
         """Return an x position as the screen wants it: a Timestamp for dates."""
@@ -142,13 +151,15 @@ def chart_geometry(
     model: ChartModel, *, language: str = "da", warning_limits: bool = False,
     percent: bool | None = None, x_title: str | None = None, y_title: str | None = None,
     longest_run: str = "signal", max_x_ticks: int | None = None, columns: int | None = None,
-    y_tick_count: int = 5, room: PlotRoom = DEFAULT_ROOM,
+    y_tick_count: int = 5, room: PlotRoom = DEFAULT_ROOM, numbered_changes: bool = False,
 ) -> ChartGeometry:
     """Return what to draw for a chart model, in data units with every text printed.
 
     longest_run says when the band behind the longest run is drawn: "signal" (only
     when the run is longer than its limit), "always" (for teaching) or "never".
     room is the size of one plot and its letters; labels are placed to keep clear there.
+    numbered_changes: label every change with its number and leave the list to the caller
+    (see change_list), as a wall screen does.
     """
     if longest_run not in LONGEST_RUN_CHOICES:
         raise ValueError(f"longest_run must be one of {', '.join(LONGEST_RUN_CHOICES)}, "
@@ -160,6 +171,9 @@ def chart_geometry(
     period_unit = infer_period_unit(spacing) if x_kind == "date" else None
     drawn = LIMIT_COLUMNS + (WARNING_COLUMNS if warning_limits else ())
     line_values = {c: frame[c].to_numpy(dtype=float) for c in drawn + ("target",)}
+    off_scale = target_off_scale(model, y, line_values)
+    if off_scale:  # the data first: no goal line at the edge, the goal said under the plot
+        del line_values["target"]
     values = value_style(model, y, line_values, percent=percent, language=language)
 
     annotation_positions = [annotation_position(a.x, x_kind, categories) for a in model.annotations]
@@ -174,7 +188,10 @@ def chart_geometry(
         max_x_ticks -= 1  # fewer, further apart: dates come at round steps, not evenly spread
         x_axis = x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
                             model.chart, language, max_x_ticks, x_title)
-    y_axis = y_axis_for(model, y, line_values, values, language, y_tick_count, y_title)
+    y_axis = y_axis_for(model, y, line_values, values, language, y_tick_count, y_title,
+                        show_target=off_scale is None)
+    target_note = "" if off_scale is None else pick(TARGET_OFF_SCALE[off_scale], language).format(
+        value=values.line(float(model.target), language))
 
     facets = frame["facet"].tolist()
     long_run_facets: dict[object, set[int]] = {}
@@ -193,7 +210,9 @@ def chart_geometry(
                         if math.isfinite(x))
     legend = legend_items(model, panels, annotations, language)
     return place_labels(ChartGeometry(language, x_kind, period_unit, x_axis, y_axis, values,
-                                      tuple(panels), annotations, legend, room, spacing), room)
+                                      tuple(panels), annotations, legend, room, spacing,
+                                      target_note=target_note, numbered_changes=numbered_changes),
+                        room)
 
 
 def place_labels(geometry: ChartGeometry, room: PlotRoom) -> ChartGeometry:
@@ -203,7 +222,12 @@ def place_labels(geometry: ChartGeometry, room: PlotRoom) -> ChartGeometry:
     (the PDF) places them again with it; nothing else of the geometry changes.
     """
     annotations, notes = place_annotations([(a.x, a.text) for a in geometry.annotations],
-                                           domain=geometry.x_axis.domain, room=room)
+                                           domain=geometry.x_axis.domain, room=room,
+                                           numbered=geometry.numbered_changes)
+    if geometry.numbered_changes:
+        notes = ()  # listed by the page, in full
+    if geometry.target_note:
+        notes = (geometry.target_note, *notes)
     low, high = geometry.y_axis.domain
     gap = room.line_height / room.height * (high - low)  # one line of text, in data units
     panels = []

@@ -97,21 +97,24 @@ def spread_labels(values: Sequence[float], *, gap: float, low: float, high: floa
 
 
 def place_annotations(changes: Sequence[tuple[float, str]], *, domain: tuple[float, float],
-                      room: PlotRoom) -> tuple[tuple[AnnotationMarker, ...], tuple[str, ...]]:
+                      room: PlotRoom, numbered: bool = False,
+                      ) -> tuple[tuple[AnnotationMarker, ...], tuple[str, ...]]:
     """Return markers whose labels never overlap, and the lines that explain numbered labels.
 
     Worded labels are tried first, in at most ANNOTATION_TEXT_ROWS rows; when they do
-    not fit, every change gets its number instead and the list under the plot names them.
+    not fit, or numbered asks for it, every change gets its number instead and the list
+    under the plot names them (in the order of change_list).
     Changes too close for a number each share one label ("2–4") at the first of them.
     """
     dated = sorted(((x, " ".join(text.split())) for x, text in changes if math.isfinite(x)),
                    key=lambda change: change[0])
     if not dated:
         return (), ()
-    worded = rows_for(dated, [fitted_label(text, ANNOTATION_LABEL_CHARS, room) for _, text in dated],
-                      domain, room)
-    if max(marker.row for marker in worded) < ANNOTATION_TEXT_ROWS:
-        return worded, ()
+    if not numbered:
+        worded = rows_for(dated, [fitted_label(text, ANNOTATION_LABEL_CHARS, room)
+                                  for _, text in dated], domain, room)
+        if max(marker.row for marker in worded) < ANNOTATION_TEXT_ROWS:
+            return worded, ()
     notes = [f"{number} {fitted_label(text, ANNOTATION_NOTE_CHARS, room)}"
              for number, (_, text) in enumerate(dated, start=1)]
     return rows_for(dated, number_labels(dated, domain, room), domain, room), note_lines(notes, room)
@@ -198,3 +201,14 @@ def note_lines(notes: list[str], room: PlotRoom) -> tuple[str, ...]:
         else:
             lines.append(note)
     return tuple(lines)
+
+
+def change_list(changes: Sequence[tuple[object, str]]) -> tuple[tuple[int, object, str], ...]:
+    """Return (number, when, text) of each change, numbered as place_annotations numbers them.
+
+    changes are (date or x, text); they are numbered in the order of their dates, and
+    changes on one day in the order given.
+    """
+    dated = sorted(((when, " ".join(text.split())) for when, text in changes),
+                   key=lambda change: change[0])
+    return tuple((number, when, text) for number, (when, text) in enumerate(dated, start=1))

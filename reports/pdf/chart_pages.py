@@ -162,7 +162,9 @@ def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str)
     if target:
         pieces.append(report_text("chart.goal", language, target=target))
     if chart.days_since_last_event is not None:
-        pieces.append(report_text("chart.days_since", language, days=chart.days_since_last_event))
+        days = chart.days_since_last_event
+        pieces.append(report_text("chart.days_since.one" if days == 1 else "chart.days_since",
+                                  language, days=days))
     return " · ".join(pieces)
 
 

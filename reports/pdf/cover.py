@@ -13,7 +13,7 @@ from reports.content.report_content import ReportContent
 from reports.drawing import palette
 from reports.pdf.chart_pages import in_month
 from reports.pdf.report_styles import ACCENT, RULE, SHADE, TEXT_WIDTH, ReportStyles
-from reports.wording.formats import format_date, format_month
+from reports.wording.formats import format_date, format_month, local_time
 from reports.wording.goal_text import goal_state
 from reports.wording.texts import counted, report_text
 
@@ -75,9 +75,9 @@ def facts_table(content: ReportContent, *, styles: ReportStyles, language: str, 
     if content.as_of < month.last:
         period += " " + report_text("cover.as_of", language,
                                     date=format_date(content.as_of, language=language, style="long"))
+    local = local_time(generated_at)
     made = report_text("cover.generated_value", language,
-                       date=format_date(generated_at.date(), language=language),
-                       time=f"{generated_at:%H:%M}")
+                       date=format_date(local.date(), language=language), time=f"{local:%H:%M}")
     sharing = report_text("cover.shared" if shared else "cover.internal", language)
     facts = [
         ("cover.organisation", escape(content.scope.organisation)),

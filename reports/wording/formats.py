@@ -12,6 +12,7 @@ import decimal
 import math
 from datetime import date, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -214,3 +215,12 @@ def d3_time_locale(language: str = "da") -> dict[str, object]:
         "months": [months["wide"][i] for i in range(1, 13)],
         "shortMonths": [locale.months["format"]["abbreviated"][i] for i in range(1, 13)],
     }
+
+
+# Reports are read in Denmark: a time printed on them is the clock on a Danish wall.
+LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
+
+
+def local_time(moment: datetime) -> datetime:
+    """Return a moment as Danish clocks read it; a naive moment is taken as already local."""
+    return moment if moment.tzinfo is None else moment.astimezone(LOCAL_TIME)

@@ -84,6 +84,7 @@ TEXTS: dict[str, str] = {
     "chart.changes": "Ændringer i {month}",
     "chart.notes": "Noter i {month}",
     "chart.goal": "mål {target}",
+    "chart.days_since.one": "{days} dag siden sidste hændelse",
     "chart.days_since": "{days} dage siden sidste hændelse",
     "chart.type.run": "seriediagram",
     "chart.type.p": "P-kort (andel)",

@@ -84,6 +84,7 @@ TEXTS: dict[str, str] = {
     "chart.changes": "Changes in {month}",
     "chart.notes": "Notes in {month}",
     "chart.goal": "goal {target}",
+    "chart.days_since.one": "{days} day since the last event",
     "chart.days_since": "{days} days since the last event",
     "chart.type.run": "run chart",
     "chart.type.p": "P chart (proportion)",

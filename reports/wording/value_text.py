@@ -26,6 +26,10 @@ def is_percent(definition: IndicatorDefinition) -> bool:
     return definition.measure == "proportion" and definition.multiply == 100
 
 
+# Units whose singular differs, for a value of exactly 1: "1 dag", not "1 dage".
+SINGULAR_UNITS = {"dage": "dag", "days": "day", "døgn": "døgn"}
+
+
 def value_text(value: float | None, definition: IndicatorDefinition, *, language: str = "da",
                with_unit: bool = True, decimals: int | None = None) -> str:
     """Return a plotted value as printed in tables, with the indicator's unit when asked."""
@@ -37,6 +41,8 @@ def value_text(value: float | None, definition: IndicatorDefinition, *, language
     if is_percent(definition):
         return number + percent_suffix(language)
     unit = definition.unit_en if language == "en" else definition.unit_da
+    if number == "1":
+        unit = SINGULAR_UNITS.get(unit, unit)
     return f"{number} {unit}" if with_unit and unit else number
 
 

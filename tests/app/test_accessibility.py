@@ -81,8 +81,8 @@ def test_the_entry_page_has_no_serious_violations_at_rest_in_a_confirmation_and_
     page.get_by_text("ligner et CPR-nummer").wait_for(timeout=WAIT_MS)
     assert blocking_violations(page) == []
     page.get_by_label("Triageret i dag").fill("20")
-    page.get_by_label("af borgere").last.fill("25")
-    page.get_by_role("button", name="Gem").last.click()
+    page.get_by_label("af borgere").first.fill("25")  # triage: the first card
+    page.get_by_role("button", name="Gem").first.click()
     page.get_by_role("button", name="Fortryd").wait_for(timeout=WAIT_MS)
     assert blocking_violations(page) == []
 

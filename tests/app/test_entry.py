@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.entry.card_order import in_fill_order
 from db import (
     delete_entry,
     delete_event,
@@ -45,23 +46,23 @@ def figures_on(database_url: str, indicator: str, day: date) -> tuple | None:
 
 
 def register_triage(app, numerator, denominator):
-    """Fill in the triage card (Solbakken's last card, so the last "Gem") and save it."""
+    """Fill in the triage card (daily, so Solbakken's first card and its first "Gem") and save it."""
     number_input(app, "Triageret i dag").set_value(numerator)
-    number_input(app, "af borgere", -1).set_value(denominator)
-    return button(app, "Gem", -1).click().run()
+    number_input(app, "af borgere", 0).set_value(denominator)
+    return button(app, "Gem", 0).click().run()
 
 
 def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_the_catalogue(
         entry, demo_engine):
     with read_session(demo_engine) as session:
-        expected = [s.definition.name_da for s in list_unit_indicators(
-            find_unit("solbakken", session=session), session=session)]
+        expected = [s.definition.name_da for s in in_fill_order(list_unit_indicators(
+            find_unit("solbakken", session=session), session=session))]
     headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
     assert headings == expected
     labels = [n.label for n in entry.number_input]
     assert {"Triageret i dag", "af borgere", "Fald i november 2026", "Sengedage i november 2026",
             "Fik alle elementer i uge 47"} <= set(labels)
-    assert [b.label for b in entry.button][:1] == ["Nyt tryksår"]
+    assert [b.label for b in entry.button][:2] == ["Gem", "Nyt tryksår"]  # triage, then events
 
 
 def test_a_triage_proportion_is_saved_for_today_confirmed_and_the_fields_emptied(
@@ -89,7 +90,7 @@ def test_more_triaged_than_citizens_is_refused_under_the_numerator_field(entry, 
     assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) is None
     beside = block_holding(app.main, "Triageret i dag")
     assert [e.value for e in elements(beside, "error")] == [
-        "tæller: må ikke være større end nævneren (26 > 25)"]
+        "Triageret i dag: må ikke være større end nævneren (26 > 25)"]
     assert len(app.error) == 1
     assert number_input(app, "Triageret i dag").value == 26  # kept, to be corrected
 
@@ -98,9 +99,9 @@ def test_a_missing_denominator_is_named_under_its_field_in_english(monkeypatch,
                                                                    demo_database_url):
     app = open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken", lang="en")
     number_input(app, "Triaged today").set_value(20)
-    app = button(app, "Save", -1).click().run()
-    beside = block_holding(app.main, "of citizens", index=-1)
-    assert [e.value for e in elements(beside, "error")] == ["denominator: is missing"]
+    app = button(app, "Save", 0).click().run()
+    beside = block_holding(app.main, "of citizens", index=0)
+    assert [e.value for e in elements(beside, "error")] == ["Of citizens: is missing"]
 
 
 def test_registering_for_yesterday_corrects_its_figures_and_undo_puts_the_old_ones_back(
@@ -109,8 +110,8 @@ def test_registering_for_yesterday_corrects_its_figures_and_undo_puts_the_old_on
     assert before is not None
     entry.date_input(key="entry.date").set_value(YESTERDAY).run()
     number_input(entry, "Triageret den 21-11-2026").set_value(30)
-    number_input(entry, "af borgere", -1).set_value(40)
-    app = button(entry, "Gem", -1).click().run()
+    number_input(entry, "af borgere", 0).set_value(40)
+    app = button(entry, "Gem", 0).click().run()
     assert figures_on(demo_database_url, "triage_dagligt", YESTERDAY) == (30, 40)
     button(app, "Fortryd").click().run()
     assert figures_on(demo_database_url, "triage_dagligt", YESTERDAY) == before
@@ -147,7 +148,7 @@ def test_a_note_that_looks_like_a_cpr_number_is_refused_under_the_note_field(
     app = button(app, "Ja, registrér").click().run()
     beside = block_holding(app.main, "Note (valgfri)", "text_input")
     assert [e.value for e in elements(beside, "error")] == [
-        "note: ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle"]
+        "Note (valgfri): ligner et CPR-nummer; personoplysninger hører ikke hjemme i Tavle"]
     assert len(series(demo_database_url, "tryksaar_dage_mellem")) == events_before
 
 
@@ -173,7 +174,7 @@ def test_a_refused_correction_names_the_field_and_changes_nothing(entry, demo_da
     app = button(app, "Gem rettelse").click().run()
     beside = block_holding(app.main, "Triageret i dag", index=-1)
     assert [e.value for e in elements(beside, "error")] == [
-        "tæller: må ikke være større end nævneren (30 > 25)"]
+        "Triageret i dag: må ikke være større end nævneren (30 > 25)"]
     assert len(app.error) == 1
     assert figures_on(demo_database_url, "triage_dagligt", DEMO_TODAY) == (23, 25)
 

@@ -63,9 +63,9 @@ def test_a_pressure_ulcer_and_a_triage_tapped_in_on_a_tablet_show_on_the_wall_bo
 
     tablet.get_by_label("Triageret i dag").tap()
     tablet.keyboard.type("23")
-    tablet.get_by_label("af borgere").last.tap()
+    tablet.get_by_label("af borgere").first.tap()  # triage: the first card
     tablet.keyboard.type("25")
-    tablet.get_by_role("button", name="Gem").last.tap()
+    tablet.get_by_role("button", name="Gem").first.tap()
     saved = tablet.get_by_text("Gemt: Andel borgere triageret dagligt, i dag: 23 af 25.")
     saved.wait_for(timeout=WAIT_MS)
     saved.scroll_into_view_if_needed()

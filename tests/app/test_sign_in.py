@@ -68,7 +68,7 @@ def test_a_units_tablet_lists_its_team_and_signs_in_with_a_personal_pin(monkeypa
                                                                       demo_database_url):
     app = open_page("home.py", monkeypatch, demo_database_url, as_user=None, enhed="solbakken")
     assert "### Hurtig log ind på Plejecenter Solbakken" in [m.value for m in app.markdown]
-    who = app.radio[0]
+    who = app.pills[0]  # big name buttons
     assert set(who.options) == {"Demo registrant", "Demo teamleder"}
     who.set_value("demo-registrant")
     text_input(app, "Din PIN-kode").input(DEMO_PIN)
@@ -79,7 +79,7 @@ def test_a_units_tablet_lists_its_team_and_signs_in_with_a_personal_pin(monkeypa
 
 def test_a_wrong_pin_is_refused_without_saying_whose_it_was(monkeypatch, demo_database_url):
     app = open_page("home.py", monkeypatch, demo_database_url, as_user=None, enhed="solbakken")
-    app.radio[0].set_value("demo-teamleder")
+    app.pills[0].set_value("demo-teamleder")
     text_input(app, "Din PIN-kode").input("0000")
     app = button(app, "Log ind", 0).click().run()
     assert app.error[0].value == "Forkert PIN-kode."

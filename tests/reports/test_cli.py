@@ -72,8 +72,9 @@ def test_an_unknown_unit_is_refused_in_one_line_naming_the_known_units(demo_envi
     code, printed, errors = run(["monthly", "--unit", "Solgården", "--month", "2026-11", "--out",
                                  str(tmp_path / "x.pdf")], capsys)
     assert (code, printed) == (1, "")
-    assert errors == ("Der er ingen enhed der hedder 'Solgården'. Kendte: Hjemmeplejen Nord, "
-                      "Plejecenter Solbakken, Akutteamet.\n")
+    assert errors == ("Der er ingen enhed der hedder 'Solgården'. Kendte: Hjemmeplejen Nord "
+                      "(hjemmeplejen-nord), Plejecenter Solbakken (solbakken), Akutteamet "
+                      "(akutteamet).\n")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -121,3 +122,11 @@ def test_python_dash_m_reports_runs_the_command(demo_database_url, tmp_path):
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert (finished.returncode, finished.stderr) == (0, "")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("unit", ["solbakken", "SOLBAKKEN", " Plejecenter Solbakken "])
+def test_a_unit_is_found_by_its_code_or_name_in_any_case(demo_environment, tmp_path, capsys, unit):
+    out = tmp_path / "x.pdf"
+    code, printed, _ = run(["monthly", "--unit", unit, "--month", "2026-11", "--out", str(out)],
+                           capsys)
+    assert (code, printed) == (0, f"Skrev {out}\n") and out.exists()

@@ -10,6 +10,8 @@ STRINGS: dict[str, str] = {
     "entry.save": "Gem",
     "entry.undone": "Fortrudt: {what}.",
     "entry.saved": "Gemt: {what}.",
+    "entry.done": "✓ Udfyldt {period}",
+    "entry.done.event": "✓ Registreret {period}",
     "entry.existing": "Allerede registreret {period}: {figures}. Gemmer du igen, rettes tallet.",
     "entry.event.add": "{event}",
     "entry.event.confirm": "Registrér {event} den {date}?",

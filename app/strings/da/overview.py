@@ -13,6 +13,7 @@ STRINGS: dict[str, str] = {
     "overview.tab.spread": "Spredning",
     "overview.tab.funnel": "Sammenligning",
     "overview.matrix.caption": "Enheder (rækker) og indikatorer (kolonner). Symbolet viser diagrammets signal, tallet den seneste værdi, ✓ eller ✗ om målet er nået.",
+    "overview.matrix.scroll": "↔ Tabellen har {count} indikatorer og er bredere end skærmen: rul sidelæns i den (Shift + musehjul, eller Tab fra celle til celle); enhedernes navne bliver stående. Vælg færre pakker for at se alle på én gang.",
     "overview.matrix.unit": "Enhed",
     "overview.matrix.not_used": "bruges ikke",
     "overview.legend.goal_met": "✓ mål nået",

@@ -18,7 +18,7 @@ STRINGS: dict[str, str] = {
     "report.making": "Laver rapporten …",
     "report.download": "Hent PDF ({name})",
     "report.preview": "Forsiden",
-    "report.no_preview": "Forhåndsvisning kræver programmet pdftoppm (Debian-pakken poppler-utils). Rapporten kan hentes alligevel.",
+    "report.no_preview": "Forhåndsvisningen kan ikke vises på denne server. Rapporten kan hentes alligevel; bed den, der driver Tavle, om at slå forhåndsvisningen til.",
     "report.cannot": "Rapporten kan ikke laves: {reason}",
     "chart.tooltip.period": "Periode",
     "chart.tooltip.value": "Værdi",

@@ -10,6 +10,8 @@ STRINGS: dict[str, str] = {
     "entry.save": "Save",
     "entry.undone": "Undone: {what}.",
     "entry.saved": "Saved: {what}.",
+    "entry.done": "✓ Done {period}",
+    "entry.done.event": "✓ Recorded {period}",
     "entry.existing": "Already recorded {period}: {figures}. Saving again corrects it.",
     "entry.event.add": "{event}",
     "entry.event.confirm": "Record {event} on {date}?",

@@ -13,6 +13,7 @@ STRINGS: dict[str, str] = {
     "overview.tab.spread": "Spread",
     "overview.tab.funnel": "Comparison",
     "overview.matrix.caption": "Units (rows) and indicators (columns). The symbol shows the chart's signal, the number the latest value, ✓ or ✗ whether the goal is met.",
+    "overview.matrix.scroll": "↔ The table has {count} indicators and is wider than the screen: scroll it sideways (Shift + mouse wheel, or Tab from cell to cell); the units' names stay in place. Choose fewer packages to see them all at once.",
     "overview.matrix.unit": "Unit",
     "overview.matrix.not_used": "not used",
     "overview.legend.goal_met": "✓ goal met",

@@ -18,7 +18,7 @@ STRINGS: dict[str, str] = {
     "report.making": "Making the report …",
     "report.download": "Download PDF ({name})",
     "report.preview": "The cover",
-    "report.no_preview": "The preview needs the pdftoppm program (Debian package poppler-utils). The report can be downloaded all the same.",
+    "report.no_preview": "The preview cannot be shown on this server. The report can be downloaded all the same; ask whoever runs Tavle to turn the preview on.",
     "report.cannot": "The report cannot be made: {reason}",
     "chart.tooltip.period": "Period",
     "chart.tooltip.value": "Value",
