@@ -67,8 +67,9 @@ def _backup(engine: Engine, args: argparse.Namespace) -> str:
 
 
 def _restore(engine: Engine, args: argparse.Namespace) -> str:
-    restore(engine, args.file, actor=args.actor)
-    return f"Databasen er genskabt fra {args.file}"
+    safety = restore(engine, args.file, actor=args.actor)
+    kept = f"; den erstattede database er gemt i {safety}" if safety else ""
+    return f"Databasen er genskabt fra {args.file}{kept}"
 
 
 def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
