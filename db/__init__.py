@@ -95,6 +95,7 @@ from db.permissions import (
     rights_of,
     role_may,
 )
+from db.redaction import REDACTED_TEXT, redact_text
 from db.sampling import (
     delete_sampling_switch,
     list_sampling_switches,
@@ -150,6 +151,7 @@ __all__ = [
     "ACTIONS",
     "DEMO_PASSWORD",
     "DEMO_PIN",
+    "REDACTED_TEXT",
     "DEMO_USERS",
     "LOCKOUT_WINDOW",
     "MAX_FAILED_SIGN_INS",
@@ -248,6 +250,7 @@ __all__ = [
     "read_overview_series",
     "read_series",
     "read_session",
+    "redact_text",
     "read_unit_series",
     "record_board_meeting",
     "remove_membership",

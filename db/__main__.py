@@ -24,6 +24,7 @@ from db.errors import StorageError
 from db.exporter import export_file, format_for
 from db.importer import import_file
 from db.migrate import migrate
+from db.redaction import redact_text
 from db.users import create_user
 
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
@@ -72,6 +73,13 @@ def _restore(engine: Engine, args: argparse.Namespace) -> str:
     return f"Databasen er genskabt fra {args.file}{kept}"
 
 
+def _redact(engine: Engine, args: argparse.Namespace) -> str:
+    text = _read_secret("Teksten der skal fjernes: ")  # not an argument: no shell history
+    with write_session(engine) as session:
+        changed = redact_text(text, session=session, actor=args.actor)
+    return f"Teksten er fjernet fra {changed} rækker (revisionsloggen medregnet)."
+
+
 def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
     password = _read_password()
     migrate(engine)
@@ -79,6 +87,13 @@ def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
         create_user(args.username, role="admin", password=password, session=session,
                     actor=args.actor)
     return f"Administratoren {args.username} er oprettet."
+
+
+def _read_secret(prompt: str) -> str:
+    """Read one line without echo at a terminal, else one line of stdin."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _read_password() -> str:
@@ -99,6 +114,7 @@ def _shown(url: str) -> str:
 COMMANDS: dict[str, Callable[[Engine, argparse.Namespace], str]] = {
     "init": _init, "seed-demo": _seed_demo, "import": _import, "export": _export,
     "backup": _backup, "restore": _restore, "create-admin": _create_admin,
+    "redact": _redact,
 }
 
 
@@ -127,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     sub.add_parser("restore", help="replace the SQLite database with a backup").add_argument(
         "file", type=Path)
+    sub.add_parser("redact", help="remove a text (read from stdin) everywhere it is stored,"
+                              " the audit log included")
     admin = sub.add_parser("create-admin", help="create an administrator (password on stdin)")
     admin.add_argument("--username", required=True)
     return parser
