@@ -17,6 +17,7 @@ from db.audit import insert_audited, record_changes, record_note, snapshot
 from db.csv_files import RawTable, read_csv
 from db.engine import require_writing
 from db.errors import ValidationError
+from db.file_limits import check_cells, check_file
 from db.import_plan import ImportPlan, UnitKey, plan_import
 from db.import_rows import parse_table
 from db.models import Annotation, Entry, Event, Unit, utc_now
@@ -30,9 +31,11 @@ _ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
 def read_table_file(content: bytes, *, filename: str) -> RawTable:
     """Read the cells of a .csv or .xlsx file (by its name, or by its first bytes)."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix == ".xlsx" or (suffix != ".csv" and content.startswith(_ZIP_MAGIC)):
-        return read_xlsx(content)
-    return read_csv(content)
+    workbook = suffix == ".xlsx" or (suffix != ".csv" and content.startswith(_ZIP_MAGIC))
+    check_file(content, workbook=workbook)  # limits and XML tricks, before any parsing
+    table = read_xlsx(content) if workbook else read_csv(content)
+    check_cells(table.header, table.rows)
+    return table
 
 
 def preview_import(content: bytes, *, filename: str, session: Session, today: date,
