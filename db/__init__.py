@@ -78,6 +78,7 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
+from db.formulas import neutralise_cell
 from db.import_plan import ImportPlan
 from db.importer import import_file, preview_import
 from db.migrate import migrate, schema_revision
@@ -244,6 +245,7 @@ __all__ = [
     "member_unit_ids",
     "migrate",
     "move_unit",
+    "neutralise_cell",
     "period_start",
     "preview_import",
     "read_audit",
