@@ -106,7 +106,8 @@ from db.sampling import (
 )
 from db.series import empty_series, read_series, read_unit_series
 from db.sign_in import (
-    LOCKOUT_WINDOW,
+    FIRST_DELAY,
+    LONGEST_DELAY,
     MAX_FAILED_SIGN_INS,
     LockedOutError,
     SignedIn,
@@ -116,6 +117,7 @@ from db.sign_in import (
     sign_in_single,
     sign_in_with_pin,
     tablet_users,
+    unlock_sign_in,
 )
 from db.undelete import is_deleted, restore_deleted
 from db.units import (
@@ -152,9 +154,10 @@ __all__ = [
     "ACTIONS",
     "DEMO_PASSWORD",
     "DEMO_PIN",
+    "FIRST_DELAY",
     "REDACTED_TEXT",
     "DEMO_USERS",
-    "LOCKOUT_WINDOW",
+    "LONGEST_DELAY",
     "MAX_FAILED_SIGN_INS",
     "PIN_DIGITS",
     "PIN_ROLES",
@@ -283,6 +286,7 @@ __all__ = [
     "sign_in_with_pin",
     "switch_sampling",
     "tablet_users",
+    "unlock_sign_in",
     "update_indicator",
     "verify_password",
     "write_session",

@@ -10,7 +10,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -25,6 +25,7 @@ from db.exporter import export_file, format_for
 from db.importer import import_file
 from db.migrate import migrate
 from db.redaction import redact_text
+from db.sign_in import unlock_sign_in
 from db.users import create_user
 
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
@@ -80,6 +81,12 @@ def _redact(engine: Engine, args: argparse.Namespace) -> str:
     return f"Teksten er fjernet fra {changed} rækker (revisionsloggen medregnet)."
 
 
+def _unlock(engine: Engine, args: argparse.Namespace) -> str:
+    with write_session(engine) as session:
+        unlock_sign_in(args.username, session=session, actor=args.actor, now=args.now)
+    return f"{args.username} kan logge ind igen med det samme."
+
+
 def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
     password = _read_password()
     migrate(engine)
@@ -114,7 +121,7 @@ def _shown(url: str) -> str:
 COMMANDS: dict[str, Callable[[Engine, argparse.Namespace], str]] = {
     "init": _init, "seed-demo": _seed_demo, "import": _import, "export": _export,
     "backup": _backup, "restore": _restore, "create-admin": _create_admin,
-    "redact": _redact,
+    "redact": _redact, "unlock": _unlock,
 }
 
 
@@ -145,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     sub.add_parser("redact", help="remove a text (read from stdin) everywhere it is stored,"
                               " the audit log included")
+    unlock = sub.add_parser("unlock", help="let a user sign in again at once after failed tries")
+    unlock.add_argument("username")
+    unlock.set_defaults(now=datetime.now(UTC))
     admin = sub.add_parser("create-admin", help="create an administrator (password on stdin)")
     admin.add_argument("--username", required=True)
     return parser

@@ -7,6 +7,7 @@ the same address shows the page it named.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -99,7 +100,7 @@ def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
     with st.form("signin.pin", clear_on_submit=True, border=True):
         st.radio(text("signin.pin.who"), list(names), format_func=names.__getitem__, index=None,
                  horizontal=True, key=_PIN_WHO)
-        st.text_input(text("signin.pin.pin"), type="password", max_chars=6, autocomplete="off",
+        st.text_input(text("signin.pin.pin"), type="password", max_chars=8, autocomplete="off",
                       key=_PIN)
         st.form_submit_button(text("signin.button"), type="primary", icon=":material/login:",
                               on_click=_pin_sent, args=(unit_id,))
@@ -123,7 +124,8 @@ def _password_sent() -> None:
     """Try the username and password the form sent."""
     username, password = st.session_state.get(_USERNAME, ""), st.session_state.get(_PASSWORD, "")
     st.session_state[_PASSWORD] = ""  # the typed secret does not stay in the session
-    _try(lambda now: sign_in(username, password, engine=database(), now=now))
+    _try(lambda now: sign_in(username, password, engine=database(), now=now,
+                             source=_source("password")))
 
 
 def _pin_sent(unit_id: int) -> None:
@@ -134,7 +136,24 @@ def _pin_sent(unit_id: int) -> None:
         st.session_state[_ERROR_KEY] = text("signin.pin.choose")
         return
     _try(lambda now: sign_in_with_pin(username, pin, unit_id=unit_id, engine=database(),
-                                      now=now))
+                                      now=now, source=_source(f"tablet:{unit_id}")))
+
+
+def _source(way_in: str) -> str | None:
+    """Name where a try comes from, for throttling: the way in and the browser's address.
+
+    A reverse proxy on this machine makes every address its own (README): then the
+    password form names no source, lest one guesser slow everyone's sign-in down; a
+    unit's tablet is still a source of its own.
+    """
+    address = getattr(st.context, "ip_address", None)
+    try:
+        direct = bool(address) and not ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        direct = False
+    if direct:
+        return f"{way_in}@{address}"
+    return way_in if way_in.startswith("tablet:") else None
 
 
 def _try(attempt) -> None:
