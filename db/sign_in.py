@@ -45,6 +45,7 @@ from db.users import (
     set_role,
     verify_password,
 )
+from db.validation import LONGEST_TEXT_BY_FIELD
 
 # Free failures per username and way in before the delays begin.
 MAX_FAILED_SIGN_INS = 5
@@ -229,7 +230,8 @@ def _name_to_try(username: str) -> str:
     personal data stays out, and no account can be locked or guessed through it.
     """
     name = username.strip().lower()
-    if not USERNAME_PATTERN.fullmatch(name) or looks_like_cpr(name):
+    if (len(name) > LONGEST_TEXT_BY_FIELD["username"] or not USERNAME_PATTERN.fullmatch(name)
+            or looks_like_cpr(name)):
         hint_da, hint_en = ((" Brug dit brugernavn i Tavle, ikke dit CPR-nummer.",
                              " Use your Tavle username, not your CPR number.")
                             if looks_like_cpr(name) else ("", ""))

@@ -16,6 +16,7 @@ import streamlit as st
 from app.access.identity import SIGNED_OUT_KEY, remember_sign_in
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database, today
 from app.settings import app_secrets, load_settings
 from app.styles import use_touch_targets
@@ -95,8 +96,8 @@ def _unit_of_address(session) -> tuple[int, str] | None:
 def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
     """Quick sign-in on the unit's shared tablet: tap your name, type your own PIN."""
     unit_id, unit_name = unit
-    st.markdown(f"### {text('signin.pin.title', unit=unit_name)}")
-    names = dict(members)
+    st.markdown(f"### {text('signin.pin.title', unit=as_text(unit_name))}")
+    names = {username: as_text(name) for username, name in members}
     with st.form("signin.pin", clear_on_submit=True, border=True):
         st.radio(text("signin.pin.who"), list(names), format_func=names.__getitem__, index=None,
                  horizontal=True, key=_PIN_WHO)

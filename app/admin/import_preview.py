@@ -12,6 +12,7 @@ import streamlit as st
 from app.access.identity import current_actor
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database, today
 from db import (
     ImportPlan,
@@ -61,14 +62,14 @@ def import_panel() -> None:
         plan = preview_import(content, filename=upload.name, session=session, today=today(),
                               create_units=create_units)
     if plan.problems:
-        st.error(text("admin.import.refused", count=len(plan.problems), file=upload.name),
+        st.error(text("admin.import.refused", count=len(plan.problems), file=as_text(upload.name)),
                  icon=":material/error:")
         st.dataframe(problems_table(plan, language=language), hide_index=True, width="stretch")
         return
-    st.success(text("admin.import.ready", file=upload.name), icon=":material/fact_check:")
+    st.success(text("admin.import.ready", file=as_text(upload.name)), icon=":material/fact_check:")
     st.table(summary_table(plan), hide_index=True, border="horizontal")
     if plan.new_units:
-        st.caption(text("admin.import.new_units", units=", ".join(plan.new_units)))
+        st.caption(text("admin.import.new_units", units=", ".join(map(as_text, plan.new_units))))
     if not st.button(text("admin.import.submit"), type="primary", key=f"{KEY}.submit",
                      icon=":material/upload:"):
         return
