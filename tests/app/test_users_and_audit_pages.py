@@ -169,3 +169,23 @@ def test_the_users_and_audit_pages_refuse_anyone_but_an_administrator(monkeypatc
                         "demo-leder").run()
         assert app.exception and "må ikke" in app.exception[0].message
         assert app.session_state[USER_KEY].role == "leder"
+
+
+def test_an_administrator_redacts_a_text_everywhere_from_the_audit_log_page(monkeypatch,
+                                                                          demo_database_url):
+    engine = make_engine(demo_database_url)
+    with write_session(engine) as session:
+        unit = find_unit("solbakken", session=session)
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session).id
+        add_event(unit, ulcers, DEMO_TODAY, note="Hr. Jensen, hæl", session=session,
+                  actor="demo-registrant", today=DEMO_TODAY)
+    app = open_page("audit.py", monkeypatch, demo_database_url)
+    field(app, "Teksten der skal fjernes").input("Hr. Jensen")
+    app = button(app, "Fjern teksten").click().run()
+    assert app.success[0].value == "Teksten er fjernet fra 2 rækker."  # the event, its audit row
+    with engine.connect() as connection:
+        dump = str(connection.exec_driver_sql("SELECT * FROM event").all()) + str(
+            connection.exec_driver_sql("SELECT before, after FROM audit_log").all())
+    engine.dispose()
+    assert "Jensen" not in dump
+    assert "tekst fjernet" in app.dataframe[0].value["Handling"].tolist()
