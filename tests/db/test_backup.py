@@ -1,6 +1,7 @@
 """Backup and restore with SQLite's online backup, while the database is in use."""
 
 import sqlite3
+import sys
 import threading
 import time
 
@@ -179,3 +180,24 @@ def test_a_backup_under_continuous_writes_finishes_in_bounded_time_and_is_consis
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows, highest = copy.execute("SELECT count(*), max(id) FROM ballast").fetchone()
     assert rows == highest >= 4000  # every write up to the snapshot, none half
+
+
+def test_a_restore_whose_result_fails_its_check_puts_the_safety_copy_back(
+        live, tmp_path, monkeypatch):
+    backup(live, tmp_path / "backup.db")
+    with write_session(live) as session:
+        create_unit("Akutteamet", kind="unit", parent_id=None, session=session, actor="system:admin")
+    checks = []
+    module = sys.modules["db.backup"]  # the package's name 'backup' is the function
+    real_check = module._integrity_problems
+
+    def third_check_fails(connection):  # the backup, the safety copy, then the restored live
+        checks.append(1)
+        return "a page went missing" if len(checks) == 3 else real_check(connection)
+
+    monkeypatch.setattr(module, "_integrity_problems", third_check_fails)
+    with pytest.raises(BackupError, match="som før"):
+        restore(live, tmp_path / "backup.db", actor="system:admin")
+    monkeypatch.undo()
+    assert unit_names(live) == ["Akutteamet", "Solbakken"]
+    assert live_is_sound(live)
