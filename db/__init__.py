@@ -79,6 +79,7 @@ from db.events import add_event, correct_event, delete_event, list_events, resto
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
 from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
+from db.formulas import neutralise_cell
 from db.import_plan import ImportPlan
 from db.import_reading import (
     ImportFile,
@@ -103,6 +104,7 @@ from db.permissions import (
     rights_of,
     role_may,
 )
+from db.redaction import REDACTED_TEXT, redact_text
 from db.sampling import (
     delete_sampling_switch,
     list_sampling_switches,
@@ -112,7 +114,8 @@ from db.sampling import (
 )
 from db.series import empty_series, read_series, read_unit_series
 from db.sign_in import (
-    LOCKOUT_WINDOW,
+    FIRST_DELAY,
+    LONGEST_DELAY,
     MAX_FAILED_SIGN_INS,
     LockedOutError,
     SignedIn,
@@ -122,6 +125,7 @@ from db.sign_in import (
     sign_in_single,
     sign_in_with_pin,
     tablet_users,
+    unlock_sign_in,
 )
 from db.undelete import is_deleted, restore_deleted
 from db.unit_data import indicators_with_data
@@ -159,9 +163,12 @@ __all__ = [
     "ACTIONS",
     "DEMO_PASSWORD",
     "DEMO_PIN",
+    "FIRST_DELAY",
+    "REDACTED_TEXT",
     "DEMO_USERS",
     "INDICATOR_ROLES",
     "LOCKOUT_WINDOW",
+    "LONGEST_DELAY",
     "MAX_FAILED_SIGN_INS",
     "PIN_DIGITS",
     "PIN_ROLES",
@@ -260,6 +267,7 @@ __all__ = [
     "migrate",
     "move_unit",
     "open_import_file",
+    "neutralise_cell",
     "period_start",
     "preview_import",
     "proposed_mapping",
@@ -267,6 +275,7 @@ __all__ = [
     "read_overview_series",
     "read_series",
     "read_session",
+    "redact_text",
     "read_unit_series",
     "record_board_meeting",
     "remove_membership",
@@ -297,6 +306,7 @@ __all__ = [
     "sign_in_with_pin",
     "switch_sampling",
     "tablet_users",
+    "unlock_sign_in",
     "update_indicator",
     "verify_password",
     "run_write",

@@ -10,7 +10,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -25,6 +25,8 @@ from db.exporter import export_file, format_for
 from db.import_mapping import mapping_from_json
 from db.importer import import_file, preview_import
 from db.migrate import migrate
+from db.redaction import redact_text
+from db.sign_in import unlock_sign_in
 from db.users import create_user
 
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
@@ -81,8 +83,22 @@ def _backup(engine: Engine, args: argparse.Namespace) -> str:
 
 
 def _restore(engine: Engine, args: argparse.Namespace) -> str:
-    restore(engine, args.file, actor=args.actor)
-    return f"Databasen er genskabt fra {args.file}"
+    safety = restore(engine, args.file, actor=args.actor)
+    kept = f"; den erstattede database er gemt i {safety}" if safety else ""
+    return f"Databasen er genskabt fra {args.file}{kept}"
+
+
+def _redact(engine: Engine, args: argparse.Namespace) -> str:
+    text = _read_secret("Teksten der skal fjernes: ")  # not an argument: no shell history
+    with write_session(engine) as session:
+        changed = redact_text(text, session=session, actor=args.actor)
+    return f"Teksten er fjernet fra {changed} rækker (revisionsloggen medregnet)."
+
+
+def _unlock(engine: Engine, args: argparse.Namespace) -> str:
+    with write_session(engine) as session:
+        unlock_sign_in(args.username, session=session, actor=args.actor, now=args.now)
+    return f"{args.username} kan logge ind igen med det samme."
 
 
 def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
@@ -92,6 +108,13 @@ def _create_admin(engine: Engine, args: argparse.Namespace) -> str:
         create_user(args.username, role="region" if args.region else "admin", password=password,
                     session=session, actor=args.actor)
     return f"Administratoren {args.username} er oprettet."
+
+
+def _read_secret(prompt: str) -> str:
+    """Read one line without echo at a terminal, else one line of stdin."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _read_password() -> str:
@@ -112,6 +135,7 @@ def _shown(url: str) -> str:
 COMMANDS: dict[str, Callable[[Engine, argparse.Namespace], str]] = {
     "init": _init, "seed-demo": _seed_demo, "import": _import, "export": _export,
     "backup": _backup, "restore": _restore, "create-admin": _create_admin,
+    "redact": _redact, "unlock": _unlock,
 }
 
 
@@ -147,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     sub.add_parser("restore", help="replace the SQLite database with a backup").add_argument(
         "file", type=Path)
+    sub.add_parser("redact", help="remove a text (read from stdin) everywhere it is stored,"
+                              " the audit log included")
+    unlock = sub.add_parser("unlock", help="let a user sign in again at once after failed tries")
+    unlock.add_argument("username")
+    unlock.set_defaults(now=datetime.now(UTC))
     admin = sub.add_parser("create-admin", help="create an administrator (password on stdin)")
     admin.add_argument("--username", required=True)
     admin.add_argument("--region", action="store_true",

@@ -10,12 +10,10 @@ from datetime import date
 import numpy as np
 
 from db.errors import ValidationError
+from db.formulas import neutralise, unneutralise  # noqa: F401 (the readers' and writers' rule)
 from db.validation import problem
 
 UTF8_BOM = b"\xef\xbb\xbf"
-# Excel runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
 
 
 @dataclass(frozen=True)
@@ -62,18 +60,6 @@ def read_csv(content: bytes) -> RawTable:
         return RawTable(header=(), rows=(), decimal_comma=delimiter != ",")
     return RawTable(header=tuple(rows[0]), rows=tuple(tuple(row) for row in rows[1:]),
                     decimal_comma=delimiter != ",")
-
-
-def neutralise(text: str) -> str:
-    """Prefix text that Excel would run as a formula with an apostrophe."""
-    return NEUTRALISER + text if text.startswith(FORMULA_STARTS) else text
-
-
-def unneutralise(text: str) -> str:
-    """Undo neutralise, so an exported file imports to the same text."""
-    if text.startswith(NEUTRALISER) and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def write_csv(header: list[str], rows: list[list[object]], *, danish: bool = True) -> bytes:

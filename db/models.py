@@ -181,7 +181,7 @@ class User(SQLModel, table=True):
     username: str = Field(unique=True, index=True)
     display_name: str = ""
     password_hash: str | None = None
-    pin_hash: str | None = None  # argon2 hash of a 4-6 digit PIN for a unit's shared tablet
+    pin_hash: str | None = None  # argon2 hash of a 4-8 digit PIN for a unit's shared tablet
     role: str = "registrant"
     is_demo: bool = False
     active: bool = True
@@ -203,13 +203,15 @@ class SignInAttempt(SQLModel, table=True):
     """One try to sign in (password or PIN) under a username; recent failures lock it out."""
 
     __tablename__ = "sign_in_attempt"
-    __table_args__ = (Index("ix_sign_in_attempt_username_at", "username", "at"),)
+    __table_args__ = (Index("ix_sign_in_attempt_username_at", "username", "at"),
+                      Index("ix_sign_in_attempt_source_at", "source", "at"))
 
     id: int | None = Field(default=None, primary_key=True)
     username: str  # as typed (lower case), known or not: unknown names lock out alike
     at: datetime
-    method: str  # password, pin
-    outcome: str  # signed_in, wrong, locked
+    method: str  # password, pin (any: an administrator's unlock)
+    outcome: str  # signed_in, wrong, locked, unlocked
+    source: str | None = None  # where the try came from (a tablet, an address), if known
 
 
 class BoardLink(SQLModel, table=True):

@@ -69,6 +69,7 @@ ACTIONS = (
     "export",  # export every unit's data
     "import",  # import files
     "restore",  # restore a whole database from a backup
+    "redact",  # remove a text that should never have been stored, the audit log included
 )
 UNIT_ACTIONS = frozenset(_ON_A_UNIT)
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -99,6 +100,7 @@ _ACTION_WORDS = {  # (Danish, English), as in "anna may not <words> here"
     "export": ("eksportere alle data", "export all data"),
     "import": ("importere", "import"),
     "restore": ("genskabe databasen", "restore the database"),
+    "redact": ("fjerne tekst fra databasen", "redact text from the database"),
 }
 _CACHE = "tavle_rights"
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from db.csv_files import read_csv
 from db.errors import ValidationError
+from db.file_limits import check_cells, check_file
 from db.validation import problem
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
@@ -45,9 +46,15 @@ def is_workbook(content: bytes, *, filename: str) -> bool:
 
 def read_sheets(content: bytes, *, filename: str) -> tuple[Sheet, ...]:
     """Open an uploaded .csv or .xlsx file and return its sheets (raise ValidationError if unreadable)."""
-    if is_workbook(content, filename=filename):
-        return _workbook_sheets(content)
+    workbook = is_workbook(content, filename=filename)
+    check_file(content, workbook=workbook)  # limits and XML tricks, before any parsing
+    if workbook:
+        sheets = _workbook_sheets(content)
+        for sheet in sheets:
+            check_cells((), sheet.rows)
+        return sheets
     table = read_csv(content)
+    check_cells(table.header, table.rows)
     rows = ((table.header,) if table.header else ()) + table.rows
     return (Sheet(CSV_SHEET, rows, decimal_comma=table.decimal_comma),)
 

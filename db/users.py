@@ -24,9 +24,10 @@ from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.validation import check_free_text, problem, raise_if_any
 
 MINIMUM_PASSWORD_LENGTH = 8
-# A PIN is short enough to type on a tablet between two citizens; the lockout after
-# repeated failures (db.sign_in) is what makes 4 digits enough.
-PIN_DIGITS = (4, 6)
+# A PIN is short enough to type on a tablet between two citizens; the growing delays
+# after repeated failures (db.sign_in) make 4 digits enough online, and up to 8 let a
+# team make a copied database's hashes (as costly as a password's) last longer.
+PIN_DIGITS = (4, 8)
 # Only the roles that work on a unit's shared tablet may sign in with a PIN there.
 PIN_ROLES = ("registrant", "teamleder")
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._@-]*")
@@ -256,7 +257,7 @@ def _check_username(username: str) -> list:
 
 
 def _check_pin(pin: str, *, role: str) -> list:
-    """Check a new PIN: 4-6 digits, for a role that works on a unit's shared tablet."""
+    """Check a new PIN: 4-8 digits, for a role that works on a unit's shared tablet."""
     shortest, longest = PIN_DIGITS
     if not (pin.isascii() and pin.isdigit() and shortest <= len(pin) <= longest):
         return [problem(None, f"PIN-koden skal være {shortest}-{longest} cifre",

@@ -15,6 +15,9 @@ from db.errors import Problem, ValidationError
 
 # Older dates are typing errors (the programme began in 2013; no sheet is this old).
 EARLIEST_DAY = date(1990, 1, 1)
+# The longest free text a field takes: a note is a line or two, a name fits a heading.
+LONGEST_FREE_TEXT = 1000
+LONGEST_TEXT_BY_FIELD = {"username": 64, "name": 120, "code": 120}  # a code comes of a name
 # Field names as they appear in messages and in the columns of an import file.
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "unit": ("enhed", "unit"),
@@ -109,9 +112,13 @@ def check_day(day: date, *, today: date, field: str = "date",
 
 def check_free_text(text: str | None, *, field: str, row: int | None = None,
                     required: bool = False) -> list[Problem]:
-    """Check free text: refuse anything that looks like a CPR number (and empty, if required)."""
+    """Check free text: not too long, no CPR number, no control characters (nor empty, if required)."""
     if text is None or not text.strip():
         return [problem(field, "mangler", "is missing", row=row)] if required else []
+    longest = LONGEST_TEXT_BY_FIELD.get(field or "", LONGEST_FREE_TEXT)
+    if len(text) > longest:
+        return [problem(field, f"er for lang ({len(text)} tegn); højst {longest} tegn",
+                        f"is too long ({len(text)} characters); at most {longest}", row=row)]
     if any(ord(character) < 32 and character not in "\t\n\r" for character in text):
         return [problem(field, "indeholder usynlige kontroltegn", "contains invisible control characters",
                         row=row)]

@@ -14,6 +14,7 @@ import streamlit as st
 from app.access.claim_roles import role_from_claims, username_from_claims
 from app.access.identity import SIGNED_OUT_KEY, remember_sign_in, sign_out
 from app.language import text
+from app.plain_text import as_text
 from app.resources import database
 from app.settings import Settings
 from db import (
@@ -28,7 +29,7 @@ from db import (
 def account_box(user: SignedIn, *, single_sign_on: bool) -> None:
     """Show who is signed in, with their role, and the button that signs out."""
     with st.sidebar.container(border=True):
-        st.caption(text("account.signed_in_as", name=user.name,
+        st.caption(text("account.signed_in_as", name=as_text(user.name),
                        role=text(f"role.{user.role}")))
         st.button(text("account.sign_out"), icon=":material/logout:", key="account.sign_out",
                   width="stretch", on_click=_leave, args=(single_sign_on,))

@@ -7,6 +7,7 @@ the same address shows the page it named.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -15,6 +16,7 @@ from app.access.identity import SIGNED_OUT_KEY, remember_sign_in
 from app.access.keypad import numeric_keypad
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database, today
 from app.settings import app_secrets, load_settings
 from app.styles import use_touch_targets
@@ -94,13 +96,13 @@ def _unit_of_address(session) -> tuple[int, str] | None:
 def _pin_form(unit: tuple[int, str], members: list[tuple[str, str]]) -> None:
     """Quick sign-in on the unit's shared tablet: tap your name, type your own PIN."""
     unit_id, unit_name = unit
-    st.markdown(f"### {text('signin.pin.title', unit=unit_name)}")
-    names = dict(members)
+    st.markdown(f"### {text('signin.pin.title', unit=as_text(unit_name))}")
+    names = {username: as_text(name) for username, name in members}
     with st.form("signin.pin", clear_on_submit=True, border=True):
         # Big name buttons, not radio labels: a name is a 48 px target for a hurried finger.
         st.pills(text("signin.pin.who"), list(names), format_func=names.__getitem__,
                  selection_mode="single", key=_PIN_WHO)
-        st.text_input(text("signin.pin.pin"), type="password", max_chars=6, autocomplete="off",
+        st.text_input(text("signin.pin.pin"), type="password", max_chars=8, autocomplete="off",
                       key=_PIN)
         numeric_keypad(_PIN)
         st.form_submit_button(text("signin.button"), type="primary", icon=":material/login:",
@@ -125,7 +127,8 @@ def _password_sent() -> None:
     """Try the username and password the form sent."""
     username, password = st.session_state.get(_USERNAME, ""), st.session_state.get(_PASSWORD, "")
     st.session_state[_PASSWORD] = ""  # the typed secret does not stay in the session
-    _try(lambda now: sign_in(username, password, engine=database(), now=now))
+    _try(lambda now: sign_in(username, password, engine=database(), now=now,
+                             source=_source("password")))
 
 
 def _pin_sent(unit_id: int) -> None:
@@ -136,7 +139,24 @@ def _pin_sent(unit_id: int) -> None:
         st.session_state[_ERROR_KEY] = text("signin.pin.choose")
         return
     _try(lambda now: sign_in_with_pin(username, pin, unit_id=unit_id, engine=database(),
-                                      now=now))
+                                      now=now, source=_source(f"tablet:{unit_id}")))
+
+
+def _source(way_in: str) -> str | None:
+    """Name where a try comes from, for throttling: the way in and the browser's address.
+
+    A reverse proxy on this machine makes every address its own (README): then the
+    password form names no source, lest one guesser slow everyone's sign-in down; a
+    unit's tablet is still a source of its own.
+    """
+    address = getattr(st.context, "ip_address", None)
+    try:
+        direct = bool(address) and not ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        direct = False
+    if direct:
+        return f"{way_in}@{address}"
+    return way_in if way_in.startswith("tablet:") else None
 
 
 def _try(attempt) -> None:

@@ -9,6 +9,7 @@ from app.board.kiosk import ACCESS_PARAMETER
 from app.board.wall_switch import app_address
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database
 from app.unit_picker import care_units
 from db import (
@@ -56,7 +57,7 @@ def board_link_admin() -> None:
         return
     for link in links.itertuples():
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            st.markdown(f"**{link.unit}** · {link.label or '–'} · "
+            st.markdown(f"**{as_text(link.unit)}** · {as_text(link.label or '–')} · "
                         f"{text('links.column.created')} {format_date(link.created_at.date())}",
                         width="stretch")
             st.button(text("links.revoke"), key=f"{KEY}.revoke.{link.id}",

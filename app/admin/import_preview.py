@@ -16,6 +16,7 @@ from app.admin.import_mapping import mapping_step
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database, today
 from db import (
     ImportMapping,
@@ -146,15 +147,15 @@ def import_panel() -> None:
                              + [f"- {notice.text(language)}" for notice in plan.notices]),
                    icon=":material/info:")
     if plan.problems:
-        st.error(text("admin.import.refused", count=len(plan.problems), file=upload.name),
+        st.error(text("admin.import.refused", count=len(plan.problems), file=as_text(upload.name)),
                  icon=":material/error:")
         # A table, not a grid: a problem's whole sentence must be readable, never cut off.
         st.table(problems_table(plan, language=language), hide_index=True, border="horizontal")
         return
-    st.success(text("admin.import.ready", file=upload.name), icon=":material/fact_check:")
+    st.success(text("admin.import.ready", file=as_text(upload.name)), icon=":material/fact_check:")
     st.table(summary_table(plan), hide_index=True, border="horizontal")
     if plan.new_units:
-        st.caption(text("admin.import.new_units", units=", ".join(plan.new_units)))
+        st.caption(text("admin.import.new_units", units=", ".join(map(as_text, plan.new_units))))
     st.markdown(f"**{text('admin.import.as_read', count=ROWS_SHOWN)}**")
     counts = {}
     for row in plan.rows:
@@ -173,7 +174,7 @@ def import_panel() -> None:
             text("admin.import.add_to_board",
                  indicators=", ".join(indicator_label(s.definition, "name", language)
                                       for _, s in off_board),
-                 unit=", ".join(dict.fromkeys(unit_names[u] for u, _ in off_board))),
+                 unit=", ".join(dict.fromkeys(as_text(unit_names[u]) for u, _ in off_board))),
             value=True, key=f"{KEY}.add_to_board", help=text("admin.import.add_to_board.help"))
     if not st.button(text("admin.import.submit"), type="primary", key=f"{KEY}.submit",
                      icon=":material/upload:"):

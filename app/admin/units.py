@@ -15,6 +15,7 @@ from app.access.identity import current_actor
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.language import current_language, text
 from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database
 from db import (
     StorageError,
@@ -43,10 +44,11 @@ def tree_markdown(units: pd.DataFrame) -> str:
     """Return the tree as a nested Markdown list; deleted units struck through."""
     lines = []
     for row in units.itertuples():
-        name = f"**{row.name}**" if row.kind != "unit" else row.name
-        label = f"{name} · {text(f'unit.kind.{row.kind}')} · `{row.code}`"
+        plain = as_text(row.name)
+        name = f"**{plain}**" if row.kind != "unit" else plain
+        label = f"{name} · {text(f'unit.kind.{row.kind}')} · `{row.code}`"  # a code is a slug: a-z, 0-9 and -
         if row.deleted:
-            label = f"~~{row.name}~~ · {text('admin.units.deleted')}"
+            label = f"~~{plain}~~ · {text('admin.units.deleted')}"
         lines.append(f"{'    ' * int(row.depth)}- {label}")
     return "\n".join(lines)
 
@@ -120,7 +122,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
                            format_func=paths.__getitem__)
     row = units[units["id"] == unit_id].iloc[0]
     if bool(row["deleted"]):
-        st.info(text("admin.units.is_deleted", name=row["name"]))
+        st.info(text("admin.units.is_deleted", name=as_text(row["name"])))
         restore = f"{KEY}.restore"
         if st.button(text("admin.units.restore"), key=restore):
             _write(restore, lambda session: restore_unit(unit_id, session=session,

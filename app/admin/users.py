@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
@@ -22,6 +24,7 @@ from db import (
     set_password,
     set_pin,
     set_role,
+    unlock_sign_in,
     write_session,
 )
 
@@ -85,7 +88,7 @@ def new_user_form() -> None:
         units = st.multiselect(text("users.units"), list(paths), format_func=paths.__getitem__)
         password = st.text_input(text("users.password"), type="password",
                                  autocomplete="new-password")
-        pin = st.text_input(text("users.pin"), type="password", max_chars=6,
+        pin = st.text_input(text("users.pin"), type="password", max_chars=8,
                             help=text("users.pin.help"), autocomplete="off")
         if st.form_submit_button(text("users.create"), type="primary"):
             def create(session) -> None:
@@ -132,7 +135,7 @@ def edit_user_form() -> None:
             _run(lambda s: set_password(chosen, password, session=s, actor=current_actor()),
                  text("users.password_set", username=username))
     with pin_column.form(f"{KEY}.pin.{chosen}", clear_on_submit=True):
-        pin = st.text_input(text("users.new_pin"), type="password", max_chars=6,
+        pin = st.text_input(text("users.new_pin"), type="password", max_chars=8,
                             help=text("users.pin.help"), autocomplete="off")
         set_column, remove_column = st.columns(2)
         if set_column.form_submit_button(text("users.set_pin")):
@@ -142,6 +145,11 @@ def edit_user_form() -> None:
                                             disabled=not user["has_pin"]):
             _run(lambda s: set_pin(chosen, None, session=s, actor=current_actor()),
                  text("users.pin_removed", username=username))
+    if st.button(text("users.unlock", username=username), icon=":material/lock_open:",
+                 help=text("users.unlock.help"), key=f"{KEY}.unlock.{chosen}"):
+        _run(lambda s: unlock_sign_in(username, session=s, actor=current_actor(),
+                                      now=datetime.now(UTC)),
+             text("users.unlocked", username=username))
     if username == current_actor():
         st.caption(text("users.yourself"))
     elif st.button(text("users.deactivate", username=username), icon=":material/person_off:",

@@ -20,6 +20,7 @@ from app.charts.small_multiples import faceted_model
 from app.charts.spec import chart_spec
 from app.indicator_labels import indicator_label
 from app.language import text
+from app.plain_text import as_text
 from app.resources import database, today
 from db import read_session
 from indicators import ChartModel, IndicatorError, recommendation_text
@@ -50,7 +51,7 @@ def load_charts(choice: AnalysisChoice, *, language: str) -> list[UnitChart]:
                 stored = unit_chart(unit.id, choice.indicator, session=session, actor=current_actor(), today=today(),
                                     rules=choice.rules, chart=choice.chart)
             except IndicatorError as error:
-                st.warning(text("analysis.cannot_chart", unit=unit.name,
+                st.warning(text("analysis.cannot_chart", unit=as_text(unit.name),
                                 reason=error.text(language)))
                 continue
             charts.append(UnitChart(unit, stored))
@@ -77,7 +78,7 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
     else:
         model = faceted_model([(chart.unit.name, chart.stored.model) for chart in charts])
         for chart in charts:
-            st.markdown(f"**{chart.unit.name}:** {verdict_line(chart.stored, language)}")
+            st.markdown(f"**{as_text(chart.unit.name)}:** {verdict_line(chart.stored, language)}")
         columns = 1 if len(charts) <= ONE_COLUMN_UNITS else 2
         spec = chart_spec(model, language=language, y_title=y_title or None, columns=columns,
                           x_title=x_title_for(definition.measure, language),
@@ -94,7 +95,7 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
     with st.expander(text("help.title"), icon=":material/school:"):
         first = charts[0]
         if len(charts) > 1:
-            st.caption(text("help.example_unit", unit=first.unit.name))
+            st.caption(text("help.example_unit", unit=as_text(first.unit.name)))
         st.markdown(chart_help(first.stored.model, language=language))
     _downloads(choice, charts, model, language=language)
     return model

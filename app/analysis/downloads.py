@@ -7,6 +7,7 @@ import io
 import pandas as pd
 
 from app.language import translate
+from db import neutralise_cell
 from indicators import ChartModel
 from reports import chart_geometry, palette
 
@@ -74,9 +75,19 @@ def chart_table(model: ChartModel, *, language: str = "da") -> pd.DataFrame:
     return table
 
 
+def without_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with every text cell and heading neutralised, so Excel runs no formula."""
+    safe = table.copy()
+    safe.columns = [neutralise_cell(column) for column in table.columns]
+    for column in safe.select_dtypes(exclude=["number", "datetime", "bool"]).columns:
+        safe[column] = safe[column].map(neutralise_cell)
+    return safe
+
+
 def csv_bytes(table: pd.DataFrame, *, language: str = "da") -> bytes:
     """Return the table as CSV: Danish Excel's semicolons and decimal comma, or plain in English."""
     danish = language == "da"
+    table = without_formulas(table)
     text = table.to_csv(index=False, sep=";" if danish else ",", decimal="," if danish else ".",
                         date_format="%d-%m-%Y" if danish else "%Y-%m-%d")
     return text.encode(CSV_ENCODING)
@@ -84,6 +95,7 @@ def csv_bytes(table: pd.DataFrame, *, language: str = "da") -> bytes:
 
 def xlsx_bytes(table: pd.DataFrame, *, sheet: str) -> bytes:
     """Return the table as an Excel workbook of one sheet, columns wide enough to read."""
+    table = without_formulas(table)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl", date_format="DD-MM-YYYY",
                         datetime_format="DD-MM-YYYY") as writer:

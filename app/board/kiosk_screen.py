@@ -8,6 +8,7 @@ import streamlit as st
 from app.board.kiosk import KioskRequest, Screen, screens, seconds_per_screen
 from app.board.layout import KIOSK_CHART_HEIGHT, read_board, show_charts, show_counters, show_date
 from app.language import text
+from app.plain_text import as_text
 from app.resources import database, today
 from app.unit_picker import care_units
 from db import PermissionDeniedError, list_unit_indicators, read_session
@@ -28,7 +29,7 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
     units = care_units().set_index("code")
     for code in request.unit_codes:
         if code not in units.index:
-            st.error(text("board.kiosk.unknown", code=code))
+            st.error(text("board.kiosk.unknown", code=as_text(code)))
     shown = [code for code in request.unit_codes if code in units.index]
     if not shown:
         if not request.unit_codes:
@@ -51,7 +52,7 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
             return
         title, when = st.columns([3, 2], vertical_alignment="center")
         with title:
-            st.title(board.name)
+            st.title(as_text(board.name))
         with when:
             show_date(day, language, align="right")
             if len(turns) > 1:

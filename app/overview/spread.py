@@ -20,6 +20,7 @@ from app.indicator_labels import indicator_label
 from app.language import text
 from app.notices import Notice, announce
 from app.overview.state import forget_overview
+from app.plain_text import as_text
 from app.resources import database
 from db import switch_sampling, write_session
 from indicators import IndicatorDefinition, ProcessEvidence, Readiness, ResultEvidence
@@ -108,7 +109,7 @@ def _item(item: Readiness, overview: Overview, definitions: dict[str, IndicatorD
           names: pd.Series, list_name: str, language: str, today: date) -> None:
     unit = overview.units.set_index("id").loc[item.unit]
     package = str(names.get(item.package, item.package))
-    title = text("overview.spread.item", unit=unit["name"], package=package)
+    title = text("overview.spread.item", unit=as_text(unit["name"]), package=as_text(package))
     if item.process:
         title += " — " + text("overview.spread.summary", total=len(item.process),
                               stable=sum(evidence.stable for evidence in item.process))

@@ -15,11 +15,13 @@ from db import (
     list_units,
     read_audit,
     read_session,
+    redact_text,
     restore_deleted,
     write_session,
 )
 
 PLACE = "audit"
+REDACT_KEY = "audit.redact.text"
 RESTORED_ICON = ":material/restore:"
 # Enough for an afternoon's changes in a municipality; the filters narrow the rest.
 ROWS_SHOWN = 500
@@ -45,6 +47,27 @@ with read_session(database()) as session:
     deletes = audit[audit["action"] == "delete"]
     restorable = [row for row in deletes.itertuples()
                   if is_deleted(row.table_name, int(row.row_id), session=session)]
+
+
+def _redact() -> None:
+    """Remove the typed text everywhere; the field forgets it whatever happens."""
+    typed = st.session_state.get(REDACT_KEY, "")
+    st.session_state[REDACT_KEY] = ""
+    try:
+        with write_session(database()) as session:
+            count = redact_text(typed, session=session, actor=current_actor())
+    except StorageError as refused:
+        announce(PLACE, refusal(refused.text(language)))
+    else:
+        announce(PLACE, Notice(text("audit.redact.done", count=count), icon=":material/ink_eraser:"))
+
+
+with st.expander(text("audit.redact.title"), icon=":material/ink_eraser:"):
+    st.caption(text("audit.redact.intro"))
+    with st.form("audit.redact", border=False):
+        st.text_input(text("audit.redact.text"), type="password", autocomplete="off",
+                      key=REDACT_KEY)
+        st.form_submit_button(text("audit.redact.button"), on_click=_redact)
 if audit.empty:
     st.info(text("audit.none"))
     st.stop()

@@ -12,6 +12,7 @@ from app.board.meeting import meeting_controls
 from app.board.wall_switch import wall_switch
 from app.language import current_language, text
 from app.navigation import VIEWS
+from app.plain_text import as_text
 from app.resources import today
 from app.styles import use_board_styles
 from app.unit_picker import care_units, chosen_unit
@@ -30,7 +31,7 @@ if unit is None:
     st.stop()
 day = today()
 board = read_board(int(unit["id"]), str(unit["name"]), today=day)
-st.title(f"{text('nav.board')}: {board.name}")
+st.title(f"{text('nav.board')}: {as_text(board.name)}")
 show_date(day, language)
 if may("board.write", board.unit_id):
     meeting_controls(board.unit_id, board.last_meeting, language)

@@ -5,6 +5,7 @@ import streamlit as st
 from app.access.identity import current_actor, current_rights
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
+from app.plain_text import as_text
 from app.resources import database, today
 from app.styles import use_touch_targets
 from app.unit_picker import care_units
@@ -41,7 +42,8 @@ else:
     for unit in units.itertuples():
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             parent = unit.path.rpartition(" / ")[0]
-            st.markdown(f"**{unit.name}**  \n{parent}" if parent else f"**{unit.name}**",
+            name = as_text(unit.name)
+            st.markdown(f"**{name}**  \n{as_text(parent)}" if parent else f"**{name}**",
                         width="stretch")
             st.page_link("views/board.py", label=text("home.start.board"),
                          icon=":material/dashboard:",

@@ -11,6 +11,7 @@ from app.overview.matrix_links import show_matrix
 from app.overview.matrix_table import judged_on, linked_cells, matrix_html
 from app.overview.spread import NOTICE_PLACE, show_spread
 from app.overview.state import current_overview
+from app.plain_text import as_text
 from app.resources import today
 from app.styles import use_wide_page
 from indicators import stable_months
@@ -93,5 +94,5 @@ with funnel_tab:
         if len(result.units) > NAMED_UNITS:
             st.caption(text("overview.funnel.labels"))
         outliers = result.outliers["label"].tolist()
-        st.markdown(text("overview.funnel.outliers", units=", ".join(outliers)) if outliers
+        st.markdown(text("overview.funnel.outliers", units=", ".join(map(as_text, outliers))) if outliers
                     else text("overview.funnel.no_outliers"))

@@ -1,10 +1,16 @@
 """Brugere and Revisionslog for administrators: users, PINs, wall-screen links, restoring."""
 
+from datetime import UTC, datetime
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.access.identity import USER_KEY
 from db import (
+    DEMO_PASSWORD,
+    MAX_FAILED_SIGN_INS,
+    LockedOutError,
+    SignInError,
     add_event,
     delete_event,
     find_indicator,
@@ -15,6 +21,7 @@ from db import (
     make_engine,
     member_unit_ids,
     read_session,
+    sign_in,
     write_session,
 )
 from tests.app.app_pages import VIEWS, button, open_page, signed_in
@@ -51,7 +58,7 @@ def test_an_administrator_creates_a_registrant_with_a_unit_and_a_pin(users_page,
         solbakken = find_unit("solbakken", session=session)
     field(app, "Enheder og områder", "multiselect").set_value([solbakken])
     field(app, "Adgangskode (mindst 8 tegn)").input("Bo-Kode-123")
-    field(app, "PIN-kode til enhedens tablet (4-6 cifre)").input("2468")
+    field(app, "PIN-kode til enhedens tablet (4-8 cifre)").input("2468")
     app = button(app, "Opret bruger").click().run()
     assert app.success[0].value == "bo.hansen er oprettet."
     with read_session(engine) as session:
@@ -65,13 +72,37 @@ def test_a_refused_user_says_why_and_is_not_created(users_page, demo_database_ur
     app = users_page
     field(app, "Brugernavn").input("bo")
     field(app, "Rolle", "selectbox").set_value("leder")
-    field(app, "PIN-kode til enhedens tablet (4-6 cifre)").input("2468")
+    field(app, "PIN-kode til enhedens tablet (4-8 cifre)").input("2468")
     app = button(app, "Opret bruger").click().run()
     assert "kun registranter og teamledere kan logge ind med PIN-kode" in app.error[0].value
     engine = make_engine(demo_database_url)
     with read_session(engine) as session:
         assert find_user("bo", session=session) is None
     engine.dispose()
+
+
+def test_an_administrator_unlocks_a_user_who_must_wait_after_failed_tries(users_page,
+                                                                         demo_database_url):
+    engine = make_engine(demo_database_url)
+    for _ in range(MAX_FAILED_SIGN_INS):
+        with pytest.raises(SignInError):
+            sign_in("demo-registrant", "forkert", engine=engine, now=datetime.now(UTC))
+    with pytest.raises(LockedOutError):
+        sign_in("demo-registrant", DEMO_PASSWORD, engine=engine, now=datetime.now(UTC))
+    app = users_page
+    field(app, "Bruger", "selectbox").set_value(
+        find_user_id(engine, "demo-registrant"))
+    app = app.run()
+    app = button(app, "Lås demo-registrant op").click().run()
+    assert app.success[0].value == "demo-registrant kan logge ind igen med det samme."
+    assert sign_in("demo-registrant", DEMO_PASSWORD, engine=engine,
+                   now=datetime.now(UTC)).username == "demo-registrant"
+    engine.dispose()
+
+
+def find_user_id(engine, username):
+    with read_session(engine) as session:
+        return find_user(username, session=session).id
 
 
 def test_a_wall_screen_link_is_shown_once_and_can_be_revoked(users_page, demo_database_url):
@@ -138,3 +169,23 @@ def test_the_users_and_audit_pages_refuse_anyone_but_an_administrator(monkeypatc
                         "demo-leder").run()
         assert app.exception and "må ikke" in app.exception[0].message
         assert app.session_state[USER_KEY].role == "leder"
+
+
+def test_an_administrator_redacts_a_text_everywhere_from_the_audit_log_page(monkeypatch,
+                                                                          demo_database_url):
+    engine = make_engine(demo_database_url)
+    with write_session(engine) as session:
+        unit = find_unit("solbakken", session=session)
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session).id
+        add_event(unit, ulcers, DEMO_TODAY, note="Hr. Jensen, hæl", session=session,
+                  actor="demo-registrant", today=DEMO_TODAY)
+    app = open_page("audit.py", monkeypatch, demo_database_url)
+    field(app, "Teksten der skal fjernes").input("Hr. Jensen")
+    app = button(app, "Fjern teksten").click().run()
+    assert app.success[0].value == "Teksten er fjernet fra 2 rækker."  # the event, its audit row
+    with engine.connect() as connection:
+        dump = str(connection.exec_driver_sql("SELECT * FROM event").all()) + str(
+            connection.exec_driver_sql("SELECT before, after FROM audit_log").all())
+    engine.dispose()
+    assert "Jensen" not in dump
+    assert "tekst fjernet" in app.dataframe[0].value["Handling"].tolist()

@@ -6,11 +6,12 @@ CPR check's and not another rule's.
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from db import (
+    SignInError,
     ValidationError,
     add_annotation,
     add_baseline,
@@ -28,9 +29,11 @@ from db import (
     import_file,
     rename_unit,
     set_role,
+    sign_in,
     update_indicator,
     write_session,
 )
+from db.validation import LONGEST_FREE_TEXT, LONGEST_TEXT_BY_FIELD
 
 TODAY = date(2026, 11, 22)
 ACT = {"actor": "system:test"}
@@ -118,3 +121,29 @@ def test_the_field_refuses_a_cpr_number_and_takes_the_same_text_without_it(engin
         FIELDS[field](session, place, f"b {CPR}")
     with write_session(engine) as session:
         FIELDS[field](session, place, "borger i stue 4")
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_the_field_refuses_text_longer_than_its_limit_with_a_clear_message(engine, place, field):
+    with pytest.raises(ValidationError, match="for lang") as refused, \
+            write_session(engine) as session:
+        FIELDS[field](session, place, "x" * (LONGEST_FREE_TEXT + 1))
+    assert "højst" in refused.value.text("da") and "at most" in refused.value.text("en")
+
+
+@pytest.mark.parametrize(("field", "longest"), [
+    ("entry note", LONGEST_FREE_TEXT), ("annotation (PDSA)", LONGEST_FREE_TEXT),
+    ("unit name", LONGEST_TEXT_BY_FIELD["name"]), ("username", LONGEST_TEXT_BY_FIELD["username"]),
+])
+def test_text_at_the_limit_is_taken_and_one_more_character_is_not(engine, place, field, longest):
+    with write_session(engine) as session:
+        FIELDS[field](session, place, "y" * longest)
+    with pytest.raises(ValidationError, match="for lang"), write_session(engine) as session:
+        FIELDS[field](session, place, "z" * (longest + 1))
+
+
+def test_a_megabyte_username_at_sign_in_is_refused_and_never_written_down(engine):
+    with pytest.raises(SignInError):
+        sign_in("a" * 1_000_000, "x", engine=engine, now=datetime(2026, 11, 22, tzinfo=UTC))
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM sign_in_attempt").scalar() == 0

@@ -33,6 +33,7 @@ from db import (
     read_series,
     read_session,
     record_board_meeting,
+    redact_text,
     rename_unit,
     restore,
     revoke_board_link,
@@ -128,6 +129,7 @@ PERFORM = {
     "user.admin": lambda s, w, a, u: create_user("ny-bruger", role="registrant", session=s,
                                                  actor=a),
     "board_link.admin": lambda s, w, a, u: create_board_link(u, session=s, actor=a),
+    "redact": lambda s, w, a, u: redact_text("ingen steder", session=s, actor=a),
     "audit.read": lambda s, w, a, u: read_audit(session=s, actor=a),
     "export": lambda s, w, a, u: export_rows(session=s, actor=a),
     "import": lambda s, w, a, u: import_file(
