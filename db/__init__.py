@@ -78,8 +78,8 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
-from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.formulas import neutralise_cell
+from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.import_plan import ImportPlan
 from db.import_reading import (
     ImportFile,
@@ -167,7 +167,6 @@ __all__ = [
     "REDACTED_TEXT",
     "DEMO_USERS",
     "INDICATOR_ROLES",
-    "LOCKOUT_WINDOW",
     "LONGEST_DELAY",
     "MAX_FAILED_SIGN_INS",
     "PIN_DIGITS",

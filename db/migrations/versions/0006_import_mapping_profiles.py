@@ -1,15 +1,15 @@
 """Import: a stored mapping per unit and sheet shape, so the next file of that shape needs none.
 
-Revision ID: 0005_import_mappings
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005_import_mappings'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
