@@ -10,6 +10,7 @@ parsing:
                                              unpacking: a zip's stated sizes may lie)
     any DTD (<!DOCTYPE, <!ENTITY) in a part  refused: Excel never writes one
     a part not in UTF-8                      refused: Excel never writes one
+    a part that does not unpack (bad CRC)    refused as damaged
     rows and columns of the sheets           MAX_ROWS, MAX_COLUMNS (counted in the XML)
 
 and after the cells are read, before they are planned: rows, columns and each
@@ -83,8 +84,12 @@ def _check_workbook(content: bytes) -> None:
             continue
         try:
             unpacked = _scan_part(archive, member, unpacked)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            return  # a damaged part: the workbook reader refuses it
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                RuntimeError) as error:  # RuntimeError: an encrypted part
+            raise ValidationError([problem(
+                None, "projektmappen er beskadiget og kan ikke læses; gem den igen i Excel",
+                "the workbook is damaged and cannot be read; save it again in Excel",
+                row=None)]) from error
 
 
 def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, unpacked: int) -> int:

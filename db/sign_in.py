@@ -13,7 +13,8 @@ Throttling slows an attacker without letting anyone lock a team out:
   the last failure, doubling with every failure up to LONGEST_DELAY;
 - per source (a tablet, an address): more than MAX_FAILED_FROM_A_SOURCE failures
   within SOURCE_WINDOW, whatever the names, slow that source down the same way;
-- an administrator unlocks a username at once (Brugere, or `python -m db unlock`).
+- an administrator unlocks a username at once (Brugere, or `python -m db unlock`),
+  which also starts every source afresh.
 
 The first delay of a username is written to the audit log. Unknown usernames
 count alike, and cost the same hashing time, so neither the answer nor its speed
@@ -214,10 +215,18 @@ def _username_wait(name: str, *, method: str, session: Session, now: datetime) -
 
 
 def _source_wait(source: str, *, session: Session, now: datetime) -> datetime | None:
-    """Return until when a source must wait, after many failures from it under any names."""
+    """Return until when a source must wait, after many failures from it under any names.
+
+    An administrator's unlock of anyone starts every source afresh too: the one who
+    asks for help is usually on the tablet that was slowed down.
+    """
+    last_unlock = session.exec(select(SignInAttempt.at).where(
+        SignInAttempt.outcome == "unlocked").order_by(SignInAttempt.at.desc()).limit(1)).first()
+    since = now - SOURCE_WINDOW if last_unlock is None else max(now - SOURCE_WINDOW,
+                                                                _aware(last_unlock))
     failures = session.exec(select(SignInAttempt.at).where(
         SignInAttempt.source == source, SignInAttempt.outcome == "wrong",
-        SignInAttempt.at > now - SOURCE_WINDOW).order_by(SignInAttempt.at.desc())
+        SignInAttempt.at > since).order_by(SignInAttempt.at.desc())
         .limit(MAX_FAILED_FROM_A_SOURCE + _LAST_FAILURES)).all()
     delay = delay_after(len(failures), MAX_FAILED_FROM_A_SOURCE)
     return None if delay is None else _aware(failures[0]) + delay

@@ -85,6 +85,17 @@ def long_cell_workbook() -> bytes:
                          + text + b"</t></is></c></row></sheetData></worksheet>")
 
 
+def damaged_part() -> bytes:
+    """An honest workbook whose sheet's checksum is wrong: it fails only once unpacked."""
+    content = bytearray(workbook_with(SHEET_START + b'<sheetData><row r="1"><c r="A1"><v>1</v>'
+                                      b"</c></row></sheetData></worksheet>"))
+    entry = content.index(b"PK\x01\x02")  # the central directory's first entry
+    while content[entry + 46:entry + 46 + len(SHEET)] != SHEET.encode():
+        entry = content.index(b"PK\x01\x02", entry + 4)
+    content[entry + 16] ^= 0xFF  # the central directory's CRC-32 of the sheet
+    return bytes(content)
+
+
 HOSTILE = {
     "zip bomb": (zip_bomb, "data.xlsx", "zip-bombe"),
     "billion laughs": (billion_laughs, "data.xlsx", "DTD"),
@@ -93,6 +104,7 @@ HOSTILE = {
     "too many rows": (too_many_rows, "data.xlsx", "rækker"),
     "too many columns": (too_many_columns, "data.xlsx", "kolonner"),
     "a cell too long in a workbook": (long_cell_workbook, "data.xlsx", "tegn"),
+    "a part that does not unpack": (damaged_part, "data.xlsx", "beskadiget"),
     "a file too big": (lambda: b"enhed;indikator\n" + b"x" * MAX_FILE_BYTES, "data.csv", "MB"),
     "CSV with too many rows": (lambda: b"enhed;indikator\n" + b"a;b\n" * (MAX_ROWS + 2),
                                "data.csv", "rækker"),

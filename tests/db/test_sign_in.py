@@ -156,6 +156,18 @@ def test_a_tablet_guessing_many_names_is_slowed_down_but_other_tablets_are_not(
     assert attempt_pin(engine, "4821", place["unit"], at=NOW + FIRST_DELAY).username == "anna"
 
 
+def test_an_administrators_unlock_also_frees_a_slowed_down_tablet(engine, place, anna):
+    for number in range(MAX_FAILED_FROM_A_SOURCE):
+        with pytest.raises(SignInError):
+            attempt_pin(engine, "0000", place["unit"], username=f"gaet{number}")
+    with pytest.raises(LockedOutError):
+        attempt_pin(engine, "4821", place["unit"], at=NOW + timedelta(seconds=1))
+    with write_session(engine) as session:
+        unlock_sign_in("anna", session=session, actor=SYSTEM, now=NOW + timedelta(seconds=2))
+    assert attempt_pin(engine, "4821", place["unit"],
+                       at=NOW + timedelta(seconds=3)).username == "anna"
+
+
 def test_an_administrator_unlocks_a_user_at_once_and_it_is_audited(engine, place, anna):
     fail(engine, MAX_FAILED_SIGN_INS + 3)
     for _ in range(MAX_FAILED_SIGN_INS):
