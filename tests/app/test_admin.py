@@ -215,7 +215,7 @@ def test_a_title_row_two_sheet_workbook_is_mapped_previewed_as_read_and_imported
     admin.file_uploader[0].set_value(("bøgely 2.xlsx", boegely_workbook(), "application/xlsx")).run()
     selectbox(admin, "Enheden filen er for").set_value("solbakken").run()
     assert selectbox(admin, "C: Antal triagerede").value == "numerator:triage_dagligt"
-    assert admin.success[0].value.startswith("bøgely 2.xlsx er gennemgået uden problemer")
+    assert admin.success[0].value.replace("\\", "").startswith("bøgely 2.xlsx er gennemgået uden problemer")
 
 
 def test_a_units_template_is_offered_for_download_and_imports_without_mapping(admin, demo_engine):
@@ -242,7 +242,7 @@ def test_a_units_template_is_offered_for_download_and_imports_without_mapping(ad
     admin.file_uploader[0].set_value(("skabelon.xlsx", buffer.getvalue(), "application/xlsx")).run()
     assert selectbox(admin, "Enheden filen er for").value == "solbakken"
     assert not admin.error
-    assert admin.success[0].value.startswith("skabelon.xlsx er gennemgået uden problemer")
+    assert admin.success[0].value.replace("\\", "").startswith("skabelon.xlsx er gennemgået uden problemer")
 
 
 def find_unit_id(engine, code: str) -> int:
