@@ -20,6 +20,7 @@ import pandas as pd
 from indicators.batch import analyze_batch
 from indicators.catalogue import IndicatorDefinition
 from indicators.constants import MIN_USEFUL_POINTS
+from indicators.control_lines import ControlLines
 from indicators.findings import RULE_PRIORITY, signal_kind
 from indicators.goals import (
     GoalStatus,
@@ -34,7 +35,12 @@ from indicators.open_interval import OPEN_INTERVAL_MEANS
 from indicators.overview_grid import IndicatorGrid, plotted
 from indicators.rules_anhoej import long_run_findings
 from indicators.runs import runs_analysis
-from indicators.skewed_shares import NORMAL_APPROXIMATION_MIN_COUNT
+from indicators.skewed_shares import (
+    NORMAL_APPROXIMATION_MIN_COUNT,
+    exact_binomial_lines,
+    lopsided_run_findings,
+    skewed,
+)
 
 # Rows are charted alone when their expected successes or failures are under twice the
 # skewed-share threshold: a margin, so that no row the engine would judge as skewed
@@ -117,7 +123,44 @@ def _batch_column(grid: IndicatorGrid) -> tuple[np.ndarray, ...]:
             result.n_crossings_min, improvement=definition.improvement)
         useful[chosen] = result.n_useful
         lcl[chosen], ucl[chosen] = result.lcl, result.ucl
+        if chart == "p" and denominators is not None:
+            for row, centre in zip(chosen.tolist(), result.centre_line.tolist(), strict=True):
+                judged = _lopsided_p_row(numerators[row], denominators[row], centre / definition.multiply,
+                                         definition.multiply, definition.improvement)
+                if judged is not None:
+                    verdict[row], rule[row], useful[row], lcl[row], ucl[row] = judged
     return verdict, rule, useful, lcl, ucl
+
+
+def _lopsided_p_row(numerators: np.ndarray, denominators: np.ndarray, share: float, multiply: float,
+                    improvement: str | None) -> tuple[str, str | None, int, np.ndarray, np.ndarray] | None:
+    """One P-chart row judged by the board's rule for shares near 0 % or 100 % (None when it is not skewed).
+
+    The same steps as the engine's (indicators.skewed_shares, indicators.verdict), on one
+    row's arrays: probability limits, the side-aware run rule, the latest finding first.
+    """
+    if share != share or not skewed(share, denominators):
+        return None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        y = numerators / denominators
+    present = ~np.isnan(y)
+    centre = np.full(len(y), share)
+    lines = ControlLines(y=y, n=denominators, cl=centre, lcl=centre, ucl=centre, lcl_95=centre, ucl_95=centre)
+    lines = exact_binomial_lines(replace(lines, lcl=np.full(len(y), np.nan), ucl=np.full(len(y), np.nan)))
+    runs = runs_analysis(y, centre, np.ones(len(y), dtype=bool))
+    lcl, ucl = lines.lcl * multiply, lines.ucl * multiply
+    if int(present.sum()) < MIN_USEFUL_POINTS:
+        return "too_few", None, runs.n_useful, lcl, ucl
+    findings = [(int(f.points.max()), RULE_PRIORITY.index(f.rule), f.direction, f.rule)
+                for f in lopsided_run_findings(runs, lines, 0)]
+    with np.errstate(invalid="ignore"):
+        for mask, direction in ((y > lines.ucl, 1), (y < lines.lcl, -1)):
+            if mask.any():
+                findings.append((int(np.flatnonzero(mask).max()), RULE_PRIORITY.index("sigma"), direction, "sigma"))
+    if not findings:
+        return "no_signal", "lopsided", runs.n_useful, lcl, ucl
+    _, _, direction, name = min(findings, key=lambda found: (-found[0], found[1]))
+    return signal_kind(direction, improvement), name, runs.n_useful, lcl, ucl
 
 
 def _goal_table(grid: IndicatorGrid, y: np.ndarray, lcl: np.ndarray, ucl: np.ndarray, *,
@@ -192,7 +235,7 @@ def near_boundary_rows(grid: IndicatorGrid) -> np.ndarray:
     chart's rows of shares with any point at 0 % or 100 % (its median may lie there).
     """
     chart, denominators = grid.definition.chart, grid.denominators
-    if chart not in ("p", "run") or denominators is None or grid.definition.measure != "proportion":
+    if chart != "run" or denominators is None or grid.definition.measure != "proportion":
         return np.zeros(grid.rows, dtype=bool)
     numerators = grid.numerators
     usable = ~np.isnan(numerators) & ~np.isnan(denominators) & (denominators > 0)

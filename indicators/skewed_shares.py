@@ -23,6 +23,7 @@ A run chart whose median is 0 % or 100 % cannot be judged at all, and says so.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -74,8 +75,14 @@ def _cumulative_table(sizes: np.ndarray, share: float) -> np.ndarray:
     """P(X ≤ k), one row per size (whole counts), k = 0 … max size, of Binomial(size, share), 0 < share < 1.
 
     One table for all of a phase's sizes: a chart has a few dozen and a new share each time.
+    The limits and the side chances of one phase ask for the same table: it is kept.
     """
-    sizes = sizes.astype(np.int64)[:, None]
+    return _kept_table(sizes.astype(np.int64).tobytes(), share)
+
+
+@lru_cache(maxsize=8)
+def _kept_table(sizes_bytes: bytes, share: float) -> np.ndarray:
+    sizes = np.frombuffer(sizes_bytes, dtype=np.int64)[:, None]
     counts = np.arange(int(sizes.max()) + 1)[None, :]
     possible = counts <= sizes
     rest = np.where(possible, sizes - counts, 0)
@@ -84,29 +91,32 @@ def _cumulative_table(sizes: np.ndarray, share: float) -> np.ndarray:
     return np.cumsum(np.where(possible, np.exp(log_pmf), 0.0), axis=1)
 
 
-def _limits(centre_line: float, n: np.ndarray, tail: float) -> tuple[np.ndarray, np.ndarray]:
-    """Probability limits (as shares) for every subgroup with a whole size; NaN for the others.
+def _limits(centre_line: float, n: np.ndarray, tails: tuple[float, ...]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Probability limits (as shares) per tail for every subgroup with a whole size; NaN for the others.
 
     A count below low has P(X < low) < tail; a count above high has P(X > high) ≤ tail.
+    One table serves every tail.
     """
-    lower = np.full(len(n), np.nan)
-    upper = np.full(len(n), np.nan)
     whole = _whole_sizes(n)
-    if not whole.any():
-        return lower, upper
     share = round(centre_line, 12)
-    sizes, where = np.unique(n[whole], return_inverse=True)
-    if share <= 0.0:
-        low, high = np.zeros(len(sizes)), np.zeros(len(sizes))
-    elif share >= 1.0:
-        low, high = sizes.copy(), sizes.copy()
-    else:
-        table = _cumulative_table(sizes, share)
-        low = (table < tail).sum(axis=1).astype(float)
-        high = np.minimum((table < 1.0 - tail).sum(axis=1), sizes)
-    lower[whole] = (low / sizes)[where]
-    upper[whole] = (high / sizes)[where]
-    return lower, upper
+    if whole.any():
+        sizes, where = np.unique(n[whole], return_inverse=True)
+        table = _cumulative_table(sizes, share) if 0.0 < share < 1.0 else None
+    limits = []
+    for tail in tails:
+        lower = np.full(len(n), np.nan)
+        upper = np.full(len(n), np.nan)
+        if whole.any():
+            if table is None:
+                edge = np.zeros(len(sizes)) if share <= 0.0 else sizes.copy()
+                low, high = edge, edge
+            else:
+                low = (table < tail).sum(axis=1).astype(float)
+                high = np.minimum((table < 1.0 - tail).sum(axis=1), sizes)
+            lower[whole] = (low / sizes)[where]
+            upper[whole] = (high / sizes)[where]
+        limits.append((lower, upper))
+    return limits
 
 
 def exact_binomial_lines(lines: ControlLines) -> ControlLines:
@@ -119,8 +129,7 @@ def exact_binomial_lines(lines: ControlLines) -> ControlLines:
     centre_line = float(lines.cl[0]) if len(lines.cl) else np.nan
     if centre_line != centre_line:
         return lines
-    lcl, ucl = _limits(centre_line, lines.n, TAIL_PROBABILITY)
-    lcl_95, ucl_95 = _limits(centre_line, lines.n, WARNING_TAIL_PROBABILITY)
+    (lcl, ucl), (lcl_95, ucl_95) = _limits(centre_line, lines.n, (TAIL_PROBABILITY, WARNING_TAIL_PROBABILITY))
     kept = np.isnan(lcl)
     return ControlLines(y=lines.y, n=lines.n, cl=lines.cl,
                         lcl=np.where(kept, lines.lcl, lcl), ucl=np.where(kept, lines.ucl, ucl),
@@ -138,13 +147,14 @@ def lopsided(chart: str, lines: ControlLines, *, measure: str | None) -> bool:
     return False
 
 
-def _side_chances(centre_line: float, sizes: np.ndarray) -> tuple[float, float]:
-    """The chance a useful point lies above and below the centre line, averaged over sizes."""
+def _side_chances(centre_line: float, sizes: np.ndarray, useful: np.ndarray) -> tuple[float, float]:
+    """The chance a useful point lies above and below the centre line, averaged over the useful points."""
     share = round(centre_line, 12)
-    whole = sizes[_whole_sizes(sizes)]
-    if len(whole) == 0 or not 0 < share < 1:
+    whole = _whole_sizes(sizes)
+    if not (whole & useful).any() or not 0 < share < 1:
         return 0.5, 0.5
-    distinct, where = np.unique(whole, return_inverse=True)
+    distinct, where = np.unique(sizes[whole], return_inverse=True)  # the table _limits used
+    where = where[useful[whole]]
     table = _cumulative_table(distinct, share)
     expected = distinct * share
     rows = np.arange(len(distinct))
@@ -175,8 +185,7 @@ def lopsided_run_findings(runs: RunsResult, lines: ControlLines, offset: int, *,
     """
     if runs.longest_run is None or not len(lines.cl):
         return []
-    useful = runs.side != 0
-    chance_above, chance_below = _side_chances(float(lines.cl[0]) / multiply, lines.n[useful])
+    chance_above, chance_below = _side_chances(float(lines.cl[0]) / multiply, lines.n, runs.side != 0)
     findings = []
     for side, chance in ((1, chance_above), (-1, chance_below)):
         limit = side_run_limit(chance, runs.n_useful)
