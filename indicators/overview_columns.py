@@ -33,6 +33,7 @@ from indicators.goals import (
 from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_chart
 from indicators.open_interval import OPEN_INTERVAL_MEANS
 from indicators.overview_grid import IndicatorGrid, plotted
+from indicators.overview_skewed import judge_skewed, skewed_rows, vectorisable
 from indicators.rules_anhoej import long_run_findings
 from indicators.runs import runs_analysis
 from indicators.skewed_shares import (
@@ -124,12 +125,34 @@ def _batch_column(grid: IndicatorGrid) -> tuple[np.ndarray, ...]:
         useful[chosen] = result.n_useful
         lcl[chosen], ucl[chosen] = result.lcl, result.ucl
         if chart == "p" and denominators is not None:
-            for row, centre in zip(chosen.tolist(), result.centre_line.tolist(), strict=True):
-                judged = _lopsided_p_row(numerators[row], denominators[row], centre / definition.multiply,
-                                         definition.multiply, definition.improvement)
-                if judged is not None:
-                    verdict[row], rule[row], useful[row], lcl[row], ucl[row] = judged
+            _judge_skewed_rows(chosen, result.centre_line / definition.multiply, numerators, denominators,
+                               definition, (verdict, rule, useful, lcl, ucl))
     return verdict, rule, useful, lcl, ucl
+
+
+# Rows judged together: a table per point for this many rows stays some tens of megabytes.
+_SKEWED_CHUNK = 128
+
+
+def _judge_skewed_rows(chosen: np.ndarray, shares: np.ndarray, numerators: np.ndarray,
+                       denominators: np.ndarray, definition: IndicatorDefinition,
+                       into: tuple[np.ndarray, ...]) -> None:
+    """Judge the skewed P rows among chosen by the board's rule, writing verdict, rule, useful, lcl, ucl."""
+    verdict, rule, useful, lcl, ucl = into
+    skew = skewed_rows(shares, denominators[chosen])
+    picked, picked_shares = chosen[skew], shares[skew]
+    for start in range(0, len(picked), _SKEWED_CHUNK):
+        rows, row_shares = picked[start:start + _SKEWED_CHUNK], picked_shares[start:start + _SKEWED_CHUNK]
+        if vectorisable(denominators[rows]):
+            verdict[rows], rule[rows], useful[rows], lcl[rows], ucl[rows] = judge_skewed(
+                numerators[rows], denominators[rows], row_shares, multiply=definition.multiply,
+                improvement=definition.improvement)
+            continue
+        for row, share in zip(rows.tolist(), row_shares.tolist(), strict=True):
+            judged = _lopsided_p_row(numerators[row], denominators[row], share, definition.multiply,
+                                     definition.improvement)
+            if judged is not None:
+                verdict[row], rule[row], useful[row], lcl[row], ucl[row] = judged
 
 
 def _lopsided_p_row(numerators: np.ndarray, denominators: np.ndarray, share: float, multiply: float,
