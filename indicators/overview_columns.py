@@ -20,6 +20,7 @@ import pandas as pd
 from indicators.batch import analyze_batch
 from indicators.catalogue import IndicatorDefinition
 from indicators.constants import MIN_USEFUL_POINTS
+from indicators.control_lines import ControlLines
 from indicators.findings import RULE_PRIORITY, signal_kind
 from indicators.goals import (
     GoalStatus,
@@ -32,9 +33,15 @@ from indicators.goals import (
 from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_chart
 from indicators.open_interval import OPEN_INTERVAL_MEANS
 from indicators.overview_grid import IndicatorGrid, plotted
+from indicators.overview_skewed import judge_skewed, skewed_rows, vectorisable
 from indicators.rules_anhoej import long_run_findings
 from indicators.runs import runs_analysis
-from indicators.skewed_shares import NORMAL_APPROXIMATION_MIN_COUNT
+from indicators.skewed_shares import (
+    NORMAL_APPROXIMATION_MIN_COUNT,
+    exact_binomial_lines,
+    lopsided_run_findings,
+    skewed,
+)
 
 # Rows are charted alone when their expected successes or failures are under twice the
 # skewed-share threshold: a margin, so that no row the engine would judge as skewed
@@ -117,7 +124,66 @@ def _batch_column(grid: IndicatorGrid) -> tuple[np.ndarray, ...]:
             result.n_crossings_min, improvement=definition.improvement)
         useful[chosen] = result.n_useful
         lcl[chosen], ucl[chosen] = result.lcl, result.ucl
+        if chart == "p" and denominators is not None:
+            _judge_skewed_rows(chosen, result.centre_line / definition.multiply, numerators, denominators,
+                               definition, (verdict, rule, useful, lcl, ucl))
     return verdict, rule, useful, lcl, ucl
+
+
+# Rows judged together: a table per point for this many rows stays some tens of megabytes.
+_SKEWED_CHUNK = 128
+
+
+def _judge_skewed_rows(chosen: np.ndarray, shares: np.ndarray, numerators: np.ndarray,
+                       denominators: np.ndarray, definition: IndicatorDefinition,
+                       into: tuple[np.ndarray, ...]) -> None:
+    """Judge the skewed P rows among chosen by the board's rule, writing verdict, rule, useful, lcl, ucl."""
+    verdict, rule, useful, lcl, ucl = into
+    skew = skewed_rows(shares, denominators[chosen])
+    picked, picked_shares = chosen[skew], shares[skew]
+    for start in range(0, len(picked), _SKEWED_CHUNK):
+        rows, row_shares = picked[start:start + _SKEWED_CHUNK], picked_shares[start:start + _SKEWED_CHUNK]
+        if vectorisable(denominators[rows]):
+            verdict[rows], rule[rows], useful[rows], lcl[rows], ucl[rows] = judge_skewed(
+                numerators[rows], denominators[rows], row_shares, multiply=definition.multiply,
+                improvement=definition.improvement)
+            continue
+        for row, share in zip(rows.tolist(), row_shares.tolist(), strict=True):
+            judged = _lopsided_p_row(numerators[row], denominators[row], share, definition.multiply,
+                                     definition.improvement)
+            if judged is not None:
+                verdict[row], rule[row], useful[row], lcl[row], ucl[row] = judged
+
+
+def _lopsided_p_row(numerators: np.ndarray, denominators: np.ndarray, share: float, multiply: float,
+                    improvement: str | None) -> tuple[str, str | None, int, np.ndarray, np.ndarray] | None:
+    """One P-chart row judged by the board's rule for shares near 0 % or 100 % (None when it is not skewed).
+
+    The same steps as the engine's (indicators.skewed_shares, indicators.verdict), on one
+    row's arrays: probability limits, the side-aware run rule, the latest finding first.
+    """
+    if share != share or not skewed(share, denominators):
+        return None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        y = numerators / denominators
+    present = ~np.isnan(y)
+    centre = np.full(len(y), share)
+    lines = ControlLines(y=y, n=denominators, cl=centre, lcl=centre, ucl=centre, lcl_95=centre, ucl_95=centre)
+    lines = exact_binomial_lines(replace(lines, lcl=np.full(len(y), np.nan), ucl=np.full(len(y), np.nan)))
+    runs = runs_analysis(y, centre, np.ones(len(y), dtype=bool))
+    lcl, ucl = lines.lcl * multiply, lines.ucl * multiply
+    if int(present.sum()) < MIN_USEFUL_POINTS:
+        return "too_few", None, runs.n_useful, lcl, ucl
+    findings = [(int(f.points.max()), RULE_PRIORITY.index(f.rule), f.direction, f.rule)
+                for f in lopsided_run_findings(runs, lines, 0)]
+    with np.errstate(invalid="ignore"):
+        for mask, direction in ((y > lines.ucl, 1), (y < lines.lcl, -1)):
+            if mask.any():
+                findings.append((int(np.flatnonzero(mask).max()), RULE_PRIORITY.index("sigma"), direction, "sigma"))
+    if not findings:
+        return "no_signal", "lopsided", runs.n_useful, lcl, ucl
+    _, _, direction, name = min(findings, key=lambda found: (-found[0], found[1]))
+    return signal_kind(direction, improvement), name, runs.n_useful, lcl, ucl
 
 
 def _goal_table(grid: IndicatorGrid, y: np.ndarray, lcl: np.ndarray, ucl: np.ndarray, *,
@@ -192,7 +258,7 @@ def near_boundary_rows(grid: IndicatorGrid) -> np.ndarray:
     chart's rows of shares with any point at 0 % or 100 % (its median may lie there).
     """
     chart, denominators = grid.definition.chart, grid.denominators
-    if chart not in ("p", "run") or denominators is None or grid.definition.measure != "proportion":
+    if chart != "run" or denominators is None or grid.definition.measure != "proportion":
         return np.zeros(grid.rows, dtype=bool)
     numerators = grid.numerators
     usable = ~np.isnan(numerators) & ~np.isnan(denominators) & (denominators > 0)

@@ -23,7 +23,7 @@ A run chart whose median is 0 % or 100 % cannot be judged at all, and says so.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -61,39 +61,62 @@ def at_boundary(centre_line: float) -> bool:
     return centre_line <= 0.0 or centre_line >= 1.0
 
 
-@cache
-def _cumulative(trials: int, share: float) -> np.ndarray:
-    """P(X ≤ k) for k = 0 … trials of a Binomial(trials, share), 0 < share < 1."""
-    counts = np.arange(trials + 1)
-    log_pmf = (np.array([math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1)
-                         for k in range(trials + 1)])
-               + counts * math.log(share) + (trials - counts) * math.log1p(-share))
-    return np.cumsum(np.exp(log_pmf))
+# log(k!) for k = 0 … EXACT_MAX_TRIALS, once: the binomial coefficients of every table.
+_LOG_FACTORIAL = np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, EXACT_MAX_TRIALS + 1)))])
 
 
-@cache
-def _quantile_counts(trials: int, share: float, tail: float) -> tuple[int, int]:
-    """The counts (low, high) a Binomial(trials, share) falls below or above with at most `tail` each."""
-    if share <= 0.0:
-        return 0, 0
-    if share >= 1.0:
-        return trials, trials
-    cumulative = _cumulative(trials, share)
-    # A count below low has P(X < low) < tail; a count above high has P(X > high) ≤ tail.
-    low = int(np.searchsorted(cumulative, tail, side="left"))
-    high = int(np.searchsorted(cumulative, 1.0 - tail, side="left"))
-    return low, min(high, trials)
+def _whole_sizes(n: np.ndarray) -> np.ndarray:
+    """Which subgroup sizes get an exact table: whole counts from 1 to EXACT_MAX_TRIALS."""
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(n) & (n > 0) & (n == np.round(n)) & (n <= EXACT_MAX_TRIALS)
 
 
-def _limits(centre_line: float, n: np.ndarray, tail: float) -> tuple[np.ndarray, np.ndarray]:
-    lower = np.full(len(n), np.nan)
-    upper = np.full(len(n), np.nan)
-    for index, size in enumerate(n.tolist()):
-        if size != size or size <= 0 or size != int(size) or size > EXACT_MAX_TRIALS:
-            continue
-        low, high = _quantile_counts(int(size), round(centre_line, 12), tail)
-        lower[index], upper[index] = low / size, high / size
-    return lower, upper
+def _cumulative_table(sizes: np.ndarray, share: float) -> np.ndarray:
+    """P(X ≤ k), one row per size (whole counts), k = 0 … max size, of Binomial(size, share), 0 < share < 1.
+
+    One table for all of a phase's sizes: a chart has a few dozen and a new share each time.
+    The limits and the side chances of one phase ask for the same table: it is kept.
+    """
+    return _kept_table(sizes.astype(np.int64).tobytes(), share)
+
+
+@lru_cache(maxsize=8)
+def _kept_table(sizes_bytes: bytes, share: float) -> np.ndarray:
+    sizes = np.frombuffer(sizes_bytes, dtype=np.int64)[:, None]
+    counts = np.arange(int(sizes.max()) + 1)[None, :]
+    possible = counts <= sizes
+    rest = np.where(possible, sizes - counts, 0)
+    log_pmf = (_LOG_FACTORIAL[sizes] - _LOG_FACTORIAL[counts] - _LOG_FACTORIAL[rest]
+               + counts * math.log(share) + rest * math.log1p(-share))
+    return np.cumsum(np.where(possible, np.exp(log_pmf), 0.0), axis=1)
+
+
+def _limits(centre_line: float, n: np.ndarray, tails: tuple[float, ...]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Probability limits (as shares) per tail for every subgroup with a whole size; NaN for the others.
+
+    A count below low has P(X < low) < tail; a count above high has P(X > high) ≤ tail.
+    One table serves every tail.
+    """
+    whole = _whole_sizes(n)
+    share = round(centre_line, 12)
+    if whole.any():
+        sizes, where = np.unique(n[whole], return_inverse=True)
+        table = _cumulative_table(sizes, share) if 0.0 < share < 1.0 else None
+    limits = []
+    for tail in tails:
+        lower = np.full(len(n), np.nan)
+        upper = np.full(len(n), np.nan)
+        if whole.any():
+            if table is None:
+                edge = np.zeros(len(sizes)) if share <= 0.0 else sizes.copy()
+                low, high = edge, edge
+            else:
+                low = (table < tail).sum(axis=1).astype(float)
+                high = np.minimum((table < 1.0 - tail).sum(axis=1), sizes)
+            lower[whole] = (low / sizes)[where]
+            upper[whole] = (high / sizes)[where]
+        limits.append((lower, upper))
+    return limits
 
 
 def exact_binomial_lines(lines: ControlLines) -> ControlLines:
@@ -106,8 +129,7 @@ def exact_binomial_lines(lines: ControlLines) -> ControlLines:
     centre_line = float(lines.cl[0]) if len(lines.cl) else np.nan
     if centre_line != centre_line:
         return lines
-    lcl, ucl = _limits(centre_line, lines.n, TAIL_PROBABILITY)
-    lcl_95, ucl_95 = _limits(centre_line, lines.n, WARNING_TAIL_PROBABILITY)
+    (lcl, ucl), (lcl_95, ucl_95) = _limits(centre_line, lines.n, (TAIL_PROBABILITY, WARNING_TAIL_PROBABILITY))
     kept = np.isnan(lcl)
     return ControlLines(y=lines.y, n=lines.n, cl=lines.cl,
                         lcl=np.where(kept, lines.lcl, lcl), ucl=np.where(kept, lines.ucl, ucl),
@@ -125,22 +147,26 @@ def lopsided(chart: str, lines: ControlLines, *, measure: str | None) -> bool:
     return False
 
 
-def _side_chances(centre_line: float, sizes: np.ndarray) -> tuple[float, float]:
-    """The chance a useful point lies above and below the centre line, averaged over sizes."""
-    above, below = [], []
+def _side_chances(centre_line: float, sizes: np.ndarray, useful: np.ndarray) -> tuple[float, float]:
+    """The chance a useful point lies above and below the centre line, averaged over the useful points."""
     share = round(centre_line, 12)
-    for size in sizes.tolist():
-        if size != size or size <= 0 or size != int(size) or size > EXACT_MAX_TRIALS or not 0 < share < 1:
-            continue
-        cumulative = _cumulative(int(size), share)
-        expected = size * share
-        lower = float(cumulative[math.ceil(expected) - 1]) if math.ceil(expected) >= 1 else 0.0
-        upper = 1.0 - float(cumulative[math.floor(expected)])
-        if lower + upper > 0:
-            above.append(upper / (lower + upper))
-            below.append(lower / (lower + upper))
-    if not above:
+    whole = _whole_sizes(sizes)
+    if not (whole & useful).any() or not 0 < share < 1:
         return 0.5, 0.5
+    distinct, where = np.unique(sizes[whole], return_inverse=True)  # the table _limits used
+    where = where[useful[whole]]
+    table = _cumulative_table(distinct, share)
+    expected = distinct * share
+    rows = np.arange(len(distinct))
+    below_index = np.ceil(expected).astype(int) - 1
+    lower = np.where(below_index >= 0, table[rows, np.maximum(below_index, 0)], 0.0)
+    upper = 1.0 - table[rows, np.floor(expected).astype(int)]
+    total = lower + upper
+    usable = total[where] > 0
+    if not usable.any():
+        return 0.5, 0.5
+    with np.errstate(invalid="ignore", divide="ignore"):
+        above, below = (upper / total)[where][usable], (lower / total)[where][usable]
     return float(np.mean(above)), float(np.mean(below))
 
 
@@ -159,8 +185,7 @@ def lopsided_run_findings(runs: RunsResult, lines: ControlLines, offset: int, *,
     """
     if runs.longest_run is None or not len(lines.cl):
         return []
-    useful = runs.side != 0
-    chance_above, chance_below = _side_chances(float(lines.cl[0]) / multiply, lines.n[useful])
+    chance_above, chance_below = _side_chances(float(lines.cl[0]) / multiply, lines.n, runs.side != 0)
     findings = []
     for side, chance in ((1, chance_above), (-1, chance_below)):
         limit = side_run_limit(chance, runs.n_useful)

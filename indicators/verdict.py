@@ -105,7 +105,7 @@ def _lopsided_verdict(summary: PhaseSummary, findings: list[Finding],
     if findings:
         return None
     share = summary.centre_line / options.multiply
-    values = {"edge": 100 if share >= 0.5 else 0}
+    values = {"edge": 100 if share >= 0.5 else 0, "share": round(share * 100, 1)}
     key = "lopsided_run" if options.chart == "run" else "lopsided_p"
     return Verdict("no_signal", render(key, "da", **values), render(key, "en", **values), rule="lopsided")
 

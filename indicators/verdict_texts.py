@@ -29,8 +29,9 @@ DANISH: dict[str, str] = {
                       "{longest_max}; {crossings} kryds, færre end {crossings_min} er usædvanligt)",
     "too_few": "For få punkter til at vurdere: {figure} brugbare punkter, mindst {limit} er nødvendige",
     "too_few_points": "For få punkter til at vurdere: {figure} punkter, mindst {limit} er nødvendige",
-    "lopsided_p": "Ingen tegn på ikke-tilfældig variation. Andelen ligger tæt på {edge} %: vurderet med "
-                  "sandsynlighedsgrænser og serier målt mod hver sides egen chance, ikke med kryds",
+    "lopsided_p": "Ingen tegn på ikke-tilfældig variation. Andelen ({share} %) ligger så tæt på {edge} % med "
+                  "så få pr. periode, at fordelingen er skæv: vurderet med sandsynlighedsgrænser og serier målt "
+                  "mod hver sides egen chance, ikke med kryds",
     "lopsided_run": "Mindst halvdelen af punkterne er {edge} %: medianen ligger på {edge} %, så serier og kryds "
                     "kan ikke vurderes. Et P-kort med sandsynlighedsgrænser kan",
     "facets": "{figure} af {limit} paneler viser tegn på ikke-tilfældig variation",
@@ -74,8 +75,9 @@ ENGLISH: dict[str, str] = {
                       "{crossings} crossings, fewer than {crossings_min} are unusual)",
     "too_few": "Too few points to judge: {figure} useful points, at least {limit} are needed",
     "too_few_points": "Too few points to judge: {figure} points, at least {limit} are needed",
-    "lopsided_p": "No sign of non-random variation. The share lies near {edge} %: judged by probability limits "
-                  "and by runs measured against each side's own chance, not by crossings",
+    "lopsided_p": "No sign of non-random variation. The share ({share} %) lies so near {edge} % with so few per "
+                  "period that its distribution is skewed: judged by probability limits and by runs measured "
+                  "against each side's own chance, not by crossings",
     "lopsided_run": "At least half of the points are {edge} %: the median lies at {edge} %, so runs and crossings "
                     "cannot be judged. A P chart with probability limits can",
     "facets": "{figure} of {limit} panels show signs of non-random variation",
