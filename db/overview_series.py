@@ -64,7 +64,10 @@ def _active(unit_ids: Sequence[int] | None) -> Select:
              .join(Indicator, Indicator.id == UnitIndicator.indicator_id)
              .where(UnitIndicator.active, Indicator.deleted_at.is_(None)))
     if unit_ids is not None:
-        query = query.where(UnitIndicator.unit_id.in_(list(unit_ids)))
+        # unit_id + 0: an expression, so SQLite cannot carry the list over to entry.unit_id
+        # and walk every year of each unit's rows; it takes the pairs first, then each
+        # pair's window along the (unit, indicator, day) index.
+        query = query.where((UnitIndicator.unit_id + 0).in_(list(unit_ids)))
     return query
 
 
