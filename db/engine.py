@@ -89,7 +89,7 @@ def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE,
                          f"not {pool_size} and {max_overflow}")
     return create_engine(
         parsed, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
-        connect_args={"options": f"-c lock_timeout={LOCK_TIMEOUT_SECONDS * 1000}"},
+        connect_args={"options": f"-c lock_timeout={int(LOCK_TIMEOUT_SECONDS * 1000)}"},
     )
 
 

@@ -22,7 +22,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, and_, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import Float, and_, func, literal, select, type_coerce, union_all
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session
 
@@ -64,7 +64,10 @@ def _active(unit_ids: Sequence[int] | None) -> Select:
              .join(Indicator, Indicator.id == UnitIndicator.indicator_id)
              .where(UnitIndicator.active, Indicator.deleted_at.is_(None)))
     if unit_ids is not None:
-        query = query.where(UnitIndicator.unit_id.in_(list(unit_ids)))
+        # unit_id + 0: an expression, so SQLite cannot carry the list over to entry.unit_id
+        # and walk every year of each unit's rows; it takes the pairs first, then each
+        # pair's window along the (unit, indicator, day) index.
+        query = query.where((UnitIndicator.unit_id + 0).in_(list(unit_ids)))
     return query
 
 
@@ -125,19 +128,23 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
     event_link = and_(active.c.unit_id == Event.unit_id, active.c.indicator_id == Event.indicator_id)
     event_columns = (Event.unit_id, Event.indicator_id, _epoch_days(Event.day, dialect))
     live_events = (Event.deleted_at.is_(None), active.c.measure == "events")
-    last_before = (select(Event.unit_id, Event.indicator_id, func.max(Event.day).label("day"))
-                   .where(Event.deleted_at.is_(None), Event.day < first_day)
-                   .group_by(Event.unit_id, Event.indicator_id).subquery())
+    # The last event before the window, per pair, found backwards along the
+    # (unit, indicator, day) index: a walk through every older event would grow with the years.
+    older = Event.__table__.alias("older")
+    last_before = (select(older.c.day)
+                   .where(older.c.unit_id == active.c.unit_id,
+                          older.c.indicator_id == active.c.indicator_id,
+                          older.c.deleted_at.is_(None), older.c.day < first_day)
+                   .order_by(older.c.day.desc()).limit(1).scalar_subquery())
+    frozen_event = and_(freezes.c.unit_id == Event.unit_id,
+                        freezes.c.indicator_id == Event.indicator_id)
     events = union_all(
         select(*event_columns).join(active, event_link)
         .where(*live_events, Event.day >= first_day),
         select(*event_columns).join(active, event_link)
-        .join(last_before, and_(last_before.c.unit_id == Event.unit_id,
-                                last_before.c.indicator_id == Event.indicator_id))
-        .outerjoin(freezes, and_(freezes.c.unit_id == Event.unit_id,
-                                 freezes.c.indicator_id == Event.indicator_id))
-        .where(*live_events, Event.day < first_day,
-               or_(Event.day == last_before.c.day, Event.day <= freezes.c.until)))
+        .where(*live_events, Event.day == last_before),  # before the window by its making
+        select(*event_columns).join(active, event_link).join(freezes, frozen_event)
+        .where(*live_events, Event.day <= freezes.c.until, Event.day < last_before))
     baseline_link = and_(active.c.unit_id == Baseline.unit_id,
                          active.c.indicator_id == Baseline.indicator_id)
     baselines = (select(Baseline.unit_id, Baseline.indicator_id, Baseline.kind,

@@ -217,3 +217,20 @@ def test_a_bounded_board_and_overview_read_on_postgresql(pg_engine):
     assert board[ids[0]]["date"].tolist() == [date(2020, 1, 6), date(2025, 6, 2)]
     assert board[ids[1]]["date"].tolist() == [date(2022, 5, 1), date(2025, 5, 1)]
     assert len(overview.entries) == 2 and len(overview.events) == 2
+
+
+def test_a_writer_kept_waiting_by_a_row_lock_gets_the_busy_message(postgres_url, monkeypatch):
+    from db import engine as engine_module
+    from db.errors import StorageError
+
+    monkeypatch.setattr(engine_module, "LOCK_TIMEOUT_SECONDS", 0.3)
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    unit_id = _one_unit(engine)
+    with write_session(engine) as holder:
+        holder.execute(text("SELECT id FROM unit WHERE id = :id FOR UPDATE"), {"id": unit_id})
+        with pytest.raises(StorageError, match="optaget"), write_session(engine) as waiter:
+            waiter.execute(text("UPDATE unit SET name = 'X' WHERE id = :id"), {"id": unit_id})
+    with read_session(engine) as session:
+        assert session.execute(text("SELECT name FROM unit")).scalar_one() == "Solbakken"
+    engine.dispose()

@@ -78,3 +78,16 @@ def test_the_overview_reads_the_same_window(engine, history):
     assert sorted(day.date() for day in bounded.events["date"]) == [
         date(2024, 2, 2), date(2025, 3, 3)]
     assert len(whole.events) == 4
+
+
+def test_the_overview_reads_a_frozen_baseline_and_the_last_event_once_each(engine, history):
+    unit = history["unit"]
+    with write_session(engine) as session:
+        add_baseline(unit, history["tryksaar_dage_mellem"], "freeze", date(2021, 12, 31), "b",
+                     session=session, actor="system:t", today=TODAY)
+        add_event(unit, history["tryksaar_dage_mellem"], date(2024, 2, 2), note="same day",
+                  session=session, actor="system:t", today=TODAY)
+    with read_session(engine) as session:
+        bounded = read_overview_series(session=session, actor="system", since=SINCE)
+    assert sorted(day.date() for day in bounded.events["date"]) == [
+        date(2019, 3, 1), date(2021, 6, 1), date(2024, 2, 2), date(2024, 2, 2), date(2025, 3, 3)]
