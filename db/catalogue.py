@@ -159,6 +159,12 @@ def create_indicator(definition: IndicatorDefinition, *, session: Session, actor
     if package_id is None:
         problems.append(problem("code", f"pakken {definition.package!r} findes ikke",
                                 f"the package {definition.package!r} does not exist", row=None))
+    if definition.counted_from and session.exec(select(Indicator.id).where(
+            Indicator.code == definition.counted_from, Indicator.measure == "events",
+            Indicator.deleted_at.is_(None))).first() is None:
+        problems.append(problem(
+            "code", f"{definition.counted_from!r} er ikke en indikator der tæller hændelser",
+            f"{definition.counted_from!r} is not an indicator that counts events", row=None))
     raise_if_any(problems)
     row = _row_from(definition, package_id=package_id, builtin=False)
     session.add(row)
@@ -174,8 +180,9 @@ def update_indicator(indicator_id: int, *, session: Session, actor: str, **chang
     if row is None:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
                             f"There is no indicator with id {indicator_id}.")
-    if "code" in changes or "measure" in changes or "package" in changes:
-        raise ValueError("code, measure and package of an indicator cannot change")
+    if {"code", "measure", "package", "counted_from"} & set(changes):
+        # counted_from too: it decides where the series' counts come from
+        raise ValueError("code, measure, package and counted_from of an indicator cannot change")
     current = get_indicator(indicator_id, session=session).definition
     updated = replace(current, **changes)
     raise_if_any(_check_definition(updated))
@@ -265,6 +272,9 @@ def _check_definition(definition: IndicatorDefinition) -> list[Problem]:
     if definition.goal is not None and definition.goal.kind not in GOAL_KINDS:
         problems.append(problem(None, f"målet skal være en af {', '.join(GOAL_KINDS)}",
                                 f"the goal must be one of {', '.join(GOAL_KINDS)}", row=None))
+    if definition.counted_from and definition.measure not in ("rate", "count"):
+        problems.append(problem(None, "kun en rate eller et antal kan tælles fra hændelser",
+                                "only a rate or a count can be counted from events", row=None))
     if not definition.multiply > 0:
         problems.append(problem(None, "multiply skal være større end 0",
                                 "multiply must be more than 0", row=None))

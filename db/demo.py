@@ -51,7 +51,8 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
         set_unit_indicators(units[code], [stored[c].id for c in indicator_codes],
                             session=session, actor=actor)
     data = build_demo(today=today, seed=seed, measures={
-        code: (s.definition.measure, s.definition.period) for code, s in stored.items()})
+        code: (s.definition.measure, s.definition.period) for code, s in stored.items()},
+        counted=frozenset(code for code, s in stored.items() if s.definition.counted_from))
     insert_audited(session, Entry, [
         {"unit_id": units[u], "indicator_id": stored[i].id, "period_start": day,
          "numerator": numerator, "denominator": denominator, "value": None, "note": None}

@@ -68,6 +68,8 @@ class Indicator(SQLModel, table=True):
     numerator_en: str = ""
     denominator_da: str = ""
     denominator_en: str = ""
+    # Code of the events indicator whose events are this indicator's count per period ("": entered)
+    counted_from: str = Field(default="", sa_column_kwargs={"server_default": ""})
     builtin: bool = False
     created_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None

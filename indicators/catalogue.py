@@ -12,6 +12,10 @@ Where the figures of an indicator live (the storage's series columns):
 | "proportion"  | citizens who got it  | citizens it applied to   |        |
 | "rate"        | count of cases       | exposure, e.g. bed-days  |        |
 | "count"       | count of cases       |                          |        |
+
+A rate or count with `counted_from` (the code of an "events" indicator) takes
+its count per period from that indicator's registered events: a harm is
+registered once, as an event, and only the exposure is entered per period.
 | "measurement" |                      |                          | value  |
 
 A rate is plotted as numerator / denominator × `multiply` (per 1000 bed-days);
@@ -84,6 +88,9 @@ class IndicatorDefinition:
     numerator_en: str = ""
     denominator_da: str = ""
     denominator_en: str = ""
+    # The code of the "events" indicator whose registered events are this one's count per
+    # period ("" when the count is entered): one harm, one registration.
+    counted_from: str = ""
 
 
 PACKAGES: tuple[Package, ...] = (
@@ -112,13 +119,13 @@ def _days_between(code: str, package: str, name_da: str, name_en: str, event_da:
 
 def _per_thousand(code: str, package: str, name_da: str, name_en: str, case_da: str,
                   case_en: str, exposure_da: str, exposure_en: str,
-                  reduce_by: float) -> IndicatorDefinition:
+                  reduce_by: float, counted_from: str = "") -> IndicatorDefinition:
     """A result indicator counted per 1000 days of exposure, one figure a month."""
     return IndicatorDefinition(
         code, package, name_da, name_en, "result", "rate", "down", Goal("reduce_by", reduce_by),
         "u", "month", multiply=PER_THOUSAND, unit_da=f"pr. 1000 {exposure_da}",
         unit_en=f"per 1000 {exposure_en}", numerator_da=case_da, numerator_en=case_en,
-        denominator_da=exposure_da, denominator_en=exposure_en,
+        denominator_da=exposure_da, denominator_en=exposure_en, counted_from=counted_from,
     )
 
 
@@ -139,7 +146,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
                   _DAYS_GOAL),
     _per_thousand("tryksaar_pr_1000_sengedage", "tryksaar", "Nye tryksår pr. 1000 sengedage",
                   "New pressure ulcers per 1000 bed-days", "nye tryksår", "new pressure ulcers",
-                  "sengedage", "bed-days", 0.75),
+                  "sengedage", "bed-days", 0.75,
+                  counted_from="tryksaar_dage_mellem"),
     _share("tryksaar_bundt", "tryksaar", "Andel i risiko der fik alle elementer i pakken",
            "Share at risk who got all bundle elements", "fik alle elementer",
            "got all elements", "borgere i risiko", "citizens at risk"),
@@ -156,13 +164,15 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
         "Medication errors that needed a doctor per month", "result", "count", "down",
         Goal("reduce_by", 0.5), "c", "month", unit_da="fejl", unit_en="errors",
         numerator_da="medicineringsfejl", numerator_en="medication errors",
+        counted_from="medicinfejl_dage_mellem",
     ),
     _share("medicinafstemning", "medicin", "Andel gennemførte medicinafstemninger",
            "Share of medication reconciliations done", "afstemt", "reconciled",
            "afstemninger der skulle laves", "reconciliations due"),
     # Fald / falls
     _per_thousand("fald_pr_1000_sengedage", "fald", "Fald pr. 1000 sengedage",
-                  "Falls per 1000 bed-days", "fald", "falls", "sengedage", "bed-days", 0.5),
+                  "Falls per 1000 bed-days", "fald", "falls", "sengedage", "bed-days", 0.5,
+                  counted_from="fald_dage_mellem"),
     _per_thousand("faldskader_pr_1000_sengedage", "fald", "Faldskader pr. 1000 sengedage",
                   "Fall injuries per 1000 bed-days", "faldskader", "fall injuries",
                   "sengedage", "bed-days", 0.5),
@@ -175,7 +185,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
     _per_thousand("kateter_uvi_pr_1000_kateterdage", "infektioner",
                   "Kateterrelaterede urinvejsinfektioner pr. 1000 kateterdage",
                   "Catheter-associated UTIs per 1000 catheter days", "infektioner",
-                  "infections", "kateterdage", "catheter days", 0.5),
+                  "infections", "kateterdage", "catheter days", 0.5,
+                  counted_from="kateter_uvi_dage_mellem"),
     _days_between("kateter_uvi_dage_mellem", "infektioner",
                   "Dage mellem kateterrelaterede urinvejsinfektioner",
                   "Days between catheter-associated UTIs", "urinvejsinfektion",
@@ -189,7 +200,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
     # Lungebetændelse / pneumonia
     _per_thousand("lungebetaendelse_pr_1000_sengedage", "lungebetaendelse",
                   "Lungebetændelser pr. 1000 sengedage", "Pneumonia per 1000 bed-days",
-                  "lungebetændelser", "pneumonias", "sengedage", "bed-days", 0.25),
+                  "lungebetændelser", "pneumonias", "sengedage", "bed-days", 0.25,
+                  counted_from="lungebetaendelse_dage_mellem"),
     _days_between("lungebetaendelse_dage_mellem", "lungebetaendelse",
                   "Dage mellem lungebetændelser", "Days between pneumonias",
                   "lungebetændelse", "pneumonia", None),

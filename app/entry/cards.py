@@ -14,7 +14,7 @@ import streamlit as st
 
 from app.entry.actions import reversal, save_event, save_figures
 from app.entry.descriptions import (
-    MEASURE_FIELDS,
+    entry_fields,
     entry_text,
     figure,
     figures_text,
@@ -83,8 +83,13 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
     if before is not None:
         st.caption(text("entry.existing", period=period,
                         figures=figures_text(definition, before, language)))
+    if definition.counted_from:
+        _counted_caption(definition, series, period_start(day, definition.period), period,
+                         language)
     show_notice(form)
-    fields = MEASURE_FIELDS[definition.measure]
+    fields = entry_fields(definition)
+    if not fields:  # a count taken wholly from the events: nothing to enter here
+        return
     with st.form(form, border=False):
         for column, field in zip(st.columns(len(fields)), fields, strict=True):
             with column:
@@ -97,6 +102,16 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
         st.form_submit_button(text("entry.save"), type="primary", icon=":material/save:",
                               on_click=_save_figures, width="stretch",
                               args=(form, unit_id, stored, day, period, before))
+
+
+def _counted_caption(definition: IndicatorDefinition, series: pd.DataFrame, start: date,
+                     period: str, language: str) -> None:
+    """Say the period's count so far, taken from the registered events (one registration)."""
+    found = series[series["date"] == start] if not series.empty else series
+    count = 0 if found.empty else int(figure(found.iloc[-1]["numerator"]) or 0)
+    st.caption(":material/link: " + text(
+        "entry.counted", period=period, count=count,
+        what=capitalised(indicator_label(definition, "numerator", language))))
 
 
 def _recorded_figures(series: pd.DataFrame, start: date) -> dict[str, float | None] | None:
@@ -115,7 +130,7 @@ def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, p
     """Save the card's figures (form callback); problems go under their fields."""
     definition = stored.definition
     language = current_language()
-    fields = MEASURE_FIELDS[definition.measure]
+    fields = entry_fields(definition)
     figures = {field: st.session_state.get(f"{form}-{field}") for field in fields}
     forget_notice()
     try:

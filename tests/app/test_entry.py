@@ -59,9 +59,16 @@ def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_
     headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
     assert headings == expected
     labels = [n.label for n in entry.number_input]
-    assert {"Triageret i dag", "af borgere", "Fald i november 2026", "Sengedage i november 2026",
+    assert {"Triageret i dag", "af borgere", "Sengedage i november 2026",
             "Fik alle elementer i uge 47"} <= set(labels)
     assert [b.label for b in entry.button][:1] == ["Nyt tryksår"]
+
+
+def test_a_harm_registered_as_events_is_not_counted_again_on_its_monthly_card(entry):
+    labels = [n.label for n in entry.number_input]
+    assert "Nye tryksår i november 2026" not in labels and "Fald i november 2026" not in labels
+    counted = [c.value for c in entry.caption if "talt fra de registrerede hændelser" in c.value]
+    assert any(c.startswith(":material/link: Nye tryksår i november 2026: ") for c in counted), counted
 
 
 def test_a_triage_proportion_is_saved_for_today_confirmed_and_the_fields_emptied(

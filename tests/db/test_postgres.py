@@ -122,3 +122,20 @@ def test_two_units_boards_read_one_after_another_on_postgresql_hold_only_their_o
         second = read_series(units[1], triage, session=session, actor="system")
     assert [board[triage]["numerator"].tolist() for board in boards] == [[1.0], [2.0], [1.0]]
     assert second["date"].tolist() == [date(2026, 11, 2)]
+
+
+def test_a_rate_counted_from_events_reads_its_counts_on_postgresql(pg_engine):
+    with write_session(pg_engine) as session:
+        unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
+                              actor="system:test")
+        ulcers, rate = (find_indicator(code, session=session).id
+                        for code in ("tryksaar_dage_mellem", "tryksaar_pr_1000_sengedage"))
+        set_unit_indicators(unit_id, [rate], session=session, actor="system:test")
+        for day in (date(2026, 10, 2), date(2026, 10, 20)):
+            add_event(unit_id, ulcers, day, session=session, actor="system:a", today=TODAY)
+        add_entry(unit_id, rate, date(2026, 10, 1), denominator=1178, session=session,
+                  actor="system:a", today=TODAY)
+    with read_session(pg_engine) as session:
+        board = read_unit_series(unit_id, session=session, actor="system")
+    assert board[rate][["numerator", "denominator"]].to_dict("list") == {
+        "numerator": [2.0], "denominator": [1178.0]}

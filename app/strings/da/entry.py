@@ -33,5 +33,6 @@ STRINGS: dict[str, str] = {
     "entry.corrected": "Rettet: {what}.",
     "entry.deleted": "Slettet: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
+    "entry.counted": "{what} {period}: {count}, talt fra de registrerede hændelser. Her skrives kun eksponeringen.",
     "entry.item": "{indicator}: {what}",
 }

@@ -33,5 +33,6 @@ STRINGS: dict[str, str] = {
     "entry.corrected": "Corrected: {what}.",
     "entry.deleted": "Deleted: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
+    "entry.counted": "{what} {period}: {count}, counted from the registered events. Only the exposure is entered here.",
     "entry.item": "{indicator}: {what}",
 }
