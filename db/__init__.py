@@ -80,6 +80,7 @@ from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
 from db.import_plan import ImportPlan
 from db.importer import import_file, preview_import
+from db.measurement_start import measuring_starts, set_measuring_since
 from db.migrate import migrate, schema_revision
 from db.models import ROLES, Annotation, Baseline, Entry, Event
 from db.overview_series import OverviewSeries, read_overview_series
@@ -240,6 +241,7 @@ __all__ = [
     "looks_like_cpr",
     "make_engine",
     "member_unit_ids",
+    "measuring_starts",
     "migrate",
     "move_unit",
     "period_start",
@@ -272,6 +274,7 @@ __all__ = [
     "set_password",
     "set_pin",
     "set_role",
+    "set_measuring_since",
     "set_unit_indicators",
     "sign_in",
     "sign_in_single",

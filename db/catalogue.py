@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 
 import pandas as pd
 from sqlmodel import Session, select
@@ -208,8 +209,11 @@ def restore_indicator(indicator_id: int, *, session: Session, actor: str) -> Non
 
 
 def set_unit_indicators(unit_id: int, indicator_ids: list[int], *, session: Session,
-                        actor: str) -> None:
-    """Make exactly indicator_ids (in this order) the indicators unit_id works with."""
+                        actor: str, today: date | None = None) -> None:
+    """Make exactly indicator_ids (in this order) the indicators unit_id works with.
+
+    today: the day an indicator new on the board begins to be measured (its measuring_since).
+    """
     require_writing(session)
     check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
     existing = {link.indicator_id: link for link in session.exec(
@@ -220,7 +224,8 @@ def set_unit_indicators(unit_id: int, indicator_ids: list[int], *, session: Sess
         before = snapshot(link) if link else None
         if link is None:
             get_indicator(indicator_id, session=session)  # raises NotFoundError for a wrong id
-            link = UnitIndicator(unit_id=unit_id, indicator_id=indicator_id)
+            link = UnitIndicator(unit_id=unit_id, indicator_id=indicator_id,
+                                 measuring_since=today)
         active, position = indicator_id in wanted, wanted.get(indicator_id, link.position)
         if before is not None and (link.active, link.position) == (active, position):
             continue

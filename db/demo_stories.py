@@ -118,6 +118,11 @@ _EVENT_NOTES = ("hæl", "korsben", "om natten", "ved toiletbesøg", None, None, 
 _CHANGES_FOR_ALL = (("solbakken", 150, "Ny teamleder og ugentligt tavlemøde"),)
 
 
+def demo_start(today: date) -> date:
+    """Return the first day of the demo's two years (the units began measuring then)."""
+    return today - timedelta(days=DEMO_DAYS - 1)
+
+
 def build_demo(*, today: date, measures: dict[str, tuple[str, str]],
                seed: int = DEMO_SEED, counted: frozenset[str] = frozenset()) -> DemoData:
     """Generate the demo's two years up to today; measures maps code → (measure, period).
@@ -125,7 +130,7 @@ def build_demo(*, today: date, measures: dict[str, tuple[str, str]],
     counted: the codes whose count comes from events; their entries hold only the exposure.
     """
     rng = np.random.default_rng(seed)
-    start = today - timedelta(days=DEMO_DAYS - 1)
+    start = demo_start(today)
     entries: list = []
     events: list = []
     annotations: list = []

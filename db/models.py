@@ -84,6 +84,9 @@ class UnitIndicator(SQLModel, table=True):
     indicator_id: int = Field(foreign_key="indicator.id", primary_key=True)
     position: int = 0  # order on the board
     active: bool = True
+    # The day the unit began measuring it: "N dage uden tryksår" counts from here until the
+    # first event. Earlier data (an import of history) moves it back when it is read.
+    measuring_since: date | None = None
 
 
 class Entry(SQLModel, table=True):

@@ -1,4 +1,8 @@
-"""Migration 0005 on a database made at 0004: stored counts give way to events, none is lost."""
+"""Migrations 0005 and 0006 on a database made at 0004 (the release before).
+
+0005: stored counts give way to events, none is lost. 0006: each board link gets the day
+its unit began measuring.
+"""
 
 from datetime import UTC, datetime
 
@@ -49,6 +53,15 @@ def old_database(tmp_path):
                 "INSERT INTO entry (unit_id, indicator_id, period_start, numerator, denominator, "
                 "recorded_at) VALUES (1, :rate, :month, :count, :bed_days, :now)"),
                 {"rate": rate, "month": month, "count": count, "bed_days": bed_days, "now": NOW})
+        for indicator in (ulcers, rate):
+            connection.execute(text("INSERT INTO unit_indicator (unit_id, indicator_id, position, "
+                                    "active) VALUES (1, :indicator, 0, 1)"), {"indicator": indicator})
+        # The pressure ulcers went on the board on 15 August (the audit log says so).
+        connection.execute(text(
+            "INSERT INTO audit_log (at, actor, action, table_name, unit_id, after) VALUES "
+            "(:at, 'admin', 'add', 'unit_indicator', 1, :after)"),
+            {"at": datetime(2026, 8, 15, 9, tzinfo=UTC),
+             "after": f'{{"unit_id": 1, "indicator_id": {ulcers}}}'})
     yield engine
     engine.dispose()
 
@@ -86,3 +99,15 @@ def test_migrating_twice_changes_nothing_more(old_database, capsys):
     with read_session(old_database) as session:
         audit = read_audit(session=session, actor="system", limit=100)
     assert (audit["action"] == "migrate").sum() == 2
+
+
+def test_each_board_link_is_measured_from_when_it_went_on_the_board_or_its_first_data(
+        old_database):
+    migrate(old_database)
+    with read_session(old_database) as session:
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session).id
+        rate = find_indicator("tryksaar_pr_1000_sengedage", session=session).id
+        stored = dict(session.execute(text(
+            "SELECT indicator_id, measuring_since FROM unit_indicator")).all())
+    assert {indicator: str(day) for indicator, day in stored.items()} == {
+        ulcers: "2026-08-15", rate: "2026-09-01"}

@@ -3,6 +3,7 @@
 STRINGS: dict[str, str] = {
     "board.date": "{date} · {week}",
     "board.counter.since": "dage siden sidste",
+    "board.counter.without": "dage uden",
     "board.counter.reached": "✓ Målet er nået: mindst {goal} dage",
     "board.counter.below": "○ {remaining} dage til målet på {goal}",
     "board.counter.no_goal": "Intet mål sat",

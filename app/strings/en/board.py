@@ -3,6 +3,7 @@
 STRINGS: dict[str, str] = {
     "board.date": "{date} · {week}",
     "board.counter.since": "days since the last",
+    "board.counter.without": "days without a",
     "board.counter.reached": "✓ Goal reached: at least {goal} days",
     "board.counter.below": "○ {remaining} days to the goal of {goal}",
     "board.counter.no_goal": "No goal set",
