@@ -96,6 +96,13 @@ from db.permissions import (
     rights_of,
     role_may,
 )
+from db.safety_calendar import (
+    DAY_STATES,
+    CalendarDay,
+    confirm_safe_day,
+    month_calendar,
+    unconfirm_safe_day,
+)
 from db.sampling import (
     delete_sampling_switch,
     list_sampling_switches,
@@ -149,6 +156,8 @@ from db.users import (
 
 __all__ = [
     "ACTIONS",
+    "DAY_STATES",
+    "CalendarDay",
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "DEMO_USERS",
@@ -193,6 +202,7 @@ __all__ = [
     "build_demo",
     "check_permission",
     "correct_annotation",
+    "confirm_safe_day",
     "correct_entry",
     "correct_event",
     "create_board_link",
@@ -243,6 +253,7 @@ __all__ = [
     "member_unit_ids",
     "measuring_starts",
     "migrate",
+    "month_calendar",
     "move_unit",
     "period_start",
     "preview_import",
@@ -281,6 +292,7 @@ __all__ = [
     "sign_in_with_pin",
     "switch_sampling",
     "tablet_users",
+    "unconfirm_safe_day",
     "update_indicator",
     "verify_password",
     "write_session",

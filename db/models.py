@@ -120,6 +120,20 @@ class Event(SQLModel, table=True):
     deleted_at: datetime | None = None
 
 
+class SafeDay(SQLModel, table=True):
+    """A day confirmed without the event ("ingen tryksår i dag"): a green box in the calendar."""
+
+    __tablename__ = "safe_day"
+    __table_args__ = (UniqueConstraint("unit_id", "indicator_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    indicator_id: int = Field(foreign_key="indicator.id")
+    day: date
+    recorded_at: datetime = Field(default_factory=utc_now)
+    deleted_at: datetime | None = None
+
+
 class Annotation(SQLModel, table=True):
     """A dated change (PDSA) on a unit's chart; no indicator means all its charts."""
 
