@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.entry.actions import reversal, save_event, save_figures
+from app.board.safety_calendar import calendar_html, read_month
+from app.entry.actions import confirm_day, reversal, save_event, save_figures
 from app.entry.descriptions import (
     entry_fields,
     entry_text,
@@ -57,6 +58,7 @@ def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
                 "entry.sampling", date=format_date(sampling_since, language=language)))
         if definition.measure == "events":
             _event_card(unit_id, stored, day=day, series=series, language=language)
+            _safe_day(unit_id, stored, day=day, today=today, language=language)
         else:
             _figures_card(unit_id, stored, day=day, today=today, series=series,
                           language=language)
@@ -180,6 +182,40 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
         with no:
             st.form_submit_button(text("entry.cancel"), width="stretch",
                                   on_click=_stop_confirming, args=(form,))
+
+
+def _safe_day(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
+              language: str) -> None:
+    """The month's safety calendar and one tap for "the day passed without the event"."""
+    definition = stored.definition
+    event = indicator_label(definition, "numerator", language) or indicator_label(
+        definition, "name", language)
+    days = read_month(unit_id, stored.id, today=today)
+    st.markdown(calendar_html(days, title=capitalised(event), today=today, language=language,
+                              compact=True), unsafe_allow_html=True)
+    shown = next((box for box in days if box.day == day), None)
+    if shown is not None and shown.state == "event":
+        return  # a day with the event cannot be confirmed without it
+    if shown is not None and shown.state == "safe":
+        st.caption(":material/check_circle: " + text(
+            "entry.safe_day.done", date=format_date(day, language=language)))
+        return
+    st.button(text("entry.safe_day", event=event), key=f"{card_key(stored)}-safe",
+              icon=":material/check_circle:", width="stretch", on_click=_confirm_day,
+              args=(card_key(stored), unit_id, stored, event, day))
+
+
+def _confirm_day(form: str, unit_id: int, stored: StoredIndicator, event: str, day: date) -> None:
+    """Confirm the day without the event (button callback), with Undo."""
+    language = current_language()
+    forget_notice()
+    try:
+        undo = confirm_day(unit_id, stored.id, day)
+    except StorageError as refused:  # ValidationError too: a refusal in the reader's language
+        announce(form, refusal(refused.text(language)))
+        return
+    what = text("entry.safe_day.what", event=event, date=format_date(day, language=language))
+    announce(form, Notice(text("entry.saved", what=what)), undo=reversal(undo, what))
 
 
 def _ask_to_confirm(form: str, indicator_id: int) -> None:

@@ -9,6 +9,7 @@ from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.board.kiosk_screen import show_kiosk
 from app.board.layout import read_board, show_charts, show_counters, show_date
 from app.board.meeting import meeting_controls
+from app.board.safety_calendar import show_calendars
 from app.language import current_language, text
 from app.resources import today
 from app.styles import use_board_styles
@@ -33,6 +34,7 @@ show_date(day, language)
 if may("board.write", board.unit_id):
     meeting_controls(board.unit_id, board.last_meeting, language)
 show_counters(board, language)
+show_calendars(board.unit_id, board.charts, today=day, language=language)
 if not board.charts:
     st.info(text("board.no_charts"))
 show_charts(board, board.charts, language=language)

@@ -1,5 +1,6 @@
 """Registrér: a card per indicator, saves that confirm and undo, problems under their fields."""
 
+import re
 from datetime import date
 
 import pytest
@@ -255,3 +256,27 @@ def test_a_process_card_says_the_unit_samples_from_the_day_of_the_switch(monkeyp
     app.date_input(key="entry.date").set_value(YESTERDAY).run()
     captions = captions_by_card(app)
     assert not any(t.startswith(label) for texts in captions.values() for t in texts)
+
+
+def todays_box(app) -> str:
+    """Return the state of today's box in the first calendar on the page."""
+    html = next(m.value for m in app.markdown if "tavle-calendar" in m.value)
+    found = re.search(r'tavle-calendar-day--(\w+)" title="[^"]*i dag"', html)
+    return found.group(1)
+
+
+def test_one_tap_confirms_today_without_an_ulcer_and_undo_makes_it_blank_again(entry):
+    assert todays_box(entry) == "unconfirmed"
+    app = button(entry, "Dagen gik uden nyt tryksår").click().run()
+    assert not app.exception
+    assert todays_box(app) == "safe"
+    assert [s.value for s in app.success] == ["Gemt: 22-11-2026 uden nyt tryksår."]
+    app = button(app, "Fortryd").click().run()
+    assert todays_box(app) == "unconfirmed"
+
+
+def test_registering_an_ulcer_turns_today_red_and_takes_the_safe_day_button_away(entry):
+    app = button(entry, "Nyt tryksår").click().run()
+    app = button(app, "Ja, registrér").click().run()
+    assert todays_box(app) == "event"
+    assert not [b for b in app.button if b.label == "Dagen gik uden nyt tryksår"]

@@ -34,5 +34,8 @@ STRINGS: dict[str, str] = {
     "entry.deleted": "Slettet: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
     "entry.counted": "{what} {period}: {count}, talt fra de registrerede hændelser. Her skrives kun eksponeringen.",
+    "entry.safe_day": "Dagen gik uden {event}",
+    "entry.safe_day.what": "{date} uden {event}",
+    "entry.safe_day.done": "{date} er bekræftet uden hændelse.",
     "entry.item": "{indicator}: {what}",
 }

@@ -34,5 +34,8 @@ STRINGS: dict[str, str] = {
     "entry.deleted": "Deleted: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
     "entry.counted": "{what} {period}: {count}, counted from the registered events. Only the exposure is entered here.",
+    "entry.safe_day": "The day passed without a {event}",
+    "entry.safe_day.what": "{date} without a {event}",
+    "entry.safe_day.done": "{date} is confirmed without the event.",
     "entry.item": "{indicator}: {what}",
 }
