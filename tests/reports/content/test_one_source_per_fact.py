@@ -1,11 +1,18 @@
 """On the demo, a harm's counter, its days-between chart and its monthly count tell one story."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
-from db import find_indicator, list_units, make_engine, read_series, read_session
+from db import (
+    find_indicator,
+    list_units,
+    make_engine,
+    month_calendar,
+    read_series,
+    read_session,
+)
 from reports.content.stored_charts import unit_board
 from tests.conftest import DEMO_TODAY
 
@@ -75,3 +82,25 @@ def test_the_counter_and_the_days_between_chart_agree_with_the_monthly_count(dem
             assert series[series["date"] == last.replace(day=1)]["numerator"].iloc[0] >= 1
             checked += 1
     assert checked == 4  # tryksår and fald at Solbakken, medicinfejl, kateter-UVI
+
+
+def test_this_months_calendar_is_red_on_exactly_the_days_of_the_events(demo_boards):
+    engine, by_unit = demo_boards
+    checked = 0
+    for code, board in by_unit.items():
+        for chart in board:
+            if chart.indicator.definition.measure != "events":
+                continue
+            with read_session(engine) as session:
+                boxes = month_calendar(chart.unit_id, chart.indicator.id, DEMO_TODAY.year,
+                                       DEMO_TODAY.month, session=session, actor="system",
+                                       today=DEMO_TODAY)
+            red = {box.day for box in boxes if box.state == "event"}
+            this_month = {day for day in chart.series["date"]
+                          if (day.year, day.month) == (DEMO_TODAY.year, DEMO_TODAY.month)}
+            assert red == this_month, (code, chart.indicator.definition.code)
+            if chart.days_since_last_event is not None and chart.days_since_last_event < (
+                    DEMO_TODAY.day):
+                assert DEMO_TODAY - timedelta(days=chart.days_since_last_event) in red
+            checked += 1
+    assert checked == 6  # every event indicator on the three demo boards
