@@ -101,6 +101,7 @@ PACKAGES: tuple[Package, ...] = (
     Package("lungebetaendelse", "Lungebetændelse", "Pneumonia"),
     Package("mundpleje", "Mundpleje", "Oral care"),
     Package("tidlig_opsporing", "Tidlig opsporing", "Early detection"),
+    Package("ernaering", "Ernæring", "Nutrition"),
     Package("balancering", "Balancering", "Balancing"),
 )
 
@@ -148,20 +149,20 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
                   "New pressure ulcers per 1000 bed-days", "nye tryksår", "new pressure ulcers",
                   "sengedage", "bed-days", 0.75,
                   counted_from="tryksaar_dage_mellem"),
-    _share("tryksaar_bundt", "tryksaar", "Andel i risiko der fik alle elementer i pakken",
-           "Share at risk who got all bundle elements", "fik alle elementer",
+    _share("tryksaar_bundt", "tryksaar", "Andel i risiko der fik alle elementer i HUSK",
+           "Share at risk who got every element of HUSK", "fik alle elementer",
            "got all elements", "borgere i risiko", "citizens at risk"),
     _share("tryksaar_risikovurdering", "tryksaar", "Andel med dokumenteret risikovurdering",
            "Share with a documented risk assessment", "risikovurderet", "risk assessed",
            "borgere", "citizens"),
     # Medicinering / medication
     _days_between("medicinfejl_dage_mellem", "medicin",
-                  "Dage mellem medicineringsfejl der krævede læge",
-                  "Days between medication errors that needed a doctor",
+                  "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt",
+                  "Days between serious medication errors that require contact with a doctor",
                   "medicineringsfejl", "medication error", _DAYS_GOAL),
     IndicatorDefinition(
-        "medicinfejl_pr_maaned", "medicin", "Medicineringsfejl der krævede læge pr. måned",
-        "Medication errors that needed a doctor per month", "result", "count", "down",
+        "medicinfejl_pr_maaned", "medicin", "Alvorlige medicineringsfejl der kræver lægekontakt pr. måned",
+        "Serious medication errors that require contact with a doctor per month", "result", "count", "down",
         Goal("reduce_by", 0.5), "c", "month", unit_da="fejl", unit_en="errors",
         numerator_da="medicineringsfejl", numerator_en="medication errors",
         counted_from="medicinfejl_dage_mellem",
@@ -213,8 +214,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
            "borgere", "citizens"),
     # Tidlig opsporing / early detection
     _days_between("forebyggelige_indlaeggelser_dage_mellem", "tidlig_opsporing",
-                  "Dage mellem forebyggelige indlæggelser",
-                  "Days between preventable admissions", "forebyggelig indlæggelse",
+                  "Dage mellem forebyggelige indlæggelser af borgere der har en kontakt med kommunen",
+                  "Days between preventable admissions of citizens in contact with the municipality", "forebyggelig indlæggelse",
                   "preventable admission", None),
     _share("triage_dagligt", "tidlig_opsporing", "Andel borgere triageret dagligt",
            "Share of citizens triaged daily", "triageret", "triaged", "borgere", "citizens",
@@ -227,6 +228,24 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
            "Andel gule med handleplan inden for 48 timer",
            "Share yellow with an action plan within 48 hours", "med handleplan",
            "with action plan", "gule borgere", "citizens triaged yellow"),
+    # Ernæring / nutrition: unplanned weight loss found by weighing, screening and a plan.
+    # Names follow the package's bundle; check the goals against the programme's måleplan.
+    IndicatorDefinition(
+        "ernaering_uplanlagt_vaegttab", "ernaering", "Andel borgere med uplanlagt vægttab",
+        "Share of citizens with unplanned weight loss", "result", "proportion", "down", None,
+        "p", "month", multiply=PER_CENT, unit_da="%", unit_en="%",
+        numerator_da="med uplanlagt vægttab", numerator_en="with unplanned weight loss",
+        denominator_da="vejede borgere", denominator_en="citizens weighed",
+    ),
+    _share("ernaering_vejet", "ernaering", "Andel borgere vejet mindst én gang om måneden",
+           "Share of citizens weighed at least once a month", "vejet", "weighed", "borgere",
+           "citizens", period="month"),
+    _share("ernaering_screenet", "ernaering", "Andel screenet for ernæringsrisiko",
+           "Share screened for nutritional risk", "screenet", "screened", "borgere",
+           "citizens"),
+    _share("ernaering_plan", "ernaering", "Andel i ernæringsrisiko med en ernæringsplan",
+           "Share at nutritional risk with a nutrition plan", "med ernæringsplan",
+           "with a nutrition plan", "borgere i ernæringsrisiko", "citizens at nutritional risk"),
     # Balancering / balancing: does the improvement cost something elsewhere?
     IndicatorDefinition(
         "magtanvendelser_pr_maaned", "balancering", "Magtanvendelser pr. måned",

@@ -251,7 +251,7 @@ def test_a_process_card_says_the_unit_samples_from_the_day_of_the_switch(monkeyp
     label = ":material/fact_check: Stikprøve siden 22-11-2026: tæl kun de journaler, I har tjekket"
     captions = captions_by_card(app)
     sampled = {card for card, texts in captions.items() if any(t.startswith(label) for t in texts)}
-    assert sampled == {"Andel i risiko der fik alle elementer i pakken",
+    assert sampled == {"Andel i risiko der fik alle elementer i HUSK",
                        "Andel med dokumenteret risikovurdering"}  # not the result, nor Fald's process
     app.date_input(key="entry.date").set_value(YESTERDAY).run()
     captions = captions_by_card(app)

@@ -111,3 +111,23 @@ def test_each_board_link_is_measured_from_when_it_went_on_the_board_or_its_first
             "SELECT indicator_id, measuring_since FROM unit_indicator")).all())
     assert {indicator: str(day) for indicator, day in stored.items()} == {
         ulcers: "2026-08-15", rate: "2026-09-01"}
+
+
+def test_built_in_names_take_the_programmes_wording_unless_the_organisation_renamed_them(
+        old_database):
+    with write_connection(old_database) as connection:
+        for code, name in (("medicinfejl_dage_mellem",
+                            "Dage mellem medicineringsfejl der krævede læge"),
+                           ("tryksaar_bundt", "Vores egen HUSK-andel")):
+            connection.execute(text(
+                f"INSERT INTO indicator ({_INDICATOR_COLUMNS}) VALUES (:code, 1, :name, :name, "
+                "'result', 'events', 'up', 'run', 'day', 1, '', '', '', '', '', '', 1, :now)"),
+                {"code": code, "name": name, "now": NOW})
+    migrate(old_database)
+    with read_session(old_database) as session:
+        errors = find_indicator("medicinfejl_dage_mellem", session=session).definition
+        bundle = find_indicator("tryksaar_bundt", session=session).definition
+        nutrition = find_indicator("ernaering_uplanlagt_vaegttab", session=session).definition
+    assert errors.name_da == "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt"
+    assert bundle.name_da == "Vores egen HUSK-andel"
+    assert nutrition.package == "ernaering" and nutrition.improvement == "down"
