@@ -286,6 +286,8 @@ def _check_definition(definition: IndicatorDefinition) -> list[Problem]:
     for name in ("name_da", "name_en"):
         problems += check_free_text(getattr(definition, name), field="name", required=True)
     for name in ("unit_da", "unit_en", "numerator_da", "numerator_en", "denominator_da",
-                 "denominator_en"):
+                 "denominator_en", *(f"{field}_{language}" for field in (
+                     "counts", "source", "collection", "sample", "owner")
+                     for language in ("da", "en"))):
         problems += check_free_text(getattr(definition, name), field="name")
     return problems

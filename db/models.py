@@ -70,6 +70,17 @@ class Indicator(SQLModel, table=True):
     denominator_en: str = ""
     # Code of the events indicator whose events are this indicator's count per period ("": entered)
     counted_from: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # The måleplan (see indicators.catalogue.IndicatorDefinition)
+    counts_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    counts_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    source_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    source_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    collection_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    collection_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    sample_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    sample_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    owner_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    owner_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
     builtin: bool = False
     created_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None

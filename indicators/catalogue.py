@@ -25,7 +25,7 @@ values stay in natural units: a share is 0.95, not 95.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Measure = Literal["events", "proportion", "rate", "count", "measurement"]
@@ -91,6 +91,18 @@ class IndicatorDefinition:
     # The code of the "events" indicator whose registered events are this one's count per
     # period ("" when the count is entered): one harm, one registration.
     counted_from: str = ""
+    # The måleplan: what exactly is counted (one line, shown on the tablet card), the data
+    # source, how and when it is collected, sample size and method, and the data owner.
+    counts_da: str = ""
+    counts_en: str = ""
+    source_da: str = ""
+    source_en: str = ""
+    collection_da: str = ""
+    collection_en: str = ""
+    sample_da: str = ""
+    sample_en: str = ""
+    owner_da: str = ""
+    owner_en: str = ""
 
 
 PACKAGES: tuple[Package, ...] = (
@@ -254,6 +266,32 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
         numerator_da="magtanvendelser", numerator_en="uses of restraint",
     ),
 )
+
+
+# What the built-in harms count, as the programme defines them; a starting point for each
+# unit's måleplan (source, collection, sample and owner are the unit's own to fill in).
+_COUNTS: dict[str, tuple[str, str]] = {
+    "tryksaar_dage_mellem": (
+        "Nyt tryksår kategori 2–4 eller ikke-kategoriserbart, opstået i enheden",
+        "A new pressure ulcer of category 2–4 or unstageable, arisen in the unit"),
+    "fald_dage_mellem": (
+        "Et fald: borgeren ender utilsigtet på gulvet eller et lavere niveau",
+        "A fall: the citizen comes to rest on the floor or a lower level unintentionally"),
+    "medicinfejl_dage_mellem": (
+        "En fejl i ordination, dosering eller givning, der gør lægekontakt nødvendig",
+        "An error in prescribing, dispensing or giving that makes a doctor contact necessary"),
+    "kateter_uvi_dage_mellem": (
+        "Urinvejsinfektion hos en borger med kateter, behandlet efter lægens vurdering",
+        "A urinary tract infection in a citizen with a catheter, treated on a doctor's word"),
+    "lungebetaendelse_dage_mellem": (
+        "Lungebetændelse konstateret af læge", "Pneumonia found by a doctor"),
+    "forebyggelige_indlaeggelser_dage_mellem": (
+        "Indlæggelse med en af de forebyggelige diagnoser hos en borger med en kommunal indsats",
+        "An admission with one of the preventable diagnoses of a citizen the municipality serves"),
+}
+CATALOGUE = tuple(
+    replace(indicator, counts_da=_COUNTS[indicator.code][0], counts_en=_COUNTS[indicator.code][1])
+    if indicator.code in _COUNTS else indicator for indicator in CATALOGUE)
 
 
 def definition(code: str) -> IndicatorDefinition:

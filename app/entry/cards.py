@@ -53,6 +53,9 @@ def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
     definition = stored.definition
     with st.container(border=True):
         st.markdown(f"### {indicator_label(definition, 'name', language)}")
+        counts = indicator_label(definition, "counts", language)
+        if counts:  # the måleplan's one line of what to count
+            st.caption(":material/info: " + text("entry.counts", what=counts))
         if sampling_since is not None:
             st.caption(":material/fact_check: " + text(
                 "entry.sampling", date=format_date(sampling_since, language=language)))

@@ -280,3 +280,9 @@ def test_registering_an_ulcer_turns_today_red_and_takes_the_safe_day_button_away
     app = button(app, "Ja, registrér").click().run()
     assert todays_box(app) == "event"
     assert not [b for b in app.button if b.label == "Dagen gik uden nyt tryksår"]
+
+
+def test_an_event_card_says_in_one_line_what_to_count(entry):
+    captions = [c.value for c in entry.caption]
+    assert (":material/info: Tæl: Nyt tryksår kategori 2–4 eller ikke-kategoriserbart, opstået i "
+            "enheden.") in captions

@@ -115,3 +115,9 @@ def test_the_programmes_wording_names_the_built_in_indicators():
     assert names["tryksaar_bundt"].endswith("i HUSK")
     assert {i.code for i in CATALOGUE if i.package == "ernaering"} == {
         "ernaering_uplanlagt_vaegttab", "ernaering_vejet", "ernaering_screenet", "ernaering_plan"}
+
+
+def test_the_harms_say_what_is_counted_in_both_languages():
+    harms = [i for i in CATALOGUE if i.measure == "events"]
+    assert harms and all(i.counts_da and i.counts_en for i in harms)
+    assert "opstået i enheden" in next(i for i in harms if i.code == "tryksaar_dage_mellem").counts_da

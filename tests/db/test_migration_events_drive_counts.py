@@ -129,5 +129,6 @@ def test_built_in_names_take_the_programmes_wording_unless_the_organisation_rena
         bundle = find_indicator("tryksaar_bundt", session=session).definition
         nutrition = find_indicator("ernaering_uplanlagt_vaegttab", session=session).definition
     assert errors.name_da == "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt"
+    assert "lægekontakt nødvendig" in errors.counts_da  # 0009: the måleplan's line
     assert bundle.name_da == "Vores egen HUSK-andel"
     assert nutrition.package == "ernaering" and nutrition.improvement == "down"

@@ -37,5 +37,6 @@ STRINGS: dict[str, str] = {
     "entry.safe_day": "Dagen gik uden {event}",
     "entry.safe_day.what": "{date} uden {event}",
     "entry.safe_day.done": "{date} er bekræftet uden hændelse.",
+    "entry.counts": "Tæl: {what}.",
     "entry.item": "{indicator}: {what}",
 }

@@ -37,5 +37,6 @@ STRINGS: dict[str, str] = {
     "entry.safe_day": "The day passed without a {event}",
     "entry.safe_day.what": "{date} without a {event}",
     "entry.safe_day.done": "{date} is confirmed without the event.",
+    "entry.counts": "Count: {what}.",
     "entry.item": "{indicator}: {what}",
 }
