@@ -89,6 +89,7 @@ from db.import_reading import (
 )
 from db.import_templates import build_template
 from db.importer import import_file, preview_import
+from db.measurement_start import measuring_starts, set_measuring_since
 from db.migrate import migrate, schema_revision
 from db.models import ROLES, Annotation, Baseline, Entry, Event
 from db.overview_series import OverviewSeries, read_overview_series
@@ -105,6 +106,13 @@ from db.permissions import (
     role_may,
 )
 from db.redaction import REDACTED_TEXT, redact_text
+from db.safety_calendar import (
+    DAY_STATES,
+    CalendarDay,
+    confirm_safe_day,
+    month_calendar,
+    unconfirm_safe_day,
+)
 from db.sampling import (
     delete_sampling_switch,
     list_sampling_switches,
@@ -161,6 +169,8 @@ from db.users import (
 
 __all__ = [
     "ACTIONS",
+    "DAY_STATES",
+    "CalendarDay",
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "FIRST_DELAY",
@@ -213,6 +223,7 @@ __all__ = [
     "build_template",
     "check_permission",
     "correct_annotation",
+    "confirm_safe_day",
     "correct_entry",
     "correct_event",
     "create_board_link",
@@ -263,7 +274,9 @@ __all__ = [
     "make_engine",
     "mapping_at_heading_row",
     "member_unit_ids",
+    "measuring_starts",
     "migrate",
+    "month_calendar",
     "move_unit",
     "open_import_file",
     "neutralise_cell",
@@ -299,6 +312,7 @@ __all__ = [
     "set_password",
     "set_pin",
     "set_role",
+    "set_measuring_since",
     "set_unit_indicators",
     "sign_in",
     "sign_in_single",
@@ -306,6 +320,7 @@ __all__ = [
     "switch_sampling",
     "tablet_users",
     "unlock_sign_in",
+    "unconfirm_safe_day",
     "update_indicator",
     "verify_password",
     "run_write",

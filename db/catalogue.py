@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 
 import pandas as pd
 from sqlmodel import Session, select
@@ -159,6 +160,12 @@ def create_indicator(definition: IndicatorDefinition, *, session: Session, actor
     if package_id is None:
         problems.append(problem("code", f"pakken {definition.package!r} findes ikke",
                                 f"the package {definition.package!r} does not exist", row=None))
+    if definition.counted_from and session.exec(select(Indicator.id).where(
+            Indicator.code == definition.counted_from, Indicator.measure == "events",
+            Indicator.deleted_at.is_(None))).first() is None:
+        problems.append(problem(
+            "code", f"{definition.counted_from!r} er ikke en indikator der tæller hændelser",
+            f"{definition.counted_from!r} is not an indicator that counts events", row=None))
     raise_if_any(problems)
     row = _row_from(definition, package_id=package_id, builtin=False)
     session.add(row)
@@ -174,8 +181,9 @@ def update_indicator(indicator_id: int, *, session: Session, actor: str, **chang
     if row is None:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
                             f"There is no indicator with id {indicator_id}.")
-    if "code" in changes or "measure" in changes or "package" in changes:
-        raise ValueError("code, measure and package of an indicator cannot change")
+    if {"code", "measure", "package", "counted_from"} & set(changes):
+        # counted_from too: it decides where the series' counts come from
+        raise ValueError("code, measure, package and counted_from of an indicator cannot change")
     current = get_indicator(indicator_id, session=session).definition
     updated = replace(current, **changes)
     raise_if_any(_check_definition(updated))
@@ -201,8 +209,11 @@ def restore_indicator(indicator_id: int, *, session: Session, actor: str) -> Non
 
 
 def set_unit_indicators(unit_id: int, indicator_ids: list[int], *, session: Session,
-                        actor: str) -> None:
-    """Make exactly indicator_ids (in this order) the indicators unit_id works with."""
+                        actor: str, today: date | None = None) -> None:
+    """Make exactly indicator_ids (in this order) the indicators unit_id works with.
+
+    today: the day an indicator new on the board begins to be measured (its measuring_since).
+    """
     require_writing(session)
     check_permission(session, actor=actor, action="unit.admin", unit_id=unit_id)
     existing = {link.indicator_id: link for link in session.exec(
@@ -213,7 +224,8 @@ def set_unit_indicators(unit_id: int, indicator_ids: list[int], *, session: Sess
         before = snapshot(link) if link else None
         if link is None:
             get_indicator(indicator_id, session=session)  # raises NotFoundError for a wrong id
-            link = UnitIndicator(unit_id=unit_id, indicator_id=indicator_id)
+            link = UnitIndicator(unit_id=unit_id, indicator_id=indicator_id,
+                                 measuring_since=today)
         active, position = indicator_id in wanted, wanted.get(indicator_id, link.position)
         if before is not None and (link.active, link.position) == (active, position):
             continue
@@ -265,12 +277,17 @@ def _check_definition(definition: IndicatorDefinition) -> list[Problem]:
     if definition.goal is not None and definition.goal.kind not in GOAL_KINDS:
         problems.append(problem(None, f"målet skal være en af {', '.join(GOAL_KINDS)}",
                                 f"the goal must be one of {', '.join(GOAL_KINDS)}", row=None))
+    if definition.counted_from and definition.measure not in ("rate", "count"):
+        problems.append(problem(None, "kun en rate eller et antal kan tælles fra hændelser",
+                                "only a rate or a count can be counted from events", row=None))
     if not definition.multiply > 0:
         problems.append(problem(None, "multiply skal være større end 0",
                                 "multiply must be more than 0", row=None))
     for name in ("name_da", "name_en"):
         problems += check_free_text(getattr(definition, name), field="name", required=True)
     for name in ("unit_da", "unit_en", "numerator_da", "numerator_en", "denominator_da",
-                 "denominator_en"):
+                 "denominator_en", *(f"{field}_{language}" for field in (
+                     "counts", "source", "collection", "sample", "owner")
+                     for language in ("da", "en"))):
         problems += check_free_text(getattr(definition, name), field="name")
     return problems

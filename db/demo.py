@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from db.audit import insert_audited, record_note
 from db.catalogue import list_indicators, set_unit_indicators
-from db.demo_stories import DEMO_SEED, MUNICIPALITY, UNITS, build_demo
+from db.demo_stories import DEMO_SEED, MUNICIPALITY, UNITS, build_demo, demo_start
 from db.engine import require_writing
 from db.errors import StorageError
 from db.flags import DEMO_DATA, set_flag
@@ -49,9 +49,10 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
         units[code] = create_unit(name, kind="unit", parent_id=areas[area], session=session,
                                   actor=actor, code=code)
         set_unit_indicators(units[code], [stored[c].id for c in indicator_codes],
-                            session=session, actor=actor)
+                            session=session, actor=actor, today=demo_start(today))
     data = build_demo(today=today, seed=seed, measures={
-        code: (s.definition.measure, s.definition.period) for code, s in stored.items()})
+        code: (s.definition.measure, s.definition.period) for code, s in stored.items()},
+        counted=frozenset(code for code, s in stored.items() if s.definition.counted_from))
     insert_audited(session, Entry, [
         {"unit_id": units[u], "indicator_id": stored[i].id, "period_start": day,
          "numerator": numerator, "denominator": denominator, "value": None, "note": None}

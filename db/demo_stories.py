@@ -11,6 +11,11 @@ Every figure comes from one seeded random generator, so the same seed and
   to 97 % once triage moves to the morning meeting.
 - Akutteamet: action plans for red and yellow citizens become routine after a
   checklist is introduced.
+
+One source per fact: a harm that is also charted as a rate or count per month
+(pressure ulcers, falls, infections, pneumonias, medication errors) is drawn
+once, as events; its monthly entries hold only the exposure, and the count is
+read from the events (see db.event_counts).
 """
 
 from __future__ import annotations
@@ -71,6 +76,8 @@ class DemoData:
 STORIES: tuple[Story, ...] = (
     Story("solbakken", "tryksaar_dage_mellem", 24, 120, 300, note=(
         "PDSA: ny lejringsplan og daglig hudinspektion")),
+    # A rate or count counted from events keeps its old levels only so the generator draws
+    # what it drew before (the other stories stay as they were); its counts are the events'.
     Story("solbakken", "tryksaar_pr_1000_sengedage", 1.4, 0.3, 300),
     Story("solbakken", "tryksaar_bundt", 0.72, 0.985, 300, ramp_days=70),
     Story("solbakken", "tryksaar_risikovurdering", 0.85, 0.985, 300, ramp_days=40),
@@ -84,7 +91,7 @@ STORIES: tuple[Story, ...] = (
     Story("hjemmeplejen-nord", "triage_roed_handleplan", 0.75, 0.93, 330, ramp_days=60),
     Story("hjemmeplejen-nord", "triage_gul_handleplan", 0.65, 0.9, 330, ramp_days=90),
     Story("hjemmeplejen-nord", "forebyggelige_indlaeggelser_dage_mellem", 18, 40, 330),
-    Story("hjemmeplejen-nord", "medicinfejl_dage_mellem", 45, 110, 420, note=(
+    Story("hjemmeplejen-nord", "medicinfejl_dage_mellem", 53, 120, 420, note=(
         "PDSA: dobbeltkontrol ved dosisdispensering")),
     Story("hjemmeplejen-nord", "medicinfejl_pr_maaned", 0.7, 0.28, 420),
     Story("hjemmeplejen-nord", "medicinafstemning", 0.7, 0.94, 420, ramp_days=60),
@@ -99,6 +106,9 @@ STORIES: tuple[Story, ...] = (
     Story("akutteamet", "kateter_indikation", 0.7, 0.95, 480, ramp_days=45),
     Story("akutteamet", "lungebetaendelse_pr_1000_sengedage", 3.0, 2.2, 540, ramp_days=60),
     Story("akutteamet", "mundpleje_screenet", 0.5, 0.85, 540, ramp_days=90),
+    # Last, so the stories above draw what they always drew. Not on Akutteamet's board,
+    # but its pneumonias are counted per 1000 bed-days from them.
+    Story("akutteamet", "lungebetaendelse_dage_mellem", 37, 50, 540, ramp_days=60),
 )
 # Exposure and how many citizens a share is counted over, per unit.
 _CITIZENS_PER_DAY = {"solbakken": 38, "hjemmeplejen-nord": 24, "akutteamet": 14}
@@ -108,11 +118,19 @@ _EVENT_NOTES = ("hæl", "korsben", "om natten", "ved toiletbesøg", None, None, 
 _CHANGES_FOR_ALL = (("solbakken", 150, "Ny teamleder og ugentligt tavlemøde"),)
 
 
+def demo_start(today: date) -> date:
+    """Return the first day of the demo's two years (the units began measuring then)."""
+    return today - timedelta(days=DEMO_DAYS - 1)
+
+
 def build_demo(*, today: date, measures: dict[str, tuple[str, str]],
-               seed: int = DEMO_SEED) -> DemoData:
-    """Generate the demo's two years up to today; measures maps code → (measure, period)."""
+               seed: int = DEMO_SEED, counted: frozenset[str] = frozenset()) -> DemoData:
+    """Generate the demo's two years up to today; measures maps code → (measure, period).
+
+    counted: the codes whose count comes from events; their entries hold only the exposure.
+    """
     rng = np.random.default_rng(seed)
-    start = today - timedelta(days=DEMO_DAYS - 1)
+    start = demo_start(today)
     entries: list = []
     events: list = []
     annotations: list = []
@@ -123,7 +141,8 @@ def build_demo(*, today: date, measures: dict[str, tuple[str, str]],
         if measure == "events":
             events += _events(story, rng, start=start, today=today)
         else:
-            entries += _entries(story, rng, measure, period, start=start, today=today)
+            entries += _entries(story, rng, measure, period, start=start, today=today,
+                                counted=story.indicator in counted)
         if story.note:
             annotations.append((story.unit, story.indicator, change, story.note))
             if story.new_phase:
@@ -152,8 +171,8 @@ def _events(story: Story, rng: np.random.Generator, *, start: date, today: date)
 
 
 def _entries(story: Story, rng: np.random.Generator, measure: str, period: str, *,
-             start: date, today: date) -> list:
-    """Draw one entry per completed period from the story's level."""
+             start: date, today: date, counted: bool = False) -> list:
+    """Draw one entry per completed period from the story's level (only exposure if counted)."""
     found = []
     periods = sorted({period_start(start + timedelta(days=n), period)
                       for n in range(DEMO_DAYS)})
@@ -169,8 +188,12 @@ def _entries(story: Story, rng: np.random.Generator, measure: str, period: str, 
                           float(rng.binomial(size, min(level, 1.0))), float(size)))
         elif measure == "rate":
             exposure = float(round(length * _EXPOSURE_PER_DAY[story.unit] * rng.uniform(0.9, 1.0)))
-            found.append((story.unit, story.indicator, first,
-                          float(rng.poisson(level * exposure / 1000)), exposure))
+            drawn = float(rng.poisson(level * exposure / 1000))  # drawn even if counted (above)
+            found.append((story.unit, story.indicator, first, None if counted else drawn,
+                          exposure))
+        elif counted:  # the month is covered; its count comes from the events
+            rng.poisson(level)  # drawn, not used: see the levels of counted stories above
+            found.append((story.unit, story.indicator, first, None, None))
         else:  # count per period
             found.append((story.unit, story.indicator, first, float(rng.poisson(level)), None))
     return found

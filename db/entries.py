@@ -23,7 +23,7 @@ from db.validation import check_day, check_figures, check_free_text, clean_text,
 
 # Statements of the busiest path, built once: registering is what tablets do all day.
 _MEASURE_AND_PERIOD = (
-    select(Indicator.measure, Indicator.period).join(Unit, true())  # two primary keys
+    select(Indicator.measure, Indicator.period, Indicator.counted_from).join(Unit, true())  # two primary keys
     .where(Indicator.id == bindparam("indicator_id"), Indicator.deleted_at.is_(None),
            Unit.id == bindparam("unit_id"), Unit.deleted_at.is_(None)))
 _INSERT_NEW_ENTRY = {
@@ -48,9 +48,9 @@ def add_entry(unit_id: int, indicator_id: int, day: date, *, numerator: float | 
     """
     require_writing(session)
     check_permission(session, actor=actor, action="entry.write", unit_id=unit_id)
-    measure, period = _measure_and_period(unit_id, indicator_id, session=session)
+    measure, period, counted_from = _measure_and_period(unit_id, indicator_id, session=session)
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
-    raise_if_any(check_figures(measure, **figures)
+    raise_if_any(check_figures(measure, **figures, counted=bool(counted_from))
                  + check_day(day, today=today) + check_free_text(note, field="note"))
     start = period_start(day, period)
     values = {"unit_id": unit_id, "indicator_id": indicator_id, "period_start": start,
@@ -81,9 +81,10 @@ def correct_entry(entry_id: int, *, numerator: float | None = None,
         raise NotFoundError(f"Registreringen findes ikke (id {entry_id}).",
                             f"There is no entry with id {entry_id}.")
     check_permission(session, actor=actor, action="entry.write", unit_id=entry.unit_id)
-    measure = session.get(Indicator, entry.indicator_id).measure
+    indicator = session.get(Indicator, entry.indicator_id)
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
-    raise_if_any(check_figures(measure, **figures) + check_free_text(note, field="note"))
+    raise_if_any(check_figures(indicator.measure, **figures,
+                               counted=bool(indicator.counted_from)) + check_free_text(note, field="note"))
     session.refresh(entry, with_for_update=True)  # a concurrent correction waits for this one
     _overwrite(entry, figures, note, session=session, actor=actor)
 
@@ -133,14 +134,15 @@ def _overwrite(entry: Entry, figures: dict[str, float | None], note: str | None,
                   unit_id=entry.unit_id)
 
 
-def _measure_and_period(unit_id: int, indicator_id: int, *, session: Session) -> tuple[str, str]:
-    """Return the indicator's measure and period in one query, if unit and indicator are live."""
+def _measure_and_period(unit_id: int, indicator_id: int, *,
+                        session: Session) -> tuple[str, str, str]:
+    """Return the indicator's measure, period and counted_from in one query, if both are live."""
     found = session.connection().execute(_MEASURE_AND_PERIOD, {"unit_id": unit_id,
                                                   "indicator_id": indicator_id}).first()
     if found is None:  # say which of the two is missing
         live_unit(unit_id, session=session)
         live_indicator_row(indicator_id, session=session)
-    return found.measure, found.period
+    return found.measure, found.period, found.counted_from
 
 
 def _floats(figures: dict[str, float | None]) -> dict[str, float | None]:

@@ -130,14 +130,14 @@ def plan_import(table: ParsedTable, *, session: Session, today: date,
             problems += row.place(check_day(row.day, today=today, row=row.row)
                                   + check_free_text(row.note, field="note", row=row.row))
             continue
-        indicator_id, measure, period = resolved
+        indicator_id, measure, period, counted = resolved
         kind = row.row_type or ("event" if measure == "events" else "entry")
         if indicator_id is None and kind != "change":
             problems += row.place([problem(
                 "indicator", f"{row.indicator!r} kan kun bruges til ændringer",
                 f"{row.indicator!r} can only be used for changes", row=row.row)])
             continue
-        row_problems = row.place(_check_row(row, kind, measure, today=today))
+        row_problems = row.place(_check_row(row, kind, measure, today=today, counted=counted))
         problems += row_problems
         if row_problems or unit is None:
             continue
@@ -186,7 +186,8 @@ def _off_board(plan: ImportPlan, *, session: Session) -> tuple[tuple[UnitKey, in
     return tuple(pair for pair in wanted if pair not in on_board)
 
 
-def _check_row(row: ImportRow, kind: str, measure: str, *, today: date) -> list[Problem]:
+def _check_row(row: ImportRow, kind: str, measure: str, *, today: date,
+               counted: bool = False) -> list[Problem]:
     """Check one row by its kind: an entry, an event or a change (annotation)."""
     problems = check_day(row.day, today=today, row=row.row)
     if kind == "entry":
@@ -195,7 +196,7 @@ def _check_row(row: ImportRow, kind: str, measure: str, *, today: date) -> list[
                                     "the indicator counts events, not entries", row=row.row))
             return problems
         problems += check_figures(measure, numerator=row.numerator, denominator=row.denominator,
-                                  value=row.value, row=row.row)
+                                  value=row.value, row=row.row, counted=counted)
         return problems + check_free_text(row.note, field="note", row=row.row)
     if kind == "event" and measure != "events":
         problems.append(problem("type", "indikatoren tæller ikke hændelser",
@@ -254,11 +255,12 @@ def _resolve_units(rows: tuple[ImportRow, ...], *, session: Session,
 def _resolve_indicators(rows: tuple[ImportRow, ...], *,
                         session: Session) -> tuple[dict[str, tuple], list[Problem]]:
     """Match each indicator cell by code or Danish or English name (or "alle" for all)."""
-    lookup: dict[str, tuple] = {word: (None, "all", "day") for word in ALL_INDICATORS}
+    lookup: dict[str, tuple] = {word: (None, "all", "day", False) for word in ALL_INDICATORS}
     for stored in list_indicators(session=session):
         definition = stored.definition
         for name in (definition.name_en, definition.name_da, definition.code):
-            lookup[name.lower()] = (stored.id, definition.measure, definition.period)
+            lookup[name.lower()] = (stored.id, definition.measure, definition.period,
+                                    bool(definition.counted_from))
     found: dict[str, tuple] = {}
     problems: list[Problem] = []
     for text, first, count in _distinct(rows, "indicator"):

@@ -68,6 +68,19 @@ class Indicator(SQLModel, table=True):
     numerator_en: str = ""
     denominator_da: str = ""
     denominator_en: str = ""
+    # Code of the events indicator whose events are this indicator's count per period ("": entered)
+    counted_from: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # The måleplan (see indicators.catalogue.IndicatorDefinition)
+    counts_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    counts_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    source_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    source_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    collection_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    collection_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    sample_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    sample_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    owner_da: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    owner_en: str = Field(default="", sa_column_kwargs={"server_default": ""})
     builtin: bool = False
     created_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None
@@ -82,6 +95,9 @@ class UnitIndicator(SQLModel, table=True):
     indicator_id: int = Field(foreign_key="indicator.id", primary_key=True)
     position: int = 0  # order on the board
     active: bool = True
+    # The day the unit began measuring it: "N dage uden tryksår" counts from here until the
+    # first event. Earlier data (an import of history) moves it back when it is read.
+    measuring_since: date | None = None
 
 
 class Entry(SQLModel, table=True):
@@ -111,6 +127,20 @@ class Event(SQLModel, table=True):
     indicator_id: int = Field(foreign_key="indicator.id")
     day: date
     note: str | None = None
+    recorded_at: datetime = Field(default_factory=utc_now)
+    deleted_at: datetime | None = None
+
+
+class SafeDay(SQLModel, table=True):
+    """A day confirmed without the event ("ingen tryksår i dag"): a green box in the calendar."""
+
+    __tablename__ = "safe_day"
+    __table_args__ = (UniqueConstraint("unit_id", "indicator_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    indicator_id: int = Field(foreign_key="indicator.id")
+    day: date
     recorded_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None
 

@@ -22,10 +22,12 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, and_, func, literal, select, type_coerce, union_all
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy import Float, and_, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql import ColumnElement, Select, Subquery
 from sqlmodel import Session
 
+from db.event_counts import counted_numerators
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission, rights_of
 from db.raw_rows import fetch_rows
@@ -60,7 +62,7 @@ def _epoch_days(column: ColumnElement, dialect: str) -> ColumnElement:
 def _active(unit_ids: Sequence[int] | None) -> Select:
     """The active indicators of the chosen units (all units when None)."""
     query = (select(UnitIndicator.unit_id, UnitIndicator.indicator_id, UnitIndicator.position,
-                    Indicator.measure)
+                    Indicator.measure, Indicator.period, Indicator.counted_from)
              .join(Indicator, Indicator.id == UnitIndicator.indicator_id)
              .where(UnitIndicator.active, Indicator.deleted_at.is_(None)))
     if unit_ids is not None:
@@ -151,10 +153,12 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
                         _epoch_days(Baseline.day, dialect))
                  .join(active, baseline_link).where(Baseline.deleted_at.is_(None)))
     assigned = select(active.c.unit_id, active.c.indicator_id, active.c.position)
+    entry_frame = _columns(fetch_rows(entries, session=session),
+                           ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
+                           ("id", "id", "day", "float", "float", "float"))
     return OverviewSeries(
-        entries=_columns(fetch_rows(entries, session=session),
-                         ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
-                         ("id", "id", "day", "float", "float", "float")),
+        entries=_with_counted_events(entry_frame, active, first_day=first_day, freezes=freezes,
+                                     dialect=dialect, session=session),
         events=_columns(fetch_rows(events, session=session), ("unit_id", "indicator_id", "date"),
                         ("id", "id", "day")),
         assigned=_columns(fetch_rows(assigned, session=session),
@@ -163,3 +167,43 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
                            ("unit_id", "indicator_id", "kind", "date"),
                            ("id", "id", "text", "day")),
     )
+
+
+def _with_counted_events(entries: pd.DataFrame, active: Subquery, *, first_day: ColumnElement,
+                         freezes: Subquery, dialect: str, session: Session) -> pd.DataFrame:
+    """Return entries whose indicators are counted from events with the counts filled in."""
+    counted = fetch_rows(select(active.c.unit_id, active.c.indicator_id, active.c.measure,
+                                active.c.period).where(active.c.counted_from != ""),
+                         session=session)
+    if not counted:
+        return entries
+    source = aliased(Indicator)
+    event_rows = fetch_rows(
+        select(active.c.unit_id, active.c.indicator_id, _epoch_days(Event.day, dialect))
+        .select_from(active).join(source, source.code == active.c.counted_from)
+        .join(Event, and_(Event.indicator_id == source.id, Event.unit_id == active.c.unit_id))
+        .outerjoin(freezes, and_(freezes.c.unit_id == active.c.unit_id,
+                                 freezes.c.indicator_id == active.c.indicator_id))
+        # The events of the window, and of a frozen baseline before it, as the entries are read.
+        .where(Event.deleted_at.is_(None), active.c.counted_from != "",
+               or_(Event.day >= first_day, Event.day <= freezes.c.until)), session=session)
+    events = _columns(event_rows, ("unit_id", "indicator_id", "date"), ("id", "id", "day"))
+    event_days = events["date"].to_numpy()
+    event_groups = events.groupby(["unit_id", "indicator_id"]).indices
+    entry_groups = entries.groupby(["unit_id", "indicator_id"]).indices
+    replaced = []
+    for unit_id, indicator_id, measure, period in counted:
+        rows = entries.iloc[entry_groups.get((unit_id, indicator_id), [])]
+        days = event_days[event_groups.get((unit_id, indicator_id), [])]
+        periods, numerators = counted_numerators(rows["date"].to_numpy(), days, measure=measure,
+                                                 period=period)
+        kept = rows.set_index("date")
+        replaced.append(pd.DataFrame({
+            "unit_id": np.full(len(periods), unit_id, np.int64),
+            "indicator_id": np.full(len(periods), indicator_id, np.int64),
+            "date": periods, "numerator": numerators,
+            "denominator": kept["denominator"].reindex(periods).to_numpy(dtype=float),
+            "value": kept["value"].reindex(periods).to_numpy(dtype=float)}))
+    counted_keys = pd.MultiIndex.from_tuples([(row[0], row[1]) for row in counted])
+    keys = pd.MultiIndex.from_frame(entries[["unit_id", "indicator_id"]])
+    return pd.concat([entries[~keys.isin(counted_keys)], *replaced], ignore_index=True)

@@ -36,10 +36,12 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
 from db.errors import NotFoundError
+from db.event_counts import counted_series
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
 from db.permissions import check_permission
 from db.raw_rows import fetch_rows
@@ -47,6 +49,7 @@ from db.raw_rows import fetch_rows
 ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
+_COUNTED_EVENT = "counted_event"  # marks a source event row of an indicator counted from events
 _UNIT = bindparam("unit_id", type_=Integer)  # the unit whose rows a query reads
 _SINCE = bindparam("since", type_=Date)  # the first day a read keeps (see window_parameter)
 # The last day before the window that a frozen baseline of the unit covers (see _read).
@@ -114,11 +117,31 @@ def _read(query: CompoundSelect, parameters: dict[str, int], *,
     rows = fetch_rows(query, session=session, parameters={
         **parameters, "since": window_parameter(since, dialect),
         "baseline_until": window_parameter(baseline_until, dialect)})
-    # Rows with a measure describe the chosen indicators; the others are their data.
-    described = [row for row in rows if row[1] is not None]
+    # Rows with a measure describe the chosen indicators; the others are their data, and
+    # rows marked _COUNTED_EVENT are the source events of an indicator counted from events.
+    described = [row for row in rows if row[1] is not None and row[1] != _COUNTED_EVENT]
     measures = {row[0]: row[1] for row in described}
     board_order = [row[0] for row in sorted(described, key=lambda row: (row[3], row[0]))]
     data = [row for row in rows if row[1] is None]
+    frames = _cut(data, measures, board_order)
+    # The describing rows' note is "period counted_from" ("month tryksaar_dage_mellem").
+    counted = {row[0]: (row[1], row[6].partition(" ")[0]) for row in described
+               if row[6].partition(" ")[2]}
+    if counted:
+        counted_days: dict[int, list[str]] = {indicator_id: [] for indicator_id in counted}
+        for row in rows:
+            if row[1] == _COUNTED_EVENT:
+                counted_days[row[0]].append(row[2])
+        for indicator_id, (measure, period) in counted.items():
+            frames[indicator_id] = counted_series(
+                frames[indicator_id], np.array(counted_days[indicator_id], dtype="datetime64[D]"),
+                measure=measure, period=period)
+    return frames
+
+
+def _cut(data: list[tuple], measures: dict[int, str],
+         board_order: list[int]) -> dict[int, pd.DataFrame]:
+    """Cut the data rows into one series per chosen indicator, in board order."""
     if not data:
         return {indicator_id: empty_series(measures[indicator_id]) for indicator_id in board_order}
     ids, _, days, numerators, denominators, values, notes = list(zip(*data, strict=True))
@@ -164,12 +187,15 @@ def _query(chosen: Select) -> CompoundSelect:
     """Return the chosen indicators (id, measure, position), then their entries and events.
 
     Data rows carry no measure, which tells them from the describing rows (whose
-    board position rides in the numerator column). The database sorts nothing:
-    numpy puts the days in order. The unit is the bound parameter unit_id.
+    board position rides in the numerator column, and "period counted_from" in the
+    note column). An indicator counted from events also gets its source's events, marked
+    _COUNTED_EVENT in the measure column. The database sorts nothing: numpy puts
+    the days in order. The unit is the bound parameter unit_id.
     """
     chosen = chosen.subquery()
     describe = select(chosen.c.id, chosen.c.measure, null(), chosen.c.position.cast(Float),
-                      null().cast(Float), null().cast(Float), null().cast(String))
+                      null().cast(Float), null().cast(Float),
+                      (chosen.c.period + " " + chosen.c.counted_from).cast(String))
     entry_columns = (
         Entry.indicator_id, null().cast(String), type_coerce(Entry.period_start, String),
         Entry.numerator, Entry.denominator, Entry.value, null().cast(String))
@@ -199,7 +225,19 @@ def _query(chosen: Select) -> CompoundSelect:
         .outerjoin(freezes, freezes.c.indicator_id == Event.indicator_id)
         .where(*live_events, Event.day < _SINCE,
                or_(Event.day == last_before.c.day, Event.day <= freezes.c.until)))
-    return union_all(describe, recent_entries, baseline_entries, recent_events, older_events)
+    source = aliased(Indicator)
+    # The source events of an indicator counted from events, in the window or its baseline.
+    counted_events = (
+        select(chosen.c.id, literal(_COUNTED_EVENT, String), type_coerce(Event.day, String),
+               null().cast(Float), null().cast(Float), null().cast(Float), null().cast(String))
+        .select_from(chosen)
+        .join(source, source.code == chosen.c.counted_from)
+        .join(Event, Event.indicator_id == source.id)
+        .outerjoin(freezes, freezes.c.indicator_id == chosen.c.id)
+        .where(Event.unit_id == _UNIT, Event.deleted_at.is_(None), chosen.c.counted_from != "",
+               or_(Event.day >= _SINCE, Event.day <= freezes.c.until)))
+    return union_all(describe, recent_entries, baseline_entries, recent_events, older_events,
+                     counted_events)
 
 
 def _freeze_days():
@@ -213,9 +251,11 @@ def _freeze_days():
 # Built once, with the unit and indicator as bound parameters: fetch_rows then
 # compiles each query once per database instead of on every board read.
 _ONE_SERIES = _query(
-    select(Indicator.id, Indicator.measure, literal(0, Integer).label("position"))
+    select(Indicator.id, Indicator.measure, Indicator.period, Indicator.counted_from,
+           literal(0, Integer).label("position"))
     .where(Indicator.id == bindparam("indicator_id", type_=Integer)))
 _BOARD = _query(
-    select(Indicator.id, Indicator.measure, UnitIndicator.position)
+    select(Indicator.id, Indicator.measure, Indicator.period, Indicator.counted_from,
+           UnitIndicator.position)
     .join(UnitIndicator, UnitIndicator.indicator_id == Indicator.id)
     .where(UnitIndicator.unit_id == _UNIT, UnitIndicator.active, Indicator.deleted_at.is_(None)))

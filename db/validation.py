@@ -41,6 +41,8 @@ _REQUIRED = {
     "count": ("numerator",),
     "measurement": ("value",),
 }
+# A rate or count whose count comes from registered events takes only its exposure.
+_REQUIRED_WHEN_COUNTED = {"rate": ("denominator",), "count": ()}
 _WHOLE = {"proportion": ("numerator", "denominator"), "rate": ("numerator",),
           "count": ("numerator",)}
 
@@ -60,16 +62,26 @@ def raise_if_any(problems: list[Problem]) -> None:
 
 
 def check_figures(measure: str, *, numerator: float | None, denominator: float | None,
-                  value: float | None, row: int | None = None) -> list[Problem]:
-    """Check the figures of one entry against its indicator's measure."""
+                  value: float | None, row: int | None = None,
+                  counted: bool = False) -> list[Problem]:
+    """Check the figures of one entry against its indicator's measure.
+
+    counted: the indicator's count comes from registered events, so only the exposure is entered.
+    """
     if measure == "events":
         return [problem("numerator", "hændelser registreres én ad gangen med dato, ikke som tal",
                         "events are recorded one at a time with a date, not as figures", row=row)]
+    if counted and numerator is not None:
+        return [problem("numerator", "tælles fra de registrerede hændelser; registrér hændelsen "
+                        "på dens kort i stedet", "is counted from the registered events; "
+                        "register the event on its card instead", row=row)]
+    required = _REQUIRED_WHEN_COUNTED.get(measure, _REQUIRED[measure]) if counted else (
+        _REQUIRED[measure])
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
     problems: list[Problem] = []
     for field, figure in figures.items():
         if figure is None:
-            if field in _REQUIRED[measure]:
+            if field in required:
                 problems.append(problem(field, "mangler", "is missing", row=row))
         elif field not in _REQUIRED[measure]:
             problems.append(problem(field, "skal være tom for denne indikator",
@@ -89,7 +101,7 @@ def check_figures(measure: str, *, numerator: float | None, denominator: float |
     if measure == "rate" and denominator == 0:
         problems.append(problem("denominator", "skal være større end 0 (fx sengedage)",
                                 "must be more than 0 (e.g. bed-days)", row=row))
-    if measure == "proportion" and numerator > denominator:
+    if measure == "proportion" and numerator is not None and numerator > denominator:
         problems.append(problem(
             "numerator",
             f"må ikke være større end nævneren ({_show(numerator)} > {_show(denominator)})",

@@ -12,6 +12,10 @@ Where the figures of an indicator live (the storage's series columns):
 | "proportion"  | citizens who got it  | citizens it applied to   |        |
 | "rate"        | count of cases       | exposure, e.g. bed-days  |        |
 | "count"       | count of cases       |                          |        |
+
+A rate or count with `counted_from` (the code of an "events" indicator) takes
+its count per period from that indicator's registered events: a harm is
+registered once, as an event, and only the exposure is entered per period.
 | "measurement" |                      |                          | value  |
 
 A rate is plotted as numerator / denominator × `multiply` (per 1000 bed-days);
@@ -21,7 +25,7 @@ values stay in natural units: a share is 0.95, not 95.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Measure = Literal["events", "proportion", "rate", "count", "measurement"]
@@ -84,6 +88,21 @@ class IndicatorDefinition:
     numerator_en: str = ""
     denominator_da: str = ""
     denominator_en: str = ""
+    # The code of the "events" indicator whose registered events are this one's count per
+    # period ("" when the count is entered): one harm, one registration.
+    counted_from: str = ""
+    # The måleplan: what exactly is counted (one line, shown on the tablet card), the data
+    # source, how and when it is collected, sample size and method, and the data owner.
+    counts_da: str = ""
+    counts_en: str = ""
+    source_da: str = ""
+    source_en: str = ""
+    collection_da: str = ""
+    collection_en: str = ""
+    sample_da: str = ""
+    sample_en: str = ""
+    owner_da: str = ""
+    owner_en: str = ""
 
 
 PACKAGES: tuple[Package, ...] = (
@@ -94,6 +113,7 @@ PACKAGES: tuple[Package, ...] = (
     Package("lungebetaendelse", "Lungebetændelse", "Pneumonia"),
     Package("mundpleje", "Mundpleje", "Oral care"),
     Package("tidlig_opsporing", "Tidlig opsporing", "Early detection"),
+    Package("ernaering", "Ernæring", "Nutrition"),
     Package("balancering", "Balancering", "Balancing"),
 )
 
@@ -112,13 +132,13 @@ def _days_between(code: str, package: str, name_da: str, name_en: str, event_da:
 
 def _per_thousand(code: str, package: str, name_da: str, name_en: str, case_da: str,
                   case_en: str, exposure_da: str, exposure_en: str,
-                  reduce_by: float) -> IndicatorDefinition:
+                  reduce_by: float, counted_from: str = "") -> IndicatorDefinition:
     """A result indicator counted per 1000 days of exposure, one figure a month."""
     return IndicatorDefinition(
         code, package, name_da, name_en, "result", "rate", "down", Goal("reduce_by", reduce_by),
         "u", "month", multiply=PER_THOUSAND, unit_da=f"pr. 1000 {exposure_da}",
         unit_en=f"per 1000 {exposure_en}", numerator_da=case_da, numerator_en=case_en,
-        denominator_da=exposure_da, denominator_en=exposure_en,
+        denominator_da=exposure_da, denominator_en=exposure_en, counted_from=counted_from,
     )
 
 
@@ -139,30 +159,33 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
                   _DAYS_GOAL),
     _per_thousand("tryksaar_pr_1000_sengedage", "tryksaar", "Nye tryksår pr. 1000 sengedage",
                   "New pressure ulcers per 1000 bed-days", "nye tryksår", "new pressure ulcers",
-                  "sengedage", "bed-days", 0.75),
-    _share("tryksaar_bundt", "tryksaar", "Andel i risiko der fik alle elementer i pakken",
-           "Share at risk who got all bundle elements", "fik alle elementer",
+                  "sengedage", "bed-days", 0.75,
+                  counted_from="tryksaar_dage_mellem"),
+    _share("tryksaar_bundt", "tryksaar", "Andel i risiko der fik alle elementer i HUSK",
+           "Share at risk who got every element of HUSK", "fik alle elementer",
            "got all elements", "borgere i risiko", "citizens at risk"),
     _share("tryksaar_risikovurdering", "tryksaar", "Andel med dokumenteret risikovurdering",
            "Share with a documented risk assessment", "risikovurderet", "risk assessed",
            "borgere", "citizens"),
     # Medicinering / medication
     _days_between("medicinfejl_dage_mellem", "medicin",
-                  "Dage mellem medicineringsfejl der krævede læge",
-                  "Days between medication errors that needed a doctor",
+                  "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt",
+                  "Days between serious medication errors that require contact with a doctor",
                   "medicineringsfejl", "medication error", _DAYS_GOAL),
     IndicatorDefinition(
-        "medicinfejl_pr_maaned", "medicin", "Medicineringsfejl der krævede læge pr. måned",
-        "Medication errors that needed a doctor per month", "result", "count", "down",
+        "medicinfejl_pr_maaned", "medicin", "Alvorlige medicineringsfejl der kræver lægekontakt pr. måned",
+        "Serious medication errors that require contact with a doctor per month", "result", "count", "down",
         Goal("reduce_by", 0.5), "c", "month", unit_da="fejl", unit_en="errors",
         numerator_da="medicineringsfejl", numerator_en="medication errors",
+        counted_from="medicinfejl_dage_mellem",
     ),
     _share("medicinafstemning", "medicin", "Andel gennemførte medicinafstemninger",
            "Share of medication reconciliations done", "afstemt", "reconciled",
            "afstemninger der skulle laves", "reconciliations due"),
     # Fald / falls
     _per_thousand("fald_pr_1000_sengedage", "fald", "Fald pr. 1000 sengedage",
-                  "Falls per 1000 bed-days", "fald", "falls", "sengedage", "bed-days", 0.5),
+                  "Falls per 1000 bed-days", "fald", "falls", "sengedage", "bed-days", 0.5,
+                  counted_from="fald_dage_mellem"),
     _per_thousand("faldskader_pr_1000_sengedage", "fald", "Faldskader pr. 1000 sengedage",
                   "Fall injuries per 1000 bed-days", "faldskader", "fall injuries",
                   "sengedage", "bed-days", 0.5),
@@ -175,7 +198,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
     _per_thousand("kateter_uvi_pr_1000_kateterdage", "infektioner",
                   "Kateterrelaterede urinvejsinfektioner pr. 1000 kateterdage",
                   "Catheter-associated UTIs per 1000 catheter days", "infektioner",
-                  "infections", "kateterdage", "catheter days", 0.5),
+                  "infections", "kateterdage", "catheter days", 0.5,
+                  counted_from="kateter_uvi_dage_mellem"),
     _days_between("kateter_uvi_dage_mellem", "infektioner",
                   "Dage mellem kateterrelaterede urinvejsinfektioner",
                   "Days between catheter-associated UTIs", "urinvejsinfektion",
@@ -189,7 +213,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
     # Lungebetændelse / pneumonia
     _per_thousand("lungebetaendelse_pr_1000_sengedage", "lungebetaendelse",
                   "Lungebetændelser pr. 1000 sengedage", "Pneumonia per 1000 bed-days",
-                  "lungebetændelser", "pneumonias", "sengedage", "bed-days", 0.25),
+                  "lungebetændelser", "pneumonias", "sengedage", "bed-days", 0.25,
+                  counted_from="lungebetaendelse_dage_mellem"),
     _days_between("lungebetaendelse_dage_mellem", "lungebetaendelse",
                   "Dage mellem lungebetændelser", "Days between pneumonias",
                   "lungebetændelse", "pneumonia", None),
@@ -201,8 +226,8 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
            "borgere", "citizens"),
     # Tidlig opsporing / early detection
     _days_between("forebyggelige_indlaeggelser_dage_mellem", "tidlig_opsporing",
-                  "Dage mellem forebyggelige indlæggelser",
-                  "Days between preventable admissions", "forebyggelig indlæggelse",
+                  "Dage mellem forebyggelige indlæggelser af borgere der har en kontakt med kommunen",
+                  "Days between preventable admissions of citizens in contact with the municipality", "forebyggelig indlæggelse",
                   "preventable admission", None),
     _share("triage_dagligt", "tidlig_opsporing", "Andel borgere triageret dagligt",
            "Share of citizens triaged daily", "triageret", "triaged", "borgere", "citizens",
@@ -215,6 +240,24 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
            "Andel gule med handleplan inden for 48 timer",
            "Share yellow with an action plan within 48 hours", "med handleplan",
            "with action plan", "gule borgere", "citizens triaged yellow"),
+    # Ernæring / nutrition: unplanned weight loss found by weighing, screening and a plan.
+    # Names follow the package's bundle; check the goals against the programme's måleplan.
+    IndicatorDefinition(
+        "ernaering_uplanlagt_vaegttab", "ernaering", "Andel borgere med uplanlagt vægttab",
+        "Share of citizens with unplanned weight loss", "result", "proportion", "down", None,
+        "p", "month", multiply=PER_CENT, unit_da="%", unit_en="%",
+        numerator_da="med uplanlagt vægttab", numerator_en="with unplanned weight loss",
+        denominator_da="vejede borgere", denominator_en="citizens weighed",
+    ),
+    _share("ernaering_vejet", "ernaering", "Andel borgere vejet mindst én gang om måneden",
+           "Share of citizens weighed at least once a month", "vejet", "weighed", "borgere",
+           "citizens", period="month"),
+    _share("ernaering_screenet", "ernaering", "Andel screenet for ernæringsrisiko",
+           "Share screened for nutritional risk", "screenet", "screened", "borgere",
+           "citizens"),
+    _share("ernaering_plan", "ernaering", "Andel i ernæringsrisiko med en ernæringsplan",
+           "Share at nutritional risk with a nutrition plan", "med ernæringsplan",
+           "with a nutrition plan", "borgere i ernæringsrisiko", "citizens at nutritional risk"),
     # Balancering / balancing: does the improvement cost something elsewhere?
     IndicatorDefinition(
         "magtanvendelser_pr_maaned", "balancering", "Magtanvendelser pr. måned",
@@ -223,6 +266,32 @@ CATALOGUE: tuple[IndicatorDefinition, ...] = (
         numerator_da="magtanvendelser", numerator_en="uses of restraint",
     ),
 )
+
+
+# What the built-in harms count, as the programme defines them; a starting point for each
+# unit's måleplan (source, collection, sample and owner are the unit's own to fill in).
+_COUNTS: dict[str, tuple[str, str]] = {
+    "tryksaar_dage_mellem": (
+        "Nyt tryksår kategori 2–4 eller ikke-kategoriserbart, opstået i enheden",
+        "A new pressure ulcer of category 2–4 or unstageable, arisen in the unit"),
+    "fald_dage_mellem": (
+        "Et fald: borgeren ender utilsigtet på gulvet eller et lavere niveau",
+        "A fall: the citizen comes to rest on the floor or a lower level unintentionally"),
+    "medicinfejl_dage_mellem": (
+        "En fejl i ordination, dosering eller givning, der gør lægekontakt nødvendig",
+        "An error in prescribing, dispensing or giving that makes a doctor contact necessary"),
+    "kateter_uvi_dage_mellem": (
+        "Urinvejsinfektion hos en borger med kateter, behandlet efter lægens vurdering",
+        "A urinary tract infection in a citizen with a catheter, treated on a doctor's word"),
+    "lungebetaendelse_dage_mellem": (
+        "Lungebetændelse konstateret af læge", "Pneumonia found by a doctor"),
+    "forebyggelige_indlaeggelser_dage_mellem": (
+        "Indlæggelse med en af de forebyggelige diagnoser hos en borger med en kommunal indsats",
+        "An admission with one of the preventable diagnoses of a citizen the municipality serves"),
+}
+CATALOGUE = tuple(
+    replace(indicator, counts_da=_COUNTS[indicator.code][0], counts_en=_COUNTS[indicator.code][1])
+    if indicator.code in _COUNTS else indicator for indicator in CATALOGUE)
 
 
 def definition(code: str) -> IndicatorDefinition:

@@ -10,7 +10,7 @@ from app.form_problems import refuse, show_other_problems_once
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import Notice, announce, show_notice
-from app.resources import database
+from app.resources import database, today
 from db import (
     StorageError,
     StoredIndicator,
@@ -95,7 +95,8 @@ def _choose_form(unit_id: int, current: list[StoredIndicator], everything: list[
     added = [i for i, on in ticked.items() if on and i not in active]
     try:
         with write_session(database()) as session:
-            set_unit_indicators(unit_id, kept + added, session=session, actor=current_actor())
+            set_unit_indicators(unit_id, kept + added, session=session, actor=current_actor(),
+                                today=today())
     except StorageError as refused:
         refuse(form, refused)
     announce(KEY, Notice(text("admin.uses.saved", count=len(kept) + len(added))))

@@ -26,6 +26,7 @@ class Counter:
     days: int | None  # None: nothing recorded yet
     goal_days: float | None  # at least this many days between events; None: no goal
     status: str  # one of STATUS_COLOURS
+    without_events: bool = False  # no event yet: days counted from when measuring began
 
     @property
     def remaining(self) -> int:
@@ -54,9 +55,13 @@ def board_counters(charts: list[StoredChart], language: str) -> list[Counter]:
         goal = definition.goal
         goal_days = goal.value if goal is not None and goal.kind == "min_days_between" else None
         days = chart.days_since_last_event
+        without_events = days is None and chart.days_without_event is not None
+        if without_events:  # "N dage uden tryksår", counted from the measurement start
+            days = chart.days_without_event
         counters.append(Counter(indicator_label(definition, "numerator", language)
                                 or indicator_label(definition, "name", language),
-                                days, goal_days, counter_status(days, goal_days)))
+                                days, goal_days, counter_status(days, goal_days),
+                                without_events))
     return counters
 
 
@@ -72,7 +77,8 @@ def counter_html(counter: Counter, language: str) -> str:
         "no_goal": translate("board.counter.no_goal", language),
         "no_events": translate("board.counter.no_events", language),
     }[counter.status]
-    since = translate("board.counter.since", language)
+    since = translate("board.counter.without" if counter.without_events else
+                      "board.counter.since", language)
     return (
         f'<div class="tavle-counter tavle-counter--{counter.status}" style="color: {colour}">'
         f'<div class="tavle-counter-number">{number}</div><div>'

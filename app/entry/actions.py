@@ -20,6 +20,7 @@ from app.resources import database, today
 from db import (
     add_entry,
     add_event,
+    confirm_safe_day,
     correct_entry,
     correct_event,
     delete_entry,
@@ -27,6 +28,7 @@ from db import (
     restore_entry,
     restore_event,
     run_write,
+    unconfirm_safe_day,
     write_session,
 )
 
@@ -61,6 +63,14 @@ def save_event(unit_id: int, indicator_id: int, day: date, note: str | None) -> 
     event_id = run_write(database(), lambda session: add_event(
         unit_id, indicator_id, day, note=note, session=session, actor=actor, today=on_day))
     return Undo("delete_event", event_id)
+
+
+def confirm_day(unit_id: int, indicator_id: int, day: date) -> Undo:
+    """Confirm that day passed without the event (a green box); undo makes it blank again."""
+    with write_session(database()) as session:
+        safe_day_id = confirm_safe_day(unit_id, indicator_id, day, session=session,
+                                       actor=current_actor(), today=today())
+    return Undo("unconfirm_safe_day", safe_day_id)
 
 
 def correct_figures(entry_id: int, figures: Figures, *, before: Figures) -> Undo:
@@ -107,6 +117,8 @@ UNDO_ACTIONS: dict[str, Callable[[Undo, object, str], None]] = {
                                                                 actor=actor),
     "restore_event": lambda undo, session, actor: restore_event(undo.row_id, session=session,
                                                                 actor=actor),
+    "unconfirm_safe_day": lambda undo, session, actor: unconfirm_safe_day(
+        undo.row_id, session=session, actor=actor),
     "put_back_entry": _put_back_entry,
     "put_back_event": _put_back_event,
 }

@@ -12,10 +12,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app.entry.actions import reversal, save_event, save_figures
+from app.board.safety_calendar import calendar_html, read_month
+from app.entry.actions import confirm_day, reversal, save_event, save_figures
 from app.entry.card_order import is_done
 from app.entry.descriptions import (
-    MEASURE_FIELDS,
+    entry_fields,
     entry_text,
     figure,
     figures_text,
@@ -59,11 +60,15 @@ def entry_card(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
             period = period_phrase(day, definition.period, today=today, language=language)
             st.markdown(f'<p class="tavle-done">{text(done, period=period)}</p>',
                         unsafe_allow_html=True)
+        counts = indicator_label(definition, "counts", language)
+        if counts:  # the måleplan's one line of what to count
+            st.caption(":material/info: " + text("entry.counts", what=counts))
         if sampling_since is not None:
             st.caption(":material/fact_check: " + text(
                 "entry.sampling", date=format_date(sampling_since, language=language)))
         if definition.measure == "events":
             _event_card(unit_id, stored, day=day, series=series, language=language)
+            _safe_day(unit_id, stored, day=day, today=today, language=language)
         else:
             _figures_card(unit_id, stored, day=day, today=today, series=series,
                           language=language)
@@ -90,8 +95,13 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
     if before is not None:
         st.caption(text("entry.existing", period=period,
                         figures=figures_text(definition, before, language)))
+    if definition.counted_from:
+        _counted_caption(definition, series, period_start(day, definition.period), period,
+                         language)
     show_notice(form)
-    fields = MEASURE_FIELDS[definition.measure]
+    fields = entry_fields(definition)
+    if not fields:  # a count taken wholly from the events: nothing to enter here
+        return
     with st.form(form, border=False):
         for column, field in zip(st.columns(len(fields)), fields, strict=True):
             with column:
@@ -105,6 +115,16 @@ def _figures_card(unit_id: int, stored: StoredIndicator, *, day: date, today: da
         st.form_submit_button(text("entry.save"), type="primary", icon=":material/save:",
                               on_click=_save_figures, width="stretch",
                               args=(form, unit_id, stored, day, period, before))
+
+
+def _counted_caption(definition: IndicatorDefinition, series: pd.DataFrame, start: date,
+                     period: str, language: str) -> None:
+    """Say the period's count so far, taken from the registered events (one registration)."""
+    found = series[series["date"] == start] if not series.empty else series
+    count = 0 if found.empty else int(figure(found.iloc[-1]["numerator"]) or 0)
+    st.caption(":material/link: " + text(
+        "entry.counted", period=period, count=count,
+        what=capitalised(indicator_label(definition, "numerator", language))))
 
 
 def _recorded_figures(series: pd.DataFrame, start: date) -> dict[str, float | None] | None:
@@ -123,7 +143,7 @@ def _save_figures(form: str, unit_id: int, stored: StoredIndicator, day: date, p
     """Save the card's figures (form callback); problems go under their fields."""
     definition = stored.definition
     language = current_language()
-    fields = MEASURE_FIELDS[definition.measure]
+    fields = entry_fields(definition)
     figures = {field: st.session_state.get(f"{form}-{field}") for field in fields}
     forget_notice()
     try:
@@ -174,6 +194,40 @@ def _event_card(unit_id: int, stored: StoredIndicator, *, day: date, series: pd.
         with no:
             st.form_submit_button(text("entry.cancel"), width="stretch",
                                   on_click=_stop_confirming, args=(form,))
+
+
+def _safe_day(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
+              language: str) -> None:
+    """The month's safety calendar and one tap for "the day passed without the event"."""
+    definition = stored.definition
+    event = indicator_label(definition, "numerator", language) or indicator_label(
+        definition, "name", language)
+    days = read_month(unit_id, stored.id, today=today)
+    st.markdown(calendar_html(days, title=capitalised(event), today=today, language=language,
+                              compact=True), unsafe_allow_html=True)
+    shown = next((box for box in days if box.day == day), None)
+    if shown is not None and shown.state == "event":
+        return  # a day with the event cannot be confirmed without it
+    if shown is not None and shown.state == "safe":
+        st.caption(":material/check_circle: " + text(
+            "entry.safe_day.done", date=format_date(day, language=language)))
+        return
+    st.button(text("entry.safe_day", event=event), key=f"{card_key(stored)}-safe",
+              icon=":material/check_circle:", width="stretch", on_click=_confirm_day,
+              args=(card_key(stored), unit_id, stored, event, day))
+
+
+def _confirm_day(form: str, unit_id: int, stored: StoredIndicator, event: str, day: date) -> None:
+    """Confirm the day without the event (button callback), with Undo."""
+    language = current_language()
+    forget_notice()
+    try:
+        undo = confirm_day(unit_id, stored.id, day)
+    except StorageError as refused:  # ValidationError too: a refusal in the reader's language
+        announce(form, refusal(refused.text(language)))
+        return
+    what = text("entry.safe_day.what", event=event, date=format_date(day, language=language))
+    announce(form, Notice(text("entry.saved", what=what)), undo=reversal(undo, what))
 
 
 def _ask_to_confirm(form: str, indicator_id: int) -> None:

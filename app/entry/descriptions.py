@@ -20,6 +20,13 @@ MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def entry_fields(definition: IndicatorDefinition) -> tuple[str, ...]:
+    """Return the figures the card asks for: a count taken from events asks only the exposure."""
+    if definition.counted_from:
+        return tuple(field for field in MEASURE_FIELDS[definition.measure] if field != "numerator")
+    return MEASURE_FIELDS[definition.measure]
+
+
 def period_phrase(day: date, period: str, *, today: date, language: str) -> str:
     """Return the period that day falls in as a phrase: "i dag", "den 20-11-2026", "i uge 47"."""
     if period == "week":

@@ -18,7 +18,7 @@ from app.entry.actions import correct_figures, delete_row, move_event, reversal
 from app.entry.cards import WHOLE_NUMBER_FIELDS, field_label
 from app.entry.descriptions import (
     FIGURE_FIELDS,
-    MEASURE_FIELDS,
+    entry_fields,
     entry_text,
     figure,
     figures_text,
@@ -141,9 +141,10 @@ def _correction_form(row: RecentRow, stored: StoredIndicator, *, today: date,
             st.caption(text("entry.note.help"))
             show_field_problems(form, "note", language, label=text("entry.note"))
         else:
-            fields = MEASURE_FIELDS[definition.measure]
+            fields = entry_fields(definition)
             current = dict(row.figures)
-            for column, field in zip(st.columns(len(fields)), fields, strict=True):
+            for column, field in zip(st.columns(len(fields)) if fields else [], fields,
+                                     strict=True):
                 with column:
                     whole = field in WHOLE_NUMBER_FIELDS
                     value = current.get(field)
@@ -188,7 +189,7 @@ def _save_correction(form: str, row: RecentRow, stored: StoredIndicator, period:
             what = capitalised(text("entry.event.what", event=indicator_label(
                 stored.definition, "numerator", language), date=format_date(day, language=language)))
         else:
-            fields = MEASURE_FIELDS[stored.definition.measure]
+            fields = entry_fields(stored.definition)
             figures = {field: st.session_state.get(f"{form}-{field}") for field in fields}
             undo = correct_figures(row.row_id, figures, before=dict(row.figures))
             what = entry_text(stored.definition, period, figures_text(

@@ -9,6 +9,7 @@ from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.board.kiosk_screen import show_kiosk
 from app.board.layout import read_board, show_charts, show_counters, show_date
 from app.board.meeting import meeting_controls
+from app.board.safety_calendar import show_calendars
 from app.board.wall_switch import wall_switch
 from app.language import current_language, text
 from app.navigation import VIEWS
@@ -36,6 +37,7 @@ show_date(day, language)
 if may("board.write", board.unit_id):
     meeting_controls(board.unit_id, board.last_meeting, language)
 show_counters(board, language)
+show_calendars(board.unit_id, board.charts, today=day, language=language)
 if not board.charts:
     st.info(text("board.no_charts"))
 elif all(chart.series.empty for chart in board.charts):  # a new unit: nothing recorded yet

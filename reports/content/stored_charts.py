@@ -22,6 +22,7 @@ from db import (
     list_sampling_switches,
     list_unit_baselines,
     list_unit_indicators,
+    measuring_starts,
     read_series,
     read_unit_series,
 )
@@ -50,6 +51,9 @@ class StoredChart:
     model: ChartModel
     days_since_last_event: int | None  # only for event indicators with at least one event
     goal: GoalStatus | None = None  # how the chart stands against its goal; None without a goal
+    measuring_since: date | None = None  # the day the unit began measuring it, if known
+    # Days since the last event, or since measuring began when there is none ("N dage uden").
+    days_without_event: int | None = None
 
 
 def chart_annotations(annotations: pd.DataFrame, indicator_id: int) -> tuple[Annotation, ...]:
@@ -109,7 +113,8 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            session: Session, actor: str, today: date, rules: str, chart: str | None,
            annotations: list[tuple[object, date, str]], start: date | None,
            switches: pd.DataFrame | None = None,
-           baselines: pd.DataFrame | None = None) -> StoredChart:
+           baselines: pd.DataFrame | None = None,
+           measuring_since: date | None = None) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today.
 
     annotations are the unit's _annotation_rows up to today. baselines, when given,
@@ -130,10 +135,16 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     )
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)
+    # Without an event the open interval runs from the day measuring began (not after today).
+    since = measuring_since if measuring_since is not None and measuring_since <= today else None
+    without = days if days is not None or since is None or (
+        indicator.definition.measure != "events") else (today - since).days
     goal = indicator.definition.goal
     status = None if goal is None else chart_goal_status(
-        model, goal, today=today, last_event=None if days is None else today - timedelta(days=days))
-    return StoredChart(unit_id, indicator, series, model, days, status)
+        model, goal, today=today,
+        last_event=None if without is None else today - timedelta(days=without))
+    return StoredChart(unit_id, indicator, series, model, days, status, measuring_since,
+                       without)
 
 
 def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, actor: str,
@@ -149,7 +160,9 @@ def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, ac
     return _chart(unit_id, indicator, series, session=session, actor=actor, today=today,
                   rules=rules, chart=chart, annotations=_annotation_rows(_up_to(annotations, today)),
                   start=start,
-                  switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id))
+                  switches=list_sampling_switches(session=session, actor=actor, unit_id=unit_id),
+                  measuring_since=measuring_starts(unit_id, session=session, actor=actor).get(
+                      indicator.id))
 
 
 def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
@@ -204,10 +217,12 @@ def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: st
     annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),
                                           today))
     baselines = list_unit_baselines(unit_id, session=session, actor=actor)
+    starts = measuring_starts(unit_id, session=session, actor=actor)
     return [
         _chart(unit_id, indicator, all_series[indicator.id], session=session, actor=actor,
                today=today, rules=rules, chart=None, annotations=annotations, start=start,
-               switches=switches, baselines=baselines.get(indicator.id, _NO_BASELINES))
+               switches=switches, baselines=baselines.get(indicator.id, _NO_BASELINES),
+               measuring_since=starts.get(indicator.id))
         for indicator in chosen if indicator.id in all_series
     ]
 

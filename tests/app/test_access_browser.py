@@ -80,7 +80,7 @@ def test_a_nurse_signs_in_on_the_units_tablet_with_a_pin_and_registers_as_hersel
     page.get_by_label("Din PIN-kode").fill(DEMO_PIN)
     page.get_by_role("button", name="Log ind").first.click()
     page.get_by_role("heading", name="Registrér").wait_for(timeout=WAIT_MS)  # the bookmark's page
-    page.get_by_role("button", name="Nyt tryksår").click()
+    page.get_by_role("button", name="Nyt tryksår", exact=True).click()
     page.get_by_role("button", name="Ja, registrér").click()
     page.get_by_text("Gemt: Nyt tryksår den 22-11-2026.").wait_for(timeout=WAIT_MS)
     engine = make_engine(module_demo_database_url)

@@ -73,9 +73,9 @@ def blocking_violations(page) -> list[str]:
 def test_the_entry_page_has_no_serious_violations_at_rest_in_a_confirmation_and_after_an_error(
         browser, server):
     page = open_page(browser, f"{server}/registrer?enhed=solbakken", TABLET)
-    page.get_by_role("button", name="Nyt tryksår").wait_for(timeout=WAIT_MS)
+    page.get_by_role("button", name="Nyt tryksår", exact=True).wait_for(timeout=WAIT_MS)
     assert blocking_violations(page) == []
-    page.get_by_role("button", name="Nyt tryksår").click()
+    page.get_by_role("button", name="Nyt tryksår", exact=True).click()
     page.get_by_role("textbox", name="Note (valgfri)").fill("borger 010203-1234")
     page.get_by_role("button", name="Ja, registrér").click()
     page.get_by_text("ligner et CPR-nummer").wait_for(timeout=WAIT_MS)
@@ -109,7 +109,7 @@ def tab_to(page, target, *, most: int = 250) -> None:
 
 def test_a_pressure_ulcer_can_be_registered_with_the_keyboard_alone(browser, server):
     page = open_page(browser, f"{server}/registrer?enhed=solbakken", TABLET)
-    new_ulcer = page.get_by_role("button", name="Nyt tryksår")
+    new_ulcer = page.get_by_role("button", name="Nyt tryksår", exact=True)
     new_ulcer.wait_for(timeout=WAIT_MS)
     tab_to(page, new_ulcer)
     page.keyboard.press("Enter")

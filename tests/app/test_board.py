@@ -206,3 +206,9 @@ def test_screens_hold_four_charts_and_every_unit_gets_at_least_one():
     assert screens([8, 3, 0]) == [Screen(0, 0, 4), Screen(0, 4, 4), Screen(1, 0, 3),
                                   Screen(2, 0, 0)]
     assert screens([5], per_screen=4) == [Screen(0, 0, 4), Screen(0, 4, 1)]
+
+
+def test_each_event_indicator_has_this_months_safety_calendar_under_the_counters(board):
+    calendars = [m.value for m in board.markdown if "tavle-calendar" in m.value]
+    assert len(calendars) == 2  # Solbakken's new pressure ulcers and falls
+    assert "Nyt tryksår · november 2026" in calendars[0] and "Fald · november 2026" in calendars[1]

@@ -1,5 +1,6 @@
 """Registrér: a card per indicator, saves that confirm and undo, problems under their fields."""
 
+import re
 from datetime import date
 
 import pytest
@@ -60,9 +61,16 @@ def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_
     headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
     assert headings == expected
     labels = [n.label for n in entry.number_input]
-    assert {"Triageret i dag", "af borgere", "Fald i november 2026", "Sengedage i november 2026",
+    assert {"Triageret i dag", "af borgere", "Sengedage i november 2026",
             "Fik alle elementer i uge 47"} <= set(labels)
     assert [b.label for b in entry.button][:2] == ["Gem", "Nyt tryksår"]  # triage, then events
+
+
+def test_a_harm_registered_as_events_is_not_counted_again_on_its_monthly_card(entry):
+    labels = [n.label for n in entry.number_input]
+    assert "Nye tryksår i november 2026" not in labels and "Fald i november 2026" not in labels
+    counted = [c.value for c in entry.caption if "talt fra de registrerede hændelser" in c.value]
+    assert any(c.startswith(":material/link: Nye tryksår i november 2026: ") for c in counted), counted
 
 
 def test_a_triage_proportion_is_saved_for_today_confirmed_and_the_fields_emptied(
@@ -244,8 +252,38 @@ def test_a_process_card_says_the_unit_samples_from_the_day_of_the_switch(monkeyp
     label = ":material/fact_check: Stikprøve siden 22-11-2026: tæl kun de journaler, I har tjekket"
     captions = captions_by_card(app)
     sampled = {card for card, texts in captions.items() if any(t.startswith(label) for t in texts)}
-    assert sampled == {"Andel i risiko der fik alle elementer i pakken",
+    assert sampled == {"Andel i risiko der fik alle elementer i HUSK",
                        "Andel med dokumenteret risikovurdering"}  # not the result, nor Fald's process
     app.date_input(key="entry.date").set_value(YESTERDAY).run()
     captions = captions_by_card(app)
     assert not any(t.startswith(label) for texts in captions.values() for t in texts)
+
+
+def todays_box(app) -> str:
+    """Return the state of today's box in the first calendar on the page."""
+    html = next(m.value for m in app.markdown if "tavle-calendar" in m.value)
+    found = re.search(r'tavle-calendar-day--(\w+)" title="[^"]*i dag"', html)
+    return found.group(1)
+
+
+def test_one_tap_confirms_today_without_an_ulcer_and_undo_makes_it_blank_again(entry):
+    assert todays_box(entry) == "unconfirmed"
+    app = button(entry, "Dagen gik uden nyt tryksår").click().run()
+    assert not app.exception
+    assert todays_box(app) == "safe"
+    assert [s.value for s in app.success] == ["Gemt: 22-11-2026 uden nyt tryksår."]
+    app = button(app, "Fortryd").click().run()
+    assert todays_box(app) == "unconfirmed"
+
+
+def test_registering_an_ulcer_turns_today_red_and_takes_the_safe_day_button_away(entry):
+    app = button(entry, "Nyt tryksår").click().run()
+    app = button(app, "Ja, registrér").click().run()
+    assert todays_box(app) == "event"
+    assert not [b for b in app.button if b.label == "Dagen gik uden nyt tryksår"]
+
+
+def test_an_event_card_says_in_one_line_what_to_count(entry):
+    captions = [c.value for c in entry.caption]
+    assert (":material/info: Tæl: Nyt tryksår kategori 2–4 eller ikke-kategoriserbart, opstået i "
+            "enheden.") in captions

@@ -56,7 +56,7 @@ def test_a_pressure_ulcer_and_a_triage_tapped_in_on_a_tablet_show_on_the_wall_bo
     triaged, citizens = week_figures(module_demo_database_url)
     tablet = open_page(browser, f"{server}/registrer?enhed=solbakken", LANDSCAPE_TABLET,
                        touch=True)
-    tablet.get_by_role("button", name="Nyt tryksår").tap()
+    tablet.get_by_role("button", name="Nyt tryksår", exact=True).tap()
     tablet.get_by_text("Registrér nyt tryksår den 22-11-2026?").wait_for(timeout=WAIT_MS)
     tablet.get_by_role("button", name="Ja, registrér").tap()
     tablet.get_by_text("Gemt: Nyt tryksår den 22-11-2026.").wait_for(timeout=WAIT_MS)
@@ -85,7 +85,7 @@ def test_a_pressure_ulcer_and_a_triage_tapped_in_on_a_tablet_show_on_the_wall_bo
 def test_every_button_and_field_on_the_portrait_tablet_is_at_least_48_pixels(browser, server):
     tablet = open_page(browser, f"{server}/registrer?enhed=solbakken", PORTRAIT_TABLET,
                        touch=True)
-    tablet.get_by_role("button", name="Nyt tryksår").wait_for(timeout=WAIT_MS)
+    tablet.get_by_role("button", name="Nyt tryksår", exact=True).wait_for(timeout=WAIT_MS)
     tablet.screenshot(path=artefact("entry-portrait.png"))
     sizes = tablet.evaluate("""() => [...document.querySelectorAll(
         '[data-testid="stMain"] button, [data-testid="stMain"] input')].map(element => {

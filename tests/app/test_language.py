@@ -62,7 +62,7 @@ def test_the_sidebar_switch_turns_the_analysis_page_english(demo):
             "Baseline and phases", "Changes (PDSA)", "Reason (required)"} <= shown
     assert "Regelsæt" not in shown
     assert "Longest run (limit)" in app.table[0].value.columns
-    assert app.subheader[0].value == "Share at risk who got all bundle elements"
+    assert app.subheader[0].value == "Share at risk who got every element of HUSK"
 
 
 def test_the_administration_page_is_english_from_the_url(demo):

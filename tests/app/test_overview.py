@@ -88,7 +88,7 @@ def test_a_cell_shows_its_charts_verdict_symbol_latest_value_and_goal_mark(overv
     assert palette.VERDICT_MARKS[cell.verdict].glyph in shown
     assert f"{cell.latest:.0f}\u00a0%" in shown
     assert ("✓" in shown) == bool(cell.goal.met)
-    assert "Plejecenter Solbakken – Andel i risiko der fik alle elementer i pakken" in shown
+    assert "Plejecenter Solbakken – Andel i risiko der fik alle elementer i HUSK" in shown
 
 
 def test_an_event_cell_counts_the_days_since_the_last_event(overview_page, demo_engine):
@@ -113,14 +113,14 @@ def test_filtering_by_area_and_package_narrows_rows_and_columns(overview_page):
 def test_the_overview_speaks_english_when_asked(monkeypatch, demo_database_url):
     app = open_page("overview.py", monkeypatch, demo_database_url, lang="en")
     assert app.title[0].value == "Overview"
-    assert "Share at risk who got all bundle elements" in matrix_html(app)
+    assert "Share at risk who got every element of HUSK" in matrix_html(app)
     assert "&amp;lang=en" in matrix_html(app)
 
 
 def test_the_goal_table_lists_each_goal_with_its_status_and_assurance(overview_page):
     table = overview_page.dataframe[0].value
     solbakken = table[(table["unit"] == "Plejecenter Solbakken")
-                      & (table["indicator"] == "Andel i risiko der fik alle elementer i pakken")]
+                      & (table["indicator"] == "Andel i risiko der fik alle elementer i HUSK")]
     assert solbakken["goal"].iloc[0].startswith("mindst 95\u00a0%")
     assert solbakken["status"].iloc[0] in ("✓ nået", "✗ ikke nået")
     assert set(table["assurance"]) <= {"Ja, hver gang", "Nej, ikke som den kører nu",

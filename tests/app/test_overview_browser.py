@@ -58,7 +58,7 @@ def test_clicking_a_cell_opens_its_chart_in_the_same_signed_in_session(browser, 
     assert page.evaluate("window.stillThisPage === true")
     assert page.locator(".st-key-demo-demo-leder").count() == 0  # no sign-in form
     indicator = page.get_by_role("combobox", name="Indikator")
-    assert indicator.input_value() == "Andel i risiko der fik alle elementer i pakken"
+    assert indicator.input_value() == "Andel i risiko der fik alle elementer i HUSK"
     assert page.get_by_text("Plejecenter Solbakken").count() >= 1
     page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=WAIT_MS)
     page.screenshot(path=artefact("overview-click-chart.png"), full_page=True)

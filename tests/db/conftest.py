@@ -63,7 +63,8 @@ def place(engine) -> dict[str, int]:
                             actor="system:test", code="akutteamet")
         ids = {"municipality": top, "area": area, "unit": unit, "other": other}
         for code in ("triage_dagligt", "tryksaar_dage_mellem", "fald_pr_1000_sengedage",
-                     "medicinfejl_pr_maaned", "tryksaar_bundt", "haandhygiejne"):
+                     "medicinfejl_pr_maaned", "tryksaar_bundt", "haandhygiejne",
+                     "faldskader_pr_1000_sengedage", "magtanvendelser_pr_maaned"):
             ids[code] = find_indicator(code, session=session).id
     return ids
 

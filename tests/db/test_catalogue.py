@@ -51,7 +51,8 @@ def test_every_process_indicator_is_a_share_with_the_95_percent_goal():
     assert {i.code for i in processes} == {
         "tryksaar_bundt", "tryksaar_risikovurdering", "medicinafstemning", "fald_bundt",
         "kateter_indikation", "haandhygiejne", "mundpleje_screenet", "mundpleje_tandboerstning",
-        "triage_dagligt", "triage_roed_handleplan", "triage_gul_handleplan"}
+        "triage_dagligt", "triage_roed_handleplan", "triage_gul_handleplan", "ernaering_vejet",
+        "ernaering_screenet", "ernaering_plan"}
     assert all(i.measure == "proportion" and i.goal == Goal("min_share", PROCESS_SHARE_GOAL)
                and i.chart == "p" and i.improvement == "up" for i in processes)
 
@@ -103,3 +104,20 @@ def test_a_custom_indicator_is_added_checked_and_soft_deleted(engine):
         delete_indicator(indicator_id, session=session, actor="system:admin")
     with read_session(engine) as session:
         assert "vaegt_maalt" not in {s.definition.code for s in list_indicators(session=session)}
+
+
+def test_the_programmes_wording_names_the_built_in_indicators():
+    names = {i.code: i.name_da for i in CATALOGUE}
+    assert names["medicinfejl_dage_mellem"] == (
+        "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt")
+    assert names["forebyggelige_indlaeggelser_dage_mellem"].endswith(
+        "af borgere der har en kontakt med kommunen")
+    assert names["tryksaar_bundt"].endswith("i HUSK")
+    assert {i.code for i in CATALOGUE if i.package == "ernaering"} == {
+        "ernaering_uplanlagt_vaegttab", "ernaering_vejet", "ernaering_screenet", "ernaering_plan"}
+
+
+def test_the_harms_say_what_is_counted_in_both_languages():
+    harms = [i for i in CATALOGUE if i.measure == "events"]
+    assert harms and all(i.counts_da and i.counts_en for i in harms)
+    assert "opstået i enheden" in next(i for i in harms if i.code == "tryksaar_dage_mellem").counts_da

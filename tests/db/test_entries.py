@@ -58,9 +58,9 @@ def test_a_weekly_entry_is_filed_under_the_monday_of_its_week(engine, place):
 
 
 def test_a_monthly_rate_is_filed_under_the_first_of_its_month(engine, place):
-    add(engine, place, code="fald_pr_1000_sengedage", day=date(2026, 10, 31), numerator=4,
+    add(engine, place, code="faldskader_pr_1000_sengedage", day=date(2026, 10, 31), numerator=4,
         denominator=1178.5)
-    frame = series(engine, place, "fald_pr_1000_sengedage")
+    frame = series(engine, place, "faldskader_pr_1000_sengedage")
     assert list(frame["date"]) == [date(2026, 10, 1)]
     assert list(frame["denominator"]) == [1178.5]
 

@@ -19,7 +19,7 @@ UNIT = "Demo Kommune / Område Nord / Solbakken"
 @pytest.fixture
 def recorded(engine, place):
     with write_session(engine) as session:
-        add_entry(place["unit"], place["fald_pr_1000_sengedage"], date(2026, 10, 1), numerator=4,
+        add_entry(place["unit"], place["faldskader_pr_1000_sengedage"], date(2026, 10, 1), numerator=4,
                   denominator=1178.5, note="=HYPERLINK(\"x\")", session=session, actor="system:a",
                   today=TODAY)
         gone = add_entry(place["unit"], place["triage_dagligt"], date(2026, 11, 2), numerator=1,
@@ -45,7 +45,7 @@ def test_danish_csv_has_a_bom_semicolons_decimal_commas_and_danish_dates(recorde
     assert content.decode("utf-8-sig").splitlines() == [
         "enhed;indikator;dato;tæller;nævner;værdi;note;art",
         f"{UNIT};alle;01-09-2026;;;;'-ny plan;ændring",
-        f"{UNIT};fald_pr_1000_sengedage;01-10-2026;4;1178,5;;\"'=HYPERLINK(\"\"x\"\")\";registrering",
+        f"{UNIT};faldskader_pr_1000_sengedage;01-10-2026;4;1178,5;;\"'=HYPERLINK(\"\"x\"\")\";registrering",
         f"{UNIT};tryksaar_dage_mellem;03-11-2026;;;;'+hæl;hændelse",
         f"{UNIT};tryksaar_dage_mellem;04-11-2026;;;;'@sum;hændelse",
     ]
@@ -54,7 +54,7 @@ def test_danish_csv_has_a_bom_semicolons_decimal_commas_and_danish_dates(recorde
 def test_plain_csv_has_commas_decimal_points_and_english_headers(recorded):
     lines = export(recorded, "comma-csv").decode().splitlines()
     assert lines[0] == "unit,indicator,date,numerator,denominator,value,note,type"
-    assert lines[2] == f"{UNIT},fald_pr_1000_sengedage,2026-10-01,4,1178.5,,\"'=HYPERLINK(\"\"x\"\")\",entry"
+    assert lines[2] == f"{UNIT},faldskader_pr_1000_sengedage,2026-10-01,4,1178.5,,\"'=HYPERLINK(\"\"x\"\")\",entry"
 
 
 def test_no_xlsx_cell_is_a_formula(recorded):

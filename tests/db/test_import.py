@@ -16,7 +16,7 @@ from tests.db.conftest import TODAY, audit_count, table_contents
 UNIT = "Demo Kommune / Område Nord / Solbakken"
 DANISH = ("enhed;indikator;dato;tæller;nævner;værdi;note\n"
           f"{UNIT};triage_dagligt;01-11-2026;23;25;;\n"
-          "solbakken;fald_pr_1000_sengedage;01-10-2026;4;1.178,5;;faldt i badet\n"
+          "solbakken;faldskader_pr_1000_sengedage;01-10-2026;4;1.178,5;;faldt i badet\n"
           "Solbakken;tryksaar_dage_mellem;03-11-2026;;;;hæl\n")
 
 
@@ -36,7 +36,8 @@ def test_danish_excel_csv_is_read_in_each_encoding_excel_saves(engine, place, en
     plan = run_import(engine, DANISH.encode(encoding))
     assert plan.summary()["new_entries"] == 2 and plan.summary()["new_events"] == 1
     with read_session(engine) as session:
-        falls = read_series(place["unit"], place["fald_pr_1000_sengedage"], session=session, actor="system")
+        falls = read_series(place["unit"], place["faldskader_pr_1000_sengedage"], session=session,
+                            actor="system")
     assert falls[["numerator", "denominator"]].to_dict("list") == {"numerator": [4.0],
                                                                   "denominator": [1178.5]}
 

@@ -234,3 +234,20 @@ def test_a_writer_kept_waiting_by_a_row_lock_gets_the_busy_message(postgres_url,
     with read_session(engine) as session:
         assert session.execute(text("SELECT name FROM unit")).scalar_one() == "Solbakken"
     engine.dispose()
+
+
+def test_a_rate_counted_from_events_reads_its_counts_on_postgresql(pg_engine):
+    with write_session(pg_engine) as session:
+        unit_id = create_unit("Solbakken", kind="unit", parent_id=None, session=session,
+                              actor="system:test")
+        ulcers, rate = (find_indicator(code, session=session).id
+                        for code in ("tryksaar_dage_mellem", "tryksaar_pr_1000_sengedage"))
+        set_unit_indicators(unit_id, [rate], session=session, actor="system:test")
+        for day in (date(2026, 10, 2), date(2026, 10, 20)):
+            add_event(unit_id, ulcers, day, session=session, actor="system:a", today=TODAY)
+        add_entry(unit_id, rate, date(2026, 10, 1), denominator=1178, session=session,
+                  actor="system:a", today=TODAY)
+    with read_session(pg_engine) as session:
+        board = read_unit_series(unit_id, session=session, actor="system")
+    assert board[rate][["numerator", "denominator"]].to_dict("list") == {
+        "numerator": [2.0], "denominator": [1178.0]}

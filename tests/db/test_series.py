@@ -15,10 +15,10 @@ from tests.db.conftest import TODAY
 def test_an_entry_series_has_dates_and_float_figures_with_nan_where_absent(engine, place):
     with write_session(engine) as session:
         for day, count in ((date(2026, 9, 1), 2), (date(2026, 8, 1), 0)):
-            add_entry(place["unit"], place["medicinfejl_pr_maaned"], day, numerator=count,
+            add_entry(place["unit"], place["magtanvendelser_pr_maaned"], day, numerator=count,
                       session=session, actor="system:anna", today=TODAY)
     with read_session(engine) as session:
-        frame = read_series(place["unit"], place["medicinfejl_pr_maaned"], session=session, actor="system")
+        frame = read_series(place["unit"], place["magtanvendelser_pr_maaned"], session=session, actor="system")
     assert list(frame.columns) == ["date", "numerator", "denominator", "value"]
     assert list(frame["date"]) == [date(2026, 8, 1), date(2026, 9, 1)]
     assert all(type(day) is date for day in frame["date"])

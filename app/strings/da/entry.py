@@ -35,5 +35,10 @@ STRINGS: dict[str, str] = {
     "entry.corrected": "Rettet: {what}.",
     "entry.deleted": "Slettet: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
+    "entry.counted": "{what} {period}: {count}, talt fra de registrerede hændelser. Her skrives kun eksponeringen.",
+    "entry.safe_day": "Dagen gik uden {event}",
+    "entry.safe_day.what": "{date} uden {event}",
+    "entry.safe_day.done": "{date} er bekræftet uden hændelse.",
+    "entry.counts": "Tæl: {what}.",
     "entry.item": "{indicator}: {what}",
 }

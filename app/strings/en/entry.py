@@ -35,5 +35,10 @@ STRINGS: dict[str, str] = {
     "entry.corrected": "Corrected: {what}.",
     "entry.deleted": "Deleted: {what}.",
     "entry.figures.rate": "{numerator} {numerator_label} / {denominator} {denominator_label}",
+    "entry.counted": "{what} {period}: {count}, counted from the registered events. Only the exposure is entered here.",
+    "entry.safe_day": "The day passed without a {event}",
+    "entry.safe_day.what": "{date} without a {event}",
+    "entry.safe_day.done": "{date} is confirmed without the event.",
+    "entry.counts": "Count: {what}.",
     "entry.item": "{indicator}: {what}",
 }

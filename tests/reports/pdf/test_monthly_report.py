@@ -106,9 +106,9 @@ def test_the_overview_has_a_row_per_indicator_with_latest_value_verdict_and_goal
     for chart in unit_content.charts:
         name = chart.indicator.definition.name_da
         assert flat(f"{name} {overview_cells(chart)} {words[chart.model.verdict.kind]}") in overview
-    days = {c.indicator.definition.name_da: c.days_since_last_event for c in unit_content.charts}
-    assert f"Intet mål {days['Dage mellem forebyggelige indlæggelser']}" in overview
-    assert f"Ikke nået ≥ 300 dage {days['Dage mellem medicineringsfejl der krævede læge']}" in overview
+    days = {c.indicator.definition.code: c.days_since_last_event for c in unit_content.charts}
+    assert f"Intet mål {days['forebyggelige_indlaeggelser_dage_mellem']}" in overview
+    assert f"Ikke nået ≥ 300 dage {days['medicinfejl_dage_mellem']}" in overview
 
 
 def test_each_chart_page_prints_the_verdict_sentence_under_the_chart(unit_content, unit_pages):

@@ -1,0 +1,85 @@
+"""The patient-safety calendar: green confirmed days, red event days, blank until confirmed."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from db.audit import read_audit
+from db.engine import read_session, write_session
+from db.errors import ValidationError
+from db.events import add_event
+from db.safety_calendar import confirm_safe_day, month_calendar, unconfirm_safe_day
+from tests.db.conftest import TODAY
+
+
+def confirm(engine, place, day):
+    with write_session(engine) as session:
+        return confirm_safe_day(place["unit"], place["tryksaar_dage_mellem"], day,
+                                session=session, actor="system:anna", today=TODAY)
+
+
+def november(engine, place):
+    with read_session(engine) as session:
+        return month_calendar(place["unit"], place["tryksaar_dage_mellem"], 2026, 11,
+                              session=session, actor="system", today=TODAY)
+
+
+def states(engine, place):
+    return {box.day.day: box.state for box in november(engine, place)}
+
+
+def test_a_month_has_a_box_per_day_blank_until_confirmed_and_the_rest_still_to_come(engine, place):
+    boxes = november(engine, place)
+    assert [box.day for box in boxes] == [date(2026, 11, 1) + timedelta(days=n) for n in range(30)]
+    assert {box.state for box in boxes[:22]} == {"unconfirmed"}
+    assert {box.state for box in boxes[22:]} == {"future"}
+
+
+def test_a_confirmed_day_is_green_and_an_event_day_red(engine, place):
+    confirm(engine, place, date(2026, 11, 20))
+    with write_session(engine) as session:
+        add_event(place["unit"], place["tryksaar_dage_mellem"], date(2026, 11, 21),
+                  session=session, actor="system:anna", today=TODAY)
+    shown = states(engine, place)
+    assert (shown[20], shown[21], shown[22]) == ("safe", "event", "unconfirmed")
+
+
+def test_confirming_twice_keeps_one_confirmation_and_undo_makes_the_day_blank_again(engine, place):
+    first = confirm(engine, place, TODAY)
+    assert confirm(engine, place, TODAY) == first
+    with write_session(engine) as session:
+        unconfirm_safe_day(first, session=session, actor="system:anna")
+    assert states(engine, place)[22] == "unconfirmed"
+    assert confirm(engine, place, TODAY) == first  # confirmed again: the same row comes back
+    with read_session(engine) as session:
+        audit = read_audit(session=session, actor="system", table_name="safe_day")
+    assert list(audit["action"]) == ["restore", "delete", "add"]
+
+
+def test_an_event_registered_after_the_confirmation_turns_the_day_red(engine, place):
+    confirm(engine, place, TODAY)
+    with write_session(engine) as session:
+        add_event(place["unit"], place["tryksaar_dage_mellem"], TODAY, session=session,
+                  actor="system:anna", today=TODAY)
+    assert states(engine, place)[22] == "event"
+
+
+@pytest.mark.parametrize(("indicator", "day", "words"), [
+    ("tryksaar_dage_mellem", TODAY + timedelta(days=1), "fremtiden"),
+    ("triage_dagligt", TODAY, "kun indikatorer med hændelser"),
+])
+def test_a_future_day_or_an_indicator_without_events_cannot_be_confirmed(engine, place, indicator,
+                                                                          day, words):
+    with pytest.raises(ValidationError) as refused, write_session(engine) as session:
+        confirm_safe_day(place["unit"], place[indicator], day, session=session,
+                         actor="system:anna", today=TODAY)
+    assert words in refused.value.problems[0].message_da
+
+
+def test_a_day_with_an_event_cannot_be_confirmed_without_it(engine, place):
+    with write_session(engine) as session:
+        add_event(place["unit"], place["tryksaar_dage_mellem"], TODAY, session=session,
+                  actor="system:anna", today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        confirm(engine, place, TODAY)
+    assert "registreret en hændelse den 22-11-2026" in refused.value.problems[0].message_da
