@@ -10,6 +10,8 @@ to its last, empty periods counting 0.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -31,14 +33,20 @@ def period_starts(days: np.ndarray, period: str) -> np.ndarray:
 
 
 def counted_numerators(entry_days: np.ndarray, event_days: np.ndarray, *, measure: str,
-                       period: str) -> tuple[np.ndarray, np.ndarray]:
+                       period: str, since: date | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Return the periods to chart and the event count in each (datetime64[D], float).
 
     entry_days are the period starts of the entered exposures; event_days the days
-    of the source indicator's events.
+    of the source indicator's events. since: the read's window; a period starting
+    before it is counted only when its exposure was read (a frozen baseline), since
+    a period cut by the window would be counted short.
     """
     entry_days = np.asarray(entry_days, dtype="datetime64[D]")
-    starts, counts = np.unique(period_starts(event_days, period), return_counts=True)
+    event_starts = period_starts(event_days, period)
+    if since is not None and len(event_starts):
+        event_starts = event_starts[(event_starts >= np.datetime64(since, "D"))
+                                    | np.isin(event_starts, entry_days)]
+    starts, counts = np.unique(event_starts, return_counts=True)
     if measure == "count":
         known = np.union1d(entry_days, starts)
         periods = _every_period(known, period) if len(known) else known
@@ -53,11 +61,11 @@ def counted_numerators(entry_days: np.ndarray, event_days: np.ndarray, *, measur
 
 
 def counted_series(series: pd.DataFrame, event_days: np.ndarray, *, measure: str,
-                   period: str) -> pd.DataFrame:
+                   period: str, since: date | None = None) -> pd.DataFrame:
     """Return an entries series whose numerator is the count of events in each period."""
     entry_days = np.array(series["date"].tolist(), dtype="datetime64[D]")
     periods, numerators = counted_numerators(entry_days, event_days, measure=measure,
-                                             period=period)
+                                             period=period, since=since)
     kept = series.set_index(pd.Index(entry_days, name=None))
     index = pd.Index(periods)
     return pd.DataFrame({

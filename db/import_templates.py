@@ -41,7 +41,7 @@ def build_template(unit_id: int, *, session: Session, actor: str, today: date) -
     workbook.remove(workbook.active)
     for package, indicators in by_package.items():
         name = package_names.get(package, package)
-        figures = [s for s in indicators if s.definition.measure != "events"]
+        figures = [s for s in indicators if s.definition.measure != "events" and _figures(s)]
         events = [s for s in indicators if s.definition.measure == "events"]
         if figures:
             _period_sheet(workbook, name, unit, figures, year=today.year)
@@ -52,6 +52,12 @@ def build_template(unit_id: int, *, session: Session, actor: str, today: date) -
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _figures(stored: StoredIndicator) -> tuple[str, ...]:
+    """The figures a team enters: a count taken from the events is never typed in again."""
+    words = FIGURES[stored.definition.measure]
+    return tuple(w for w in words if w != "tæller") if stored.definition.counted_from else words
 
 
 def _cells(values: list[object]) -> list[object]:
@@ -75,8 +81,7 @@ def _period_sheet(workbook: Workbook, name: str, unit: Unit, indicators: list[St
     sheet.append(_cells([_title(unit, f"{name} {year}")]))
     headings = ([] if monthly else ["Uge"]) + ["Dato"]
     for stored in indicators:
-        headings += [f"{stored.definition.name_da}: {word}"
-                     for word in FIGURES[stored.definition.measure]]
+        headings += [f"{stored.definition.name_da}: {word}" for word in _figures(stored)]
     sheet.append(_cells([*headings, "Note"]))
     if monthly:
         starts = [date(year, month, 1) for month in range(1, 13)]

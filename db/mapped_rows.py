@@ -47,6 +47,8 @@ def read_mapped(sheets: tuple[Sheet, ...], mapping: ImportMapping, *,
     """Return the rows the mapped sheets hold, every cell that cannot be read, and notices."""
     by_name = {sheet.name: sheet for sheet in sheets}
     measures = {stored.definition.code: stored.definition.measure for stored in indicators}
+    # A count taken from the registered events is never read from a sheet (see db.event_counts).
+    counted = frozenset(s.definition.code for s in indicators if s.definition.counted_from)
     rows: list[ImportRow] = []
     problems: list[Problem] = []
     notices: list[Problem] = []
@@ -56,7 +58,8 @@ def read_mapped(sheets: tuple[Sheet, ...], mapping: ImportMapping, *,
             problems.append(problem(None, f"arket {sheet_mapping.sheet!r} findes ikke i filen",
                                     f"the file has no sheet {sheet_mapping.sheet!r}", row=None))
             continue
-        reader = _SheetReader(sheet, sheet_mapping, unit=mapping.unit, measures=measures)
+        reader = _SheetReader(sheet, sheet_mapping, unit=mapping.unit, measures=measures,
+                              counted=counted)
         found = reader.check_mapping()
         if not found:
             reader.read()
@@ -76,8 +79,9 @@ class _SheetReader:
     """Reads one sheet through its mapping; collects rows, problems and notices."""
 
     def __init__(self, sheet: Sheet, mapping: SheetMapping, *, unit: str | None,
-                 measures: dict[str, str]) -> None:
+                 measures: dict[str, str], counted: frozenset[str] = frozenset()) -> None:
         self.sheet, self.mapping, self.unit, self.measures = sheet, mapping, unit, measures
+        self.counted = counted
         self.name = None if sheet.name == CSV_SHEET else sheet.name
         self.rows: list[ImportRow] = []
         self.problems: list[Problem] = []
@@ -129,7 +133,8 @@ class _SheetReader:
                 row=None))
         for code, roles in figures.items():
             measure = self.measures.get(code)
-            missing = [role for role in NEEDED_FIGURES.get(measure, ()) if role not in roles]
+            missing = [role for role in NEEDED_FIGURES.get(measure, ()) if role not in roles
+                       and not (role == "numerator" and code in self.counted)]
             if measure is None:
                 found.append(self._problem(f"indikatoren findes ikke: {code!r}",
                                            f"no such indicator: {code!r}", row=None))

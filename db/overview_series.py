@@ -157,7 +157,8 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
                            ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
                            ("id", "id", "day", "float", "float", "float"))
     return OverviewSeries(
-        entries=_with_counted_events(entry_frame, active, first_day=first_day, freezes=freezes,
+        entries=_with_counted_events(entry_frame, active, since=since, first_day=first_day,
+                                     freezes=freezes,
                                      dialect=dialect, session=session),
         events=_columns(fetch_rows(events, session=session), ("unit_id", "indicator_id", "date"),
                         ("id", "id", "day")),
@@ -169,7 +170,8 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
     )
 
 
-def _with_counted_events(entries: pd.DataFrame, active: Subquery, *, first_day: ColumnElement,
+def _with_counted_events(entries: pd.DataFrame, active: Subquery, *, since: date | None,
+                         first_day: ColumnElement,
                          freezes: Subquery, dialect: str, session: Session) -> pd.DataFrame:
     """Return entries whose indicators are counted from events with the counts filled in."""
     counted = fetch_rows(select(active.c.unit_id, active.c.indicator_id, active.c.measure,
@@ -196,7 +198,7 @@ def _with_counted_events(entries: pd.DataFrame, active: Subquery, *, first_day: 
         rows = entries.iloc[entry_groups.get((unit_id, indicator_id), [])]
         days = event_days[event_groups.get((unit_id, indicator_id), [])]
         periods, numerators = counted_numerators(rows["date"].to_numpy(), days, measure=measure,
-                                                 period=period)
+                                                 period=period, since=since)
         kept = rows.set_index("date")
         replaced.append(pd.DataFrame({
             "unit_id": np.full(len(periods), unit_id, np.int64),

@@ -135,7 +135,7 @@ def _read(query: CompoundSelect, parameters: dict[str, int], *,
         for indicator_id, (measure, period) in counted.items():
             frames[indicator_id] = counted_series(
                 frames[indicator_id], np.array(counted_days[indicator_id], dtype="datetime64[D]"),
-                measure=measure, period=period)
+                measure=measure, period=period, since=since)
     return frames
 
 
