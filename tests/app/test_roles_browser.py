@@ -106,7 +106,7 @@ def test_a_nurse_signs_in_by_name_and_pin_and_finds_the_daily_card_first_on_a_76
 
     # The keyboard follows the action: Enter on "Nyt tryksår" lands in its note field,
     # and "Ja, registrér" is a Tab or two away, not 61.
-    new_ulcer = tablet.get_by_role("button", name="Nyt tryksår")
+    new_ulcer = tablet.get_by_role("button", name="Nyt tryksår", exact=True)
     new_ulcer.focus()
     tablet.keyboard.press("Enter")
     note = tablet.get_by_role("textbox", name="Note (valgfri)")
