@@ -37,9 +37,14 @@ _USERS = SoftDeletable(User, right="user.admin", missing_da="Brugeren findes ikk
                        missing_en="The user does not exist.", unit="none")
 
 
+# argon2-cffi's default cost (RFC 9106's low-memory profile) for every password and PIN; a
+# verification reads the cost from the stored hash, so raising it later keeps old hashes valid.
+_HASHER = PasswordHasher()
+
+
 def hash_password(password: str) -> str:
     """Return the argon2id hash of password (with argon2-cffi's default cost)."""
-    return PasswordHasher().hash(password)
+    return _HASHER.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -47,7 +52,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     if not password_hash:
         return False
     try:
-        return PasswordHasher().verify(password_hash, password)
+        return _HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

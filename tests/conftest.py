@@ -8,12 +8,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from db import make_engine, migrate, seed_demo, write_session
 
 # The demo municipality is seeded as of this day in every test, so figures are stable.
 DEMO_TODAY = date(2026, 11, 22)
+# Tests hash passwords and PINs at the lowest argon2 cost: the real cost (about 50 ms a hash, on
+# every sign-in) would add minutes to the suite and proves nothing a test checks. A verification
+# reads the cost from the hash, so servers started by browser tests sign in on the demo's cheap
+# hashes too. Tests marked real_password_cost keep the production hasher.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(request, monkeypatch) -> None:
+    """Hash at the lowest cost unless the test is marked real_password_cost."""
+    if request.node.get_closest_marker("real_password_cost") is None:
+        monkeypatch.setattr("db.users._HASHER", CHEAP_HASHER)
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +35,8 @@ def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
-    with write_session(engine) as session:
+    with pytest.MonkeyPatch.context() as patch, write_session(engine) as session:
+        patch.setattr("db.users._HASHER", CHEAP_HASHER)
         seed_demo(session=session, actor="system:demo", today=DEMO_TODAY)
     engine.dispose()
     return path

@@ -1,6 +1,7 @@
 """Users, memberships and the audit log (who, when, what, before, after; never a secret)."""
 
 import pytest
+from argon2 import PasswordHasher, extract_parameters
 
 from db.audit import read_audit
 from db.engine import read_session, write_session
@@ -15,6 +16,7 @@ from db.users import (
     remove_membership,
     restore_user,
     set_password,
+    set_pin,
     verify_password,
 )
 
@@ -27,6 +29,22 @@ def test_a_user_signs_in_with_the_password_and_not_another(engine):
         stored = find_user("anna", session=session).password_hash
     assert stored.startswith("$argon2id$")
     assert verify_password(stored, "rigtig-kode") and not verify_password(stored, "forkert-kode")
+
+
+@pytest.mark.real_password_cost
+def test_passwords_and_pins_are_hashed_at_argon2s_default_cost(engine):
+    with write_session(engine) as session:
+        user_id = create_user("anna", role="teamleder", password="rigtig-kode", session=session,
+                              actor="system:admin")
+        set_pin(user_id, "4711", session=session, actor="system:admin")
+    with read_session(engine) as session:
+        anna = find_user("anna", session=session)
+    default = PasswordHasher()
+    for stored in (anna.password_hash, anna.pin_hash):
+        cost = extract_parameters(stored)
+        assert (cost.time_cost, cost.memory_cost, cost.parallelism) == (
+            default.time_cost, default.memory_cost, default.parallelism)
+    assert default.memory_cost >= 19 * 1024  # at least OWASP's argon2id minimum (19 MiB)
 
 
 def test_a_username_is_unique_and_a_role_must_be_known(engine):
