@@ -44,8 +44,14 @@ debian-packages:
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 
+# Tests without a browser run on every core, a file to a worker; browser tests run one at a time
+# after them, since each drives a Streamlit server and a Chromium that a loaded machine slows
+# past their waits. Both parts always run; either failing fails the target.
 test: $(VENV)/.dev-installed debian-packages lint
-	$(PY) -m pytest
+	@status=0; \
+	$(PY) -m pytest -m "not browser" -n auto --dist loadfile || status=1; \
+	$(PY) -m pytest -m browser || status=1; \
+	exit $$status
 
 bench: $(VENV)/.runtime-installed
 	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f; done
