@@ -27,7 +27,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime-installed
 	mkdir -p data
 	$(PY) -m db init
-	$(PY) -m streamlit run app/main.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run app/server/web_server.py --server.port $(PORT) --browser.gatherUsageStats false
 
 debian-packages:
 	@missing=""; \
