@@ -34,11 +34,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
-    """Run `streamlit run app/main.py` on a free loopback port and yield its URL."""
+def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60, *,
+                     script: str = "app/main.py") -> Iterator[str]:
+    """Run `streamlit run SCRIPT` on a free loopback port and yield its URL.
+
+    script: app/server/web_server.py serves it as `make run` does, with the session
+    cookie's routes, so a sign-in outlives a reload.
+    """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app/main.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
