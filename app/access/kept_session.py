@@ -30,6 +30,7 @@ from app.resources import database, session_key
 from db import StorageError, resume_browser_session, touch_browser_session, write_session
 
 _LAST_TOUCH_KEY = "tavle.kept_session_touched"
+_TRIED_KEY = "tavle.cookie_tried"
 # A click is written down at most this often (a write per click would be a write per
 # keystroke); the idle window in the database may so run out this much early, at most.
 LONGEST_TOUCH_GAP_SECONDS = 30.0
@@ -45,8 +46,10 @@ def resume_from_cookie(*, idle_minutes: float) -> None:
     if signed_in_user() is not None or st.session_state.get(SIGNED_OUT_KEY):
         return  # a sign-out in this browser session is final, whatever the old cookie says
     value = _cookie()
-    if value is None:
+    # The cookie a connection brought stays the same for all its runs: one try is enough.
+    if value is None or st.session_state.get(_TRIED_KEY) == value:
         return
+    st.session_state[_TRIED_KEY] = value
     token = token_of_cookie(value, session_key())
     resumed = None
     if token is not None:
@@ -54,8 +57,9 @@ def resume_from_cookie(*, idle_minutes: float) -> None:
             with write_session(database()) as session:
                 resumed = resume_browser_session(token, idle_seconds=idle_minutes * 60,
                                                  session=session, now=datetime.now(UTC))
-        except StorageError:
-            return  # the database is busy: ask to sign in, keep the cookie for the next page
+        except StorageError:  # the database is busy: ask to sign in, try again at the next run
+            st.session_state.pop(_TRIED_KEY, None)
+            return
     if resumed is None:
         st.session_state[CLEAR_COOKIE_KEY] = True
         return
