@@ -17,6 +17,10 @@ sys.path.insert(0, str(APP.parent))
 
 import streamlit as st  # noqa: E402
 
+from app.access.session_cookie import load_or_create_key  # noqa: E402
 from app.server.cookie_routes import cookie_routes  # noqa: E402
+from app.settings import load_settings  # noqa: E402
 
+# The cookie's signing key exists from the first start, ready to copy to the other servers.
+load_or_create_key(load_settings().session_key_file)
 web_server = st.App(APP / "main.py", routes=cookie_routes())
