@@ -2,8 +2,10 @@
 
 A registrant signs in and registers through the proxy in Chromium; the server that
 served them is stopped; a reload lands on the other server, still signed in, with the
-registration there. After signing out there, a copy of the old cookie opens nothing. Unprivileged ports, a temporary nginx prefix; no root needed.
-Screenshots: test-artefacts/n-servers-registered.png, n-servers-after-failover.png.
+registration there. After signing out there, a copy of the old cookie opens nothing.
+Unprivileged ports, a temporary nginx prefix; no root needed (as root, PostgreSQL runs
+as the postgres user and nginx's workers as nobody). It takes about 25 s on a quiet
+machine: CI's budget is near full, so it stays one test. Screenshots: test-artefacts/n-servers-registered.png, n-servers-after-failover.png.
 """
 
 from __future__ import annotations
