@@ -6,8 +6,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
-# Debian packages the tests drive: a real browser, PDF rendering, a database server, fonts.
-DEBIAN_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
+# Debian packages the tests drive: a real browser, PDF rendering, a database server, fonts,
+# and the reverse proxy of deploy/ (tests/test_n_servers_browser.py runs two servers behind it).
+DEBIAN_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint bench debian-packages clean
@@ -27,7 +28,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime-installed
 	mkdir -p data
 	$(PY) -m db init
-	$(PY) -m streamlit run app/main.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run app/server/web_server.py --server.port $(PORT) --browser.gatherUsageStats false
 
 debian-packages:
 	@missing=""; \
@@ -35,6 +36,7 @@ debian-packages:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && \

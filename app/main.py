@@ -17,6 +17,11 @@ from app.access.account import (  # noqa: E402
     sign_in_from_provider,
 )
 from app.access.identity import BOARD_LINK_KEY, current_rights, sign_out, signed_in_user  # noqa: E402
+from app.access.kept_session import (  # noqa: E402
+    note_sign_of_life,
+    resume_from_cookie,
+    sync_cookie,
+)
 from app.access.session_timeout import note_activity, watch_idle  # noqa: E402
 from app.board.kiosk import ACCESS_PARAMETER, is_kiosk  # noqa: E402
 from app.language import language_picker, text  # noqa: E402
@@ -42,8 +47,11 @@ if ACCESS_PARAMETER in parameters:
     st.stop()
 st.session_state.pop(BOARD_LINK_KEY, None)
 
+# A reload, a tablet woken from sleep or another server: the cookie's live session signs back in.
+resume_from_cookie(idle_minutes=settings.idle_minutes)
 # A wall screen is never signed out for idling: idling is what it is for, and it has
-# no menu and no control, so nothing can be changed on it (a reload asks to sign in).
+# no menu and no control, so nothing can be changed on it (its kept session idles out
+# in the database, so a reload after the idle window asks to sign in).
 if not kiosk:
     note_activity(idle_minutes=settings.idle_minutes)
 leave_provider(single_sign_on=settings.single_sign_on)
@@ -59,5 +67,7 @@ else:
     language_picker()
 if rights is not None and not kiosk:
     account_box(signed_in_user(), single_sign_on=settings.single_sign_on)
+    note_sign_of_life(idle_minutes=settings.idle_minutes)
     watch_idle(idle_minutes=settings.idle_minutes)
+sync_cookie()
 navigation.run()

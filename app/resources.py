@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from sqlalchemy import Engine
 
+from app.access.session_cookie import load_or_create_key
 from app.settings import load_settings
 from db import make_engine, migrate
 
@@ -23,6 +25,17 @@ def database() -> Engine:
     """Return the engine of the configured database, migrated."""
     settings = load_settings()
     return _engine_for(settings.database_url, settings.database_pool_size)
+
+
+@st.cache_resource(show_spinner=False)
+def _key_in(path: str) -> bytes:
+    """Read (or make, on the first start) the key that signs the session cookie, once."""
+    return load_or_create_key(Path(path))
+
+
+def session_key() -> bytes:
+    """Return the key that signs the session cookie (the same file on every server)."""
+    return _key_in(str(load_settings().session_key_file))
 
 
 def today() -> date:

@@ -16,6 +16,9 @@ DEFAULT_IDLE_MINUTES = 10.0
 DEFAULT_POOL_SIZE = 10
 # Years of history boards, the overview and reports read and chart (TAVLE_HISTORY_YEARS).
 DEFAULT_HISTORY_YEARS = 2
+# The key that signs the session cookie, made on the first start (TAVLE_SESSION_KEY_FILE);
+# every server behind one proxy needs the same file.
+DEFAULT_SESSION_KEY_FILE = REPOSITORY_ROOT / "data" / "session.key"
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Settings:
     database_pool_size: int = DEFAULT_POOL_SIZE
     # Years of history a board, the overview and a report show; the whole history on request.
     history_years: int = DEFAULT_HISTORY_YEARS
+    # The file with the key that signs the session cookie (made when missing).
+    session_key_file: Path = DEFAULT_SESSION_KEY_FILE
     # A fixed "today" for demonstrations and tests (TAVLE_TODAY=2026-11-22); None: the clock.
     today: date | None = None
     # Minutes without a click before a signed-in session ends (TAVLE_IDLE_MINUTES, may be 0.1).
@@ -50,6 +55,8 @@ def load_settings(secrets: Mapping | None = None) -> Settings:
         database_url=os.environ.get("TAVLE_DATABASE_URL") or DEFAULT_DATABASE_URL,
         database_pool_size=max(int(pool), 1) if pool else DEFAULT_POOL_SIZE,
         history_years=max(int(history), 1) if history else DEFAULT_HISTORY_YEARS,
+        session_key_file=Path(os.environ.get("TAVLE_SESSION_KEY_FILE")
+                              or DEFAULT_SESSION_KEY_FILE),
         today=date.fromisoformat(fixed_today) if fixed_today else None,
         idle_minutes=float(idle) if idle else DEFAULT_IDLE_MINUTES,
         single_sign_on="auth" in (secrets or {}),

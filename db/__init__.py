@@ -47,6 +47,15 @@ from db.board_meetings import (
     record_board_meeting,
     restore_board_meeting,
 )
+from db.browser_sessions import (
+    StartedBrowserSession,
+    end_browser_session,
+    end_browser_session_of_token,
+    exchange_handover,
+    resume_browser_session,
+    start_browser_session,
+    touch_browser_session,
+)
 from db.catalogue import (
     StoredIndicator,
     create_indicator,
@@ -168,6 +177,13 @@ from db.users import (
 )
 
 __all__ = [
+    "StartedBrowserSession",
+    "end_browser_session",
+    "end_browser_session_of_token",
+    "exchange_handover",
+    "resume_browser_session",
+    "start_browser_session",
+    "touch_browser_session",
     "ACTIONS",
     "DAY_STATES",
     "CalendarDay",

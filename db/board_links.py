@@ -23,7 +23,7 @@ from db.audit import record_change, snapshot
 from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import BoardLink, Unit, utc_now
-from db.permissions import BOARD_LINK_PREFIX, check_permission, forget_rights
+from db.permissions import BOARD_LINK_PREFIX, check_permission, forget_rights, rights_of
 from db.units import live_unit
 from db.validation import check_free_text, raise_if_any
 
@@ -57,11 +57,13 @@ def create_board_link(unit_id: int, *, label: str = "", session: Session,
 def revoke_board_link(link_id: int, *, session: Session, actor: str) -> None:
     """Stop a link from working, at once and for good."""
     require_writing(session)
-    check_permission(session, actor=actor, action="board_link.admin", unit_id=None)
     link = session.get(BoardLink, link_id)
     if link is None:
+        check_permission(session, actor=actor, action="board_link.admin", unit_id=None)
         raise NotFoundError(f"Linket findes ikke (id {link_id}).",
                             f"There is no board link with id {link_id}.")
+    # A municipality's administrator revokes the links of their own units.
+    check_permission(session, actor=actor, action="board_link.admin", unit_id=link.unit_id)
     if link.revoked_at is not None:
         return
     before = snapshot(link)
@@ -74,9 +76,17 @@ def revoke_board_link(link_id: int, *, session: Session, actor: str) -> None:
 
 def list_board_links(*, session: Session, actor: str,
                      include_revoked: bool = False) -> pd.DataFrame:
-    """Return the links (BOARD_LINK_COLUMNS), newest first; never their tokens."""
-    check_permission(session, actor=actor, action="board_link.admin", unit_id=None)
+    """Return the links (BOARD_LINK_COLUMNS), newest first; never their tokens.
+
+    A municipality's administrator in a region's database gets their own units' links.
+    """
+    rights = rights_of(actor, session=session)
+    scoped = rights.role == "admin" and rights.unit_ids is not None
+    if not scoped:
+        check_permission(session, actor=actor, action="board_link.admin", unit_id=None)
     query = select(BoardLink, Unit.name).join(Unit, Unit.id == BoardLink.unit_id)
+    if scoped:
+        query = query.where(BoardLink.unit_id.in_(rights.unit_ids))
     if not include_revoked:
         query = query.where(BoardLink.revoked_at.is_(None))
     rows = session.exec(query.order_by(BoardLink.id.desc())).all()

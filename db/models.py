@@ -296,3 +296,21 @@ class ImportMappingProfile(SQLModel, table=True):
     mapping: str  # ImportMapping.to_json()
     saved_at: datetime = Field(default_factory=utc_now)
     saved_by: str = ""
+
+
+class BrowserSession(SQLModel, table=True):
+    """A signed-in browser, kept across reloads and servers; only hashes of its secrets are kept."""
+
+    __tablename__ = "browser_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True)
+    method: str  # how the user signed in: password, pin, single-sign-on
+    # SHA-256 of the one-time secret the page hands to the cookie route; gone once exchanged.
+    handover_hash: str | None = Field(default=None, unique=True, index=True)
+    handover_until: datetime | None = None
+    token_hash: str | None = Field(default=None, unique=True, index=True)  # SHA-256 of the cookie's
+    created_at: datetime = Field(default_factory=utc_now)
+    last_seen_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    ended_why: str = ""  # by_hand, idle, gone (the user was deactivated or deleted)

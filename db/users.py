@@ -19,7 +19,7 @@ from db.audit import record_change, snapshot
 from db.engine import require_writing
 from db.errors import NotFoundError
 from db.models import ROLES, Membership, Unit, User
-from db.permissions import SYSTEM_ACTOR, check_permission, forget_rights
+from db.permissions import SYSTEM_ACTOR, check_permission, forget_rights, rights_of
 from db.soft_delete import SoftDeletable, delete_row, restore_row
 from db.validation import check_free_text, problem, raise_if_any
 
@@ -152,21 +152,29 @@ def restore_user(user_id: int, *, session: Session, actor: str) -> None:
 def list_users(*, session: Session, actor: str, include_deleted: bool = False) -> pd.DataFrame:
     """Return the users (USER_COLUMNS; units are the ids of their memberships) by username.
 
-    Never a password or PIN hash: only whether the user has one.
+    Never a password or PIN hash: only whether the user has one. A municipality's
+    administrator in a region's database sees the members of their own units only
+    (and of those memberships only their own units); anyone else without the right
+    to administer users is refused.
     """
-    check_permission(session, actor=actor, action="user.admin", unit_id=None)
+    rights = rights_of(actor, session=session)
+    scoped = rights.role == "admin" and rights.unit_ids is not None
+    if not scoped:
+        check_permission(session, actor=actor, action="user.admin", unit_id=None)
     query = select(User).order_by(User.username)
     if not include_deleted:
         query = query.where(User.deleted_at.is_(None))
     members: dict[int, list[int]] = {}
     for user_id, unit_id in session.exec(select(Membership.user_id, Membership.unit_id)
                                          .order_by(Membership.unit_id)).all():
-        members.setdefault(user_id, []).append(unit_id)
+        if not scoped or unit_id in rights.unit_ids:
+            members.setdefault(user_id, []).append(unit_id)
     return pd.DataFrame([
         (u.id, u.username, u.display_name, u.role, members.get(u.id, []),
          u.password_hash is not None, u.pin_hash is not None, u.is_demo,
          u.deleted_at is not None)
-        for u in session.exec(query).all()], columns=list(USER_COLUMNS))
+        for u in session.exec(query).all() if not scoped or u.id in members],
+        columns=list(USER_COLUMNS))
 
 
 @dataclass(frozen=True)

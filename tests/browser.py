@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -34,17 +36,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
-    """Run `streamlit run app/main.py` on a free loopback port and yield its URL."""
+def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60, *,
+                     script: str = "app/main.py") -> Iterator[str]:
+    """Run `streamlit run SCRIPT` on a free loopback port and yield its URL.
+
+    script: app/server/web_server.py serves it as `make run` does, with the session
+    cookie's routes, so a sign-in outlives a reload.
+    """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app/main.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]
+    # The cookie's signing key in a folder of the test's own, not the repository's data/.
+    key_file = Path(tempfile.mkdtemp(prefix="tavle-key-")) / "session.key"
     process = subprocess.Popen(
-        command, cwd=REPOSITORY_ROOT, env={**os.environ, **(env or {})},
+        command, cwd=REPOSITORY_ROOT,
+        env={**os.environ, "TAVLE_SESSION_KEY_FILE": str(key_file), **(env or {})},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -68,6 +78,7 @@ def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60) -
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        shutil.rmtree(key_file.parent, ignore_errors=True)
 
 
 @contextmanager

@@ -8,17 +8,35 @@ and they refuse, so a page reached by mistake shows nothing.
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from app.resources import database
-from db import PermissionDeniedError, Rights, SignedIn, read_session, rights_of
+from db import (
+    PermissionDeniedError,
+    Rights,
+    SignedIn,
+    StorageError,
+    end_browser_session,
+    read_session,
+    rights_of,
+    start_browser_session,
+    write_session,
+)
 
 USER_KEY = "tavle.user"
 BOARD_LINK_KEY = "tavle.board_link"
 LAST_ACTIVITY_KEY = "tavle.last_activity"
 # Survives the sign-out that clears everything else: why the sign-in page shows again.
 SIGNED_OUT_KEY = "tavle.signed_out"
+# The sign-in kept in the database behind the session cookie (db.browser_sessions), its
+# one-time secret waiting to be handed to the cookie route, and a cookie to be cleared.
+KEPT_SESSION_KEY = "tavle.kept_session"
+HANDOVER_KEY = "tavle.handover"
+CLEAR_COOKIE_KEY = "tavle.clear_cookie"
+# Why a kept session ends, by why the browser session signed out (none: the user went away).
+_END_REASONS = {"idle": "idle", "by_hand": "by_hand"}
 
 
 def signed_in_user() -> SignedIn | None:
@@ -35,19 +53,46 @@ def current_actor() -> str:
     return st.session_state.get(BOARD_LINK_KEY, "")
 
 
-def remember_sign_in(user: SignedIn) -> None:
-    """Keep the user signed in in this browser session, from now."""
+def remember_sign_in(user: SignedIn, *, kept_session: int | None = None) -> None:
+    """Keep the user signed in in this browser session, from now, and behind the cookie.
+
+    kept_session: the session a cookie resumed; None starts a new one, whose secret
+    the page then hands to the cookie route (app.access.kept_session).
+    """
     st.session_state.pop(SIGNED_OUT_KEY, None)
+    st.session_state.pop(CLEAR_COOKIE_KEY, None)
     st.session_state[USER_KEY] = user
     st.session_state[LAST_ACTIVITY_KEY] = time.monotonic()
+    if kept_session is None:
+        try:
+            with write_session(database()) as session:
+                started = start_browser_session(user, session=session, now=datetime.now(UTC))
+        except StorageError:
+            return  # signed in all the same, only not past a reload
+        kept_session = started.id
+        st.session_state[HANDOVER_KEY] = started.handover
+    st.session_state[KEPT_SESSION_KEY] = kept_session
 
 
 def sign_out(*, reason: str = "") -> None:
-    """Forget everything this browser session holds, so the next user sees none of it."""
+    """Forget everything this browser session holds, so the next user sees none of it.
+
+    The session kept behind the cookie ends for good (a copied cookie opens nothing),
+    and the page clears the cookie (app.access.kept_session).
+    """
+    kept = st.session_state.get(KEPT_SESSION_KEY)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     if reason:
         st.session_state[SIGNED_OUT_KEY] = reason
+    if kept is not None:
+        st.session_state[CLEAR_COOKIE_KEY] = True
+        try:
+            with write_session(database()) as session:
+                end_browser_session(kept, why=_END_REASONS.get(reason, "gone"),
+                                    session=session, now=datetime.now(UTC))
+        except StorageError:
+            pass  # the idle window ends it in the database all the same
 
 
 def current_rights() -> Rights | None:

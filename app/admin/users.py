@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from app.access.identity import current_actor
+from app.access.identity import current_actor, current_rights, may
 from app.language import current_language, text
 from app.notices import Notice, announce, refusal, show_notice
 from app.resources import database
@@ -44,6 +44,13 @@ def _users() -> pd.DataFrame:
         return list_users(session=session, actor=current_actor())
 
 
+def _say_if_own_municipality_only() -> None:
+    """Tell a municipality's administrator in a region's database that they see their own users."""
+    rights = current_rights()
+    if rights is not None and rights.role == "admin" and rights.unit_ids is not None:
+        st.info(text("users.own_municipality"), icon=":material/domain:")
+
+
 def _run(change, done: str) -> None:
     """Make a change as the signed-in administrator; say what it did above the list, and rerun."""
     try:
@@ -59,6 +66,7 @@ def _run(change, done: str) -> None:
 def user_list() -> None:
     """Show every user with role, units and whether a password and a PIN are set."""
     show_notice(KEY)
+    _say_if_own_municipality_only()
     users, tree = _users(), _tree()
     if users.empty:
         st.info(text("users.none"))
@@ -79,6 +87,9 @@ def user_list() -> None:
 
 def new_user_form() -> None:
     """Create a user with a role, units, a password and (for tablet roles) a PIN."""
+    if not may("user.admin"):  # a municipality's administrator in a region's database
+        st.info(text("users.create.region_only"), icon=":material/domain:")
+        return
     tree = _tree()
     paths = dict(zip(tree["id"].astype(int), tree["path"], strict=True))
     with st.form(f"{KEY}.create", clear_on_submit=True):
@@ -121,7 +132,11 @@ def edit_user_form() -> None:
             u for u in user["units"] if u in paths], format_func=paths.__getitem__)
         if st.form_submit_button(text("users.save"), type="primary"):
             def save(session) -> None:
-                set_role(chosen, role, display_name=name, session=session, actor=current_actor())
+                # Only what changed: a municipality's administrator may change memberships
+                # in their own units, not a role (that is the region's).
+                if role != user["role"] or name != user["display_name"]:
+                    set_role(chosen, role, display_name=name, session=session,
+                             actor=current_actor())
                 for unit_id in set(units) - set(user["units"]):
                     add_membership(chosen, unit_id, session=session, actor=current_actor())
                 for unit_id in set(user["units"]) - set(units):

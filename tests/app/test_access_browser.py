@@ -1,9 +1,10 @@
-"""Sign-in in Debian's Chromium: a tablet's PIN, registering as oneself, the idle sign-out,
+"""Sign-in in Debian's Chromium: a tablet's PIN, registering as oneself, a reload that keeps
+the sign-in, the idle sign-out that ends it,
 the lockout, a wall-screen link that stops when revoked, and the audit log.
 
 One server for the module, on one copy of the demo municipality, with a short idle
 limit (TAVLE_IDLE_MINUTES) so the sign-out can be watched. Screenshots go to
-test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-out.png, locked-out.png,
+test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-in-after-reload.png, signed-out.png, locked-out.png,
 board-link.png, board-link-revoked.png, audit.png).
 """
 
@@ -40,7 +41,8 @@ IDLE_MINUTES = 0.2
 def server(module_demo_database_url):
     env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
            "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
-    with streamlit_server(env=env) as url:
+    # Served as `make run` serves it: with the session cookie, so a reload keeps the sign-in.
+    with streamlit_server(env=env, script="app/server/web_server.py") as url:
         yield url
 
 
@@ -95,6 +97,10 @@ def test_a_tablet_left_alone_signs_out_by_itself_and_shows_none_of_the_data(brow
     page = new_page(browser, f"{server}/tavle?enhed=solbakken", TABLET)
     sign_in_as_demo(page, "demo-teamleder")
     page.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    page.reload()  # within the idle window a reload keeps the sign-in (the session cookie)
+    page.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    assert page.get_by_text("Logget ind som Demo teamleder").count() == 1
+    page.screenshot(path=artefact("signed-in-after-reload.png"), full_page=True)
     notice = page.get_by_text("Du er logget ud, fordi skærmen har stået urørt.")
     notice.wait_for(timeout=IDLE_MINUTES * 60_000 + WAIT_MS)  # no click: the page's own timer
     wait_until_idle(page)
@@ -102,6 +108,14 @@ def test_a_tablet_left_alone_signs_out_by_itself_and_shows_none_of_the_data(brow
     assert page.locator('[data-testid="stVegaLiteChart"], .tavle-counter').count() == 0
     assert page.get_by_text("Logget ind som").count() == 0
     page.screenshot(path=artefact("signed-out.png"), full_page=True)
+    for _ in range(50):  # the signed-out page clears the cookie with a request of its own
+        if not [c for c in page.context.cookies() if c["name"] == "tavle_session"]:
+            break
+        page.wait_for_timeout(100)
+    assert not [c for c in page.context.cookies() if c["name"] == "tavle_session"]
+    page.reload()  # and a reload now asks to sign in
+    page.locator(".st-key-demo-demo-teamleder button").wait_for(timeout=WAIT_MS)
+    assert page.get_by_text("Logget ind som").count() == 0
 
 
 def test_five_wrong_passwords_make_the_name_wait_even_for_the_right_one(browser, server):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from db.board_links import create_board_link, list_board_links, revoke_board_link
 from db.catalogue import find_indicator, set_unit_indicators
 from db.engine import read_session, write_session
 from db.entries import add_entry
@@ -13,7 +14,7 @@ from db.overview_series import read_overview_series
 from db.permissions import check_permission, rights_of
 from db.series import read_unit_series
 from db.units import create_unit
-from db.users import add_membership, create_user
+from db.users import add_membership, create_user, list_users
 from tests.db.conftest import TODAY
 
 
@@ -95,3 +96,33 @@ def test_with_one_municipality_an_administrator_still_does_everything(engine, pl
     with write_session(engine) as session:
         assert rights_of("admin-one", session=session).unit_ids is None
         create_user("anna", role="registrant", session=session, actor="admin-one")
+
+
+def test_an_administrator_lists_only_the_users_of_their_own_municipality(engine, region):
+    with write_session(engine) as session:  # a consultant working in both: each sees their half
+        both = create_user("konsulent", role="leder", session=session, actor="system:test")
+        for town in ("aarby", "boeby"):
+            add_membership(both, region[town], session=session, actor="system:test")
+    with read_session(engine) as session:
+        own = list_users(session=session, actor="admin-aarby")
+        assert list(own["username"]) == ["admin-aarby", "konsulent", "leder-aarby"]
+        assert {unit for units in own["units"] for unit in units} == {region["aarby"]}
+        assert len(list_users(session=session, actor="region-user")) == 6
+        with pytest.raises(PermissionDeniedError):
+            list_users(session=session, actor="leder-aarby")
+
+
+def test_an_administrator_lists_and_revokes_only_their_own_municipalitys_wall_links(engine,
+                                                                                   region):
+    with write_session(engine) as session:
+        own = create_board_link(region["aarby-unit"], session=session, actor="system:test")
+        other = create_board_link(region["boeby-unit"], session=session, actor="system:test")
+    with read_session(engine) as session:
+        assert list(list_board_links(session=session, actor="admin-aarby")["id"]) == [own.id]
+        assert len(list_board_links(session=session, actor="region-user")) == 2
+    with write_session(engine) as session, pytest.raises(PermissionDeniedError):
+        revoke_board_link(other.id, session=session, actor="admin-aarby")
+    with write_session(engine) as session:
+        revoke_board_link(own.id, session=session, actor="admin-aarby")
+    with read_session(engine) as session:
+        assert list(list_board_links(session=session, actor="region-user")["id"]) == [other.id]

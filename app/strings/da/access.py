@@ -75,6 +75,8 @@ STRINGS: dict[str, str] = {
     "users.deactivated": "{username} er deaktiveret og kan ikke længere logge ind.",
     "users.yourself": "Du kan ikke deaktivere dig selv.",
     "users.none": "Ingen brugere endnu.",
+    "users.own_municipality": "Du ser brugerne i din egen kommune. Brugere i andre kommuner administreres af regionen.",
+    "users.create.region_only": "Nye brugere oprettes af regionens administrator, når databasen rummer flere kommuner.",
     "links.intro": "Et link til en vægskærm viser én enheds tavle og intet andet, uden log ind. Linket vises kun, når det oprettes: gem det i skærmens browser. Træk et link tilbage, hvis det er kommet ud.",
     "links.unit": "Enhed",
     "links.label": "Hvor hænger skærmen? (valgfrit)",

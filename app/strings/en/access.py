@@ -75,6 +75,8 @@ STRINGS: dict[str, str] = {
     "users.deactivated": "{username} is deactivated and can no longer sign in.",
     "users.yourself": "You cannot deactivate yourself.",
     "users.none": "No users yet.",
+    "users.own_municipality": "You see the users of your own municipality. Users of other municipalities are administered by the region.",
+    "users.create.region_only": "New users are created by the region's administrator when the database holds several municipalities.",
     "links.intro": "A wall-screen link shows one unit's board and nothing else, without signing in. The link shows only when it is made: keep it in the screen's browser. Revoke a link that has got out.",
     "links.unit": "Unit",
     "links.label": "Where does the screen hang? (optional)",
