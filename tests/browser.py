@@ -37,11 +37,11 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60, *,
-                     script: str = "app/main.py") -> Iterator[str]:
+                     script: str = "app/server/web_server.py") -> Iterator[str]:
     """Run `streamlit run SCRIPT` on a free loopback port and yield its URL.
 
-    script: app/server/web_server.py serves it as `make run` does, with the session
-    cookie's routes, so a sign-in outlives a reload.
+    The default serves the app as `make run` does, with the session cookie's routes, so a
+    sign-in outlives a reload; script="app/main.py" serves the bare pages.
     """
     port = free_port()
     command = [

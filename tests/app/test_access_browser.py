@@ -42,7 +42,7 @@ def server(module_demo_database_url):
     env = {"TAVLE_DATABASE_URL": module_demo_database_url, "TAVLE_TODAY": DEMO_TODAY.isoformat(),
            "TAVLE_IDLE_MINUTES": str(IDLE_MINUTES)}
     # Served as `make run` serves it: with the session cookie, so a reload keeps the sign-in.
-    with streamlit_server(env=env, script="app/server/web_server.py") as url:
+    with streamlit_server(env=env) as url:
         yield url
 
 
