@@ -54,6 +54,7 @@ from db.catalogue import (
     delete_indicator,
     find_indicator,
     get_indicator,
+    in_exposure,
     list_indicators,
     list_packages,
     list_unit_indicators,
@@ -137,6 +138,7 @@ from db.sign_in import (
 )
 from db.undelete import is_deleted, restore_deleted
 from db.unit_data import indicators_with_data
+from db.unit_exposure import INHERITED_EXPOSURE, set_unit_exposure, unit_exposure, unit_exposures
 from db.units import (
     create_unit,
     delete_unit,
@@ -168,6 +170,7 @@ from db.users import (
 )
 
 __all__ = [
+    "INHERITED_EXPOSURE",
     "ACTIONS",
     "DAY_STATES",
     "CalendarDay",
@@ -266,6 +269,7 @@ __all__ = [
     "list_packages",
     "list_sampling_switches",
     "list_unit_baselines",
+    "in_exposure",
     "list_unit_indicators",
     "list_units",
     "list_users",
@@ -313,7 +317,10 @@ __all__ = [
     "set_pin",
     "set_role",
     "set_measuring_since",
+    "set_unit_exposure",
     "set_unit_indicators",
+    "unit_exposure",
+    "unit_exposures",
     "sign_in",
     "sign_in_single",
     "sign_in_with_pin",

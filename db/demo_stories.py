@@ -47,6 +47,9 @@ UNITS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "mundpleje_screenet")),
 )
 NURSING_HOME_BEDS = 40
+# What each unit's rates count as exposure: a care home's resident days, home care's citizens
+# served; the acute team's temporary beds keep the catalogue's bed-days.
+EXPOSURES = {"solbakken": "beboerdoegn", "hjemmeplejen-nord": "borgere"}
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_
     headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
     assert headings == expected
     labels = [n.label for n in entry.number_input]
-    assert {"Triageret i dag", "af borgere", "Sengedage i november 2026",
+    assert {"Triageret i dag", "af borgere", "Beboerdøgn i november 2026",
             "Fik alle elementer i uge 47"} <= set(labels)
     assert [b.label for b in entry.button][:2] == ["Gem", "Nyt tryksår"]  # triage, then events
 
