@@ -138,7 +138,13 @@ from db.sign_in import (
 )
 from db.undelete import is_deleted, restore_deleted
 from db.unit_data import indicators_with_data
-from db.unit_exposure import INHERITED_EXPOSURE, set_unit_exposure, unit_exposure, unit_exposures
+from db.unit_exposure import (
+    INHERITED_EXPOSURE,
+    chosen_exposures,
+    set_unit_exposure,
+    unit_exposure,
+    unit_exposures,
+)
 from db.units import (
     create_unit,
     delete_unit,
@@ -229,6 +235,7 @@ __all__ = [
     "confirm_safe_day",
     "correct_entry",
     "correct_event",
+    "chosen_exposures",
     "create_board_link",
     "create_indicator",
     "create_package",

@@ -37,6 +37,11 @@ def unit_exposures(*, session: Session) -> dict[int, str]:
     return resolved
 
 
+def chosen_exposures(*, session: Session) -> dict[int, str]:
+    """Return each unit's own choice (INHERITED_EXPOSURE when it takes its parent's)."""
+    return dict(session.exec(select(Unit.id, Unit.exposure)).all())
+
+
 def unit_exposure(unit_id: int, *, session: Session) -> str:
     """Return the exposure code a unit's rates are worded in."""
     return unit_exposures(session=session).get(unit_id, DEFAULT_EXPOSURE)

@@ -14,6 +14,7 @@ from db import (
     list_unit_indicators,
     list_units,
     read_session,
+    unit_exposure,
 )
 from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
@@ -90,6 +91,24 @@ def test_a_deleted_unit_comes_back_with_undo(admin, demo_engine):
     assert "~~Akutteamet~~" in admin.markdown[1].value
     button(admin, "Fortryd").click().run()
     assert "Akutteamet" in unit_names(demo_engine)
+
+
+def test_an_acute_team_switched_to_resident_days_goes_back_with_undo(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("akutteamet", session=session)
+    admin.selectbox(key="admin.units.pick").set_value(unit_id).run()
+    choice = admin.selectbox(key=f"admin.units.exposure.{unit_id}.choice")
+    assert choice.options[:2] == ["Som ovenover (sengedage)", "sengedage"]
+    choice.set_value("beboerdoegn")
+    button(admin, "Gem nævneren").click().run()
+    assert admin.success[0].value == "Akutteamet tæller nu rater pr. 1000 beboerdøgn."
+
+    def exposure():
+        with read_session(demo_engine) as session:
+            return unit_exposure(unit_id, session=session)
+    assert exposure() == "beboerdoegn"
+    button(admin, "Fortryd").click().run()
+    assert exposure() == "sengedage"
 
 
 def test_an_indicator_ticked_for_a_unit_joins_its_board(admin, demo_engine):
