@@ -110,7 +110,9 @@ from db.redaction import REDACTED_TEXT, redact_text
 from db.safety_calendar import (
     DAY_STATES,
     CalendarDay,
+    DayEvent,
     confirm_safe_day,
+    day_events,
     month_calendar,
     unconfirm_safe_day,
 )
@@ -180,6 +182,7 @@ __all__ = [
     "ACTIONS",
     "DAY_STATES",
     "CalendarDay",
+    "DayEvent",
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "FIRST_DELAY",
@@ -237,6 +240,7 @@ __all__ = [
     "correct_event",
     "chosen_exposures",
     "create_board_link",
+    "day_events",
     "create_indicator",
     "create_package",
     "create_unit",
