@@ -18,11 +18,11 @@ from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
 from app.resources import database
 from db import CalendarDay, month_calendar, read_session
-from reports import StoredChart, format_month
+from reports import StoredChart, format_month, palette
 
-# The safety cross's own colours: green for a safe day, red for a day with the event.
-SAFE_GREEN = "#1B7A3A"
-EVENT_RED = "#B3261E"
+# The safety cross's own colours, shared with the PDF's calendar.
+SAFE_GREEN = palette.SAFE_DAY
+EVENT_RED = palette.EVENT_DAY
 _BOX_STYLES = {
     "safe": f"background:{SAFE_GREEN};color:#FFFFFF;border:2px solid {SAFE_GREEN}",
     "event": f"background:{EVENT_RED};color:#FFFFFF;border:2px solid {EVENT_RED}",

@@ -23,6 +23,7 @@ from reports.content.suppression import suppressed_model
 from reports.drawing import palette
 from reports.drawing.chart_axes import x_title_for
 from reports.drawing.verdict_sentence import verdict_sentence
+from reports.pdf.calendar_pages import calendar_section
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.chart_drawing import chart_picture
 from reports.pdf.picture import Layer, Picture, Text
@@ -51,6 +52,7 @@ def chart_section(content: ReportContent, *, styles: ReportStyles, language: str
             story.append(chart_block(chart, content, styles=styles, language=language,
                                      shared=shared, unit_name=unit.unit.name if several else "",
                                      texts=texts))
+        story += calendar_section(unit, styles=styles, language=language, shared=shared)
     return story
 
 

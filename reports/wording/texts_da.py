@@ -103,6 +103,12 @@ TEXTS: dict[str, str] = {
     "indicator.kind.process": "procesindikator",
     "indicator.kind.balancing": "ulempeindikator",
     "axis.days_between": "Dage mellem hændelser",
+    # Patient-safety calendar
+    "calendar.title": "Patientsikkerhedskalender, {month}",
+    "calendar.intro": ("Én rubrik pr. dag, som på tavlen: grøn (✓) er en dag bekræftet uden hændelsen, "
+                       "rød (✗) en dag med hændelsen, hvid en dag ingen har bekræftet."),
+    "calendar.weekdays": "ma ti on to fr lø sø",
+    "calendar.summary": "{safe} dage bekræftet uden · {event} dage med hændelse · {blank} ikke bekræftet",
     # Appendix
     "appendix.title": "Bilag: tallene bag diagrammerne",
     "appendix.intro": ("Hvert diagrams punkter som tabel, i samme rækkefølge som i diagrammet. "

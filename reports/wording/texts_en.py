@@ -103,6 +103,12 @@ TEXTS: dict[str, str] = {
     "indicator.kind.process": "process indicator",
     "indicator.kind.balancing": "adverse-effect indicator",
     "axis.days_between": "Days between events",
+    # Patient-safety calendar
+    "calendar.title": "Patient-safety calendar, {month}",
+    "calendar.intro": ("One box a day, as on the board: green (✓) is a day confirmed without the event, "
+                       "red (✗) a day with the event, white a day nobody confirmed."),
+    "calendar.weekdays": "Mo Tu We Th Fr Sa Su",
+    "calendar.summary": "{safe} days confirmed without · {event} days with the event · {blank} not confirmed",
     # Appendix
     "appendix.title": "Appendix: the figures behind the charts",
     "appendix.intro": ("Each chart's points as a table, in the order the chart plots them. "

@@ -7,6 +7,7 @@ import subprocess
 from datetime import date, datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -305,3 +306,23 @@ def test_days_between_events_are_dated_by_event_whatever_their_spacing(demo_engi
     chart_page = next(page for page in pdf_pages(monthly_report(content, generated_at=MADE))
                       if "Dage siden sidste hændelse (åben)" in page)
     assert "Hændelsesdato" in chart_page
+
+
+def test_each_event_indicator_has_the_months_calendar_red_on_the_days_of_its_events(municipality):
+    for unit in municipality.units:
+        events = [chart for chart in unit.charts if chart.indicator.definition.measure == "events"]
+        assert [calendar.chart for calendar in unit.calendars] == events
+        for calendar in unit.calendars:
+            dates = pd.to_datetime(calendar.chart.series["date"]).dt.date
+            assert {box.day for box in calendar.days if box.state == "event"} == {
+                day for day in dates if NOVEMBER.contains(day)}
+            assert len(calendar.days) == 30
+
+
+def test_the_internal_report_prints_the_calendars_and_the_shared_one_leaves_them_out(
+        internal_pages, shared_pages, municipality):
+    with_events = sum(bool(unit.calendars) for unit in municipality.units)
+    assert with_events > 0
+    assert sum("Patientsikkerhedskalender, november 2026" in page
+               for page in internal_pages) == with_events
+    assert not any("Patientsikkerhedskalender" in page for page in shared_pages)
