@@ -167,6 +167,14 @@ def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str)
         days = chart.days_since_last_event
         pieces.append(report_text("chart.days_since.one" if days == 1 else "chart.days_since",
                                   language, days=days))
+    elif chart.days_without_event is not None and chart.measuring_since is not None:
+        # No event yet: the board's "N dage uden tryksår", from the measurement start.
+        days = chart.days_without_event
+        event = (definition.numerator_en if language == "en" else definition.numerator_da) or \
+            (definition.name_en if language == "en" else definition.name_da)
+        pieces.append(report_text("chart.days_without.one" if days == 1 else "chart.days_without",
+                                  language, days=days, event=event,
+                                  date=format_date(chart.measuring_since, language=language)))
     return " · ".join(pieces)
 
 

@@ -230,3 +230,9 @@ def test_a_red_day_on_the_board_opens_that_days_events_with_their_notes(board):
     app = falls.set_value(date(2026, 11, 11)).run()
     listed = [m.value for m in app.markdown if m.value.startswith("**11-11-2026**")]
     assert listed and listed[0].startswith("**11-11-2026**: 1 registreret\n- ")
+
+
+def test_a_harms_chart_folds_what_it_counts_under_it_as_om_maalingen(board):
+    plans = [expander for expander in board.expander if expander.label == "Om målingen"]
+    assert len(plans) == 2  # Solbakken's pressure ulcers and falls; the bundles have no plan yet
+    assert plans[0].markdown[0].value.startswith("- **Hvad tælles:** Nyt tryksår kategori 2")

@@ -13,6 +13,7 @@ STRINGS: dict[str, str] = {
     "calendar.state.future": "kommer",
     "calendar.today": "i dag",
     "calendar.legend": "✓ grøn: dag uden hændelse · ✗ rød: hændelse · tom: ikke bekræftet",
+    "chart.plan": "Om målingen",
     "calendar.open_day": "Åbn en rød dag",
     "calendar.day_events": "**{date}**: {count} registreret",
     "calendar.no_note": "(ingen note)",

@@ -13,6 +13,7 @@ STRINGS: dict[str, str] = {
     "calendar.state.future": "to come",
     "calendar.today": "today",
     "calendar.legend": "✓ green: day without the event · ✗ red: event · blank: not confirmed",
+    "chart.plan": "About the measure",
     "calendar.open_day": "Open a red day",
     "calendar.day_events": "**{date}**: {count} registered",
     "calendar.no_note": "(no note)",
