@@ -236,3 +236,46 @@ def test_a_harms_chart_folds_what_it_counts_under_it_as_om_maalingen(board):
     plans = [expander for expander in board.expander if expander.label == "Om målingen"]
     assert len(plans) == 2  # Solbakken's pressure ulcers and falls; the bundles have no plan yet
     assert plans[0].markdown[0].value.startswith("- **Hvad tælles:** Nyt tryksår kategori 2")
+
+
+def _start(engine, code):
+    from db import find_indicator, measuring_starts
+    with read_session(engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        indicator_id = find_indicator(code, session=session).id
+        return unit_id, indicator_id, measuring_starts(unit_id, session=session,
+                                                       actor="system").get(indicator_id)
+
+
+def test_the_team_leader_moves_the_measurement_start_back_and_undoes_it(monkeypatch,
+                                                                        demo_database_url,
+                                                                        demo_engine):
+    unit_id, ulcers, before = _start(demo_engine, "tryksaar_dage_mellem")
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-teamleder",
+                    enhed="solbakken")
+    assert "Målingens start" in [expander.label for expander in app.expander]
+    app.date_input(key=f"board.start.{unit_id}.{ulcers}.day").set_value(date(2024, 6, 1))
+    app = button(app, "Gem start", 0).click().run()
+    assert [s.value for s in app.success] == ["Dage mellem nye tryksår: målingen begyndte 01-06-2024."]
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == date(2024, 6, 1)
+    button(app, "Fortryd").click().run()
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == before
+
+
+def test_a_start_after_the_first_registration_is_refused_under_its_date(monkeypatch,
+                                                                        demo_database_url,
+                                                                        demo_engine):
+    unit_id, ulcers, before = _start(demo_engine, "tryksaar_dage_mellem")
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-teamleder",
+                    enhed="solbakken")
+    app.date_input(key=f"board.start.{unit_id}.{ulcers}.day").set_value(date(2026, 11, 20))
+    app = button(app, "Gem start", 0).click().run()
+    assert any(error.value.startswith("Dage mellem nye tryksår: målingen kan ikke begynde efter")
+               for error in app.error)
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == before
+
+
+def test_a_registrant_sees_no_measurement_start_to_change(monkeypatch, demo_database_url):
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-registrant",
+                    enhed="solbakken")
+    assert "Målingens start" not in [expander.label for expander in app.expander]
