@@ -149,6 +149,35 @@ def test_an_own_indicator_is_created_in_a_package(admin, demo_engine):
         False, "events", "tryksaar")
 
 
+def test_an_own_indicators_measure_plan_is_typed_in_and_undone_and_a_builtins_is_shown(
+        admin, demo_engine):
+    admin.selectbox(key="admin.indicators.new.measure").set_value("events").run()
+    admin.text_input(key="admin.indicators.new.events.code").input("dehydrering_dage_mellem")
+    admin.text_input(key="admin.indicators.new.events.name_da").input("Dage mellem dehydrering")
+    button(admin, "Opret indikator").click().run()
+    with read_session(demo_engine) as session:
+        made = find_indicator("dehydrering_dage_mellem", session=session)
+    admin.selectbox(key="admin.indicators.pick").set_value(made.id).run()
+    form = f"admin.indicators.plan.{made.id}"
+    admin.text_input(key=f"{form}.counts").input("Dehydrering konstateret af sygeplejerske")
+    admin.text_input(key=f"{form}.owner").input("Teamleder")
+    button(admin, "Gem måleplan").click().run()
+    assert admin.success[0].value == "Måleplanen for Dage mellem dehydrering er gemt."
+    with read_session(demo_engine) as session:
+        plan = find_indicator("dehydrering_dage_mellem", session=session).definition
+    assert (plan.counts_da, plan.counts_en, plan.owner_da) == (
+        "Dehydrering konstateret af sygeplejerske", "Dehydrering konstateret af sygeplejerske",
+        "Teamleder")
+    button(admin, "Fortryd").click().run()
+    with read_session(demo_engine) as session:
+        assert find_indicator("dehydrering_dage_mellem", session=session).definition.counts_da == ""
+    with read_session(demo_engine) as session:
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session)
+    admin.selectbox(key="admin.indicators.pick").set_value(ulcers.id).run()
+    assert "Gem måleplan" not in [b.label for b in admin.button]
+    assert any(m.value.startswith("- **Hvad tælles:** Nyt tryksår kategori 2") for m in admin.markdown)
+
+
 def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admin, demo_engine):
     with read_session(demo_engine) as session:
         before = export_rows(session=session, actor="system")
