@@ -88,7 +88,12 @@ from indicators.recommendation import (
     suggested_chart,
 )
 from indicators.series_entries import entry_series
-from indicators.series_events import days_between_events, days_since_last_event, event_counts
+from indicators.series_events import (
+    days_between_events,
+    days_since_last_event,
+    days_without_events,
+    event_counts,
+)
 
 __all__ = [
     "AGGREGATIONS",
@@ -148,6 +153,7 @@ __all__ = [
     "chart_goal_status",
     "days_between_events",
     "days_since_last_event",
+    "days_without_events",
     "definition",
     "entry_series",
     "event_counts",

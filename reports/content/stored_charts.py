@@ -35,6 +35,7 @@ from indicators import (
     GoalStatus,
     chart_goal_status,
     days_since_last_event,
+    days_without_events,
     indicator_chart,
 )
 from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
@@ -138,9 +139,11 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)
     # Without an event the open interval runs from the day measuring began (not after today).
-    since = measuring_since if measuring_since is not None and measuring_since <= today else None
-    without = days if days is not None or since is None or (
-        indicator.definition.measure != "events") else (today - since).days
+    without = days
+    if days is None and measuring_since is not None and indicator.definition.measure == "events":
+        counted = days_without_events(np.array([measuring_since], dtype="datetime64[D]"),
+                                      today=today)[0]
+        without = None if np.isnan(counted) else int(counted)
     goal = indicator.definition.goal
     status = None if goal is None else chart_goal_status(
         model, goal, today=today,
