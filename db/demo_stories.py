@@ -121,6 +121,21 @@ _EVENT_NOTES = ("hæl", "korsben", "om natten", "ved toiletbesøg", None, None, 
 _CHANGES_FOR_ALL = (("solbakken", 150, "Ny teamleder og ugentligt tavlemøde"),)
 
 
+def confirmed_days(today: date, events: list[tuple[str, str, date, str | None]],
+                   event_indicators: dict[str, tuple[str, ...]]) -> list[tuple[str, str, date]]:
+    """Return the (unit, indicator, day) a team confirmed without the event on its calendar.
+
+    The demo teams began keeping the calendar on the first of last month and confirm each
+    day at the next shift's start: every day up to yesterday without an event, today not yet.
+    """
+    first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    with_events = {(unit, indicator, day) for unit, indicator, day, _ in events}
+    return [(unit, indicator, first + timedelta(days=offset))
+            for unit, codes in event_indicators.items() for indicator in codes
+            for offset in range((today - first).days)
+            if (unit, indicator, first + timedelta(days=offset)) not in with_events]
+
+
 def demo_start(today: date) -> date:
     """Return the first day of the demo's two years (the units began measuring then)."""
     return today - timedelta(days=DEMO_DAYS - 1)
