@@ -17,7 +17,7 @@ from reports.content.report_content import MonthCalendar, UnitCharts
 from reports.drawing import palette
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, TEXT_WIDTH, ReportStyles
 from reports.wording.formats import format_month
-from reports.wording.texts import report_text
+from reports.wording.texts import counted, report_text
 
 WEEKDAYS = 7
 DAY_WIDTH, DAY_HEIGHT = 31.0, 22.0  # seven boxes fit half the text width
@@ -84,7 +84,9 @@ def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: s
                   hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     states = [box.state for box in calendar.days]
-    summary = report_text("calendar.summary", language, safe=states.count("safe"),
-                          event=states.count("event"), blank=states.count("unconfirmed"))
+    summary = report_text("calendar.summary", language,
+                          **{key: counted(states.count(state), "days", language)
+                             for key, state in (("safe", "safe"), ("event", "event"),
+                                                ("blank", "unconfirmed"))})
     return [Paragraph(escape(title), styles.chart_title), Spacer(1, 3), table, Spacer(1, 3),
             Paragraph(escape(summary), styles.small)]

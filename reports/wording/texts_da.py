@@ -111,7 +111,9 @@ TEXTS: dict[str, str] = {
     "calendar.intro": ("Én rubrik pr. dag, som på tavlen: grøn (✓) er en dag bekræftet uden hændelsen, "
                        "rød (✗) en dag med hændelsen, hvid en dag ingen har bekræftet."),
     "calendar.weekdays": "ma ti on to fr lø sø",
-    "calendar.summary": "{safe} dage bekræftet uden · {event} dage med hændelse · {blank} ikke bekræftet",
+    "calendar.summary": "{safe} bekræftet uden · {event} med hændelse · {blank} ikke bekræftet",
+    "days.one": "{count} dag",
+    "days.many": "{count} dage",
     # The måleplan ("Om målingen")
     "plan.title": "Om målingen",
     "plan.counts": "Hvad tælles",

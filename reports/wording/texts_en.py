@@ -111,7 +111,9 @@ TEXTS: dict[str, str] = {
     "calendar.intro": ("One box a day, as on the board: green (✓) is a day confirmed without the event, "
                        "red (✗) a day with the event, white a day nobody confirmed."),
     "calendar.weekdays": "Mo Tu We Th Fr Sa Su",
-    "calendar.summary": "{safe} days confirmed without · {event} days with the event · {blank} not confirmed",
+    "calendar.summary": "{safe} confirmed without · {event} with the event · {blank} not confirmed",
+    "days.one": "{count} day",
+    "days.many": "{count} days",
     # The måleplan ("About the measure")
     "plan.title": "About the measure",
     "plan.counts": "What is counted",

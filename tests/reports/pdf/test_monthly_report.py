@@ -336,6 +336,8 @@ def test_the_internal_report_prints_the_calendars_and_the_shared_one_leaves_them
     assert sum("Patientsikkerhedskalender, november 2026" in page
                for page in internal_pages) == with_events
     assert not any("Patientsikkerhedskalender" in page for page in shared_pages)
+    # Solbakken's falls: one day with a fall this month, counted in the singular.
+    assert any("1 dag med hændelse" in flat(page) for page in internal_pages)
 
 
 def test_a_unit_without_an_ulcer_since_it_began_measuring_reads_n_days_without_in_the_report(
