@@ -63,6 +63,7 @@ from db.catalogue import (
     delete_indicator,
     find_indicator,
     get_indicator,
+    in_exposure,
     list_indicators,
     list_packages,
     list_unit_indicators,
@@ -118,7 +119,9 @@ from db.redaction import REDACTED_TEXT, redact_text
 from db.safety_calendar import (
     DAY_STATES,
     CalendarDay,
+    DayEvent,
     confirm_safe_day,
+    day_events,
     month_calendar,
     unconfirm_safe_day,
 )
@@ -146,6 +149,13 @@ from db.sign_in import (
 )
 from db.undelete import is_deleted, restore_deleted
 from db.unit_data import indicators_with_data
+from db.unit_exposure import (
+    INHERITED_EXPOSURE,
+    chosen_exposures,
+    set_unit_exposure,
+    unit_exposure,
+    unit_exposures,
+)
 from db.units import (
     create_unit,
     delete_unit,
@@ -177,6 +187,7 @@ from db.users import (
 )
 
 __all__ = [
+    "INHERITED_EXPOSURE",
     "StartedBrowserSession",
     "end_browser_session",
     "end_browser_session_of_token",
@@ -187,6 +198,7 @@ __all__ = [
     "ACTIONS",
     "DAY_STATES",
     "CalendarDay",
+    "DayEvent",
     "DEMO_PASSWORD",
     "DEMO_PIN",
     "FIRST_DELAY",
@@ -242,7 +254,9 @@ __all__ = [
     "confirm_safe_day",
     "correct_entry",
     "correct_event",
+    "chosen_exposures",
     "create_board_link",
+    "day_events",
     "create_indicator",
     "create_package",
     "create_unit",
@@ -282,6 +296,7 @@ __all__ = [
     "list_packages",
     "list_sampling_switches",
     "list_unit_baselines",
+    "in_exposure",
     "list_unit_indicators",
     "list_units",
     "list_users",
@@ -329,7 +344,10 @@ __all__ = [
     "set_pin",
     "set_role",
     "set_measuring_since",
+    "set_unit_exposure",
     "set_unit_indicators",
+    "unit_exposure",
+    "unit_exposures",
     "sign_in",
     "sign_in_single",
     "sign_in_with_pin",

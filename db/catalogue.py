@@ -14,6 +14,7 @@ from db.errors import NotFoundError, Problem
 from db.models import Indicator, Package, UnitIndicator
 from db.permissions import check_permission
 from db.soft_delete import SoftDeletable, deletable_row, set_deleted
+from db.unit_exposure import unit_exposure
 from db.validation import check_free_text, problem, raise_if_any
 from indicators import (
     CATALOGUE,
@@ -26,6 +27,7 @@ from indicators import (
     PERIODS,
     Goal,
     IndicatorDefinition,
+    with_exposure,
 )
 
 _DEFINITION_FIELDS = tuple(f.name for f in fields(IndicatorDefinition) if f.name not in
@@ -243,7 +245,14 @@ def list_unit_indicators(unit_id: int, *, session: Session) -> list[StoredIndica
              .where(UnitIndicator.unit_id == unit_id, UnitIndicator.active,
                     Indicator.deleted_at.is_(None))
              .order_by(UnitIndicator.position, Indicator.id))
-    return _stored(session.exec(query).all())
+    return in_exposure(_stored(session.exec(query).all()),
+                       unit_exposure(unit_id, session=session))
+
+
+def in_exposure(indicators: list[StoredIndicator], exposure: str) -> list[StoredIndicator]:
+    """Return the indicators worded in a unit's exposure (its bed-day rates reworded)."""
+    return [replace(stored, definition=with_exposure(stored.definition, exposure))
+            for stored in indicators]
 
 
 def _custom_indicator(indicator_id: int, *, session: Session, actor: str) -> Indicator:

@@ -8,12 +8,21 @@ from sqlmodel import Session, select
 
 from db.audit import insert_audited, record_note
 from db.catalogue import list_indicators, set_unit_indicators
-from db.demo_stories import DEMO_SEED, MUNICIPALITY, UNITS, build_demo, demo_start
+from db.demo_stories import (
+    DEMO_SEED,
+    EXPOSURES,
+    MUNICIPALITY,
+    UNITS,
+    build_demo,
+    confirmed_days,
+    demo_start,
+)
 from db.engine import require_writing
 from db.errors import StorageError
 from db.flags import DEMO_DATA, set_flag
-from db.models import Annotation, Baseline, Entry, Event, Unit
+from db.models import Annotation, Baseline, Entry, Event, SafeDay, Unit
 from db.permissions import check_permission
+from db.unit_exposure import set_unit_exposure
 from db.units import create_unit
 from db.users import PIN_ROLES, add_membership, create_user, hash_password, set_pin
 
@@ -50,6 +59,8 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
                                   actor=actor, code=code)
         set_unit_indicators(units[code], [stored[c].id for c in indicator_codes],
                             session=session, actor=actor, today=demo_start(today))
+        if code in EXPOSURES:
+            set_unit_exposure(units[code], EXPOSURES[code], session=session, actor=actor)
     data = build_demo(today=today, seed=seed, measures={
         code: (s.definition.measure, s.definition.period) for code, s in stored.items()},
         counted=frozenset(code for code, s in stored.items() if s.definition.counted_from))
@@ -60,6 +71,11 @@ def seed_demo(*, session: Session, actor: str, today: date, seed: int = DEMO_SEE
     insert_audited(session, Event, [
         {"unit_id": units[u], "indicator_id": stored[i].id, "day": day, "note": note}
         for u, i, day, note in data.events], actor=actor)
+    event_indicators = {unit: tuple(code for code in codes if stored[code].definition.measure == "events")
+                        for _, _, unit, codes in UNITS}
+    insert_audited(session, SafeDay, [
+        {"unit_id": units[u], "indicator_id": stored[i].id, "day": day}
+        for u, i, day in confirmed_days(today, data.events, event_indicators)], actor=actor)
     insert_audited(session, Annotation, [
         {"unit_id": units[u], "indicator_id": stored[i].id if i else None, "day": day,
          "text": text} for u, i, day, text in data.annotations], actor=actor)

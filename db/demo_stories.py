@@ -47,6 +47,9 @@ UNITS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "mundpleje_screenet")),
 )
 NURSING_HOME_BEDS = 40
+# What each unit's rates count as exposure: a care home's resident days, home care's citizens
+# served; the acute team's temporary beds keep the catalogue's bed-days.
+EXPOSURES = {"solbakken": "beboerdoegn", "hjemmeplejen-nord": "borgere"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,21 @@ _EXPOSURE_PER_DAY = {"solbakken": NURSING_HOME_BEDS * 0.95, "hjemmeplejen-nord":
                      "akutteamet": 9.0}
 _EVENT_NOTES = ("hæl", "korsben", "om natten", "ved toiletbesøg", None, None, None)
 _CHANGES_FOR_ALL = (("solbakken", 150, "Ny teamleder og ugentligt tavlemøde"),)
+
+
+def confirmed_days(today: date, events: list[tuple[str, str, date, str | None]],
+                   event_indicators: dict[str, tuple[str, ...]]) -> list[tuple[str, str, date]]:
+    """Return the (unit, indicator, day) a team confirmed without the event on its calendar.
+
+    The demo teams began keeping the calendar on the first of last month and confirm each
+    day at the next shift's start: every day up to yesterday without an event, today not yet.
+    """
+    first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    with_events = {(unit, indicator, day) for unit, indicator, day, _ in events}
+    return [(unit, indicator, first + timedelta(days=offset))
+            for unit, codes in event_indicators.items() for indicator in codes
+            for offset in range((today - first).days)
+            if (unit, indicator, first + timedelta(days=offset)) not in with_events]
 
 
 def demo_start(today: date) -> date:

@@ -20,6 +20,7 @@ from db.models import Annotation, Entry, Event, UnitIndicator
 from db.periods import period_start
 from db.units import PATH_SEPARATOR, list_units
 from db.validation import check_day, check_figures, check_free_text, clean_text, problem
+from indicators import names_in_every_exposure
 
 ALL_INDICATORS = ("alle", "all", "*")
 UnitKey = int | str  # a unit's id, or the path of a unit the import will create
@@ -258,7 +259,8 @@ def _resolve_indicators(rows: tuple[ImportRow, ...], *,
     lookup: dict[str, tuple] = {word: (None, "all", "day", False) for word in ALL_INDICATORS}
     for stored in list_indicators(session=session):
         definition = stored.definition
-        for name in (definition.name_en, definition.name_da, definition.code):
+        # A unit's template names a rate in its exposure ("pr. 1000 beboerdøgn").
+        for name in (*names_in_every_exposure(definition), definition.code):
             lookup[name.lower()] = (stored.id, definition.measure, definition.period,
                                     bool(definition.counted_from))
     found: dict[str, tuple] = {}

@@ -16,6 +16,7 @@ from db.catalogue import StoredIndicator
 from db.import_mapping import IGNORE, ColumnRole, ImportMapping, SheetMapping
 from db.import_rows import COLUMN_NAMES
 from db.sheet_files import Sheet
+from indicators import names_in_every_exposure
 
 # Title rows above the headings are few; a heading row further down is not searched for.
 HEADING_SEARCH_ROWS = 15
@@ -164,7 +165,8 @@ def _indicator_names(indicators: list[StoredIndicator]) -> dict[str, StoredIndic
     names: dict[str, StoredIndicator] = {}
     for stored in indicators:
         definition = stored.definition
-        for name in (definition.code, definition.name_da, definition.name_en):
+        # A unit's template names a rate in its exposure ("pr. 1000 beboerdøgn").
+        for name in (definition.code, *names_in_every_exposure(definition)):
             names.setdefault(name.lower(), stored)
     return names
 

@@ -32,6 +32,9 @@ class Unit(SQLModel, table=True):
     name: str
     kind: str  # one of UNIT_KINDS
     parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    # What its rates count as exposure (a code of indicators' EXPOSURES, e.g. "beboerdoegn");
+    # "" takes the parent's, and the top's default keeps the catalogue's "sengedage".
+    exposure: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None
 

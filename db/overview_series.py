@@ -7,7 +7,7 @@ from the driver's cursor, and hands them over as column arrays:
 
     entries    unit_id, indicator_id, date (datetime64[D]), numerator, denominator, value
     events     unit_id, indicator_id, date
-    assigned   unit_id, indicator_id, position   (the active unit indicators)
+    assigned   unit_id, indicator_id, position, measuring_since   (the active unit indicators)
     baselines  unit_id, indicator_id, kind, date (live saved freezes and phases)
 
 `since` bounds the read as for a board (see db.series): the rows from that day
@@ -62,7 +62,8 @@ def _epoch_days(column: ColumnElement, dialect: str) -> ColumnElement:
 def _active(unit_ids: Sequence[int] | None) -> Select:
     """The active indicators of the chosen units (all units when None)."""
     query = (select(UnitIndicator.unit_id, UnitIndicator.indicator_id, UnitIndicator.position,
-                    Indicator.measure, Indicator.period, Indicator.counted_from)
+                    UnitIndicator.measuring_since, Indicator.measure, Indicator.period,
+                    Indicator.counted_from)
              .join(Indicator, Indicator.id == UnitIndicator.indicator_id)
              .where(UnitIndicator.active, Indicator.deleted_at.is_(None)))
     if unit_ids is not None:
@@ -88,8 +89,11 @@ def _columns(rows: list[tuple], names: Sequence[str], kinds: Sequence[str]) -> p
     for name, kind, values in zip(names, kinds, columns, strict=True):
         if kind == "id":
             data[name] = values.astype(np.int64)
-        elif kind == "day":  # days since 1970-01-01 (see _epoch_days)
-            data[name] = values.astype(float).astype(np.int64).astype("datetime64[D]")
+        elif kind == "day":  # days since 1970-01-01 (see _epoch_days); NULL is NaT
+            days = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
+            known = ~np.isnan(values.astype(float))
+            days[known] = values[known].astype(float).astype(np.int64).astype("datetime64[D]")
+            data[name] = days
         elif kind == "float":
             data[name] = values.astype(float)
         else:
@@ -152,7 +156,8 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
     baselines = (select(Baseline.unit_id, Baseline.indicator_id, Baseline.kind,
                         _epoch_days(Baseline.day, dialect))
                  .join(active, baseline_link).where(Baseline.deleted_at.is_(None)))
-    assigned = select(active.c.unit_id, active.c.indicator_id, active.c.position)
+    assigned = select(active.c.unit_id, active.c.indicator_id, active.c.position,
+                      _epoch_days(active.c.measuring_since, dialect))
     entry_frame = _columns(fetch_rows(entries, session=session),
                            ("unit_id", "indicator_id", "date", "numerator", "denominator", "value"),
                            ("id", "id", "day", "float", "float", "float"))
@@ -163,7 +168,8 @@ def read_overview_series(*, session: Session, actor: str, unit_ids: Sequence[int
         events=_columns(fetch_rows(events, session=session), ("unit_id", "indicator_id", "date"),
                         ("id", "id", "day")),
         assigned=_columns(fetch_rows(assigned, session=session),
-                          ("unit_id", "indicator_id", "position"), ("id", "id", "id")),
+                          ("unit_id", "indicator_id", "position", "measuring_since"),
+                          ("id", "id", "id", "day")),
         baselines=_columns(fetch_rows(baselines, session=session),
                            ("unit_id", "indicator_id", "kind", "date"),
                            ("id", "id", "text", "day")),

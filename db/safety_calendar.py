@@ -101,6 +101,24 @@ def month_calendar(unit_id: int, indicator_id: int, year: int, month: int, *, se
     return days
 
 
+@dataclass(frozen=True)
+class DayEvent:
+    """One event registered on a red day: its id and the note the nurse wrote, if any."""
+
+    id: int
+    note: str | None
+
+
+def day_events(unit_id: int, indicator_id: int, day: date, *, session: Session,
+               actor: str) -> list[DayEvent]:
+    """Return the live events of the indicator on a day (what a red box stands for), oldest first."""
+    check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
+    rows = session.execute(select(Event.id, Event.note).where(
+        Event.unit_id == unit_id, Event.indicator_id == indicator_id, Event.day == day,
+        Event.deleted_at.is_(None)).order_by(Event.recorded_at, Event.id)).all()
+    return [DayEvent(event_id, note) for event_id, note in rows]
+
+
 def _events_on(unit_id: int, indicator_id: int, day: date, *, session: Session) -> bool:
     """Return whether a live event of the indicator is registered on day."""
     return session.execute(select(Event.id).where(

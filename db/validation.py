@@ -33,6 +33,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "name": ("navn", "name"),
     "code": ("kode", "code"),
     "username": ("brugernavn", "username"),
+    "exposure": ("eksponering", "exposure"),
 }
 # Which figures each measure takes: required, and must stay empty.
 _REQUIRED = {

@@ -57,6 +57,13 @@ from indicators.errors import (
     TavleError,
     TooFewPointsError,
 )
+from indicators.exposure import (
+    DEFAULT_EXPOSURE,
+    EXPOSURES,
+    Exposure,
+    names_in_every_exposure,
+    with_exposure,
+)
 from indicators.funnel import FunnelResult, funnel
 from indicators.goals import GOAL_STATES, GoalStatus, at_least, chart_goal_status, meets
 from indicators.indicator_chart import CHART_PERIOD, indicator_chart
@@ -81,7 +88,12 @@ from indicators.recommendation import (
     suggested_chart,
 )
 from indicators.series_entries import entry_series
-from indicators.series_events import days_between_events, days_since_last_event, event_counts
+from indicators.series_events import (
+    days_between_events,
+    days_since_last_event,
+    days_without_events,
+    event_counts,
+)
 
 __all__ = [
     "AGGREGATIONS",
@@ -91,6 +103,8 @@ __all__ = [
     "CHARTS_FOR_MEASURE",
     "CHART_PERIOD",
     "CHART_TYPES",
+    "DEFAULT_EXPOSURE",
+    "EXPOSURES",
     "GOAL_KINDS",
     "GOAL_STATES",
     "IHI_RUNS_MIN_USEFUL",
@@ -111,6 +125,7 @@ __all__ = [
     "Annotation",
     "BatchResult",
     "ChartModel",
+    "Exposure",
     "FunnelResult",
     "Goal",
     "GoalStatus",
@@ -138,6 +153,7 @@ __all__ = [
     "chart_goal_status",
     "days_between_events",
     "days_since_last_event",
+    "days_without_events",
     "definition",
     "entry_series",
     "event_counts",
@@ -149,10 +165,12 @@ __all__ = [
     "month_figures",
     "month_table",
     "mostly_zero",
+    "names_in_every_exposure",
     "overview_matrix",
     "period_range",
     "period_starts",
     "recommendation_text",
     "stable_months",
     "suggested_chart",
+    "with_exposure",
 ]

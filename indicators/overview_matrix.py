@@ -31,6 +31,7 @@ from indicators.overview_columns import (
     with_charted_rows,
 )
 from indicators.overview_grid import Baselines, IndicatorGrid, entry_grid, event_grid
+from indicators.series_events import days_without_events
 
 # Columns of the long-form inputs.
 ENTRY_COLUMNS: tuple[str, ...] = ("unit", "indicator", "date", "numerator", "denominator", "value")
@@ -56,6 +57,8 @@ class OverviewCell:
     days_since_event: int | None  # events only
     goal: GoalStatus | None  # None when the indicator has no goal
     useful_points: int  # points of the latest phase off the centre line
+    # No event yet: days since the unit began measuring ("N dage uden"), as the board says.
+    days_without_event: int | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class OverviewMatrix:
     useful_points: np.ndarray  # int
     goals: dict[str, tuple[np.ndarray, GoalTable]] = field(default_factory=dict)
     # per indicator code: the unit positions of the table's rows, and the table
+    days_without_event: np.ndarray | None = None  # float: NaN where an event exists or no start
 
     @cached_property
     def _positions(self) -> tuple[dict[object, int], dict[str, int], dict[str, dict[int, int]]]:
@@ -95,12 +99,15 @@ class OverviewMatrix:
         latest = self.latest[row, column].item()
         period = self.latest_period[row, column]
         days = self.days_since_event[row, column].item()
+        without = (float("nan") if self.days_without_event is None
+                   else self.days_without_event[row, column].item())
         return OverviewCell(
             unit=unit, indicator=indicator, verdict=self.verdict[row, column],
             rule=self.rule[row, column], latest=None if latest != latest else latest,
             latest_period=None if np.isnat(period) else period.astype(object),
             days_since_event=None if days != days else int(days), goal=goal,
             useful_points=int(self.useful_points[row, column]),
+            days_without_event=None if without != without else int(without),
         )
 
     def frame(self) -> pd.DataFrame:
@@ -185,6 +192,7 @@ def overview_matrix(entries: pd.DataFrame, events: pd.DataFrame,
     unit_index = pd.Index(list(units), dtype=object)
     codes = [definition.code for definition in indicators]
     shape = (len(unit_index), len(codes))
+    started = np.full(shape, np.datetime64("NaT"), dtype="datetime64[D]")
     if assigned is None:
         used = np.ones(shape, dtype=bool)
     else:
@@ -193,11 +201,15 @@ def overview_matrix(entries: pd.DataFrame, events: pd.DataFrame,
         columns = pd.Index(codes).get_indexer(assigned["indicator"])
         known = (rows >= 0) & (columns >= 0)
         used[rows[known], columns[known]] = True
+        if "measuring_since" in assigned:
+            started[rows[known], columns[known]] = np.asarray(
+                assigned["measuring_since"].to_numpy(), dtype="datetime64[D]")[known]
     verdict = np.full(shape, None, dtype=object)
     rule = np.full(shape, None, dtype=object)
     latest = np.full(shape, np.nan)
     latest_period = np.full(shape, np.datetime64("NaT"), dtype="datetime64[D]")
     days_since = np.full(shape, np.nan)
+    days_without = np.full(shape, np.nan)
     useful_points = np.zeros(shape, dtype=np.int64)
     goals: dict[str, tuple[np.ndarray, GoalTable]] = {}
     entry_parts = _split(entries, codes)
@@ -243,10 +255,14 @@ def overview_matrix(entries: pd.DataFrame, events: pd.DataFrame,
         useful_points[unit_rows, column] = result.useful_points
         if definition.measure == "events":
             days_since[unit_rows, column] = grid.open_days
+            none_yet = unit_rows[np.isnan(grid.open_days)]
+            days_without[none_yet, column] = days_without_events(started[none_yet, column],
+                                                                 today=today)
         if result.goal is not None:
             goals[definition.code] = (unit_rows, result.goal)
     return OverviewMatrix(tuple(unit_index), tuple(indicators), used, verdict, rule, latest,
-                          latest_period, days_since, useful_points, goals)
+                          latest_period, days_since, useful_points, goals,
+                          days_without_event=days_without)
 
 
 def _split(frame: pd.DataFrame, codes: Sequence[str]) -> dict[str, pd.DataFrame]:

@@ -91,6 +91,18 @@ def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date)
     return int((np.datetime64(pd.Timestamp(today).date(), "D") - days[-1]).astype(np.int64))
 
 
+def days_without_events(measuring_since: np.ndarray, *, today: date) -> np.ndarray:
+    """Days from each measurement start to today ("N dage uden tryksår" while none happened).
+
+    measuring_since is datetime64[D]; NaT (start unknown) and a start after today give NaN.
+    Read only where a unit has no event: the board and the overview take it from here.
+    """
+    starts = np.asarray(measuring_since, dtype="datetime64[D]")
+    days = (np.datetime64(pd.Timestamp(today).date(), "D") - starts).astype(float)
+    days[np.isnat(starts) | (days < 0)] = np.nan
+    return days
+
+
 def event_counts(events: pd.DataFrame | Sequence[date], *, period: str = "month",
                  start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Chart input of the number of events in every period from start to end (zero where none).

@@ -87,6 +87,7 @@ from reports.wording import (
     goal_target_text,
     is_missing,
     is_percent,
+    measure_plan,
     value_text,
 )
 
@@ -130,6 +131,7 @@ __all__ = [
     "history_start",
     "is_missing",
     "is_percent",
+    "measure_plan",
     "month_of",
     "monthly_report",
     "municipality_scope",

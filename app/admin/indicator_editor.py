@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app.access.identity import current_actor
+from app.admin.measure_plan_editor import measure_plan_form
 from app.admin.unit_indicators import package_names
 from app.form_problems import refuse, show_field_problems, show_other_problems_once
 from app.indicator_labels import indicator_label
@@ -125,6 +126,7 @@ def _edit_form(indicators: list[StoredIndicator], language: str) -> None:
                               format_func=lambda p: text(f"period.{p}"))
         submitted = st.form_submit_button(text("admin.indicators.save"), type="primary")
         show_other_problems_once(key, ("name",), language)
+    measure_plan_form(by_id[indicator_id], language)
     if not submitted:
         return
     try:

@@ -18,7 +18,9 @@ from app.notices import REMOVED_ICON, Notice, Reversal, announce, show_notice
 from app.plain_text import as_text
 from app.resources import database
 from db import (
+    INHERITED_EXPOSURE,
     StorageError,
+    chosen_exposures,
     create_unit,
     delete_unit,
     list_units,
@@ -26,8 +28,11 @@ from db import (
     read_session,
     rename_unit,
     restore_unit,
+    set_unit_exposure,
+    unit_exposures,
     write_session,
 )
+from indicators import DEFAULT_EXPOSURE, EXPOSURES
 
 KINDS = ("unit", "area", "municipality")
 KEY = "admin.units"
@@ -153,6 +158,7 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
                                                    session=session, actor=current_actor()),
                    Notice(text("admin.units.moved", name=row["name"])))
         show_other_problems_once(move, ("unit",), language)
+    _exposure_form(unit_id, row, language)
     delete = f"{KEY}.delete.{unit_id}"
     if st.button(text("admin.units.delete"), key=delete, help=text("admin.units.delete.help"),
                  icon=":material/delete:"):
@@ -164,6 +170,46 @@ def _unit_actions(units: pd.DataFrame, language: str) -> None:
                undo=Reversal(partial(_restore, unit_id),
                              Notice(text("admin.units.restored", name=name))))
     show_other_problems_once(delete, (), language)
+
+
+def _exposure_word(code: str, language: str) -> str:
+    """Return an exposure's word in the language: "beboerdøgn", "resident days"."""
+    exposure = EXPOSURES[code]
+    return exposure.word_da if language == "da" else exposure.word_en
+
+
+def _exposure_form(unit_id: int, row: pd.Series, language: str) -> None:
+    """Choose what the unit's rates are counted per (beboerdøgn, visiterede borgere …)."""
+    with read_session(database()) as session:
+        own = chosen_exposures(session=session).get(unit_id, INHERITED_EXPOSURE)
+        resolved = unit_exposures(session=session)
+    parent = int(row["parent_id"]) if pd.notna(row["parent_id"]) else None
+    above = resolved.get(parent, DEFAULT_EXPOSURE) if parent is not None else DEFAULT_EXPOSURE
+    choices = [INHERITED_EXPOSURE, *EXPOSURES]
+    form = f"{KEY}.exposure.{unit_id}"
+    with st.form(form):
+        chosen = st.selectbox(
+            text("admin.units.exposure"), choices,
+            index=choices.index(own) if own in choices else 0,
+            format_func=lambda code: text("admin.units.exposure.inherit",
+                                          word=_exposure_word(above, language))
+            if code == INHERITED_EXPOSURE else _exposure_word(code, language),
+            help=text("admin.units.exposure.help"), key=f"{form}.choice")
+        show_field_problems(form, "exposure", language)
+        if st.form_submit_button(text("admin.units.exposure.save")):
+            word = _exposure_word(above if chosen == INHERITED_EXPOSURE else chosen, language)
+            _write(form, lambda session: set_unit_exposure(unit_id, chosen, session=session,
+                                                           actor=current_actor()),
+                   Notice(text("admin.units.exposure.saved", name=row["name"], word=word)),
+                   undo=Reversal(partial(_choose_exposure, unit_id, own),
+                                 Notice(text("admin.units.exposure.undone", name=row["name"]))))
+        show_other_problems_once(form, ("exposure",), language)
+
+
+def _choose_exposure(unit_id: int, exposure: str) -> None:
+    """Put back a unit's earlier exposure (the Undo of choosing another)."""
+    with write_session(database()) as session:
+        set_unit_exposure(unit_id, exposure, session=session, actor=current_actor())
 
 
 def _write(form: str, change, notice: Notice, *, undo: Reversal | None = None) -> None:

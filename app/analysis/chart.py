@@ -16,6 +16,7 @@ from app.analysis.chart_help import chart_help
 from app.analysis.choices import AnalysisChoice, ChosenUnit
 from app.analysis.downloads import CSV_MIME, XLSX_MIME, chart_table, csv_bytes, xlsx_bytes
 from app.analysis.phase_table import phase_table
+from app.charts.measure_plan import show_measure_plan
 from app.charts.small_multiples import faceted_model
 from app.charts.spec import chart_spec
 from app.indicator_labels import indicator_label
@@ -90,6 +91,7 @@ def show_chart(choice: AnalysisChoice, charts: list[UnitChart], *, language: str
         shown = int(model.points["y"].notna().sum())
         st.caption(text("analysis.recommendation", advice=recommendation_text(
             model.recommendation, definition.measure, shown, language)))
+    show_measure_plan(definition, language=language)
     st.markdown(f"**{text('phases.title')}**")
     st.table(phase_table(model, language=language), hide_index=True, border="horizontal")
     with st.expander(text("help.title"), icon=":material/school:"):

@@ -5,13 +5,15 @@
     ?adgang=TOKEN                             a read-only board link: its unit, nobody signed in
 
 A screen holds the unit's "days since" counters and CHARTS_PER_SCREEN charts;
-a unit with more indicators than that gets several screens, shown in turn.
+a unit with more indicators than that gets several screens, shown in turn. A unit
+with event indicators gets one more: its counters over this month's patient-safety
+calendars, as large as the charts, since the wall is where the team reads them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 KIOSK_PARAMETER = "kiosk"
@@ -45,6 +47,7 @@ class Screen:
     unit_index: int
     first_chart: int
     chart_count: int
+    calendars: bool = False  # the unit's safety calendars instead of charts
 
 
 def is_kiosk(parameters: Mapping[str, str]) -> bool:
@@ -62,14 +65,21 @@ def kiosk_request(parameters: Mapping[str, str]) -> KioskRequest:
     return KioskRequest(codes, rotate)
 
 
-def screens(chart_counts: list[int], *, per_screen: int = CHARTS_PER_SCREEN) -> list[Screen]:
-    """Return the screens that show every chart of every unit, unit by unit."""
+def screens(chart_counts: list[int], *, per_screen: int = CHARTS_PER_SCREEN,
+            with_calendars: Sequence[bool] = ()) -> list[Screen]:
+    """Return the screens that show every chart of every unit, unit by unit.
+
+    with_calendars says, unit by unit, whether it has event indicators: those units
+    get a calendar screen after their charts.
+    """
     result = []
     for unit_index, count in enumerate(chart_counts):
         pages = max(1, math.ceil(count / per_screen))
         for page in range(pages):
             first = page * per_screen
             result.append(Screen(unit_index, first, max(0, min(per_screen, count - first))))
+        if unit_index < len(with_calendars) and with_calendars[unit_index]:
+            result.append(Screen(unit_index, 0, 0, calendars=True))
     return result
 
 

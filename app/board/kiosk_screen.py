@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.board.kiosk import KioskRequest, Screen, screens, seconds_per_screen
 from app.board.layout import KIOSK_CHART_HEIGHT, read_board, show_charts, show_counters, show_date
+from app.board.safety_calendar import show_calendars
 from app.language import text
 from app.plain_text import as_text
 from app.resources import database, today
@@ -19,9 +20,10 @@ TURN_KEY = "kiosk.turn"
 def unit_screens(units: pd.DataFrame, shown: list[str]) -> list[Screen]:
     """Return the screens the units' boards take, from their active indicators."""
     with read_session(database()) as session:
-        counts = [len(list_unit_indicators(int(units.loc[code, "id"]), session=session))
+        boards = [list_unit_indicators(int(units.loc[code, "id"]), session=session)
                   for code in shown]
-    return screens(counts)
+    return screens([len(board) for board in boards], with_calendars=[
+        any(stored.definition.measure == "events" for stored in board) for board in boards])
 
 
 def show_kiosk(request: KioskRequest, *, language: str) -> None:
@@ -61,6 +63,10 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
                 st.markdown(f'<p class="tavle-date" style="text-align: right">{screen_words}</p>',
                             unsafe_allow_html=True)
         show_counters(board, language)
+        if screen.calendars:
+            show_calendars(board.unit_id, board.charts, today=day, language=language,
+                           red_days=False)
+            return
         page = board.charts[screen.first_chart:screen.first_chart + screen.chart_count]
         show_charts(board, page, language=language, height=KIOSK_CHART_HEIGHT)
 

@@ -17,6 +17,7 @@ from app.analysis.choices import INDICATOR_PARAMETER
 from app.board.counters import board_counters, counter_html
 from app.board.legend import board_legend_html
 from app.board.new_signals import new_signal_count
+from app.charts.measure_plan import show_measure_plan
 from app.charts.spec import chart_spec
 from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
@@ -181,6 +182,8 @@ def show_chart(chart: StoredChart, *, since: date | None, language: str, height:
     listed = changes_html(chart, language)
     if listed:
         st.markdown(listed, unsafe_allow_html=True)
+    if unit_code is not None:  # on the board page; the wall screen has no controls
+        show_measure_plan(chart.indicator.definition, language=language)
 
 
 def show_charts(board: UnitBoard, charts: list[StoredChart], *, language: str,

@@ -13,15 +13,16 @@ from html import escape
 import streamlit as st
 
 from app.access.identity import current_actor
+from app.board.red_days import show_red_days
 from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
 from app.resources import database
 from db import CalendarDay, month_calendar, read_session
-from reports import StoredChart, format_month
+from reports import StoredChart, format_month, palette
 
-# The safety cross's own colours: green for a safe day, red for a day with the event.
-SAFE_GREEN = "#1B7A3A"
-EVENT_RED = "#B3261E"
+# The safety cross's own colours, shared with the PDF's calendar.
+SAFE_GREEN = palette.SAFE_DAY
+EVENT_RED = palette.EVENT_DAY
 _BOX_STYLES = {
     "safe": f"background:{SAFE_GREEN};color:#FFFFFF;border:2px solid {SAFE_GREEN}",
     "event": f"background:{EVENT_RED};color:#FFFFFF;border:2px solid {EVENT_RED}",
@@ -77,8 +78,12 @@ def read_month(unit_id: int, indicator_id: int, *, today: date) -> list[Calendar
 
 
 def show_calendars(unit_id: int, charts: list[StoredChart], *, today: date,
-                   language: str) -> None:
-    """Show this month's safety calendar of every event indicator on the board."""
+                   language: str, red_days: bool = True) -> None:
+    """Show this month's safety calendar of every event indicator on the board.
+
+    red_days offers each red day's events under its calendar (not on the wall screen,
+    which has no controls).
+    """
     events = [chart for chart in charts if chart.indicator.definition.measure == "events"]
     if not events:
         return
@@ -88,7 +93,10 @@ def show_calendars(unit_id: int, charts: list[StoredChart], *, today: date,
         definition = chart.indicator.definition
         title = capitalised(indicator_label(definition, "numerator", language)
                             or indicator_label(definition, "name", language))
+        days = read_month(unit_id, chart.indicator.id, today=today)
         with column:
-            st.markdown(calendar_html(read_month(unit_id, chart.indicator.id, today=today),
-                                      title=title, today=today, language=language),
+            st.markdown(calendar_html(days, title=title, today=today, language=language),
                         unsafe_allow_html=True)
+            if red_days:
+                show_red_days(unit_id, chart.indicator.id, days, language=language,
+                              key=f"board.red_days.{chart.indicator.id}")

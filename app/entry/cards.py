@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app.board.red_days import show_red_days
 from app.board.safety_calendar import calendar_html, read_month
 from app.entry.actions import confirm_day, reversal, save_event, save_figures
 from app.entry.card_order import is_done
@@ -205,6 +206,8 @@ def _safe_day(unit_id: int, stored: StoredIndicator, *, day: date, today: date,
     days = read_month(unit_id, stored.id, today=today)
     st.markdown(calendar_html(days, title=capitalised(event), today=today, language=language,
                               compact=True), unsafe_allow_html=True)
+    show_red_days(unit_id, stored.id, days, language=language,
+                  key=f"{card_key(stored)}-red-days")
     shown = next((box for box in days if box.day == day), None)
     if shown is not None and shown.state == "event":
         return  # a day with the event cannot be confirmed without it

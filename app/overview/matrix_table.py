@@ -92,7 +92,8 @@ def chart_link(unit_code: str, indicator_code: str, language: str) -> str:
 def short_value(cell: OverviewCell, definition: IndicatorDefinition, language: str) -> str:
     """The cell's number: 96 %, 4,2, or 123 d (days since the last event)."""
     if definition.measure == "events":
-        days = cell.days_since_event
+        # No event yet: the board's "N dage uden", counted from the measurement start.
+        days = cell.days_since_event if cell.days_since_event is not None else cell.days_without_event
         return MISSING if days is None else f"{value_text(days, definition, language=language, with_unit=False)} d"
     decimals = CELL_DECIMALS[definition.measure]
     target = cell.goal.target if cell.goal is not None else None
@@ -127,6 +128,9 @@ def cell_description(cell: OverviewCell, definition: IndicatorDefinition, unit_n
     if definition.measure == "events":
         if cell.days_since_event is not None:
             parts.append(translate("overview.cell.days", language, days=cell.days_since_event) + ".")
+        elif cell.days_without_event is not None:
+            parts.append(translate("overview.cell.days_without", language,
+                                   days=cell.days_without_event) + ".")
     elif cell.latest is not None:
         period = period_text(cell.latest_period, language=language,
                              unit=CHART_PERIOD[definition.period])

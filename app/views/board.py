@@ -8,6 +8,7 @@ from app.access.identity import BOARD_LINK_KEY, may
 from app.board.kiosk import KioskRequest, is_kiosk, kiosk_request
 from app.board.kiosk_screen import show_kiosk
 from app.board.layout import read_board, show_charts, show_counters, show_date
+from app.board.measurement_start import measurement_start_controls
 from app.board.meeting import meeting_controls
 from app.board.safety_calendar import show_calendars
 from app.board.wall_switch import wall_switch
@@ -37,6 +38,8 @@ show_date(day, language)
 if may("board.write", board.unit_id):
     meeting_controls(board.unit_id, board.last_meeting, language)
 show_counters(board, language)
+if may("baseline.write", board.unit_id):
+    measurement_start_controls(board.unit_id, board.charts, language)
 show_calendars(board.unit_id, board.charts, today=day, language=language)
 if not board.charts:
     st.info(text("board.no_charts"))

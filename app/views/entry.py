@@ -12,12 +12,14 @@ from app.styles import ENTRY_CARDS, use_touch_targets
 from app.unit_picker import chosen_unit
 from db import (
     empty_series,
+    in_exposure,
     list_indicators,
     list_sampling_switches,
     list_unit_indicators,
     read_session,
     read_unit_series,
     sampling_since,
+    unit_exposure,
 )
 
 use_touch_targets()
@@ -34,7 +36,9 @@ unit_id = int(unit["id"])
 with read_session(database()) as session:
     active = list_unit_indicators(unit_id, session=session)
     series = read_unit_series(unit_id, session=session, actor=current_actor())
-    every_indicator = {s.id: s for s in list_indicators(session=session, include_deleted=True)}
+    every_indicator = {s.id: s for s in in_exposure(
+        list_indicators(session=session, include_deleted=True),
+        unit_exposure(unit_id, session=session))}
     # Which packages the unit samples on the day being registered (not today: a late entry
     # for a day before the switch was a full registration).
     sampling = sampling_since(list_sampling_switches(session=session, actor=current_actor(),

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from db import (
     StoredIndicator,
+    in_exposure,
     list_indicators,
     list_packages,
     list_sampling_switches,
@@ -26,6 +27,7 @@ from db import (
     read_overview_series,
     rights_of,
     sampling_since,
+    unit_exposures,
 )
 from indicators import (
     STABLE_MONTHS,
@@ -111,7 +113,8 @@ def read_overview(*, session: Session, actor: str, today: date,
                                   since=history_start(today, years=history_years))
     assigned = _coded(series.assigned, codes)
     used = set(assigned["indicator"])
-    columns = tuple(indicator for indicator in stored if indicator.definition.code in used)
+    columns = tuple(_worded([indicator for indicator in stored if indicator.definition.code in used],
+                            units["id"].tolist(), session=session))
     entries = _coded(series.entries, codes)
     all_switches = list_sampling_switches(session=session, actor=actor)
     baselines = _coded(series.baselines, codes)
@@ -124,6 +127,18 @@ def read_overview(*, session: Session, actor: str, today: date,
     packages = list_packages(session=session)[["code", "name_da", "name_en"]]
     return Overview(today, units, columns, packages, matrix,
                     _readiness(matrix, entries, switches, today=today), entries)
+
+
+def _worded(columns: list[StoredIndicator], unit_ids: Sequence[int], *,
+            session: Session) -> list[StoredIndicator]:
+    """Return the columns worded in the units' exposure when they all share one.
+
+    Mixed settings keep the catalogue's words: one column cannot name two exposures.
+    """
+    wanted = set(unit_ids)
+    chosen = {exposure for unit_id, exposure in unit_exposures(session=session).items()
+              if unit_id in wanted}
+    return in_exposure(columns, chosen.pop()) if len(chosen) == 1 else columns
 
 
 def _sampling_phases(switches: pd.DataFrame, columns: Sequence[StoredIndicator], *,

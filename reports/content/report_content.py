@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from db import check_permission, find_unit, list_packages
+from db import CalendarDay, check_permission, find_unit, list_packages, month_calendar
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_month import ReportMonth
 from reports.content.report_scope import ReportScope, ScopeUnit
@@ -15,11 +15,20 @@ from reports.content.stored_charts import StoredChart, unit_boards
 
 
 @dataclass(frozen=True)
+class MonthCalendar:
+    """The month's patient-safety calendar of one event indicator: a box per day."""
+
+    chart: StoredChart
+    days: tuple[CalendarDay, ...]
+
+
+@dataclass(frozen=True)
 class UnitCharts:
-    """One care unit's charts, in board order."""
+    """One care unit's charts, in board order, and the month's calendar of each event indicator."""
 
     unit: ScopeUnit
     charts: tuple[StoredChart, ...]
+    calendars: tuple[MonthCalendar, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,19 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     as_of = month.as_of(today)
     boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
                          today=as_of, rules=rules, history_years=history_years)
-    units = tuple(UnitCharts(unit, tuple(board))
+    units = tuple(UnitCharts(unit, tuple(board), _calendars(unit.id, board, month, session=session,
+                                                           actor=actor, as_of=as_of))
                   for unit, board in zip(scope.units, boards, strict=True))
     packages = {row.code: (row.name_da, row.name_en)
                 for row in list_packages(session=session).itertuples()}
     return ReportContent(scope, month, as_of, rules, units, packages)
+
+
+def _calendars(unit_id: int, board: list[StoredChart], month: ReportMonth, *, session: Session,
+               actor: str, as_of: date) -> tuple[MonthCalendar, ...]:
+    """Return the month's calendar of each event indicator on the unit's board."""
+    return tuple(
+        MonthCalendar(chart, tuple(month_calendar(unit_id, chart.indicator.id, month.first.year,
+                                                  month.first.month, session=session,
+                                                  actor=actor, today=as_of)))
+        for chart in board if chart.indicator.definition.measure == "events")

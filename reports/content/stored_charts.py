@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from db import (
     StoredIndicator,
+    in_exposure,
     list_annotations,
     list_baselines,
     list_indicators,
@@ -25,6 +26,7 @@ from db import (
     measuring_starts,
     read_series,
     read_unit_series,
+    unit_exposures,
 )
 from indicators import (
     CHART_PERIOD,
@@ -33,6 +35,7 @@ from indicators import (
     GoalStatus,
     chart_goal_status,
     days_since_last_event,
+    days_without_events,
     indicator_chart,
 )
 from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
@@ -136,9 +139,11 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
     days = (days_since_last_event(series, today=today)
             if indicator.definition.measure == "events" else None)
     # Without an event the open interval runs from the day measuring began (not after today).
-    since = measuring_since if measuring_since is not None and measuring_since <= today else None
-    without = days if days is not None or since is None or (
-        indicator.definition.measure != "events") else (today - since).days
+    without = days
+    if days is None and measuring_since is not None and indicator.definition.measure == "events":
+        counted = days_without_events(np.array([measuring_since], dtype="datetime64[D]"),
+                                      today=today)[0]
+        without = None if np.isnan(counted) else int(counted)
     goal = indicator.definition.goal
     status = None if goal is None else chart_goal_status(
         model, goal, today=today,
@@ -191,27 +196,30 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
     switches = list_sampling_switches(session=session, actor=actor)
     no_switches = switches.iloc[:0]
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
+    exposures = unit_exposures(session=session)
     return [_board(unit_id, session=session, actor=actor, today=today, rules=rules, start=None,
                    indicators=None, catalogue=catalogue, since=since,
-                   switches=by_unit.get(unit_id, no_switches))
+                   switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id])
             for unit_id in unit_ids]
 
 
 def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
            start: date | None, indicators: Iterable[StoredIndicator] | None,
            switches: pd.DataFrame, since: date | None,
-           catalogue: dict[int, StoredIndicator] | None = None) -> list[StoredChart]:
+           catalogue: dict[int, StoredIndicator] | None = None,
+           exposure: str | None = None) -> list[StoredChart]:
     """Return a unit's board, given the unit's sampling switches.
 
-    With the catalogue (live indicators by id), the board's active indicators are
-    taken from it in the order the series read gives (board order), instead of
-    read again.
+    With the catalogue (live indicators by id) and the unit's exposure, the board's
+    active indicators are taken from it in the order the series read gives (board
+    order), instead of read again.
     """
     all_series = read_unit_series(unit_id, session=session, actor=actor, since=since)
     if indicators is not None:
         chosen = list(indicators)
     elif catalogue is not None:
-        chosen = [catalogue[indicator_id] for indicator_id in all_series]
+        chosen = in_exposure([catalogue[indicator_id] for indicator_id in all_series],
+                             exposure or unit_exposures(session=session)[unit_id])
     else:
         chosen = list_unit_indicators(unit_id, session=session)
     annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),

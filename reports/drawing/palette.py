@@ -17,6 +17,10 @@ from dataclasses import dataclass
 TEXT_CONTRAST_AA = 4.5
 GRAPHICS_CONTRAST_AA = 3.0
 BACKGROUND = "#FFFFFF"
+# The patient-safety calendar's own colours (the safety cross): green for a day confirmed
+# without the event, red for a day with it; white text on both passes 4.5:1.
+SAFE_DAY = "#1B7A3A"
+EVENT_DAY = "#B3261E"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from reports.pdf.cell_text import CellTexts
 from reports.pdf.data_table import Column, DataTable, Row
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
 from reports.wording.formats import format_period
+from reports.wording.measure_plan import measure_plan
 from reports.wording.texts import report_text
 from reports.wording.value_text import count_text, value_text
 
@@ -54,7 +55,18 @@ def appendix_section(content: ReportContent, *, styles: ReportStyles, language: 
         for chart in unit.charts:
             story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
                                     unit_name=unit.unit.name if several else "", texts=texts))
+            story += plan_lines(chart, styles=styles, language=language)
     return story
+
+
+def plan_lines(chart: StoredChart, *, styles: ReportStyles, language: str) -> list[Flowable]:
+    """Return the indicator's måleplan ("Om målingen") under its table, when it has one."""
+    plan = measure_plan(chart.indicator.definition, language=language)
+    if not plan:
+        return []
+    words = " · ".join(f"<b>{escape(label)}:</b> {escape(text)}" for label, text in plan)
+    return [Paragraph(f"{escape(report_text('plan.title', language))}: {words}", styles.small),
+            Spacer(1, 8)]
 
 
 def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,

@@ -23,6 +23,7 @@ from reports.content.suppression import suppressed_model
 from reports.drawing import palette
 from reports.drawing.chart_axes import x_title_for
 from reports.drawing.verdict_sentence import verdict_sentence
+from reports.pdf.calendar_pages import calendar_section
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.chart_drawing import chart_picture
 from reports.pdf.picture import Layer, Picture, Text
@@ -51,6 +52,7 @@ def chart_section(content: ReportContent, *, styles: ReportStyles, language: str
             story.append(chart_block(chart, content, styles=styles, language=language,
                                      shared=shared, unit_name=unit.unit.name if several else "",
                                      texts=texts))
+        story += calendar_section(unit, styles=styles, language=language, shared=shared)
     return story
 
 
@@ -165,6 +167,14 @@ def chart_subtitle(chart: StoredChart, content: ReportContent, *, language: str)
         days = chart.days_since_last_event
         pieces.append(report_text("chart.days_since.one" if days == 1 else "chart.days_since",
                                   language, days=days))
+    elif chart.days_without_event is not None and chart.measuring_since is not None:
+        # No event yet: the board's "N dage uden tryksår", from the measurement start.
+        days = chart.days_without_event
+        event = (definition.numerator_en if language == "en" else definition.numerator_da) or \
+            (definition.name_en if language == "en" else definition.name_da)
+        pieces.append(report_text("chart.days_without.one" if days == 1 else "chart.days_without",
+                                  language, days=days, event=event,
+                                  date=format_date(chart.measuring_since, language=language)))
     return " · ".join(pieces)
 
 

@@ -67,11 +67,19 @@ def summary_row(chart: StoredChart, *, unit: str, area: str, language: str,
     # A rate's unit is long ("pr. 1000 sengedage") and its name already says it.
     target = goal_target_text(chart.goal, definition, language=language,
                               with_unit=definition.measure != "rate")
-    days = chart.days_since_last_event
     name = definition.name_en if language == "en" else definition.name_da
     return SummaryRow(unit, area, name, period, latest, chart.model.verdict.kind, goal_state(chart.goal),
-                       target, "" if days is None else format_number(days, language=language),
-                       hidden)
+                       target, days_text(chart, language), hidden)
+
+
+def days_text(chart: StoredChart, language: str) -> str:
+    """Return the days since the last event, or "348 uden" counted from the measurement start."""
+    if chart.days_since_last_event is not None:
+        return format_number(chart.days_since_last_event, language=language)
+    if chart.days_without_event is not None:
+        return report_text("summary.days_without", language,
+                           days=format_number(chart.days_without_event, language=language))
+    return ""
 
 
 def summary_rows(content: ReportContent, *, language: str = "da",

@@ -20,6 +20,7 @@ from reports.wording.formats import (
     is_missing,
 )
 from reports.wording.goal_text import goal_state, goal_target_text
+from reports.wording.measure_plan import measure_plan
 from reports.wording.value_text import is_percent, value_text
 
 __all__ = [
@@ -39,5 +40,6 @@ __all__ = [
     "goal_target_text",
     "is_missing",
     "is_percent",
+    "measure_plan",
     "value_text",
 ]

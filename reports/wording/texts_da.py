@@ -86,6 +86,9 @@ TEXTS: dict[str, str] = {
     "chart.goal": "mål {target}",
     "chart.days_since.one": "{days} dag siden sidste hændelse",
     "chart.days_since": "{days} dage siden sidste hændelse",
+    "chart.days_without.one": "{days} dag uden {event}, siden målingen begyndte {date}",
+    "chart.days_without": "{days} dage uden {event}, siden målingen begyndte {date}",
+    "summary.days_without": "{days} uden",
     "chart.type.run": "seriediagram",
     "chart.type.p": "P-kort (andel)",
     "chart.type.pp": "P′-kort (andel)",
@@ -103,6 +106,21 @@ TEXTS: dict[str, str] = {
     "indicator.kind.process": "procesindikator",
     "indicator.kind.balancing": "ulempeindikator",
     "axis.days_between": "Dage mellem hændelser",
+    # Patient-safety calendar
+    "calendar.title": "Patientsikkerhedskalender, {month}",
+    "calendar.intro": ("Én rubrik pr. dag, som på tavlen: grøn (✓) er en dag bekræftet uden hændelsen, "
+                       "rød (✗) en dag med hændelsen, hvid en dag ingen har bekræftet."),
+    "calendar.weekdays": "ma ti on to fr lø sø",
+    "calendar.summary": "{safe} bekræftet uden · {event} med hændelse · {blank} ikke bekræftet",
+    "days.one": "{count} dag",
+    "days.many": "{count} dage",
+    # The måleplan ("Om målingen")
+    "plan.title": "Om målingen",
+    "plan.counts": "Hvad tælles",
+    "plan.source": "Datakilde",
+    "plan.collection": "Indsamling",
+    "plan.sample": "Stikprøve",
+    "plan.owner": "Dataansvarlig",
     # Appendix
     "appendix.title": "Bilag: tallene bag diagrammerne",
     "appendix.intro": ("Hvert diagrams punkter som tabel, i samme rækkefølge som i diagrammet. "

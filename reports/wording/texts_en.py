@@ -86,6 +86,9 @@ TEXTS: dict[str, str] = {
     "chart.goal": "goal {target}",
     "chart.days_since.one": "{days} day since the last event",
     "chart.days_since": "{days} days since the last event",
+    "chart.days_without.one": "{days} day without {event}, since measuring began on {date}",
+    "chart.days_without": "{days} days without {event}, since measuring began on {date}",
+    "summary.days_without": "{days} without",
     "chart.type.run": "run chart",
     "chart.type.p": "P chart (proportion)",
     "chart.type.pp": "P′ chart (proportion)",
@@ -103,6 +106,21 @@ TEXTS: dict[str, str] = {
     "indicator.kind.process": "process indicator",
     "indicator.kind.balancing": "adverse-effect indicator",
     "axis.days_between": "Days between events",
+    # Patient-safety calendar
+    "calendar.title": "Patient-safety calendar, {month}",
+    "calendar.intro": ("One box a day, as on the board: green (✓) is a day confirmed without the event, "
+                       "red (✗) a day with the event, white a day nobody confirmed."),
+    "calendar.weekdays": "Mo Tu We Th Fr Sa Su",
+    "calendar.summary": "{safe} confirmed without · {event} with the event · {blank} not confirmed",
+    "days.one": "{count} day",
+    "days.many": "{count} days",
+    # The måleplan ("About the measure")
+    "plan.title": "About the measure",
+    "plan.counts": "What is counted",
+    "plan.source": "Data source",
+    "plan.collection": "Collection",
+    "plan.sample": "Sample",
+    "plan.owner": "Data owner",
     # Appendix
     "appendix.title": "Appendix: the figures behind the charts",
     "appendix.intro": ("Each chart's points as a table, in the order the chart plots them. "

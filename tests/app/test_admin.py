@@ -14,6 +14,7 @@ from db import (
     list_unit_indicators,
     list_units,
     read_session,
+    unit_exposure,
 )
 from tests.app.app_pages import signed_in
 from tests.conftest import DEMO_TODAY
@@ -92,6 +93,24 @@ def test_a_deleted_unit_comes_back_with_undo(admin, demo_engine):
     assert "Akutteamet" in unit_names(demo_engine)
 
 
+def test_an_acute_team_switched_to_resident_days_goes_back_with_undo(admin, demo_engine):
+    with read_session(demo_engine) as session:
+        unit_id = find_unit("akutteamet", session=session)
+    admin.selectbox(key="admin.units.pick").set_value(unit_id).run()
+    choice = admin.selectbox(key=f"admin.units.exposure.{unit_id}.choice")
+    assert choice.options[:2] == ["Som ovenover (sengedage)", "sengedage"]
+    choice.set_value("beboerdoegn")
+    button(admin, "Gem nævneren").click().run()
+    assert admin.success[0].value == "Akutteamet tæller nu rater pr. 1000 beboerdøgn."
+
+    def exposure():
+        with read_session(demo_engine) as session:
+            return unit_exposure(unit_id, session=session)
+    assert exposure() == "beboerdoegn"
+    button(admin, "Fortryd").click().run()
+    assert exposure() == "sengedage"
+
+
 def test_an_indicator_ticked_for_a_unit_joins_its_board(admin, demo_engine):
     with read_session(demo_engine) as session:
         unit_id = find_unit("solbakken", session=session)
@@ -128,6 +147,35 @@ def test_an_own_indicator_is_created_in_a_package(admin, demo_engine):
         made = find_indicator("dehydrering_dage_mellem", session=session)
     assert (made.builtin, made.definition.measure, made.definition.package) == (
         False, "events", "tryksaar")
+
+
+def test_an_own_indicators_measure_plan_is_typed_in_and_undone_and_a_builtins_is_shown(
+        admin, demo_engine):
+    admin.selectbox(key="admin.indicators.new.measure").set_value("events").run()
+    admin.text_input(key="admin.indicators.new.events.code").input("dehydrering_dage_mellem")
+    admin.text_input(key="admin.indicators.new.events.name_da").input("Dage mellem dehydrering")
+    button(admin, "Opret indikator").click().run()
+    with read_session(demo_engine) as session:
+        made = find_indicator("dehydrering_dage_mellem", session=session)
+    admin.selectbox(key="admin.indicators.pick").set_value(made.id).run()
+    form = f"admin.indicators.plan.{made.id}"
+    admin.text_input(key=f"{form}.counts").input("Dehydrering konstateret af sygeplejerske")
+    admin.text_input(key=f"{form}.owner").input("Teamleder")
+    button(admin, "Gem måleplan").click().run()
+    assert admin.success[0].value == "Måleplanen for Dage mellem dehydrering er gemt."
+    with read_session(demo_engine) as session:
+        plan = find_indicator("dehydrering_dage_mellem", session=session).definition
+    assert (plan.counts_da, plan.counts_en, plan.owner_da) == (
+        "Dehydrering konstateret af sygeplejerske", "Dehydrering konstateret af sygeplejerske",
+        "Teamleder")
+    button(admin, "Fortryd").click().run()
+    with read_session(demo_engine) as session:
+        assert find_indicator("dehydrering_dage_mellem", session=session).definition.counts_da == ""
+    with read_session(demo_engine) as session:
+        ulcers = find_indicator("tryksaar_dage_mellem", session=session)
+    admin.selectbox(key="admin.indicators.pick").set_value(ulcers.id).run()
+    assert "Gem måleplan" not in [b.label for b in admin.button]
+    assert any(m.value.startswith("- **Hvad tælles:** Nyt tryksår kategori 2") for m in admin.markdown)
 
 
 def test_import_preview_lists_every_problem_with_its_row_and_writes_nothing(admin, demo_engine):

@@ -160,7 +160,7 @@ def test_the_kiosk_url_shows_the_board_alone_without_sidebar_buttons_or_navigati
     assert len(app.sidebar.children) == 0
     assert [t.value for t in app.title] == ["Plejecenter Solbakken"]
     assert len(app.button) == 0 and len(app.selectbox) == 0
-    assert "Skærm 1 af 2" in "".join(m.value for m in app.markdown)
+    assert "Skærm 1 af 3" in "".join(m.value for m in app.markdown)
     styles = "".join(h.proto.body for h in app.get("html"))
     assert '[data-testid="stHeader"]' in styles and '[data-testid="stSidebar"]' in styles
     assert len(counters(app)) == 2 and len(elements(app.main, "vega_lite_chart")) == 4
@@ -169,14 +169,19 @@ def test_the_kiosk_url_shows_the_board_alone_without_sidebar_buttons_or_navigati
 def test_the_kiosk_turns_through_each_units_screens_in_order(monkeypatch, demo_database_url):
     app = open_kiosk(monkeypatch, demo_database_url, enheder="solbakken,akutteamet", roter="30")
     seen = []
-    for _ in range(5):
+    for _ in range(7):
         screen = next(m.value for m in app.markdown if "Skærm " in m.value)
-        seen.append((app.title[0].value, screen.split(">")[1].split("<")[0]))
+        calendars = sum("tavle-calendar" in m.value for m in app.markdown)
+        seen.append((app.title[0].value, screen.split(">")[1].split("<")[0], calendars))
         app.run()
-    assert seen == [("Plejecenter Solbakken", "Skærm 1 af 4"),
-                    ("Plejecenter Solbakken", "Skærm 2 af 4"),
-                    ("Akutteamet", "Skærm 3 af 4"), ("Akutteamet", "Skærm 4 af 4"),
-                    ("Plejecenter Solbakken", "Skærm 1 af 4")]
+    # Each unit's charts, then its counters over this month's safety calendars.
+    assert seen == [("Plejecenter Solbakken", "Skærm 1 af 6", 0),
+                    ("Plejecenter Solbakken", "Skærm 2 af 6", 0),
+                    ("Plejecenter Solbakken", "Skærm 3 af 6", 2),
+                    ("Akutteamet", "Skærm 4 af 6", 0), ("Akutteamet", "Skærm 5 af 6", 0),
+                    ("Akutteamet", "Skærm 6 af 6", 2),
+                    ("Plejecenter Solbakken", "Skærm 1 af 6", 0)]
+    assert not app.button_group  # the wall screen has no controls, red days included
 
 
 def test_an_unknown_unit_in_the_kiosk_url_is_named_and_the_others_still_shown(
@@ -208,7 +213,69 @@ def test_screens_hold_four_charts_and_every_unit_gets_at_least_one():
     assert screens([5], per_screen=4) == [Screen(0, 0, 4), Screen(0, 4, 1)]
 
 
+def test_a_unit_with_event_indicators_gets_a_calendar_screen_after_its_charts():
+    assert screens([5, 2], with_calendars=[True, False]) == [
+        Screen(0, 0, 4), Screen(0, 4, 1), Screen(0, 0, 0, calendars=True), Screen(1, 0, 2)]
+
+
 def test_each_event_indicator_has_this_months_safety_calendar_under_the_counters(board):
     calendars = [m.value for m in board.markdown if "tavle-calendar" in m.value]
     assert len(calendars) == 2  # Solbakken's new pressure ulcers and falls
     assert "Nyt tryksår · november 2026" in calendars[0] and "Fald · november 2026" in calendars[1]
+
+
+def test_a_red_day_on_the_board_opens_that_days_events_with_their_notes(board):
+    (falls,) = [group for group in board.button_group if group.label == "Åbn en rød dag"]
+    assert falls.options == ["11-11-2026"]  # the month's one fall, as the calendar shows it red
+    app = falls.set_value(date(2026, 11, 11)).run()
+    listed = [m.value for m in app.markdown if m.value.startswith("**11-11-2026**")]
+    assert listed and listed[0].startswith("**11-11-2026**: 1 registreret\n- ")
+
+
+def test_a_harms_chart_folds_what_it_counts_under_it_as_om_maalingen(board):
+    plans = [expander for expander in board.expander if expander.label == "Om målingen"]
+    assert len(plans) == 2  # Solbakken's pressure ulcers and falls; the bundles have no plan yet
+    assert plans[0].markdown[0].value.startswith("- **Hvad tælles:** Nyt tryksår kategori 2")
+
+
+def _start(engine, code):
+    from db import find_indicator, measuring_starts
+    with read_session(engine) as session:
+        unit_id = find_unit("solbakken", session=session)
+        indicator_id = find_indicator(code, session=session).id
+        return unit_id, indicator_id, measuring_starts(unit_id, session=session,
+                                                       actor="system").get(indicator_id)
+
+
+def test_the_team_leader_moves_the_measurement_start_back_and_undoes_it(monkeypatch,
+                                                                        demo_database_url,
+                                                                        demo_engine):
+    unit_id, ulcers, before = _start(demo_engine, "tryksaar_dage_mellem")
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-teamleder",
+                    enhed="solbakken")
+    assert "Målingens start" in [expander.label for expander in app.expander]
+    app.date_input(key=f"board.start.{unit_id}.{ulcers}.day").set_value(date(2024, 6, 1))
+    app = button(app, "Gem start", 0).click().run()
+    assert [s.value for s in app.success] == ["Dage mellem nye tryksår: målingen begyndte 01-06-2024."]
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == date(2024, 6, 1)
+    button(app, "Fortryd").click().run()
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == before
+
+
+def test_a_start_after_the_first_registration_is_refused_under_its_date(monkeypatch,
+                                                                        demo_database_url,
+                                                                        demo_engine):
+    unit_id, ulcers, before = _start(demo_engine, "tryksaar_dage_mellem")
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-teamleder",
+                    enhed="solbakken")
+    app.date_input(key=f"board.start.{unit_id}.{ulcers}.day").set_value(date(2026, 11, 20))
+    app = button(app, "Gem start", 0).click().run()
+    assert any(error.value.startswith("Dage mellem nye tryksår: målingen kan ikke begynde efter")
+               for error in app.error)
+    assert _start(demo_engine, "tryksaar_dage_mellem")[2] == before
+
+
+def test_a_registrant_sees_no_measurement_start_to_change(monkeypatch, demo_database_url):
+    app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-registrant",
+                    enhed="solbakken")
+    assert "Målingens start" not in [expander.label for expander in app.expander]

@@ -61,7 +61,7 @@ def test_every_active_indicator_of_the_unit_gets_a_card_named_and_labelled_from_
     headings = [m.value.removeprefix("### ") for m in entry.markdown if m.value.startswith("### ")]
     assert headings == expected
     labels = [n.label for n in entry.number_input]
-    assert {"Triageret i dag", "af borgere", "Sengedage i november 2026",
+    assert {"Triageret i dag", "af borgere", "Beboerdøgn i november 2026",
             "Fik alle elementer i uge 47"} <= set(labels)
     assert [b.label for b in entry.button][:2] == ["Gem", "Nyt tryksår"]  # triage, then events
 
@@ -287,3 +287,9 @@ def test_an_event_card_says_in_one_line_what_to_count(entry):
     captions = [c.value for c in entry.caption]
     assert (":material/info: Tæl: Nyt tryksår kategori 2–4 eller ikke-kategoriserbart, opstået i "
             "enheden.") in captions
+
+
+def test_a_red_day_on_the_tablets_calendar_lists_the_falls_registered_that_day(entry):
+    (falls,) = [group for group in entry.button_group if group.label == "Åbn en rød dag"]
+    app = falls.set_value(date(2026, 11, 11)).run()
+    assert any(m.value.startswith("**11-11-2026**: 1 registreret\n- ") for m in app.markdown)

@@ -129,3 +129,14 @@ def test_seeding_writes_the_data_in_bulk_and_hashes_one_shared_password(monkeypa
     engine.dispose()
     assert len(statements) * 10 < rows
     assert len(hashes) == 1 + sum(role in PIN_ROLES for _, role, _, _ in DEMO_USERS)
+
+
+def test_the_demo_care_home_counts_resident_days_and_the_acute_team_bed_days(demo):
+    def names(unit_code):
+        with read_session(demo) as session:
+            return [stored.definition.name_da for stored in list_unit_indicators(
+                find_unit(unit_code, session=session), session=session)
+                if stored.definition.measure == "rate"]
+    assert names("solbakken") == ["Nye tryksår pr. 1000 beboerdøgn", "Fald pr. 1000 beboerdøgn"]
+    assert names("akutteamet") == ["Kateterrelaterede urinvejsinfektioner pr. 1000 kateterdage",
+                                   "Lungebetændelser pr. 1000 sengedage"]

@@ -1,7 +1,8 @@
-"""Migrations 0005 and 0006 on a database made at 0004 (the release before).
+"""Migrations 0007 to 0013 on a database made at 0004 (before events drove the counts).
 
-0005: stored counts give way to events, none is lost. 0006: each board link gets the day
-its unit began measuring.
+0007: stored counts give way to events, none is lost. 0008: each board link gets the day
+its unit began measuring. 0010 and 0011: the programme's wording and the måleplan line.
+0013: units keep "sengedage" until an exposure is chosen.
 """
 
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from db.catalogue import find_indicator
 from db.engine import make_engine, read_session, write_connection
 from db.migrate import alembic_config, migrate
 from db.series import read_series
+from db.unit_exposure import unit_exposure
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 _INDICATOR_COLUMNS = ("code, package_id, name_da, name_en, kind, measure, improvement, chart, "
@@ -129,6 +131,12 @@ def test_built_in_names_take_the_programmes_wording_unless_the_organisation_rena
         bundle = find_indicator("tryksaar_bundt", session=session).definition
         nutrition = find_indicator("ernaering_uplanlagt_vaegttab", session=session).definition
     assert errors.name_da == "Dage mellem alvorlige medicineringsfejl der kræver lægekontakt"
-    assert "lægekontakt nødvendig" in errors.counts_da  # 0009: the måleplan's line
+    assert "lægekontakt nødvendig" in errors.counts_da  # 0011: the måleplan's line
     assert bundle.name_da == "Vores egen HUSK-andel"
     assert nutrition.package == "ernaering" and nutrition.improvement == "down"
+
+
+def test_the_old_unit_keeps_counting_bed_days(old_database):
+    migrate(old_database)
+    with read_session(old_database) as session:
+        assert unit_exposure(1, session=session) == "sengedage"

@@ -7,8 +7,8 @@ import pytest
 from db.audit import read_audit
 from db.engine import read_session, write_session
 from db.errors import ValidationError
-from db.events import add_event
-from db.safety_calendar import confirm_safe_day, month_calendar, unconfirm_safe_day
+from db.events import add_event, delete_event
+from db.safety_calendar import confirm_safe_day, day_events, month_calendar, unconfirm_safe_day
 from tests.db.conftest import TODAY
 
 
@@ -83,3 +83,17 @@ def test_a_day_with_an_event_cannot_be_confirmed_without_it(engine, place):
     with pytest.raises(ValidationError) as refused:
         confirm(engine, place, TODAY)
     assert "registreret en hændelse den 22-11-2026" in refused.value.problems[0].message_da
+
+
+def test_a_red_day_holds_its_events_with_their_notes_and_not_a_deleted_one(engine, place):
+    ulcers, day = place["tryksaar_dage_mellem"], date(2026, 11, 3)
+    with write_session(engine) as session:
+        first = add_event(place["unit"], ulcers, day, note="Hæl", session=session, actor="system",
+                          today=TODAY)
+        gone = add_event(place["unit"], ulcers, day, session=session, actor="system", today=TODAY)
+        add_event(place["unit"], ulcers, date(2026, 11, 4), session=session, actor="system",
+                  today=TODAY)
+        delete_event(gone, session=session, actor="system")
+    with read_session(engine) as session:
+        events = day_events(place["unit"], ulcers, day, session=session, actor="system")
+    assert [(event.id, event.note) for event in events] == [(first, "Hæl")]

@@ -16,6 +16,7 @@ from indicators import (
     MissingColumnError,
     days_between_events,
     days_since_last_event,
+    days_without_events,
     entry_series,
     event_counts,
     iso_week,
@@ -135,3 +136,9 @@ def test_period_range_steps_one_period_at_a_time_from_first_to_last(first, lengt
     assert periods[-1] == period_starts([last], period)[0]
     assert periods.is_monotonic_increasing and periods.is_unique
     assert len(set(period_starts(pd.date_range(first, last), period))) == len(periods)
+
+
+def test_days_without_events_count_from_the_start_and_not_from_an_unknown_or_future_one():
+    starts = np.array(["2026-10-23", "NaT", "2026-11-23", "2026-11-22"], dtype="datetime64[D]")
+    days = days_without_events(starts, today=date(2026, 11, 22))
+    assert days[0] == 30 and np.isnan(days[1]) and np.isnan(days[2]) and days[3] == 0

@@ -26,6 +26,7 @@ STRINGS: dict[str, str] = {
     "overview.rule.open_interval": "længere siden sidste hændelse end nogen tidligere pause",
     "overview.cell.latest": "Seneste: {value} ({period})",
     "overview.cell.days": "{days} dage siden sidste hændelse",
+    "overview.cell.days_without": "{days} dage uden hændelser, siden målingen begyndte",
     "overview.goal.met": "Målet ({target}) er nået siden {day}",
     "overview.goal.missed": "Målet ({target}) er ikke nået: {progress} af vejen",
     "overview.goal.unknown": "Målet ({target}) kan ikke vurderes endnu",

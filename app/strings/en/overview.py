@@ -26,6 +26,7 @@ STRINGS: dict[str, str] = {
     "overview.rule.open_interval": "longer since the last event than any earlier pause",
     "overview.cell.latest": "Latest: {value} ({period})",
     "overview.cell.days": "{days} days since the last event",
+    "overview.cell.days_without": "{days} days without events, since measuring began",
     "overview.goal.met": "The goal ({target}) has been met since {day}",
     "overview.goal.missed": "The goal ({target}) is not met: {progress} of the way",
     "overview.goal.unknown": "The goal ({target}) cannot be judged yet",

@@ -99,6 +99,11 @@ def test_this_months_calendar_is_red_on_exactly_the_days_of_the_events(demo_boar
             this_month = {day for day in chart.series["date"]
                           if (day.year, day.month) == (DEMO_TODAY.year, DEMO_TODAY.month)}
             assert red == this_month, (code, chart.indicator.definition.code)
+            # The team confirmed every other day up to yesterday; today waits for its tap.
+            assert {box.state for box in boxes if box.day < DEMO_TODAY and box.day not in red} \
+                == {"safe"}
+            assert next(box.state for box in boxes if box.day == DEMO_TODAY) in (
+                "unconfirmed", "event")
             if chart.days_since_last_event is not None and chart.days_since_last_event < (
                     DEMO_TODAY.day):
                 assert DEMO_TODAY - timedelta(days=chart.days_since_last_event) in red

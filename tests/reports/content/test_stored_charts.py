@@ -180,3 +180,13 @@ def test_a_stored_chart_carries_its_goal_status_as_the_engine_judges_it(demo_eng
         assert chart.goal == chart_goal_status(chart.model, goal, today=DEMO_TODAY,
                                                last_event=last_event)
     assert any(chart.goal is not None and chart.goal.met is not None for chart in board)
+
+
+def test_each_board_of_a_municipality_report_is_worded_in_its_units_exposure(demo_reading_engine):
+    with read_session(demo_reading_engine) as session:
+        unit_ids = [find_unit(code, session=session) for code in ("solbakken", "akutteamet")]
+        boards = unit_boards(unit_ids, session=session, actor="system", today=DEMO_TODAY)
+    units = [[chart.indicator.definition.unit_da for chart in board
+              if chart.indicator.definition.measure == "rate"] for board in boards]
+    assert units == [["pr. 1000 beboerdøgn", "pr. 1000 beboerdøgn"],
+                     ["pr. 1000 kateterdage", "pr. 1000 sengedage"]]

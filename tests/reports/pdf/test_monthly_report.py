@@ -7,11 +7,22 @@ import subprocess
 from datetime import date, datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from db import add_annotation, add_event, find_indicator, find_unit, read_session, write_session
+from db import (
+    add_annotation,
+    add_event,
+    create_unit,
+    find_indicator,
+    find_unit,
+    list_units,
+    read_session,
+    set_unit_indicators,
+    write_session,
+)
 from reports.content.report_content import report_content
 from reports.content.report_month import parse_month
 from reports.content.report_scope import find_scope, municipality_scope
@@ -305,3 +316,50 @@ def test_days_between_events_are_dated_by_event_whatever_their_spacing(demo_engi
     chart_page = next(page for page in pdf_pages(monthly_report(content, generated_at=MADE))
                       if "Dage siden sidste hændelse (åben)" in page)
     assert "Hændelsesdato" in chart_page
+
+
+def test_each_event_indicator_has_the_months_calendar_red_on_the_days_of_its_events(municipality):
+    for unit in municipality.units:
+        events = [chart for chart in unit.charts if chart.indicator.definition.measure == "events"]
+        assert [calendar.chart for calendar in unit.calendars] == events
+        for calendar in unit.calendars:
+            dates = pd.to_datetime(calendar.chart.series["date"]).dt.date
+            assert {box.day for box in calendar.days if box.state == "event"} == {
+                day for day in dates if NOVEMBER.contains(day)}
+            assert len(calendar.days) == 30
+
+
+def test_the_internal_report_prints_the_calendars_and_the_shared_one_leaves_them_out(
+        internal_pages, shared_pages, municipality):
+    with_events = sum(bool(unit.calendars) for unit in municipality.units)
+    assert with_events > 0
+    assert sum("Patientsikkerhedskalender, november 2026" in page
+               for page in internal_pages) == with_events
+    assert not any("Patientsikkerhedskalender" in page for page in shared_pages)
+    # Solbakken's falls: one day with a fall this month, counted in the singular.
+    assert any("1 dag med hændelse" in flat(page) for page in internal_pages)
+
+
+def test_a_unit_without_an_ulcer_since_it_began_measuring_reads_n_days_without_in_the_report(
+        demo_engine):
+    with write_session(demo_engine) as session:
+        units = list_units(session=session).set_index("code")
+        unit_id = create_unit("Plejecenter Havbrisen", kind="unit",
+                              parent_id=int(units.at["solbakken", "parent_id"]),
+                              session=session, actor="system:test", code="havbrisen")
+        set_unit_indicators(unit_id, [find_indicator("tryksaar_dage_mellem", session=session).id],
+                            session=session, actor="system:test", today=date(2026, 10, 23))
+    with read_session(demo_engine) as session:
+        content = report_content(find_scope("havbrisen", kind="unit", session=session), NOVEMBER,
+                                 session=session, actor="system", today=DEMO_TODAY)
+    pages = [flat(page) for page in pdf_pages(monthly_report(content, generated_at=MADE,
+                                                             invariant=True))]
+    assert any("Ikke nået ≥ 300 dage 30 uden" in page for page in pages)  # the summary row
+    assert any("30 dage uden nyt tryksår, siden målingen begyndte 23-10-2026" in page
+               for page in pages)
+
+
+def test_the_appendix_prints_what_each_harm_counts_from_its_measure_plan(unit_pages):
+    appendix = " ".join(flat(page) for page in unit_pages)
+    assert ("Om målingen: Hvad tælles: En fejl i ordination, dosering eller givning, der gør "
+            "lægekontakt nødvendig") in appendix
