@@ -38,7 +38,9 @@ _PER_ROW = 2  # calendars side by side on the board
 def calendar_html(days: list[CalendarDay], *, title: str, today: date, language: str,
                   compact: bool = False) -> str:
     """Return the month's calendar as an HTML table, Monday first, today framed."""
-    size = "1.1rem" if compact else "1.6rem"
+    # The board's size follows the screen: legible across the room on a wall screen, and two
+    # calendars side by side still fit a 1024-wide tablet held sideways.
+    size = "1.1rem" if compact else "clamp(0.85rem, 1.55vw, 1.6rem)"
     heads = "".join(f'<th scope="col" style="font-size:{size};padding:0.1rem">'
                     f'{escape(translate(f"calendar.weekday.{n}", language))}</th>'
                     for n in range(_WEEKDAYS))
@@ -52,7 +54,7 @@ def calendar_html(days: list[CalendarDay], *, title: str, today: date, language:
             f'<td class="tavle-calendar-day tavle-calendar-day--{box.state}" '
             f'title="{escape(words)}" aria-label="{box.day.day}: {escape(words)}" '
             f'style="{_BOX_STYLES[box.state]}{frame};font-size:{size};font-weight:700;'
-            f'text-align:center;border-radius:6px;padding:0.15rem 0.1rem;min-width:2.2em">'
+            f'text-align:center;border-radius:6px;padding:0.15rem 0.1rem;overflow:hidden">'
             f'{box.day.day}<br><span aria-hidden="true">{_MARKS[box.state] or "&nbsp;"}</span></td>')
     cells += ['<td></td>'] * (-len(cells) % _WEEKDAYS)
     rows = "".join("<tr>" + "".join(cells[start:start + _WEEKDAYS]) + "</tr>"
@@ -60,7 +62,7 @@ def calendar_html(days: list[CalendarDay], *, title: str, today: date, language:
     month = format_month(days[0].day, language=language)
     return (f'<div class="tavle-calendar"><p style="font-size:{size};font-weight:700;'
             f'margin:0.4rem 0">{escape(title)} · {escape(month)}</p>'
-            f'<table style="border-collapse:separate;border-spacing:0.3rem;width:100%">'
+            f'<table style="border-collapse:separate;border-spacing:0.3rem;width:100%;table-layout:fixed">'
             f'<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
             f'<p style="font-size:{size};margin:0.2rem 0">{escape(_legend(language))}</p></div>')
 
