@@ -59,7 +59,7 @@ def test_a_saved_phase_splits_the_chart_and_the_chart_downloads_as_png(demo_data
         page.screenshot(path=artefact("analysis_small_multiples.png"), full_page=True)
 
         page.goto(f"{url}/administration")
-        sign_in_as_demo(page)  # a new page load is a new session
+        # A new page load keeps the sign-in (its cookie names a live session): no second sign-in.
         page.get_by_text("Plejecenter Solbakken · enhed").wait_for(timeout=30_000)
         page.get_by_role("button", name="Slet enheden").wait_for()  # the last thing drawn
         page.screenshot(path=artefact("administration.png"), full_page=True)
