@@ -212,3 +212,17 @@ def test_each_event_indicator_has_this_months_safety_calendar_under_the_counters
     calendars = [m.value for m in board.markdown if "tavle-calendar" in m.value]
     assert len(calendars) == 2  # Solbakken's new pressure ulcers and falls
     assert "Nyt tryksår · november 2026" in calendars[0] and "Fald · november 2026" in calendars[1]
+
+
+def test_the_whole_history_switch_charts_what_the_window_leaves_out(monkeypatch, demo_database_url):
+    monkeypatch.setenv("TAVLE_HISTORY_YEARS", "1")
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+
+    def points_of_2024() -> int:
+        return sum(chart.proto.spec.count('"2024-') for chart in elements(app.main, "vega_lite_chart"))
+
+    window = points_of_2024()
+    assert not app.toggle(key="board.whole_history").value
+    app.toggle(key="board.whole_history").set_value(True).run()
+    # The demo holds two years: a year's window leaves most of 2024 out, the switch shows it.
+    assert points_of_2024() > window + 50
