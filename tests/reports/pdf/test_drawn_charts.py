@@ -5,10 +5,11 @@ from datetime import datetime
 import pytest
 
 from db import read_session
+from reports.content.forked_work import usable_processes
 from reports.content.report_content import report_content
 from reports.content.report_month import parse_month
 from reports.content.report_scope import municipality_scope
-from reports.pdf.drawn_charts import drawn_charts, usable_processes
+from reports.pdf.drawn_charts import drawn_charts
 from reports.pdf.fonts import report_fonts
 from reports.pdf.monthly import monthly_report
 from tests.conftest import DEMO_TODAY
