@@ -30,6 +30,8 @@ def usable_processes() -> int:
     """How many processes may share work: the cores this process may use, 1 where forking is unsafe."""
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
+    if multiprocessing.current_process().daemon:  # a Pool's worker may not have children
+        return 1
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -40,6 +42,8 @@ def process_count(items: int, processes: int | None) -> int:
     """How many processes share `items` items: None decides (one for little work), else as asked."""
     if processes is None:
         return min(usable_processes(), max(items // MIN_ITEMS_PER_PROCESS, 1))
+    if multiprocessing.current_process().daemon:
+        return 1
     return max(min(int(processes), items), 1)
 
 
