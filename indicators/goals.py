@@ -215,13 +215,22 @@ def series_goal_table(goal: Goal, x: np.ndarray, y: np.ndarray, target: np.ndarr
 def sustained_level(y: np.ndarray, *, points: int = SUSTAINED_POINTS) -> np.ndarray:
     """Per row, at each point: the median of the latest `points` values up to it (NaN before that many)."""
     level = np.full(y.shape, np.nan)
-    for row in range(y.shape[0]):
-        present = np.flatnonzero(~np.isnan(y[row]))
-        if len(present) < points:
-            continue
-        values = y[row, present]
-        windows = np.lib.stride_tricks.sliding_window_view(values, points)
-        level[row, present[points - 1:]] = np.median(windows, axis=1)
+    present = ~np.isnan(y)
+    counts = present.sum(axis=1)
+    rows = np.flatnonzero(counts >= points)
+    if len(rows) == 0:
+        return level
+    # Every row's present values packed to the left (in order), then all windows at once.
+    order = np.argsort(~present[rows], axis=1, kind="stable")
+    packed = np.take_along_axis(y[rows], order, axis=1)
+    windows = np.lib.stride_tricks.sliding_window_view(packed, points, axis=1)
+    with np.errstate(invalid="ignore"):
+        medians = np.median(windows, axis=2)
+    # Window k ends at the row's (k + points)-th present value: only whole windows count.
+    ends = np.arange(medians.shape[1])[None, :] + points - 1
+    whole = ends < counts[rows][:, None]
+    level[np.broadcast_to(rows[:, None], whole.shape)[whole],
+          np.take_along_axis(order, np.minimum(ends, y.shape[1] - 1), axis=1)[whole]] = medians[whole]
     return level
 
 

@@ -34,8 +34,7 @@ from indicators.indicator_chart import REDUCTION_BASELINE_POINTS, indicator_char
 from indicators.open_interval import OPEN_INTERVAL_MEANS
 from indicators.overview_grid import IndicatorGrid, plotted
 from indicators.overview_skewed import judge_skewed, skewed_rows, vectorisable
-from indicators.rules_anhoej import long_run_findings
-from indicators.runs import runs_analysis
+from indicators.runs import longest_run_limit, row_run_lengths, runs_analysis, sides
 from indicators.skewed_shares import (
     NORMAL_APPROXIMATION_MIN_COUNT,
     exact_binomial_lines,
@@ -78,6 +77,7 @@ def row_verdicts(y: np.ndarray, centre: np.ndarray, lcl: np.ndarray, ucl: np.nda
     rule = np.full(rows, None, dtype=object)
     sigma_rank, run_rank = RULE_PRIORITY.index("sigma"), RULE_PRIORITY.index("long_run")
     crossings_rank = RULE_PRIORITY.index("crossings")
+    run_latest = _long_run_latest(y, centre, long_run)
     for row in np.flatnonzero((n_useful >= MIN_USEFUL_POINTS)
                               & ((last_above >= 0) | (last_below >= 0) | long_run | few_crossings)):
         # (latest point, rank, direction, rule) of every finding; the verdict takes the
@@ -88,15 +88,38 @@ def row_verdicts(y: np.ndarray, centre: np.ndarray, lcl: np.ndarray, ucl: np.nda
         if last_below[row] >= 0:
             findings.append((last_below[row], sigma_rank, -1, "sigma"))
         if long_run[row]:
-            runs = runs_analysis(y[row], np.full(points, centre[row]), np.ones(points, dtype=bool))
-            for finding in long_run_findings(runs, runs.longest_run_max, "long_run", 0):
-                findings.append((int(finding.points.max()), run_rank, finding.direction, "long_run"))
+            for direction, latest_points in zip((1, -1), run_latest, strict=True):
+                if latest_points[row] >= 0:
+                    findings.append((int(latest_points[row]), run_rank, direction, "long_run"))
         if few_crossings[row]:
             findings.append((-1, crossings_rank, 0, "crossings"))
         latest, _, direction, name = min(findings, key=lambda found: (-found[0], found[1]))
         verdict[row] = signal_kind(direction, improvement)
         rule[row] = name
     return verdict, rule
+
+
+def _long_run_latest(y: np.ndarray, centre: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the latest point of a run above and of a run below the centre longer than the limit (-1: none).
+
+    What long_run_findings finds in runs_analysis of each chosen row, for all of them at
+    once: the rows' run lengths, and the limit of each row's own useful points.
+    """
+    above, below = np.full(len(y), -1), np.full(len(y), -1)
+    rows = np.flatnonzero(chosen)
+    if len(rows) == 0:
+        return above, below
+    side = sides(y[rows], centre[rows][:, None], np.ones(y[rows].shape, dtype=bool))
+    lengths = row_run_lengths(side)
+    counted = (side != 0).sum(axis=1)
+    limits = {int(n): longest_run_limit(int(n)) for n in np.unique(counted) if n > 0}
+    # No useful point, no run: a limit no run reaches.
+    limit = np.array([limits.get(int(n), side.shape[1]) for n in counted])
+    index = np.arange(side.shape[1])[None, :]
+    beyond = lengths > limit[:, None]
+    above[rows] = np.where(beyond & (side == 1), index, -1).max(axis=1, initial=-1)
+    below[rows] = np.where(beyond & (side == -1), index, -1).max(axis=1, initial=-1)
+    return above, below
 
 
 def _batch_column(grid: IndicatorGrid) -> tuple[np.ndarray, ...]:

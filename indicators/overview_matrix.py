@@ -275,8 +275,10 @@ def _split(frame: pd.DataFrame, codes: Sequence[str]) -> dict[str, pd.DataFrame]
     counts = np.bincount(numbers[numbers >= 0], minlength=len(names))
     starts = np.concatenate([[0], np.cumsum(counts)]) + int((numbers < 0).sum())
     wanted = set(codes)
+    # The code column itself is not needed in the parts: taking its strings cost as much as the rest.
+    figures = frame[[column for column in frame.columns if column != "indicator"]]
     parts = {}
     for number, name in enumerate(names):
         if name in wanted:
-            parts[name] = frame.iloc[order[starts[number]:starts[number + 1]]]
+            parts[name] = figures.iloc[order[starts[number]:starts[number + 1]]]
     return parts

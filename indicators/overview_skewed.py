@@ -12,6 +12,7 @@ import numpy as np
 
 from indicators.constants import MIN_USEFUL_POINTS
 from indicators.findings import RULE_PRIORITY, signal_kind
+from indicators.runs import row_run_lengths
 from indicators.skewed_shares import (
     _LOG_FACTORIAL,
     NORMAL_APPROXIMATION_MIN_COUNT,
@@ -40,21 +41,39 @@ def vectorisable(denominators: np.ndarray) -> bool:
     return bool(np.all((present == np.round(present)) & (present <= _VECTOR_MAX_TRIALS)))
 
 
-def _run_lengths(side: np.ndarray) -> np.ndarray:
-    """Per point, the length of its run of useful points (0 where not useful); non-useful points are skipped."""
-    rows, points = side.shape
-    useful = side != 0
-    index = np.where(useful, np.arange(points)[None, :], -1)
-    last = np.maximum.accumulate(index, axis=1)
-    previous = np.concatenate([np.full((rows, 1), -1), last[:, :-1]], axis=1)
-    previous_side = np.where(previous >= 0, np.take_along_axis(side, np.maximum(previous, 0), axis=1), 0)
-    starts = useful & (side != previous_side)
-    run_id = np.cumsum(starts, axis=1)  # 1-based within each row at useful points
-    key = (np.arange(rows)[:, None] * (points + 1) + run_id)[useful]
-    counts = np.bincount(key, minlength=rows * (points + 1))
-    lengths = np.zeros(side.shape, dtype=np.int64)
-    lengths[useful] = counts[key]
-    return lengths
+def _binomial_columns(share: np.ndarray, sizes: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per point: the probability limits' counts (low, high) and each side's chance (below, above).
+
+    A row's points repeat a few subgroup sizes, so the cumulative binomial table is built
+    once per distinct (row, size) and spread back to the points: the same numbers, far
+    fewer exponentials than a table per point.
+    """
+    top = int(sizes.max(initial=0))
+    rows = np.repeat(np.arange(len(share)), sizes.shape[1]).reshape(sizes.shape)
+    pairs, back = np.unique(rows * (top + 1) + sizes, return_inverse=True)
+    back = back.reshape(sizes.shape)
+    row, size = pairs // (top + 1), pairs % (top + 1)
+    chance = share[row][:, None]
+    inner = (chance > 0) & (chance < 1)
+    counts = np.arange(top + 1)[None, :]
+    column = size[:, None]
+    possible = counts <= column
+    rest = np.where(possible, column - counts, 0)
+    log_share = np.log(np.where(inner, chance, 0.5))
+    log_rest = np.log1p(-np.where(inner, chance, 0.5))
+    log_pmf = (_LOG_FACTORIAL[column] - _LOG_FACTORIAL[np.broadcast_to(counts, possible.shape)]
+               - _LOG_FACTORIAL[rest] + counts * log_share + rest * log_rest)
+    table = np.cumsum(np.where(possible, np.exp(log_pmf), 0.0), axis=1)
+    low = (table < TAIL_PROBABILITY).sum(axis=1)
+    high = np.minimum((table < 1.0 - TAIL_PROBABILITY).sum(axis=1), size)
+    # Each side's chance per point, given the point is not on the line.
+    expected = size * chance[:, 0]
+    below_at = np.ceil(expected).astype(np.int64) - 1
+    picked = np.arange(len(pairs))
+    lower = np.where(below_at >= 0, table[picked, np.clip(below_at, 0, top)], 0.0)
+    upper = 1.0 - table[picked, np.clip(np.floor(expected).astype(np.int64), 0, top)]
+    return low[back], high[back], lower[back], upper[back]
 
 
 def judge_skewed(numerators: np.ndarray, denominators: np.ndarray, shares: np.ndarray, *,
@@ -66,19 +85,8 @@ def judge_skewed(numerators: np.ndarray, denominators: np.ndarray, shares: np.nd
         y = numerators / denominators
     share = np.round(shares, 12)[:, None]  # the limits' share, as exact_binomial_lines rounds it
     sizes = np.where(np.isnan(denominators) | (denominators <= 0), 0, denominators).astype(np.int64)
-    top = int(sizes.max(initial=0))
-    counts = np.arange(top + 1)[None, None, :]
-    size3 = sizes[:, :, None]
-    possible = counts <= size3
-    rest = np.where(possible, size3 - counts, 0)
     inner = (share > 0) & (share < 1)
-    log_share = np.log(np.where(inner, share, 0.5))[:, :, None]
-    log_rest = np.log1p(-np.where(inner, share, 0.5))[:, :, None]
-    log_pmf = (_LOG_FACTORIAL[size3] - _LOG_FACTORIAL[np.broadcast_to(counts, size3.shape[:2] + (top + 1,))]
-               - _LOG_FACTORIAL[rest] + counts * log_share + rest * log_rest)
-    table = np.cumsum(np.where(possible, np.exp(log_pmf), 0.0), axis=2)
-    low = (table < TAIL_PROBABILITY).sum(axis=2)
-    high = np.minimum((table < 1.0 - TAIL_PROBABILITY).sum(axis=2), sizes)
+    low, high, lower, upper = _binomial_columns(share[:, 0], sizes)
     edge_low = np.where(share <= 0, 0, sizes)  # a share of 0 or 1: the limits sit on it
     low = np.where(inner, low, edge_low)
     high = np.where(inner, high, edge_low)
@@ -90,13 +98,6 @@ def judge_skewed(numerators: np.ndarray, denominators: np.ndarray, shares: np.nd
     side = np.where(np.isnan(side), 0, side).astype(np.int8)
     useful = side != 0
     n_useful = useful.sum(axis=1)
-    # Each side's chance per point, given the point is not on the line.
-    expected = sizes * share
-    below_at = np.ceil(expected).astype(np.int64) - 1
-    lower = np.where(below_at >= 0, np.take_along_axis(table, np.clip(below_at, 0, top)[:, :, None], axis=2)[:, :, 0],
-                     0.0)
-    upper = 1.0 - np.take_along_axis(table, np.clip(np.floor(expected).astype(np.int64), 0, top)[:, :, None],
-                                     axis=2)[:, :, 0]
     total = lower + upper
     counted = useful & has_size & (total > 0) & inner
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -104,7 +105,7 @@ def judge_skewed(numerators: np.ndarray, denominators: np.ndarray, shares: np.nd
         chance_below = np.where(counted, lower / total, 0.0).sum(axis=1) / counted.sum(axis=1)
     chance_above = np.where(counted.any(axis=1), chance_above, 0.5)
     chance_below = np.where(counted.any(axis=1), chance_below, 0.5)
-    lengths = _run_lengths(side)
+    lengths = row_run_lengths(side)
     index = np.arange(points)[None, :]
     latest: list[tuple[np.ndarray, int, int]] = []  # (latest point per row or -1, rank, direction)
     for direction, chance in ((1, chance_above), (-1, chance_below)):

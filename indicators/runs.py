@@ -121,6 +121,26 @@ def sides(y: np.ndarray, centre_line: np.ndarray, include: np.ndarray) -> np.nda
     return side.astype(np.int8)
 
 
+def row_run_lengths(side: np.ndarray) -> np.ndarray:
+    """For rows of sides (as `sides` gives): per point the length of its run, 0 where not useful.
+
+    The run_length of runs_analysis for many rows at once; non-useful points are skipped.
+    """
+    rows, points = side.shape
+    useful = side != 0
+    index = np.where(useful, np.arange(points)[None, :], -1)
+    last = np.maximum.accumulate(index, axis=1)
+    previous = np.concatenate([np.full((rows, 1), -1), last[:, :-1]], axis=1)
+    previous_side = np.where(previous >= 0, np.take_along_axis(side, np.maximum(previous, 0), axis=1), 0)
+    starts = useful & (side != previous_side)
+    run_id = np.cumsum(starts, axis=1)  # 1-based within each row at useful points
+    key = (np.arange(rows)[:, None] * (points + 1) + run_id)[useful]
+    counts = np.bincount(key, minlength=rows * (points + 1))
+    lengths = np.zeros(side.shape, dtype=np.int64)
+    lengths[useful] = counts[key]
+    return lengths
+
+
 def runs_analysis(y: np.ndarray, centre_line: np.ndarray, include: np.ndarray) -> RunsResult:
     """Longest run and crossings of the included points against the centre line."""
     side = sides(y, centre_line, include)

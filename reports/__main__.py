@@ -4,10 +4,13 @@
     python -m reports monthly --area "Område Nord" --month 2026-11 --out nord.pdf --shared
     python -m reports monthly --all --month 2026-11 --out rapporter/ --lang en
     python -m reports monthly --municipality "Aarby Kommune" --month 2026-11 --out aarby/
+    python -m reports monthly --unit solbakken --month 2026-11 --out solbakken.pdf --full-history
 
 With --all (the database's one municipality) or --municipality NAME (one of
 several in a region's database) and a folder as --out, one report per unit and
-the municipality's report are written there (2026-11-solbakken.pdf, ...). Exit codes: 0 done,
+the municipality's report are written there (2026-11-solbakken.pdf, ...). The charts show
+the last --history-years years (default $TAVLE_HISTORY_YEARS or 2); --full-history shows
+everything. Exit codes: 0 done,
 1 the report could not be made, 2 wrong usage.
 """
 
@@ -28,6 +31,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from db import make_engine, read_session
 from indicators import RULE_SETS, TavleError
 from reports.content.errors import ReportError
+from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_content import ReportContent, report_content
 from reports.content.report_month import ReportMonth, parse_month
 from reports.content.report_scope import find_scope, municipality_scope
@@ -44,6 +48,17 @@ def month_argument(text: str) -> ReportMonth:
         return parse_month(text)
     except ReportError as error:
         raise argparse.ArgumentTypeError(error.text("en")) from error
+
+
+def history_years_argument(text: str) -> int:
+    """Parse --history-years for argparse: a whole number of years, at least 1."""
+    try:
+        years = int(text)
+    except ValueError:
+        years = 0
+    if years < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of years, at least 1, not {text!r}")
+    return years
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,10 +84,32 @@ def build_parser() -> argparse.ArgumentParser:
     monthly.add_argument("--shared", action="store_true",
                          help="for sharing beyond the team: counts of 1-4 shown as <5")
     monthly.add_argument("--rules", choices=RULE_SETS, default="anhoej")
+    history = monthly.add_mutually_exclusive_group()
+    # No default here: argparse would take a given value equal to it for "not given".
+    history.add_argument("--history-years", type=history_years_argument, metavar="N",
+                         help="years of history charted (default: $TAVLE_HISTORY_YEARS or "
+                              f"{DEFAULT_HISTORY_YEARS})")
+    history.add_argument("--full-history", action="store_true",
+                         help="chart the whole history (vis hele historikken): more pages, slower")
     monthly.add_argument("--today", type=date.fromisoformat,
                          default=os.environ.get("TAVLE_TODAY") or date.today().isoformat(),
                          help="the day the report is made (default: $TAVLE_TODAY or the clock)")
     return parser
+
+
+def history_years(args: argparse.Namespace) -> int | None:
+    """The years the report charts: --history-years, $TAVLE_HISTORY_YEARS or 2; None for --full-history."""
+    if args.full_history:
+        return None
+    if args.history_years is not None:
+        return args.history_years
+    configured = os.environ.get("TAVLE_HISTORY_YEARS", "").strip()
+    if not configured:
+        return DEFAULT_HISTORY_YEARS
+    if not configured.isdigit() or int(configured) < 1:
+        raise ReportError(f"TAVLE_HISTORY_YEARS skal være et helt antal år, mindst 1, ikke {configured!r}.",
+                          f"TAVLE_HISTORY_YEARS must be a whole number of years, at least 1, not {configured!r}.")
+    return int(configured)
 
 
 def wants_folder(args: argparse.Namespace) -> bool:
@@ -94,7 +131,8 @@ def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportCon
                 kind, name = ("unit", args.unit) if args.unit else ("area", args.area)
                 scope = find_scope(name, kind=kind, session=session)
             content = report_content(scope, args.month, session=session, actor=args.actor,
-                                     today=args.today, rules=args.rules)
+                                     today=args.today, rules=args.rules,
+                                     history_years=history_years(args))
     finally:
         engine.dispose()
     out = Path(args.out)

@@ -11,6 +11,7 @@ from app.board.safety_calendar import show_calendars
 from app.language import text
 from app.plain_text import as_text
 from app.resources import database, today
+from app.settings import load_settings
 from app.unit_picker import care_units
 from db import PermissionDeniedError, list_unit_indicators, read_session
 
@@ -48,7 +49,8 @@ def show_kiosk(request: KioskRequest, *, language: str) -> None:
         code = shown[screen.unit_index]
         day = today()
         try:
-            board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day)
+            board = read_board(int(units.loc[code, "id"]), str(units.loc[code, "name"]), today=day,
+                               history_years=load_settings().history_years)
         except PermissionDeniedError:  # the board link was revoked while the screen ran
             st.error(text("board.link.invalid"), icon=":material/link_off:")
             return

@@ -23,7 +23,6 @@ from app.indicator_labels import capitalised, indicator_label
 from app.language import translate
 from app.navigation import VIEWS
 from app.resources import database
-from app.settings import load_settings
 from app.styles import BOARD_COUNTERS
 from app.unit_picker import UNIT_PARAMETER
 from db import last_board_meeting, read_session
@@ -60,11 +59,14 @@ class UnitBoard:
     last_meeting: date | None
 
 
-def read_board(unit_id: int, name: str, *, today: date) -> UnitBoard:
-    """Read and chart every active indicator of the unit, with its last board meeting."""
+def read_board(unit_id: int, name: str, *, today: date, history_years: int | None) -> UnitBoard:
+    """Read and chart every active indicator of the unit, with its last board meeting.
+
+    history_years: the years read and charted (None: the whole history).
+    """
     with read_session(database()) as session:
         charts = unit_board(unit_id, session=session, actor=current_actor(), today=today,
-                            history_years=load_settings().history_years)
+                            history_years=history_years)
         meeting = last_board_meeting(unit_id, session=session, actor=current_actor())
     return UnitBoard(unit_id, name, charts, meeting)
 

@@ -14,7 +14,6 @@ import streamlit as st
 
 from app.access.identity import current_actor
 from app.resources import database
-from app.settings import load_settings
 from db import read_session
 from reports import Overview, read_overview
 
@@ -23,15 +22,15 @@ FRESH_SECONDS = 60
 _KEY = "overview_figures"
 
 
-def current_overview(day: date) -> Overview:
-    """The overview as of day: the session's copy when it is fresh, else read anew."""
+def current_overview(day: date, *, history_years: int | None) -> Overview:
+    """The overview as of day over history_years (None: all): the session's copy when fresh, else read anew."""
     kept = st.session_state.get(_KEY)
-    if kept is not None and kept[0] == day and time.monotonic() - kept[1] < FRESH_SECONDS:
+    if kept is not None and kept[0] == (day, history_years) and time.monotonic() - kept[1] < FRESH_SECONDS:
         return kept[2]
     with read_session(database()) as session:
         overview = read_overview(session=session, actor=current_actor(), today=day,
-                                 history_years=load_settings().history_years)
-    st.session_state[_KEY] = (day, time.monotonic(), overview)
+                                 history_years=history_years)
+    st.session_state[_KEY] = ((day, history_years), time.monotonic(), overview)
     return overview
 
 

@@ -12,6 +12,7 @@ from app.board.measurement_start import measurement_start_controls
 from app.board.meeting import meeting_controls
 from app.board.safety_calendar import show_calendars
 from app.board.wall_switch import wall_switch
+from app.charts.history_choice import history_years_choice
 from app.language import current_language, text
 from app.navigation import VIEWS
 from app.plain_text import as_text
@@ -32,9 +33,11 @@ unit = chosen_unit()
 if unit is None:
     st.stop()
 day = today()
-board = read_board(int(unit["id"]), str(unit["name"]), today=day)
-st.title(f"{text('nav.board')}: {as_text(board.name)}")
+st.title(f"{text('nav.board')}: {as_text(str(unit['name']))}")
 show_date(day, language)
+# The configured window unless asked: the whole history is read only on this switch.
+years = history_years_choice(key="board.whole_history")
+board = read_board(int(unit["id"]), str(unit["name"]), today=day, history_years=years)
 if may("board.write", board.unit_id):
     meeting_controls(board.unit_id, board.last_meeting, language)
 show_counters(board, language)

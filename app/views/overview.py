@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app.charts.history_choice import history_years_choice
 from app.indicator_labels import indicator_label
 from app.language import current_language, text
 from app.notices import show_notice
@@ -24,7 +25,7 @@ day = today()
 use_wide_page()
 st.title(text("nav.overview"))
 show_notice(NOTICE_PLACE)
-overview = current_overview(day)
+overview = current_overview(day, history_years=history_years_choice(key="overview.whole_history"))
 if overview.units.empty or not overview.indicators:
     st.info(text("overview.none"))
     st.stop()

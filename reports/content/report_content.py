@@ -60,18 +60,21 @@ class ReportContent:
 
 def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, actor: str,
                    today: date, rules: str = "anhoej",
-                   history_years: int | None = DEFAULT_HISTORY_YEARS) -> ReportContent:
+                   history_years: int | None = DEFAULT_HISTORY_YEARS,
+                   processes: int | None = None) -> ReportContent:
     """Read and chart every active indicator of every unit in scope, as of the month's end.
 
     today is the caller's clock: a report for the running month reads up to today.
     actor must be allowed to report on the scope (see db.permissions). history_years
     bounds the charts to the years before the month (see history_window); None: everything.
+    processes: how many processes chart (None: as the cores allow, see forked_work).
     """
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
     boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
-                         today=as_of, rules=rules, history_years=history_years)
+                         today=as_of, rules=rules, history_years=history_years,
+                         processes=processes)
     units = tuple(UnitCharts(unit, tuple(board), _calendars(unit.id, board, month, session=session,
                                                            actor=actor, as_of=as_of))
                   for unit, board in zip(scope.units, boards, strict=True))

@@ -38,6 +38,7 @@ from indicators import (
     days_without_events,
     indicator_chart,
 )
+from reports.content.forked_work import in_processes
 from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 from reports.content.sampling_marks import sampling_annotations, sampling_days
 
@@ -113,7 +114,7 @@ def baseline_dates(baselines: pd.DataFrame) -> tuple[date | None, list[date]]:
 
 
 def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
-           session: Session, actor: str, today: date, rules: str, chart: str | None,
+           session: Session | None, actor: str, today: date, rules: str, chart: str | None,
            annotations: list[tuple[object, date, str]], start: date | None,
            switches: pd.DataFrame | None = None,
            baselines: pd.DataFrame | None = None,
@@ -185,11 +186,14 @@ def unit_board(unit_id: int, *, session: Session, actor: str, today: date,
 
 def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today: date,
                 rules: str = "anhoej",
-                history_years: int | None = DEFAULT_HISTORY_YEARS) -> list[list[StoredChart]]:
+                history_years: int | None = DEFAULT_HISTORY_YEARS,
+                processes: int | None = None) -> list[list[StoredChart]]:
     """Return unit_board of each of the units, reading what the boards share in one go.
 
     A municipality's report charts fifty boards: one query for the catalogue and one
-    for the sampling switches of every unit actor may read save ninety-eight.
+    for the sampling switches of every unit actor may read save ninety-eight. Everything
+    is read first; the charting, each series on its own, is shared out among processes
+    (reports.content.forked_work; processes None: as the cores allow).
     """
     since = history_start(today, years=history_years)
     catalogue = {stored.id: stored for stored in list_indicators(session=session)}
@@ -197,10 +201,20 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
     no_switches = switches.iloc[:0]
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
     exposures = unit_exposures(session=session)
-    return [_board(unit_id, session=session, actor=actor, today=today, rules=rules, start=None,
-                   indicators=None, catalogue=catalogue, since=since,
-                   switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id])
-            for unit_id in unit_ids]
+    inputs = [_board_inputs(unit_id, session=session, actor=actor, today=today, rules=rules,
+                            start=None, indicators=None, catalogue=catalogue, since=since,
+                            switches=by_unit.get(unit_id, no_switches),
+                            exposure=exposures[unit_id])
+              for unit_id in unit_ids]
+    charted = iter(in_processes(_chart_of, [one for board in inputs for one in board],
+                                processes=processes))
+    return [[next(charted) for _ in board] for board in inputs]
+
+
+def _chart_of(arguments: tuple[tuple, dict]) -> StoredChart:
+    """_chart of one board input (positional and keyword arguments)."""
+    positional, keywords = arguments
+    return _chart(*positional, **keywords)
 
 
 def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
@@ -208,7 +222,19 @@ def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: st
            switches: pd.DataFrame, since: date | None,
            catalogue: dict[int, StoredIndicator] | None = None,
            exposure: str | None = None) -> list[StoredChart]:
-    """Return a unit's board, given the unit's sampling switches.
+    """Return a unit's board, given the unit's sampling switches (see _board_inputs)."""
+    return [_chart_of(arguments) for arguments in _board_inputs(
+        unit_id, session=session, actor=actor, today=today, rules=rules, start=start,
+        indicators=indicators, switches=switches, since=since, catalogue=catalogue,
+        exposure=exposure)]
+
+
+def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
+                  start: date | None, indicators: Iterable[StoredIndicator] | None,
+                  switches: pd.DataFrame, since: date | None,
+                  catalogue: dict[int, StoredIndicator] | None = None,
+                  exposure: str | None = None) -> list[tuple[tuple, dict]]:
+    """Read a unit's board: the arguments of _chart for each chart, needing no session any more.
 
     With the catalogue (live indicators by id) and the unit's exposure, the board's
     active indicators are taken from it in the order the series read gives (board
@@ -226,13 +252,16 @@ def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: st
                                           today))
     baselines = list_unit_baselines(unit_id, session=session, actor=actor)
     starts = measuring_starts(unit_id, session=session, actor=actor)
+    # The baselines are given, so _chart reads nothing: it may run in another process.
     return [
-        _chart(unit_id, indicator, all_series[indicator.id], session=session, actor=actor,
-               today=today, rules=rules, chart=None, annotations=annotations, start=start,
-               switches=switches, baselines=baselines.get(indicator.id, _NO_BASELINES),
-               measuring_since=starts.get(indicator.id))
+        ((unit_id, indicator, all_series[indicator.id]),
+         {"session": None, "actor": actor, "today": today, "rules": rules, "chart": None,
+          "annotations": annotations, "start": start, "switches": switches,
+          "baselines": baselines.get(indicator.id, _NO_BASELINES),
+          "measuring_since": starts.get(indicator.id)})
         for indicator in chosen if indicator.id in all_series
     ]
+
 
 def latest_row(chart: StoredChart) -> int | None:
     """Return the index of the latest point with a value (for events: the latest closed interval)."""

@@ -10,7 +10,7 @@ says how many.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -26,6 +26,7 @@ from reports.drawing.verdict_sentence import verdict_sentence
 from reports.pdf.calendar_pages import calendar_section
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.chart_drawing import chart_picture
+from reports.pdf.fonts import ReportFonts
 from reports.pdf.picture import Layer, Picture, Text
 from reports.pdf.picture_canvas import PictureFlowable
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
@@ -37,21 +38,28 @@ from reports.wording.texts import counted, report_text
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
 CHART_FONT_SIZE = 7.5
 ABOVE_CHART, BELOW_CHART, AFTER_BLOCK = 4.0, 3.0, 14.0  # points between the texts and the chart
+# chart_block's default: the chart is drawn there (None would mean "drawn, and it has no points").
+NOT_DRAWN = object()
 
 
 def chart_section(content: ReportContent, *, styles: ReportStyles, language: str,
-                  shared: bool) -> list[Flowable]:
-    """Return the charts of every unit; each unit starts on a new page in a report of several."""
+                  shared: bool, pictures: Sequence[Sequence[Picture | None]] | None = None,
+                  ) -> list[Flowable]:
+    """Return the charts of every unit; each unit starts on a new page in a report of several.
+
+    pictures: each unit's charts already drawn (reports.pdf.drawn_charts), or None to draw here.
+    """
     story: list[Flowable] = []
     several = len(content.units) > 1
     texts = CellTexts()  # one report's charts share what they have measured and encoded
-    for unit in content.units:
+    for number, unit in enumerate(content.units):
         story.append(PageBreak())
         story += unit_heading(unit, styles=styles, language=language, several=several)
-        for chart in unit.charts:
+        for place, chart in enumerate(unit.charts):
+            picture = NOT_DRAWN if pictures is None else pictures[number][place]
             story.append(chart_block(chart, content, styles=styles, language=language,
                                      shared=shared, unit_name=unit.unit.name if several else "",
-                                     texts=texts))
+                                     texts=texts, picture=picture))
         story += calendar_section(unit, styles=styles, language=language, shared=shared)
     return story
 
@@ -71,11 +79,12 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
 
 def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
                 language: str, shared: bool, unit_name: str = "",
-                texts: CellTexts | None = None) -> Flowable:
+                texts: CellTexts | None = None, picture: object = NOT_DRAWN) -> Flowable:
     """Return one indicator's chart with the texts above and below it, as one picture on one page.
 
     unit_name starts the line under the title in reports of several units, so a
-    page read on its own still says whose chart it is.
+    page read on its own still says whose chart it is. picture: the chart already drawn
+    by chart_figure (None when it has no points), or NOT_DRAWN to draw it here.
     """
     definition = chart.indicator.definition
     fonts = styles.fonts
@@ -103,16 +112,23 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
         if notes:
             below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
                                      language, style=small, bold=fonts.bold), small))
-    picture = None
-    if len(model.points):
-        picture = chart_picture(
-            model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
-            y_title=y_title(chart, language), x_title=x_title_for(definition.measure, language),
-            font_name=fonts.regular,
-            bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE)
-    else:
+    if picture is NOT_DRAWN:
+        picture = chart_figure(chart, fonts=fonts, language=language, shared=shared)
+    if not len(model.points):
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
     return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)
+
+
+def chart_figure(chart: StoredChart, *, fonts: ReportFonts, language: str, shared: bool) -> Picture | None:
+    """Return the chart itself as the report draws it (None without points): the costly part of a block."""
+    definition = chart.indicator.definition
+    model = suppressed_model(chart.model, definition.measure)[0] if shared else chart.model
+    if not len(model.points):
+        return None
+    return chart_picture(
+        model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
+        y_title=y_title(chart, language), x_title=x_title_for(definition.measure, language),
+        font_name=fonts.regular, bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE)
 
 
 def ink(style: ParagraphStyle) -> str:

@@ -15,6 +15,7 @@ from reports.content.report_content import ReportContent
 from reports.pdf.appendix import appendix_section
 from reports.pdf.chart_pages import chart_section
 from reports.pdf.cover import cover_section
+from reports.pdf.drawn_charts import drawn_charts
 from reports.pdf.fonts import ReportFonts, report_fonts
 from reports.pdf.page_layout import PageTexts, build_pdf
 from reports.pdf.report_styles import report_styles
@@ -25,22 +26,28 @@ from reports.wording.texts import report_text
 
 def monthly_report(content: ReportContent, *, generated_at: datetime, language: str = "da",
                    shared: bool = False, invariant: bool = False,
-                   fonts: ReportFonts | None = None) -> bytes:
+                   fonts: ReportFonts | None = None, processes: int | None = None) -> bytes:
     """Return the monthly report as PDF bytes; shared hides counts of 1–4.
 
     generated_at is printed on the cover; invariant makes the bytes depend on
     the content alone (no creation time or random id in the file), for tests.
+    processes: how many processes draw the charts (None: as the cores allow, see
+    reports.pdf.drawn_charts); the document is the same however many.
     """
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}; expected one of {', '.join(LANGUAGES)}.")
     styles = report_styles(fonts or report_fonts())
+    drawn = drawn_charts(content, fonts=styles.fonts, language=language, shared=shared,
+                         processes=processes)
     story = [
         *cover_section(content, styles=styles, language=language, shared=shared,
                        generated_at=generated_at),
         *summary_section(summary_rows(content, language=language, shared=shared),
                           styles=styles, language=language, as_of_text=as_of_text(content, language)),
-        *chart_section(content, styles=styles, language=language, shared=shared),
-        *appendix_section(content, styles=styles, language=language, shared=shared),
+        *chart_section(content, styles=styles, language=language, shared=shared,
+                       pictures=drawn.pictures),
+        *appendix_section(content, styles=styles, language=language, shared=shared,
+                          rows=drawn.rows),
     ]
     return build_pdf(story, page_texts(content, language=language, shared=shared), styles,
                      invariant=invariant)

@@ -279,3 +279,17 @@ def test_a_registrant_sees_no_measurement_start_to_change(monkeypatch, demo_data
     app = open_page("board.py", monkeypatch, demo_database_url, as_user="demo-registrant",
                     enhed="solbakken")
     assert "Målingens start" not in [expander.label for expander in app.expander]
+
+
+def test_the_whole_history_switch_charts_what_the_window_leaves_out(monkeypatch, demo_database_url):
+    monkeypatch.setenv("TAVLE_HISTORY_YEARS", "1")
+    app = open_page("board.py", monkeypatch, demo_database_url, enhed="solbakken")
+
+    def points_of_2024() -> int:
+        return sum(chart.proto.spec.count('"2024-') for chart in elements(app.main, "vega_lite_chart"))
+
+    window = points_of_2024()
+    assert not app.toggle(key="board.whole_history").value
+    app.toggle(key="board.whole_history").set_value(True).run()
+    # The demo holds two years: a year's window leaves most of 2024 out, the switch shows it.
+    assert points_of_2024() > window + 50

@@ -255,3 +255,15 @@ def test_a_click_on_no_shown_cell_opens_nothing(overview_page):
         assert not overview_page.exception, payload
         assert overview_page.title[0].value == "Overblik", payload
         assert "indikator" not in overview_page.query_params, payload
+
+
+def test_the_whole_history_switch_judges_everything_and_the_window_is_the_default(monkeypatch,
+                                                                                 demo_database_url):
+    monkeypatch.setenv("TAVLE_HISTORY_YEARS", "1")
+    app = open_page("overview.py", monkeypatch, demo_database_url)
+    window = app.session_state["overview_figures"][2]
+    assert app.session_state["overview_figures"][0] == (DEMO_TODAY, 1)
+    app.toggle(key="overview.whole_history").set_value(True).run()
+    assert app.session_state["overview_figures"][0] == (DEMO_TODAY, None)
+    whole = app.session_state["overview_figures"][2]
+    assert whole.entries["date"].min() < window.entries["date"].min()

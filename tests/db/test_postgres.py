@@ -14,6 +14,7 @@ from db.events import add_event
 from db.exporter import export_file
 from db.importer import import_file
 from db.migrate import migrate, schema_revision
+from db.models import Unit
 from db.series import read_series, read_unit_series
 from db.units import create_unit
 from tests.db.concurrent_writers import FIRST_DAY, count_rows, prepare, write_at_once
@@ -251,3 +252,18 @@ def test_a_rate_counted_from_events_reads_its_counts_on_postgresql(pg_engine):
         board = read_unit_series(unit_id, session=session, actor="system")
     assert board[rate][["numerator", "denominator"]].to_dict("list") == {
         "numerator": [2.0], "denominator": [1178.0]}
+
+
+def test_a_write_after_the_server_dropped_the_pools_connections_runs_again_on_fresh_ones(pg_engine):
+    with write_session(pg_engine) as session:  # the pool now holds an open connection
+        create_unit("Før", kind="unit", parent_id=None, session=session, actor="system:test")
+    killer = make_engine(pg_engine.url.render_as_string(hide_password=False))
+    with killer.connect() as connection:  # as a restart of PostgreSQL would: every other backend gone
+        connection.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE pid <> pg_backend_pid() AND datname = current_database()")
+    killer.dispose()
+    unit_id = run_write(pg_engine, lambda session: create_unit(
+        "Efter", kind="unit", parent_id=None, session=session, actor="system:test"))
+    with read_session(pg_engine) as session:
+        assert session.get(Unit, unit_id).name == "Efter"

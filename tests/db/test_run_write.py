@@ -62,3 +62,16 @@ def test_any_other_database_error_is_not_tried_again(engine):
         run_write(engine, work)
     assert len(attempts) == 1
     assert not is_retryable(_failure("23505")) and is_retryable(_failure("40001"))
+
+
+def test_a_write_on_a_connection_lost_to_a_restart_runs_again_on_a_fresh_one(engine):
+    attempts = []
+
+    def work(session):
+        attempts.append(1)
+        if len(attempts) == 1:  # the pool's connection died with the server (no ping before use)
+            raise OperationalError("SELECT ...", {}, _DriverError("57P01"), connection_invalidated=True)
+        return "written"
+
+    assert run_write(engine, work) == "written" and len(attempts) == 2
+    assert not is_retryable(_failure("57P01"))  # the same error on a live connection: not again

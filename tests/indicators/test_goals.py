@@ -15,6 +15,7 @@ from indicators.goals import (
     days_between_goal_table,
     reduction_baseline,
     series_goal_table,
+    sustained_level,
 )
 from indicators.indicator_chart import indicator_chart
 
@@ -174,3 +175,14 @@ def test_a_goal_status_states_met_not_met_no_data_or_no_goal():
 def test_a_goal_is_met_upwards_for_days_and_shares_and_downwards_for_a_reduction():
     reduced = _halving(5.0)
     assert (_days_since(300).upwards, _shares(96.0).upwards, reduced.upwards) == (True, True, False)
+
+
+def test_sustained_level_is_the_median_of_the_latest_present_values_skipping_gaps():
+    y = np.array([[1.0, 5.0, np.nan, 3.0, 9.0, 2.0, 7.0, np.nan, 4.0],
+                  [1.0, 2.0, np.nan, np.nan, np.nan, np.nan, np.nan, 3.0, 4.0]])
+    level = sustained_level(y, points=3)
+    # Windows over the present values only: (1,5,3), (5,3,9), (3,9,2), (9,2,7), (2,7,4).
+    assert np.array_equal(level[0], [np.nan, np.nan, np.nan, 3.0, 5.0, 3.0, 7.0, np.nan, 4.0],
+                          equal_nan=True)
+    # The second row reaches three present values only at its 8th point.
+    assert np.array_equal(level[1], [np.nan] * 7 + [2.0, 3.0], equal_nan=True)

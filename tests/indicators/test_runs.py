@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.runs import binomial_quantile, crossings_limit, longest_run_limit, runs_analysis
+from indicators.runs import (
+    binomial_quantile,
+    crossings_limit,
+    longest_run_limit,
+    row_run_lengths,
+    runs_analysis,
+)
 
 REFERENCE = Path(__file__).parent / "reference"
 
@@ -86,3 +92,14 @@ def test_crossings_signal_only_below_their_limit(crossings, signal):
     assert result.n_crossings == crossings
     assert result.longest_run <= 8
     assert result.runs_signal is signal
+
+
+def test_row_run_lengths_of_many_rows_equal_each_rows_runs_analysis():
+    rng = np.random.default_rng(17)
+    y = rng.integers(0, 5, size=(40, 30)).astype(float)
+    y[rng.random(y.shape) < 0.2] = np.nan
+    centre = np.full(30, 2.0)  # points on it, missing points: neither break nor extend a run
+    side = np.stack([runs_analysis(row, centre, np.ones(30, dtype=bool)).side for row in y])
+    lengths = row_run_lengths(side)
+    for row, values in enumerate(y):
+        assert lengths[row].tolist() == runs_analysis(values, centre, np.ones(30, dtype=bool)).run_length.tolist()

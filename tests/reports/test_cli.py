@@ -130,3 +130,27 @@ def test_a_unit_is_found_by_its_code_or_name_in_any_case(demo_environment, tmp_p
     code, printed, _ = run(["monthly", "--unit", unit, "--month", "2026-11", "--out", str(out)],
                            capsys)
     assert (code, printed) == (0, f"Skrev {out}\n") and out.exists()
+
+
+def test_full_history_charts_what_the_window_leaves_out(demo_environment, tmp_path, capsys):
+    window, whole = tmp_path / "window.pdf", tmp_path / "whole.pdf"
+    common = ["monthly", "--unit", "solbakken", "--month", "2026-10"]
+    assert run([*common, "--out", str(window), "--history-years", "1"], capsys)[0] == 0
+    assert run([*common, "--out", str(whole), "--full-history"], capsys)[0] == 0
+    # One year back is Monday 29-9-2025 (the Monday before 1-10-2025); the demo's two years
+    # reach into 2024, which only the whole history charts and lists in the appendix.
+    window_text, whole_text = (" ".join(pdf_pages(path.read_bytes())) for path in (window, whole))
+    assert "uge 48, 2024" in whole_text and "december 2024" in whole_text
+    assert "2024" not in window_text and "uge 40, 2025" in window_text
+    assert len(pdf_pages(whole.read_bytes())) > len(pdf_pages(window.read_bytes()))
+
+
+def test_full_history_and_a_number_of_years_exclude_each_other(demo_environment, tmp_path, capsys):
+    with pytest.raises(SystemExit) as usage:
+        main(["monthly", "--unit", "solbakken", "--month", "2026-10", "--out",
+              str(tmp_path / "x.pdf"), "--full-history", "--history-years", "2"])
+    assert usage.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["monthly", "--unit", "solbakken", "--month", "2026-10", "--out",
+              str(tmp_path / "x.pdf"), "--history-years", "0"])
+    assert "at least 1" in capsys.readouterr().err

@@ -11,6 +11,8 @@ STRINGS: dict[str, str] = {
     "nav.admin": "Administration",
     "unit.label": "Enhed",
     "unit.none": "Der er ingen enheder endnu. Indlæs demodata på forsiden, eller opret enheder under Administration.",
+    "history.whole": "Vis hele historikken",
+    "history.whole_help": "Diagrammerne viser ellers de seneste {years} år (og en fastfrosset baseline). Hele historikken tager længere tid at læse.",
     "notice.undo": "Fortryd",
     "language.label": "Sprog",
     "home.intro": (

@@ -11,6 +11,8 @@ STRINGS: dict[str, str] = {
     "nav.admin": "Administration",
     "unit.label": "Unit",
     "unit.none": "There are no units yet. Load the demo data on the home page, or create units under Administration.",
+    "history.whole": "Show the whole history",
+    "history.whole_help": "Otherwise the charts show the last {years} years (and a frozen baseline). The whole history takes longer to read.",
     "notice.undo": "Undo",
     "language.label": "Language",
     "home.intro": (
