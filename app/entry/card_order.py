@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from app.entry.descriptions import entry_fields
 from db import StoredIndicator, period_start
 from indicators import IndicatorDefinition
 
@@ -34,10 +35,14 @@ def in_fill_order(active: list[StoredIndicator]) -> list[StoredIndicator]:
 
 
 def is_done(definition: IndicatorDefinition, series: pd.DataFrame, day: date) -> bool:
-    """Tell whether the card's period that day falls in is already recorded (an event: that day)."""
+    """Tell whether the card's period that day falls in is recorded, every figure the card asks for
+    included (an event: that day)."""
     if series.empty:
         return False
-    recorded = set(series["date"])
     if definition.measure == "events":
-        return day in recorded
-    return period_start(day, definition.period) in recorded
+        return day in set(series["date"])
+    rows = series[series["date"] == period_start(day, definition.period)]
+    # A rate counted from events has a row as soon as an event is in; it is done only when
+    # the exposure the card asks for is in too, or the rate is never drawn.
+    asked = [field for field in entry_fields(definition) if field in rows.columns]
+    return not rows.empty and bool(rows[asked].notna().all(axis=None)) if asked else not rows.empty

@@ -38,6 +38,17 @@ def test_a_period_is_done_once_a_row_starts_it_and_an_event_only_on_its_day():
     assert not is_done(event, pd.DataFrame({"date": [MONDAY]}), TODAY)
 
 
+def test_a_rate_counted_from_events_is_done_only_once_its_exposure_is_in():
+    rate = catalogue_definition("tryksaar_pr_1000_sengedage")
+    assert rate.counted_from and rate.period == "month"
+    first = date(2026, 11, 1)
+    counted_only = pd.DataFrame({"date": [first], "numerator": [1.0], "denominator": [float("nan")],
+                                 "value": [float("nan")]})
+    assert not is_done(rate, counted_only, TODAY)  # an ulcer is in, the bed-days are not
+    both = counted_only.assign(denominator=[870.0])
+    assert is_done(rate, both, TODAY)
+
+
 def test_the_daily_triage_is_the_first_card_and_every_card_keeps_the_units_order_within_its_rank(
         monkeypatch, demo_database_url, demo_engine):
     app = open_page("entry.py", monkeypatch, demo_database_url, enhed="solbakken")
