@@ -49,7 +49,7 @@ def _take_back(meeting_id: int) -> None:
 
 def meeting_controls(unit_id: int, last_meeting: date | None, language: str) -> None:
     """Show when the last meeting was, the button that notes today's, and its undo."""
-    columns = st.columns([3, 1], vertical_alignment="center")
+    columns = st.columns([1, 1], vertical_alignment="center")  # the button's words whole at 1024 px
     with columns[0]:
         if last_meeting is None:
             st.caption(text("board.meeting.never"))
