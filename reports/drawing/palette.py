@@ -92,8 +92,9 @@ CONNECTOR = Mark("#8C8C8C", "Data", "Data", stroke_width=1.2,
                  minimum_contrast=GRAPHICS_CONTRAST_AA)
 MEDIAN = Mark("#262626", "Median", "Median", stroke_width=1.6)
 MEAN = Mark("#262626", "Gennemsnit", "Mean", stroke_width=1.6)
-# One mark serves the upper and the lower line: the legend names them once.
-LIMIT = Mark("#595959", "Kontrolgrænse (3 sigma)", "Control limit (3 sigma)",
+# One mark serves the upper and the lower line: the legend names them once. No "3 sigma"
+# in the name: a share near 0 or 100 % gets probability limits (indicators.skewed_shares).
+LIMIT = Mark("#595959", "Kontrolgrænse", "Control limit",
              dash=(5, 3), stroke_width=1.2)
 WARNING_LIMIT = Mark("#767676", "Advarselsgrænse (2 sigma)", "Warning limit (2 sigma)",
                      dash=(1.5, 2.5), stroke_width=1.0)

@@ -35,7 +35,8 @@ TEXTS: dict[str, str] = {
     "cover.how_to_read.title": "Sådan læses rapporten",
     "cover.how_to_read.anhoej": (
         "Hvert diagram viser indikatorens tal over tid. Seriediagrammer har medianen som "
-        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma). "
+        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma; for andele nær 0 eller 100 % grænser"
+        " med samme sandsynlighed ud fra binomialfordelingen). "
         "Anhøj-reglerne skelner tilfældig fra ikke-tilfældig variation: en usædvanligt lang "
         "serie af punkter på samme side af midtlinjen, eller usædvanligt få kryds af den, er "
         "et signal, og på kontroldiagrammer også et punkt uden for kontrolgrænserne. "
@@ -43,7 +44,8 @@ TEXTS: dict[str, str] = {
         "En stiplet lodret linje er en ændring (PDSA), som teamet har noteret."),
     "cover.how_to_read.ihi": (
         "Hvert diagram viser indikatorens tal over tid. Seriediagrammer har medianen som "
-        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma). IHI-reglerne "
+        "midtlinje; kontroldiagrammer har middelværdien og kontrolgrænser (3 sigma; for andele nær 0 eller 100 % grænser"
+        " med samme sandsynlighed ud fra binomialfordelingen). IHI-reglerne "
         "giver et signal ved et skift (seks punkter i træk på samme side af midtlinjen), en trend "
         "(fem punkter i træk der stiger eller falder), for få eller for mange serier, og et punkt uden for kontrolgrænserne. "
         "▲ er tegn på forbedring, ▼ på forværring og ◆ en særlig årsag uden retning. "

@@ -35,7 +35,8 @@ TEXTS: dict[str, str] = {
     "cover.how_to_read.title": "How to read this report",
     "cover.how_to_read.anhoej": (
         "Each chart shows the indicator's figures over time. Run charts have the median as "
-        "their centre line; control charts have the mean and control limits (3 sigma). "
+        "their centre line; control charts have the mean and control limits (3 sigma; for shares near 0 or 100 %,"
+        " limits of the same probability from the binomial distribution). "
         "The Anhøj rules tell random from non-random variation: an unusually long run of "
         "points on one side of the centre line, or unusually few crossings of it, is a signal, "
         "and on control charts so is a point outside the control limits. "
@@ -43,7 +44,8 @@ TEXTS: dict[str, str] = {
         "direction. A dashed vertical line is a change (PDSA) the team noted."),
     "cover.how_to_read.ihi": (
         "Each chart shows the indicator's figures over time. Run charts have the median as the "
-        "centre line; control charts have the mean and control limits (3 sigma). The IHI rules "
+        "centre line; control charts have the mean and control limits (3 sigma; for shares near 0 or 100 %,"
+        " limits of the same probability from the binomial distribution). The IHI rules "
         "signal a shift (six points in a row on one side of the centre line), a trend (five points in a row going up or down), too "
         "few or too many runs, and a point outside the control limits. "
         "▲ is a sign of improvement, ▼ of deterioration and ◆ a special cause without a "
