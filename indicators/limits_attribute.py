@@ -51,7 +51,10 @@ def laney_lines(phase: PhaseData, within_sigma: Callable[[float, np.ndarray], np
     """
     cl = centre(phase, _pooled_rate(phase))
     sigma = within_sigma(cl, phase.n)
-    return sigma_lines(phase.y, phase.n, cl, sigma * _laney_factor(phase, cl, sigma))
+    # A rate of 0 has sigma 0 and no spread of z-scores (0/0): no limits, as R gives NaN.
+    with np.errstate(invalid="ignore"):
+        spread = sigma * _laney_factor(phase, cl, sigma)
+    return sigma_lines(phase.y, phase.n, cl, spread)
 
 
 def _binomial_sigma(cl: float, n: np.ndarray) -> np.ndarray:

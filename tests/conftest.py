@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import settings
 from sqlalchemy import Engine
 
 from db import make_engine, migrate, seed_demo, write_session
+
+# Property tests draw the same examples on every run, so a red CI is never a new random draw;
+# `pytest --hypothesis-profile explore` draws fresh ones, and more, to look for new failures.
+settings.register_profile("tavle", derandomize=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile("tavle")
 
 # The demo municipality is seeded as of this day in every test, so figures are stable.
 DEMO_TODAY = date(2026, 11, 22)

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from indicators import CHARTS, RULE_SETS, IndicatorError, analyze
@@ -56,6 +56,9 @@ messy = st.lists(st.one_of(st.floats(-1e6, 1e6, allow_nan=False), special), min_
 @SETTINGS
 @given(values=messy, chart=st.sampled_from(CHARTS), rules=st.sampled_from(RULE_SETS),
        freeze=st.one_of(st.none(), st.integers(1, 30)), exclude=st.lists(st.integers(1, 30), max_size=3))
+# Found once: a U′ chart of a rate of 0 multiplied sigma 0 by a spread of 0/0.
+@example(values=[np.nan, 1.0, 0.0, 0.0, 0.0, 0.0], chart="up", rules="anhoej", freeze=None, exclude=[])
+@example(values=[np.nan, 1.0, 0.0, 0.0, 0.0, 0.0], chart="pp", rules="anhoej", freeze=None, exclude=[])
 def test_nan_inf_empty_single_and_equal_values_never_crash(values, chart, rules, freeze, exclude):
     frame = pd.DataFrame({"y": np.abs(values) if chart in ("p", "pp", "u", "up", "c", "ip") else values})
     if chart in ("p", "pp", "u", "up", "ip"):
