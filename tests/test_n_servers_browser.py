@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from bench.postgres_server import postgres_bin
 from db import (
     add_membership,
     create_unit,
@@ -40,6 +39,7 @@ from db import (
     write_session,
 )
 from tests.browser import REPOSITORY_ROOT, artefact, chromium_browser, free_port
+from tests.postgres_cluster import postgres_bin, postgres_cluster
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
@@ -75,30 +75,6 @@ def pressure_ulcers(url: str) -> list[date]:
                              actor="anna")
     engine.dispose()
     return [day if isinstance(day, date) else day.date() for day in events["date"]]
-
-
-@contextmanager
-def postgres_cluster(port: int) -> Iterator[str]:
-    """Start a throwaway PostgreSQL cluster on port (as bench/postgres_server.py, fsync off)."""
-    bin_dir = postgres_bin()
-    # initdb refuses to run as root: run the server as the postgres system user then.
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    folder = Path(tempfile.mkdtemp(prefix="tavle-region-pg-"))
-    if as_user:
-        shutil.chown(folder, user="postgres")
-    data = folder / "data"
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "tavle",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
-                    str(folder / "server.log"), "-w", "-o",
-                    f"-p {port} -h 127.0.0.1 -k {folder} -F", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://tavle@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
 import socket
 import sqlite3
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,6 +18,7 @@ from db.engine import make_engine, read_session, write_session
 from db.migrate import migrate
 from db.models import AuditLog
 from db.units import create_unit
+from tests.postgres_cluster import postgres_bin, postgres_cluster
 
 TODAY = date(2026, 11, 22)
 
@@ -84,13 +80,6 @@ def table_contents(engine: Engine) -> dict[str, list[tuple]]:
 
 # --- a throwaway PostgreSQL server on loopback --------------------------------------------
 
-def _postgres_bin() -> Path | None:
-    """Return the newest Debian PostgreSQL bin directory, or None when none is installed."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda path: int(Path(path).parent.parent.name))
-    return Path(found[-1]).parent if found else None
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -100,29 +89,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """Start a PostgreSQL cluster in a temp folder; yield the URL of its maintenance database."""
-    bin_dir = _postgres_bin()
-    if bin_dir is None:
+    if postgres_bin() is None:
         pytest.skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin); "
                     "`make test` installs Debian's postgresql package")
-    # initdb refuses to run as root: run the server as the postgres system user then.
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    folder = Path(tempfile.mkdtemp(prefix="tavle-pg-"))
-    if as_user:
-        shutil.chown(folder, user="postgres")
-    data, log = folder / "data", folder / "server.log"
-    port = _free_port()
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "tavle",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
-                    "-o", f"-p {port} -h 127.0.0.1 -k {folder} -F", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://tavle@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+    with postgres_cluster(_free_port()) as url:
+        yield url
 
 
 @pytest.fixture
