@@ -98,22 +98,22 @@ def write_cells(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: Ce
 def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> str:
     """Return the cells as one saved-state text block of PDF operators."""
     document = canvas._doc  # the document the font subsets are registered with
-    fonts = {name: getFont(name) for name in {cell.font for cell in cells}}
     out = ["q", "BT"]  # q ... Q: the colours set here do not leak into the canvas's state
+    append = out.append  # tens of thousands of cells a report: the loop is kept lean
     font_now, colour_now = (None, None), None
     encoded = texts.encodings(document)
     for x, y, text, font, colour, cell_size, turned in cells:
         if colour is not colour_now:  # tables reuse one Color object per colour
             red, green, blue = colour.rgb()
-            out.append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
+            append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
             colour_now = colour
-        out.append(f"0 1 -1 0 {x:.2f} {y:.2f} Tm" if turned else f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        append(f"0 1 -1 0 {x:.2f} {y:.2f} Tm" if turned else f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         cell_size = cell_size or size
-        pieces = encoded.get((text, font)) or texts.pieces(text, fonts[font], document)
+        pieces = encoded.get((text, font)) or texts.pieces(text, getFont(font), document)
         for font_name, escaped in pieces:
             if font_name != font_now[0] or cell_size != font_now[1]:
-                out.append(f"{font_name} {cell_size:g} Tf")
+                append(f"{font_name} {cell_size:g} Tf")
                 font_now = (font_name, cell_size)
-            out.append(f"({escaped}) Tj")
+            append(f"({escaped}) Tj")
     out += ["ET", "Q"]
     return "\n".join(out)

@@ -64,6 +64,7 @@ class DataTable(Flowable):
         self.widths = [column.width * group_width / natural for column in self.columns]
         self.group_width = group_width
         self.per_group = per_group or max(1, math.ceil(len(self.rows) / self.groups))
+        self._placed: dict[float, list[tuple[float, str, float]]] = {}  # see _places
 
     def header_height(self) -> float:
         """Return the height of the title, the note and the column headers."""
@@ -114,14 +115,16 @@ class DataTable(Flowable):
         cells: list[Cell] = []
         for start in starts:
             cells += self._cells(start, header_y, [c.header for c in self.columns], fonts.bold, INK)
+        last = len(self.columns) - 1
+        regular, per_group, texts = fonts.regular, self.per_group, self.texts
         for index, row in enumerate(self.rows):
-            group, line = divmod(index, self.per_group)
+            group, line = divmod(index, per_group)
             y = first_row_y - line * ROW_HEIGHT
-            cells += self._cells(starts[group], y, row.cells[:-1], fonts.regular,
-                                 MUTED if row.muted else INK)
-            if row.cells[-1]:
-                cells += self._cells(starts[group], y, ("",) * (len(row.cells) - 1) + row.cells[-1:],
-                                     fonts.regular, self.texts.colour(row.colour) if row.colour else INK)
+            row_cells = row.cells
+            cells += self._cells(starts[group], y, row_cells[:-1], regular, MUTED if row.muted else INK)
+            if row_cells[-1]:  # the signal's symbol, in its colour, in the last column
+                cells += self._cells(starts[group], y, row_cells[-1:], regular,
+                                     texts.colour(row.colour) if row.colour else INK, first=last)
         write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
 
     def _shade(self, starts: list[float], first_row_y: float) -> None:
@@ -135,13 +138,12 @@ class DataTable(Flowable):
                             ROW_HEIGHT, stroke=0, fill=1)
 
     def _cells(self, left: float, y: float, texts: Sequence[str], font: str,
-               colour: Color) -> list[Cell]:
-        """Return a row's texts placed in their columns, each aligned as its column says."""
-        placed, x = [], left
+               colour: Color, *, first: int = 0) -> list[Cell]:
+        """Return a row's texts placed in their columns (from column first), each aligned as it says."""
+        placed = []
         measure = self.texts.width
-        for text, column, width in zip(texts, self.columns, self.widths, strict=False):
+        for text, (x, align, width) in zip(texts, self._places(left)[first:], strict=False):
             if text:
-                align = column.align
                 if align == "left":
                     at = x + 2
                 elif align == "right":
@@ -149,5 +151,15 @@ class DataTable(Flowable):
                 else:
                     at = x + (width - measure(text, font, FONT_SIZE)) / 2
                 placed.append(Cell(at, y, text, font, colour))
-            x += width
         return placed
+
+    def _places(self, left: float) -> list[tuple[float, str, float]]:
+        """Return each column's left end, alignment and width in the group starting at left."""
+        places = self._placed.get(left)
+        if places is None:
+            places, x = [], left
+            for column, width in zip(self.columns, self.widths, strict=True):
+                places.append((x, column.align, width))
+                x += width
+            self._placed[left] = places
+        return places
