@@ -230,6 +230,8 @@ def month_notes(chart: StoredChart, content: ReportContent) -> list[tuple[object
     notes = points["notes"].to_numpy()
     # Most points have no note: look at the dates of those that do.
     noted = [i for i, note in enumerate(notes) if note is not None and not pd.isna(note) and str(note).strip()]
+    if not noted:  # most charts: no need to pick dates out of the frame
+        return []
     xs = points["x"].iloc[noted]
     return [(x, str(notes[i])) for i, x in zip(noted, xs, strict=True) if in_month(x, content)]
 
