@@ -9,7 +9,6 @@ as "skjult" (reports.content.suppression).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -35,11 +34,8 @@ SYMBOL_WIDTH = 12.0
 
 
 def appendix_section(content: ReportContent, *, styles: ReportStyles, language: str,
-                     shared: bool, rows: Sequence[Sequence[list[Row]]] | None = None) -> list[Flowable]:
-    """Return the appendix: a heading, how to read it, and one table per chart.
-
-    rows: each unit's tables' rows already made (reports.pdf.drawn_charts), or None to make them here.
-    """
+                     shared: bool) -> list[Flowable]:
+    """Return the appendix: a heading, how to read it, and one table per chart."""
     story: list[Flowable] = [
         PageBreak(),
         Paragraph(report_text("appendix.title", language), styles.heading),
@@ -55,11 +51,10 @@ def appendix_section(content: ReportContent, *, styles: ReportStyles, language: 
     story.append(Spacer(1, 8))
     several = len(content.units) > 1
     texts = CellTexts()  # one report's tables share what they have measured and encoded
-    for number, unit in enumerate(content.units):
-        for place, chart in enumerate(unit.charts):
+    for unit in content.units:
+        for chart in unit.charts:
             story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
-                                    unit_name=unit.unit.name if several else "", texts=texts,
-                                    rows=None if rows is None else rows[number][place]))
+                                    unit_name=unit.unit.name if several else "", texts=texts))
             story += plan_lines(chart, styles=styles, language=language)
     return story
 
@@ -76,15 +71,14 @@ def plan_lines(chart: StoredChart, *, styles: ReportStyles, language: str) -> li
 
 def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
                language: str, shared: bool, unit_name: str = "",
-               texts: CellTexts | None = None, rows: list[Row] | None = None) -> DataTable:
-    """Return the table of one chart's points (rows: table_rows' result, when made already)."""
+               texts: CellTexts | None = None) -> DataTable:
+    """Return the table of one chart's points."""
     definition = chart.indicator.definition
     name = definition.name_en if language == "en" else definition.name_da
     title = f"{unit_name} · {name}" if unit_name else name
     columns = table_columns(chart, language)
     return DataTable(title, table_note(chart, language), columns,
-                     rows if rows is not None else table_rows(chart, language=language, shared=shared,
-                                                              symbols=styles.fonts.symbols),
+                     table_rows(chart, language=language, shared=shared, symbols=styles.fonts.symbols),
                      styles.fonts, width=TEXT_WIDTH, texts=texts)
 
 

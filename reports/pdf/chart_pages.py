@@ -38,28 +38,21 @@ from reports.wording.texts import counted, report_text
 CHART_HEIGHT = 240.0  # two charts with their texts fill an A4 page
 CHART_FONT_SIZE = 7.5
 ABOVE_CHART, BELOW_CHART, AFTER_BLOCK = 4.0, 3.0, 14.0  # points between the texts and the chart
-# chart_block's default: the chart is drawn there (None would mean "drawn, and it has no points").
-NOT_DRAWN = object()
 
 
 def chart_section(content: ReportContent, *, styles: ReportStyles, language: str,
-                  shared: bool, pictures: Sequence[Sequence[Picture | None]] | None = None,
-                  ) -> list[Flowable]:
-    """Return the charts of every unit; each unit starts on a new page in a report of several.
-
-    pictures: each unit's charts already drawn (reports.pdf.drawn_charts), or None to draw here.
-    """
+                  shared: bool, units: Sequence[UnitCharts] | None = None) -> list[Flowable]:
+    """Return the charts of every unit (or of units, some of the content's); each starts on a new page."""
     story: list[Flowable] = []
     several = len(content.units) > 1
     texts = CellTexts()  # one report's charts share what they have measured and encoded
-    for number, unit in enumerate(content.units):
+    for unit in content.units if units is None else units:
         story.append(PageBreak())
         story += unit_heading(unit, styles=styles, language=language, several=several)
-        for place, chart in enumerate(unit.charts):
-            picture = NOT_DRAWN if pictures is None else pictures[number][place]
+        for chart in unit.charts:
             story.append(chart_block(chart, content, styles=styles, language=language,
                                      shared=shared, unit_name=unit.unit.name if several else "",
-                                     texts=texts, picture=picture))
+                                     texts=texts))
         story += calendar_section(unit, styles=styles, language=language, shared=shared)
     return story
 
@@ -79,12 +72,11 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
 
 def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
                 language: str, shared: bool, unit_name: str = "",
-                texts: CellTexts | None = None, picture: object = NOT_DRAWN) -> Flowable:
+                texts: CellTexts | None = None) -> Flowable:
     """Return one indicator's chart with the texts above and below it, as one picture on one page.
 
     unit_name starts the line under the title in reports of several units, so a
-    page read on its own still says whose chart it is. picture: the chart already drawn
-    by chart_figure (None when it has no points), or NOT_DRAWN to draw it here.
+    page read on its own still says whose chart it is.
     """
     definition = chart.indicator.definition
     fonts = styles.fonts
@@ -112,8 +104,7 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
         if notes:
             below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
                                      language, style=small, bold=fonts.bold), small))
-    if picture is NOT_DRAWN:
-        picture = chart_figure(chart, fonts=fonts, language=language, shared=shared)
+    picture = chart_figure(chart, fonts=fonts, language=language, shared=shared)
     if not len(model.points):
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
     return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)

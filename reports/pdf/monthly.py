@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from reportlab.platypus import Flowable
+
 from reports.content.report_content import ReportContent
 from reports.pdf.appendix import appendix_section
 from reports.pdf.chart_pages import chart_section
 from reports.pdf.cover import cover_section
-from reports.pdf.drawn_charts import drawn_charts
 from reports.pdf.fonts import ReportFonts, report_fonts
-from reports.pdf.page_layout import PageTexts, build_pdf
+from reports.pdf.page_layout import PageTexts
+from reports.pdf.report_parts import Part, build_in_parts
+from reports.pdf.report_split import split_unit
 from reports.pdf.report_styles import report_styles
 from reports.pdf.summary_table import as_of_text, summary_rows, summary_section
 from reports.wording.formats import LANGUAGES, format_date, format_month
@@ -31,26 +34,37 @@ def monthly_report(content: ReportContent, *, generated_at: datetime, language: 
 
     generated_at is printed on the cover; invariant makes the bytes depend on
     the content alone (no creation time or random id in the file), for tests.
-    processes: how many processes draw the charts (None: as the cores allow, see
-    reports.pdf.drawn_charts); the document is the same however many.
+    processes: how many processes lay the report's parts out (None: as the cores
+    allow, see reports.pdf.report_parts); the document is the same however many.
     """
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}; expected one of {', '.join(LANGUAGES)}.")
     styles = report_styles(fonts or report_fonts())
-    drawn = drawn_charts(content, fonts=styles.fonts, language=language, shared=shared,
-                         processes=processes)
-    story = [
-        *cover_section(content, styles=styles, language=language, shared=shared,
-                       generated_at=generated_at),
-        *summary_section(summary_rows(content, language=language, shared=shared),
-                          styles=styles, language=language, as_of_text=as_of_text(content, language)),
-        *chart_section(content, styles=styles, language=language, shared=shared,
-                       pictures=drawn.pictures),
-        *appendix_section(content, styles=styles, language=language, shared=shared,
-                          rows=drawn.rows),
-    ]
-    return build_pdf(story, page_texts(content, language=language, shared=shared), styles,
-                     invariant=invariant)
+    split = split_unit(content)
+    first, rest = content.units[:split], content.units[split:]
+
+    def opening() -> list[Flowable]:
+        return [
+            *cover_section(content, styles=styles, language=language, shared=shared,
+                           generated_at=generated_at),
+            *summary_section(summary_rows(content, language=language, shared=shared),
+                             styles=styles, language=language,
+                             as_of_text=as_of_text(content, language)),
+            *chart_section(content, styles=styles, language=language, shared=shared, units=first),
+        ]
+
+    def closing() -> list[Flowable]:
+        return [*chart_section(content, styles=styles, language=language, shared=shared,
+                               units=rest),
+                *appendix_section(content, styles=styles, language=language, shared=shared)]
+
+    texts = page_texts(content, language=language, shared=shared)
+    if not rest:
+        return build_in_parts([Part(lambda: [*opening(), *closing()], cover=True)], texts, styles,
+                              invariant=invariant, processes=1)
+    # The second part starts on a page of its own: the page break that opens it goes.
+    return build_in_parts([Part(opening, cover=True), Part(lambda: closing()[1:])], texts, styles,
+                          invariant=invariant, processes=processes)
 
 
 def page_texts(content: ReportContent, *, language: str, shared: bool) -> PageTexts:
@@ -64,7 +78,7 @@ def page_texts(content: ReportContent, *, language: str, shared: bool) -> PageTe
     return PageTexts(
         header=f"{title} · {content.scope.name} · {format_month(month.first, language=language)}",
         footer=f"{content.scope.organisation} · {period}{shared_mark}",
-        page=report_text("footer.page", language, page="{page}"),  # filled in per page
+        page=report_text("footer.page", language, page="{page}", pages="{pages}"),  # per page
         title=f"{title} {format_month(month.first, language=language)}: {content.scope.name}",
         language="da-DK" if language == "da" else "en-GB",
     )

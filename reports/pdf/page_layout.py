@@ -1,8 +1,10 @@
 """The report's pages: A4 portrait, a running header, and a footer with the period and page numbers.
 
-"Side 3 af 12" needs the page count before the last page is laid out. The
-count is drawn into a PDF form that every footer refers to and that is
-written once, after the last page: one pass over the document, not two.
+"Side 3 af 12" needs the page count before the last page is laid out, and a
+report laid out in parts (reports.pdf.report_parts) needs every part's count
+before any part knows its first page. So each footer refers to a PDF form of
+its own page's label, and the forms are written once the numbers are known,
+after the last page: one pass over the document, not two.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from reports.pdf.report_styles import (
     ReportStyles,
 )
 
-PAGE_COUNT_FORM = "page_count"
 FOOTER_SIZE = 7.5
 
 
@@ -37,7 +38,7 @@ class PageTexts:
 
     header: str  # e.g. "Månedsrapport · Plejecenter Solbakken"
     footer: str  # e.g. "Demo Kommune · november 2026 (1.–30. november 2026)"
-    page: str  # "Side {page} af " (the count follows from the form)
+    page: str  # "Side {page} af {pages}", filled in once the numbers are known
     title: str  # the PDF's document title
     language: str
 
@@ -45,6 +46,41 @@ class PageTexts:
 def build_pdf(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles, *,
               invariant: bool = False) -> bytes:
     """Lay the story out on A4 pages with header and footer; return the PDF's bytes."""
+    laid_out = lay_out(story, texts, styles, invariant=invariant)
+    return laid_out.finish(first_page=1, pages=laid_out.pages)
+
+
+class LaidOut:
+    """A document laid out on its pages but not yet written: its page labels wait for their numbers."""
+
+    def __init__(self, canvas: Canvas, buffer: io.BytesIO, texts: PageTexts, font_name: str) -> None:
+        self._canvas, self._buffer, self._texts, self._font = canvas, buffer, texts, font_name
+        self.pages = canvas.getPageNumber() - 1  # the canvas stands on the page after the last
+
+    def finish(self, *, first_page: int, pages: int) -> bytes:
+        """Write the page labels, numbered from first_page of pages in all, and return the PDF's bytes."""
+        canvas = self._canvas
+        for page in range(1, self.pages + 1):
+            canvas.beginForm(page_label_form(page))
+            canvas.setFont(self._font, FOOTER_SIZE)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(0, 0, self._texts.page.format(page=first_page + page - 1, pages=pages))
+            canvas.endForm()
+        Canvas.save(canvas)
+        return self._buffer.getvalue()
+
+
+def page_label_form(page: int) -> str:
+    """Return the name of the form that holds the label of the document's page-th page."""
+    return f"page_label_{page}"
+
+
+def lay_out(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles, *,
+            invariant: bool = False, cover: bool = True) -> LaidOut:
+    """Lay the story out on A4 pages with header and footer, the first a cover without header (cover).
+
+    The result's finish() numbers the pages and writes the PDF.
+    """
     buffer = io.BytesIO()
     fonts = styles.fonts
 
@@ -60,10 +96,8 @@ def build_pdf(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles,
             canvas.line(MARGIN, top - 4, PAGE_WIDTH - MARGIN, top - 4)
         bottom = BOTTOM_MARGIN - 22
         canvas.line(MARGIN, bottom + 10, PAGE_WIDTH - MARGIN, bottom + 10)
-        page = texts.page.format(page=canvas.getPageNumber())
-        canvas.drawString(MARGIN, bottom, page)
-        canvas.translate(MARGIN + canvas.stringWidth(page, fonts.regular, FOOTER_SIZE), bottom)
-        canvas.doForm(PAGE_COUNT_FORM)  # written once the count is known, see build_pdf
+        canvas.translate(MARGIN, bottom)
+        canvas.doForm(page_label_form(canvas.getPageNumber()))  # written by LaidOut.finish
         canvas.restoreState()
         canvas.saveState()
         canvas.setFont(fonts.regular, FOOTER_SIZE)
@@ -73,31 +107,22 @@ def build_pdf(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles,
 
     frame = Frame(MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    templates = [
+        PageTemplate("cover", [frame], onPage=lambda c, d: decorate(c, d, header=False)),
+        PageTemplate("body", [frame], onPage=lambda c, d: decorate(c, d, header=True)),
+    ]
     document = BaseDocTemplate(
         buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=texts.title, author="Tavle",
         creator="Tavle", invariant=1 if invariant else 0, lang=texts.language,
-        pageTemplates=[
-            PageTemplate("cover", [frame], onPage=lambda c, d: decorate(c, d, header=False)),
-            PageTemplate("body", [frame], onPage=lambda c, d: decorate(c, d, header=True)),
-        ],
+        pageTemplates=templates if cover else templates[::-1],
     )
-    document.build([NextPageTemplate("body"), *story],
-                   canvasmaker=_count_writing_canvas(fonts.regular))
-    return buffer.getvalue()
+    document.build([NextPageTemplate("body"), *story], canvasmaker=_WaitingCanvas)
+    return LaidOut(document.canv, buffer, texts, fonts.regular)
 
 
-def _count_writing_canvas(font_name: str) -> type[Canvas]:
-    """Return a Canvas class that writes the page-count form just before it saves."""
+class _WaitingCanvas(Canvas):
+    """A canvas whose save() at the end of the layout waits: LaidOut.finish writes the PDF."""
 
-    class CountWritingCanvas(Canvas):
-        def save(self) -> None:
-            pages = self.getPageNumber() - 1  # save() follows the last showPage
-            self.beginForm(PAGE_COUNT_FORM)
-            self.setFont(font_name, FOOTER_SIZE)
-            self.setFillColor(MUTED)
-            self.drawString(0, 0, str(pages))
-            self.endForm()
-            super().save()
-
-    return CountWritingCanvas
+    def save(self) -> None:
+        pass  # BaseDocTemplate.build calls this after the last page; see LaidOut

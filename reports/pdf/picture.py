@@ -40,7 +40,6 @@ class Outline:
     pen: Pen | None
     fill: str | None = None
     name: str | None = None
-    code: str | None = None  # the path's PDF operators, when worked out ahead (drawn_charts)
 
 
 @dataclass(frozen=True, slots=True)

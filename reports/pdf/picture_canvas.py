@@ -71,28 +71,6 @@ def path_code(operators: tuple[int, ...], points: tuple[float, ...]) -> str:
     return " ".join([OPERATOR_CODE[operator] for operator in operators]) % points
 
 
-def with_path_codes(picture: Picture) -> Picture:
-    """The picture with every outline's PDF operators worked out: painting it then only copies them.
-
-    Formatting the numbers is most of a chart's painting, and unlike its texts (whose
-    glyph codes follow the document's order) it can be done ahead, in another process.
-    """
-    return Picture(picture.width, picture.height, _coded(picture.items))
-
-
-def _coded(items: tuple[Outline | Box | Text | Layer, ...]) -> tuple[Outline | Box | Text | Layer, ...]:
-    """items with their outlines' codes worked out, layers depth first."""
-    coded = []
-    for item in items:
-        if isinstance(item, Outline) and item.code is None:
-            item = Outline(item.operators, item.points, item.pen, item.fill, item.name,
-                           path_code(item.operators, item.points))
-        elif isinstance(item, Layer):
-            item = Layer(_coded(item.items), item.name, item.offset)
-        coded.append(item)
-    return tuple(coded)
-
-
 class Painter:
     """Paints shapes on one canvas, remembering the pen and fill it last set."""
 
@@ -162,7 +140,7 @@ class Painter:
         fill = item.fill is not None and item.operators[-1] == CLOSE
         if fill:
             self.use_fill(item.fill)
-        code = item.code if item.code is not None else path_code(item.operators, item.points)
+        code = path_code(item.operators, item.points)
         self.canvas.addLiteral(f"{code} {PAINT_CODE[item.pen is not None, fill]}")
 
     def text(self, item: Text) -> None:

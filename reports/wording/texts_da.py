@@ -143,5 +143,5 @@ TEXTS: dict[str, str] = {
     # Page header and footer
     "footer.period": "Periode {first} – {last}",
     "footer.shared": "til deling, små tal skjult",
-    "footer.page": "Side {page} af ",
+    "footer.page": "Side {page} af {pages}",
 }

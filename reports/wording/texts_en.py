@@ -143,5 +143,5 @@ TEXTS: dict[str, str] = {
     # Page header and footer
     "footer.period": "Period {first} – {last}",
     "footer.shared": "for sharing, small numbers hidden",
-    "footer.page": "Page {page} of ",
+    "footer.page": "Page {page} of {pages}",
 }

@@ -1,0 +1,153 @@
+"""A long report laid out in parts, side by side in forked processes, and joined into one PDF.
+
+reportlab lays a document out in one process, page after page, and a
+municipality's report of some 480 pages spends most of its time there. So the
+report splits where a page break stands anyway (before a unit's charts), each
+part is laid out on its own, the parts exchange their page counts so every
+footer reads "Side 212 af 483", and qpdf (pikepdf) joins them. The parts follow from the
+content, not from the cores: the bytes are the same however many processes
+lay them out, one included.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import pikepdf
+from reportlab.platypus import Flowable
+
+from reports.content.forked_work import usable_processes
+from reports.pdf.page_layout import LaidOut, PageTexts, lay_out
+from reports.pdf.report_styles import ReportStyles
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the report that starts on a page of its own; the first part starts with the cover."""
+
+    story: Callable[[], list[Flowable]]  # made in the process that lays the part out
+    cover: bool = False
+
+
+class PartFailedError(RuntimeError):
+    """A part of the report could not be laid out in its process."""
+
+
+def build_in_parts(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles, *,
+                   invariant: bool = False, processes: int | None = None) -> bytes:
+    """Lay the parts out, numbered as one document, and return the joined PDF's bytes.
+
+    processes: how many processes lay parts out (None: as the cores allow, see
+    reports.content.forked_work; 1: all in this one).
+    """
+    if not parts:
+        raise ValueError("A report needs at least one part.")
+    count = min(len(parts), usable_processes() if processes is None else max(int(processes), 1))
+    if count == 1:
+        laid = [_lay_out(part, texts, styles, invariant) for part in parts]
+        numbers = _numbering([one.pages for one in laid])
+        pieces = [one.finish(first_page=first, pages=total)
+                  for one, (first, total) in zip(laid, numbers, strict=True)]
+    else:
+        pieces = _in_processes(parts, texts, styles, invariant, count)
+    return pieces[0] if len(pieces) == 1 else joined(pieces)
+
+
+def joined(pieces: Sequence[bytes]) -> bytes:
+    """Return one PDF of the pieces' pages in order, with the first piece's title, language and metadata.
+
+    The pieces' streams are copied as they are, already compressed: joining
+    only renumbers objects. The file's id follows from its content.
+    """
+    whole = pikepdf.Pdf.open(io.BytesIO(pieces[0]))
+    for piece in pieces[1:]:
+        whole.pages.extend(pikepdf.Pdf.open(io.BytesIO(piece)).pages)
+    out = io.BytesIO()
+    whole.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+               recompress_flate=False, compress_streams=False,
+               object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return out.getvalue()
+
+
+def _lay_out(part: Part, texts: PageTexts, styles: ReportStyles, invariant: bool) -> LaidOut:
+    """Make the part's story here and lay it out."""
+    return lay_out(part.story(), texts, styles, invariant=invariant, cover=part.cover)
+
+
+def _numbering(pages: Sequence[int]) -> list[tuple[int, int]]:
+    """Return each part's (first page, pages in all) from the parts' page counts in order."""
+    total, first, numbers = sum(pages), 1, []
+    for count in pages:
+        numbers.append((first, total))
+        first += count
+    return numbers
+
+
+def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
+                  invariant: bool, count: int) -> list[bytes]:
+    """Lay the parts out in count processes (this one and count - 1 forked); return their bytes in order.
+
+    Process j takes every count-th part from j. Each lays its parts out, says how many
+    pages they have, is told where they start, and writes them.
+    """
+    context = multiprocessing.get_context("fork")
+    links: list[Connection] = []
+    children = []
+    try:
+        for start in range(1, count):
+            ours, theirs = context.Pipe()
+            # Forked: the child inherits the parts (their stories are closures) without pickling.
+            child = context.Process(target=_child, args=(theirs, parts[start::count], texts, styles,
+                                                         invariant), daemon=True)
+            child.start()
+            theirs.close()
+            links.append(ours)
+            children.append(child)
+        mine = [_lay_out(part, texts, styles, invariant) for part in parts[0::count]]
+        pages_by_process = [[one.pages for one in mine]] + [_receive(link) for link in links]
+        pages = [pages_by_process[index % count][index // count] for index in range(len(parts))]
+        numbers = _numbering(pages)
+        for start, link in enumerate(links, start=1):
+            link.send(numbers[start::count])
+        written = [[one.finish(first_page=first, pages=total)
+                    for one, (first, total) in zip(mine, numbers[0::count], strict=True)]]
+        written += [_receive(link) for link in links]
+        return [written[index % count][index // count] for index in range(len(parts))]
+    finally:
+        for link in links:
+            link.close()
+        for child in children:
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+
+
+def _child(link: Connection, parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
+           invariant: bool) -> None:
+    """In a forked process: lay the parts out, trade page counts for numbers, send the bytes back."""
+    try:
+        laid = [_lay_out(part, texts, styles, invariant) for part in parts]
+        link.send(("ok", [one.pages for one in laid]))
+        numbers = link.recv()
+        link.send(("ok", [one.finish(first_page=first, pages=total)
+                          for one, (first, total) in zip(laid, numbers, strict=True)]))
+    except BaseException:  # the parent must hear of it rather than wait for ever
+        link.send(("failed", traceback.format_exc()))
+    finally:
+        link.close()
+
+
+def _receive(link: Connection) -> list:
+    """Return what a child sent, or raise PartFailedError with its traceback."""
+    try:
+        kind, value = link.recv()
+    except EOFError as error:
+        raise PartFailedError("A process laying out part of the report stopped without an answer.") from error
+    if kind != "ok":
+        raise PartFailedError(f"A process laying out part of the report failed:\n{value}")
+    return value
