@@ -11,6 +11,10 @@ Prints, one per line:
     pg_writes_per_s_1:  registrations per second on PostgreSQL, one writer
     pg_writes_per_s_16: the same with 16 threads sharing one engine (one app server)
     pg_write_p99_ms_16: 99th percentile time of one registration among those 16
+and, to show where a registration's time goes on PostgreSQL (one writer, per registration):
+    pg_client_cpu_ms:   this process's processor time (Python, SQLAlchemy, psycopg)
+    pg_server_cpu_ms:   the PostgreSQL server processes' processor time
+    pg_wall_ms:         the wall time
 Goals: under 50 ms each for SQLite; on PostgreSQL 16 threads at least 6 × one thread
 and p99 under 250 ms; board_read_ms_30y at most 1.3 × board_read_ms_3y. The PostgreSQL
 figures need Debian's postgresql package.
@@ -18,6 +22,7 @@ figures need Debian's postgresql package.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import statistics
@@ -167,6 +172,22 @@ def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads:
     return len(timings) / elapsed, statistics.quantiles(timings, n=100)[98]
 
 
+def server_seconds() -> float:
+    """Return the processor seconds the machine's postgres processes have used (Linux's /proc)."""
+    ticks = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/comm") as comm:
+                if comm.read().strip() != "postgres":
+                    continue
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        ticks += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def postgres_figures() -> None:
     """Print the PostgreSQL write figures, or say why there are none."""
     with postgres_server() as url:
@@ -184,8 +205,14 @@ def postgres_figures() -> None:
                                     actor="system:bench") for n in range(PG_THREADS * 4)]
             for unit_id in unit_ids:
                 set_unit_indicators(unit_id, indicator_ids, session=session, actor="system:bench")
-        ones = [pg_writes(engine, unit_ids, indicator_ids, threads=1,
-                          writes_each=PG_WRITES_ONE, round_number=n) for n in range(PG_ROUNDS)]
+        ones, costs = [], []
+        for n in range(PG_ROUNDS):
+            client, server, wall = time.process_time(), server_seconds(), time.perf_counter()
+            ones.append(pg_writes(engine, unit_ids, indicator_ids, threads=1,
+                                  writes_each=PG_WRITES_ONE, round_number=n))
+            costs.append(tuple((after - before) * 1000 / PG_WRITES_ONE for before, after in (
+                (client, time.process_time()), (server, server_seconds()),
+                (wall, time.perf_counter()))))
         many = [pg_writes(engine, unit_ids, indicator_ids, threads=PG_THREADS,
                           writes_each=PG_WRITES_EACH, round_number=PG_ROUNDS + n)
                 for n in range(PG_ROUNDS)]
@@ -193,6 +220,8 @@ def postgres_figures() -> None:
     print(f"pg_writes_per_s_1: {statistics.median(rate for rate, _ in ones):.0f}")
     print(f"pg_writes_per_s_16: {statistics.median(rate for rate, _ in many):.0f}")
     print(f"pg_write_p99_ms_16: {statistics.median(p99 for _, p99 in many):.1f}")
+    for index, name in enumerate(("pg_client_cpu_ms", "pg_server_cpu_ms", "pg_wall_ms")):
+        print(f"{name}: {statistics.median(cost[index] for cost in costs):.3f}")
 
 
 def history_figures(folder: Path) -> None:
