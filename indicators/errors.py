@@ -16,6 +16,7 @@
     │   └── SignInError                 the username and password (or PIN) do not match (db.sign_in)
     │       └── LockedOutError          too many failed sign-ins; try again later
     └── ReportError                     the report cannot be made as asked (reports.content.errors)
+        └── PartFailedError             a part laid out in another process failed (reports.pdf.report_parts)
 
 The root lives here because `indicators` imports nothing of Tavle's; `db` and
 `reports` derive their roots from it. `str(error)` is the Danish message (Tavle's

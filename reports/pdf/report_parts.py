@@ -21,6 +21,8 @@ from multiprocessing.connection import Connection
 import pikepdf
 from reportlab.platypus import Flowable
 
+from indicators import TavleError
+from reports.content.errors import ReportError
 from reports.content.forked_work import usable_processes
 from reports.pdf.page_layout import LaidOut, PageTexts, lay_out
 from reports.pdf.report_styles import ReportStyles
@@ -34,8 +36,8 @@ class Part:
     cover: bool = False
 
 
-class PartFailedError(RuntimeError):
-    """A part of the report could not be laid out in its process."""
+class PartFailedError(ReportError):
+    """A part of the report could not be laid out in its process; the message is that process's."""
 
 
 def build_in_parts(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles, *,
@@ -136,8 +138,13 @@ def _child(link: Connection, parts: Sequence[Part], texts: PageTexts, styles: Re
         numbers = link.recv()
         link.send(("ok", [one.finish(first_page=first, pages=total)
                           for one, (first, total) in zip(laid, numbers, strict=True)]))
-    except BaseException:  # the parent must hear of it rather than wait for ever
-        link.send(("failed", traceback.format_exc()))
+    except BaseException as error:  # the parent must hear of it rather than wait for ever
+        if isinstance(error, TavleError):  # a message for the user: it goes on as it is
+            link.send(("failed", (error.danish, error.english)))
+        else:
+            details = traceback.format_exc()
+            link.send(("failed", (f"Rapporten kunne ikke laves: en del af den fejlede.\n{details}",
+                                  f"The report could not be made: a part of it failed.\n{details}")))
     finally:
         link.close()
 
@@ -147,7 +154,10 @@ def _receive(link: Connection) -> list:
     try:
         kind, value = link.recv()
     except EOFError as error:
-        raise PartFailedError("A process laying out part of the report stopped without an answer.") from error
+        raise PartFailedError(
+            "Rapporten kunne ikke laves: processen, der satte en del af den op, stoppede uden svar.",
+            "The report could not be made: the process laying out a part of it stopped without an answer.",
+        ) from error
     if kind != "ok":
-        raise PartFailedError(f"A process laying out part of the report failed:\n{value}")
+        raise PartFailedError(*value)
     return value

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from reportlab.platypus import PageBreak, Paragraph
 
 from db import read_session
+from reports.content.errors import ReportError
 from reports.content.forked_work import usable_processes
 from reports.content.report_content import report_content
 from reports.content.report_month import parse_month
@@ -84,6 +85,16 @@ def test_a_part_that_fails_in_its_process_says_why_and_leaves_no_process_behind(
     with pytest.raises(PartFailedError, match="diagrammet kunne ikke tegnes"):
         build_in_parts([pages_of("A", 1, styles), failing_part()], TEXTS, styles, processes=2)
     assert multiprocessing.active_children() == []
+
+
+def test_a_refusal_in_a_part_s_process_reaches_the_user_in_both_languages(styles):
+    def story():
+        raise ReportError("Enheden findes ikke.", "There is no such unit.")
+    with pytest.raises(PartFailedError) as failed:
+        build_in_parts([pages_of("A", 1, styles), Part(story)], TEXTS, styles, processes=2)
+    assert (failed.value.text("da"), failed.value.text("en")) == (
+        "Enheden findes ikke.", "There is no such unit.")
+    assert isinstance(failed.value, ReportError)
 
 
 def test_a_part_that_fails_in_this_process_raises_its_own_error(styles):
