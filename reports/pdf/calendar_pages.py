@@ -15,24 +15,32 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from reports.content.report_content import MonthCalendar, UnitCharts
 from reports.drawing import palette
+from reports.pdf.cell_text import Cell, CellTexts, write_cells
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, TEXT_WIDTH, ReportStyles
 from reports.wording.formats import format_month
 from reports.wording.texts import counted, report_text
 
 WEEKDAYS = 7
 DAY_WIDTH, DAY_HEIGHT = 31.0, 22.0  # seven boxes fit half the text width
+HEADER_HEIGHT = 14.0
+DAY_SIZE, HEADER_SIZE = 8.0, 7.5
 _FILLS = {"safe": HexColor(palette.SAFE_DAY), "event": HexColor(palette.EVENT_DAY)}
 _MARKS = {"safe": "✓", "event": "✗"}
 _PLAIN_MARKS = {"safe": "ok", "event": "X"}  # for a font without ✓ and ✗
 
 
 def calendar_section(unit: UnitCharts, *, styles: ReportStyles, language: str,
-                     shared: bool) -> list[Flowable]:
-    """Return the unit's calendars of the month under one heading (nothing when shared)."""
+                     shared: bool, several: bool = False) -> list[Flowable]:
+    """Return the unit's calendars of the month under one heading (nothing when shared).
+
+    several: the report has several units, so the line under the heading starts with
+    the unit's name, and a page read on its own still says whose calendars they are.
+    """
     if shared or not unit.calendars:
         return []
     month = format_month(unit.calendars[0].days[0].day, language=language)
-    blocks = [calendar_block(calendar, styles=styles, language=language)
+    texts = CellTexts()
+    blocks = [calendar_block(calendar, styles=styles, language=language, texts=texts)
               for calendar in unit.calendars]
     pairs = [blocks[start:start + 2] + [""] * (2 - len(blocks[start:start + 2]))
              for start in range(0, len(blocks), 2)]
@@ -42,51 +50,80 @@ def calendar_section(unit: UnitCharts, *, styles: ReportStyles, language: str,
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
     return [KeepTogether([
         Paragraph(escape(report_text("calendar.title", language, month=month)), styles.subheading),
-        Paragraph(report_text("calendar.intro", language), styles.small),
+        Paragraph((f"<b>{escape(unit.unit.name)}</b> · " if several else "")
+                  + report_text("calendar.intro", language), styles.small),
         Spacer(1, 6), grid])]
 
 
-def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: str) -> list:
-    """Return one indicator's title, its month as a table of days, and the month in numbers."""
+def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: str,
+                   texts: CellTexts | None = None) -> list:
+    """Return one indicator's title, its month as a grid of days, and the month in numbers."""
     definition = calendar.chart.indicator.definition
     event = definition.numerator_en if language == "en" else definition.numerator_da
     name = definition.name_en if language == "en" else definition.name_da
     title = (event[:1].upper() + event[1:]) if event else name
-    marks = _MARKS if styles.fonts.symbols else _PLAIN_MARKS
-    header = report_text("calendar.weekdays", language).split()
-    cells: list[str] = [""] * calendar.days[0].day.weekday()
-    commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), styles.fonts.regular, 8),
-        ("FONT", (0, 0), (-1, 0), styles.fonts.bold, 7.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
-    for box in calendar.days:
-        at = len(cells)
-        column, row = at % WEEKDAYS, at // WEEKDAYS + 1
-        mark = marks.get(box.state, "")
-        cells.append(f"{box.day.day} {mark}".strip())
-        if box.state in _FILLS:
-            commands += [("BACKGROUND", (column, row), (column, row), _FILLS[box.state]),
-                         ("TEXTCOLOR", (column, row), (column, row), white),
-                         ("FONT", (column, row), (column, row), styles.fonts.bold, 8)]
-        elif box.state == "future":
-            commands.append(("TEXTCOLOR", (column, row), (column, row), MUTED))
-        commands.append(("BOX", (column, row), (column, row), 0.5,
-                         RULE if box.state == "future" else INK))
-    cells += [""] * (-len(cells) % WEEKDAYS)
-    rows = [header] + [cells[start:start + WEEKDAYS] for start in range(0, len(cells), WEEKDAYS)]
-    table = Table(rows, colWidths=[DAY_WIDTH] * WEEKDAYS, rowHeights=[14] + [DAY_HEIGHT] * (len(rows) - 1),
-                  hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
     states = [box.state for box in calendar.days]
     summary = report_text("calendar.summary", language,
                           **{key: counted(states.count(state), "days", language)
                              for key, state in (("safe", "safe"), ("event", "event"),
                                                 ("blank", "unconfirmed"))})
-    return [Paragraph(escape(title), styles.chart_title), Spacer(1, 3), table, Spacer(1, 3),
+    grid = DayGrid(calendar, report_text("calendar.weekdays", language).split(), styles=styles,
+                   texts=texts or CellTexts())
+    return [Paragraph(escape(title), styles.chart_title), Spacer(1, 3), grid, Spacer(1, 3),
             Paragraph(escape(summary), styles.small)]
+
+
+class DayGrid(Flowable):
+    """A month as seven columns of day boxes under the weekdays' names, Monday first.
+
+    A hundred calendars in a municipality's report: drawn box by box, not as a general Table.
+    """
+
+    def __init__(self, calendar: MonthCalendar, weekdays: list[str], *, styles: ReportStyles,
+                 texts: CellTexts) -> None:
+        super().__init__()
+        self.days, self.weekdays, self.texts = calendar.days, weekdays, texts
+        self.fonts = styles.fonts
+        self.marks = _MARKS if styles.fonts.symbols else _PLAIN_MARKS
+        self.lead = calendar.days[0].day.weekday()  # empty boxes before the 1st
+        self.weeks = -(-(self.lead + len(calendar.days)) // WEEKDAYS)
+        self.width = DAY_WIDTH * WEEKDAYS
+        self.height = HEADER_HEIGHT + DAY_HEIGHT * self.weeks
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Return the grid's size: it does not stretch."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the weekdays' row, then each day's box and its number and mark."""
+        canvas, fonts, texts = self.canv, self.fonts, self.texts
+        canvas.saveState()
+        canvas.setFillColor(SHADE)
+        canvas.rect(0, self.height - HEADER_HEIGHT, self.width, HEADER_HEIGHT, stroke=0, fill=1)
+        cells = [self._centred(text, column, self.height - HEADER_HEIGHT, HEADER_HEIGHT,
+                               fonts.bold, HEADER_SIZE, INK)
+                 for column, text in enumerate(self.weekdays)]
+        canvas.setLineWidth(0.5)
+        for index, box in enumerate(self.days, start=self.lead):
+            column, week = index % WEEKDAYS, index // WEEKDAYS
+            x, y = column * DAY_WIDTH, self.height - HEADER_HEIGHT - (week + 1) * DAY_HEIGHT
+            fill = _FILLS.get(box.state)
+            if fill is not None:
+                canvas.setFillColor(fill)
+            canvas.setStrokeColor(RULE if box.state == "future" else INK)
+            canvas.rect(x, y, DAY_WIDTH, DAY_HEIGHT, stroke=1, fill=int(fill is not None))
+            text = f"{box.day.day} {self.marks.get(box.state, '')}".strip()
+            if fill is not None:
+                cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.bold, DAY_SIZE, white))
+            else:
+                cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.regular, DAY_SIZE,
+                                           MUTED if box.state == "future" else INK))
+        canvas.restoreState()
+        write_cells(canvas, cells, size=DAY_SIZE, texts=texts)
+
+    def _centred(self, text: str, column: int, bottom: float, height: float, font: str,
+                 size: float, colour) -> Cell:
+        """Return text centred in the box of column whose bottom edge is at bottom."""
+        width = self.texts.width(text, font, size)
+        return Cell(column * DAY_WIDTH + (DAY_WIDTH - width) / 2, bottom + (height - size * 0.7) / 2,
+                    text, font, colour, size=size)

@@ -53,7 +53,8 @@ def chart_section(content: ReportContent, *, styles: ReportStyles, language: str
             story.append(chart_block(chart, content, styles=styles, language=language,
                                      shared=shared, unit_name=unit.unit.name if several else "",
                                      texts=texts))
-        story += calendar_section(unit, styles=styles, language=language, shared=shared)
+        story += calendar_section(unit, styles=styles, language=language, shared=shared,
+                                  several=several)
     return story
 
 

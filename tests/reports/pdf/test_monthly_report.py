@@ -340,6 +340,18 @@ def test_the_internal_report_prints_the_calendars_and_the_shared_one_leaves_them
     assert any("1 dag med hændelse" in flat(page) for page in internal_pages)
 
 
+def test_each_calendar_box_prints_its_day_and_mark_under_the_weekdays(internal_pages,
+                                                                     municipality):
+    pages = [flat(page) for page in internal_pages if "Patientsikkerhedskalender" in page]
+    for unit, page in zip([u for u in municipality.units if u.calendars], pages, strict=True):
+        assert unit.unit.name in page
+        assert "ma ti on to fr lø sø" in page
+        for calendar in unit.calendars:
+            for box in calendar.days:
+                mark = {"safe": " ✓", "event": " ✗"}.get(box.state, "")
+                assert f"{box.day.day}{mark}" in page
+
+
 def test_a_unit_without_an_ulcer_since_it_began_measuring_reads_n_days_without_in_the_report(
         demo_engine):
     with write_session(demo_engine) as session:
