@@ -7,6 +7,8 @@ takes a verdict for "now", so the sentence then says which periods it covers.
 
 from __future__ import annotations
 
+import numpy as np
+
 from reports.content.stored_charts import StoredChart, period_unit
 from reports.wording.formats import format_period
 from reports.wording.texts import report_text
@@ -28,14 +30,18 @@ def pattern_period(chart: StoredChart, language: str) -> tuple[str, str] | None:
     """Return the first and last period of the verdict's pattern when it ends before the latest point."""
     verdict = chart.model.verdict
     points = chart.model.points
-    if verdict.kind not in SIGNAL_KINDS or verdict.first is None or verdict.last is None \
-            or points["facet"].nunique(dropna=False) != 1:
+    if verdict.kind not in SIGNAL_KINDS or verdict.first is None or verdict.last is None:
+        return None
+    # Facets are names, or missing (None or NaN) on a chart of one panel.
+    if len({facet if isinstance(facet, str) else None for facet in points["facet"].tolist()}) != 1:
         return None
     positions = points["position"].to_numpy()
     counted = (points["include"].to_numpy(dtype=bool) & points["y"].notna().to_numpy())
     if not counted.any() or verdict.last >= positions[counted].max():
         return None
     unit = period_unit(chart)
-    xs = dict(zip(positions.tolist(), points["x"], strict=True))
-    return (format_period(xs[verdict.first], unit=unit, language=language),
-            format_period(xs[verdict.last], unit=unit, language=language))
+    xs = points["x"]
+    first, last = (int(np.flatnonzero(positions == position)[0])
+                   for position in (verdict.first, verdict.last))
+    return (format_period(xs.iloc[first], unit=unit, language=language),
+            format_period(xs.iloc[last], unit=unit, language=language))
