@@ -11,6 +11,8 @@ that in the cookie. Only SHA-256 hashes of both are stored (192 random bits each
 so a plain hash is enough, as for wall-screen links): a copy of the database
 resumes no session. A session ends by hand, after the idle window without a
 sign of life, or when its user is deactivated; an ended session's cookie does nothing.
+Each sign-in deletes the rows of sessions unseen for KEEP_DAYS, ended or not (far
+past any idle window), so a region's table holds a month of sign-ins, not years.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
 from db.engine import require_writing
 from db.models import BrowserSession, User
@@ -30,6 +32,7 @@ SECRET_BYTES = 24  # 192 bits
 # The page hands its secret to the cookie route at once; a minute covers a slow tablet.
 HANDOVER_SECONDS = 60
 END_REASONS = ("by_hand", "idle", "gone")
+KEEP_DAYS = 30  # a month of sign-ins stays, to see who was signed in lately
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ def start_browser_session(user: SignedIn, *, session: Session,
                           now: datetime) -> StartedBrowserSession:
     """Start keeping user's sign-in for this browser; return its id and one-time handover secret."""
     require_writing(session)
+    prune_browser_sessions(session=session, now=now)
     handover = secrets.token_urlsafe(SECRET_BYTES)
     row = BrowserSession(username=user.username, method=user.method,
                          handover_hash=_digest(handover),
@@ -52,6 +56,14 @@ def start_browser_session(user: SignedIn, *, session: Session,
     session.add(row)
     session.flush()
     return StartedBrowserSession(row.id, handover)
+
+
+def prune_browser_sessions(*, session: Session, now: datetime) -> int:
+    """Delete the sessions unseen for KEEP_DAYS days; return how many went."""
+    require_writing(session)
+    gone = session.exec(delete(BrowserSession).where(
+        BrowserSession.last_seen_at < now - timedelta(days=KEEP_DAYS)))
+    return gone.rowcount
 
 
 def exchange_handover(handover: str, *, session: Session, now: datetime) -> str | None:

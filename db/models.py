@@ -314,6 +314,7 @@ class BrowserSession(SQLModel, table=True):
     handover_until: datetime | None = None
     token_hash: str | None = Field(default=None, unique=True, index=True)  # SHA-256 of the cookie's
     created_at: datetime = Field(default_factory=utc_now)
-    last_seen_at: datetime = Field(default_factory=utc_now)
+    # Indexed: rows unseen for KEEP_DAYS are deleted at each sign-in (db.browser_sessions).
+    last_seen_at: datetime = Field(default_factory=utc_now, index=True)
     ended_at: datetime | None = None
     ended_why: str = ""  # by_hand, idle, gone (the user was deactivated or deleted)

@@ -10,9 +10,11 @@ from sqlmodel import select
 
 from db.browser_sessions import (
     HANDOVER_SECONDS,
+    KEEP_DAYS,
     end_browser_session,
     end_browser_session_of_token,
     exchange_handover,
+    prune_browser_sessions,
     resume_browser_session,
     start_browser_session,
     touch_browser_session,
@@ -136,3 +138,24 @@ def test_an_unknown_reason_to_end_is_refused(engine, anna):
 def test_sessions_change_only_in_a_writing_session(engine, anna):
     with read_session(engine) as session, pytest.raises(ReadOnlySessionError):
         start_browser_session(anna, session=session, now=NOW)
+
+
+def test_a_sign_in_deletes_the_sessions_unseen_for_a_month_and_keeps_the_rest(engine, anna):
+    old_ended, _ = started_token(engine, anna, now=NOW - timedelta(days=KEEP_DAYS + 5))
+    with write_session(engine) as session:
+        end_browser_session(old_ended, why="by_hand", session=session,
+                            now=NOW - timedelta(days=KEEP_DAYS + 5))
+    forgotten, _ = started_token(engine, anna, now=NOW - timedelta(days=KEEP_DAYS, minutes=1))
+    lately, lately_token = started_token(engine, anna, now=NOW - timedelta(days=KEEP_DAYS - 1))
+    newest, _ = started_token(engine, anna, now=NOW)
+    with read_session(engine) as session:
+        kept = set(session.exec(select(BrowserSession.id)).all())
+    assert kept == {lately, newest}
+    assert old_ended not in kept and forgotten not in kept
+    # A row kept for the month is still only history: its idle window ended long ago.
+    assert resume(engine, lately_token, now=NOW) is None
+
+
+def test_pruning_happens_only_in_a_writing_session(engine, anna):
+    with read_session(engine) as session, pytest.raises(ReadOnlySessionError):
+        prune_browser_sessions(session=session, now=NOW)
