@@ -11,6 +11,7 @@ lay them out, one included.
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import traceback
@@ -100,6 +101,10 @@ def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
     context = multiprocessing.get_context("fork")
     links: list[Connection] = []
     children = []
+    # Everything alive now (the content above all) outlives the layout: frozen, the garbage
+    # collector passes it by, here and in the children, instead of walking the whole
+    # inherited heap (which in a child also copies every page it touches). Python docs, gc.freeze.
+    gc.freeze()
     try:
         for start in range(1, count):
             ours, theirs = context.Pipe()
@@ -121,6 +126,7 @@ def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
         written += [_receive(link) for link in links]
         return [written[index % count][index // count] for index in range(len(parts))]
     finally:
+        gc.unfreeze()
         for link in links:
             link.close()
         for child in children:
