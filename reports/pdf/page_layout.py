@@ -13,6 +13,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
@@ -30,6 +31,12 @@ from reports.pdf.report_styles import (
 )
 
 FOOTER_SIZE = 7.5
+
+# reportlab writes compressed streams as ASCII85 text by default, which makes them a
+# quarter longer for the sake of 7-bit mail transports no PDF reader needs; binary is
+# the PDF norm. A municipality's report is some 20 % smaller. (rl_config's documented switch;
+# Tavle is the only user of reportlab in its processes.)
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
