@@ -115,8 +115,9 @@ def build(path: Path, *, blocks: int = 1) -> None:
 def timed(function, runs: int) -> tuple[float, float, object]:
     """Return the median wall and processor seconds of runs calls, and the last call's result.
 
-    The processor time is this process's alone: the charts it shares out to forked
-    processes (reports.content.forked_work) run beside it on the other cores.
+    The processor time is this process's alone: the boards it shares out to forked
+    processes (reports.content.forked_work) and the report's second part, laid out in
+    another (reports.pdf.report_parts), run beside it on the other cores.
     """
     seconds, processor, result = [], [], None
     for _ in range(runs):
