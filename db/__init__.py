@@ -88,6 +88,7 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
+from db.forked_reading import read_session_elsewhere, readable_elsewhere
 from db.formulas import neutralise_cell
 from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.import_plan import ImportPlan
@@ -318,6 +319,8 @@ __all__ = [
     "read_overview_series",
     "read_series",
     "read_session",
+    "read_session_elsewhere",
+    "readable_elsewhere",
     "redact_text",
     "read_unit_series",
     "record_board_meeting",

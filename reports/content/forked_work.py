@@ -38,10 +38,14 @@ def usable_processes() -> int:
         return os.cpu_count() or 1
 
 
-def process_count(items: int, processes: int | None) -> int:
-    """How many processes share `items` items: None decides (one for little work), else as asked."""
+def process_count(items: int, processes: int | None, *,
+                  per_process: int = MIN_ITEMS_PER_PROCESS) -> int:
+    """How many processes share `items` items: None decides (one for little work), else as asked.
+
+    per_process: the fewest items worth a process of their own when None decides.
+    """
     if processes is None:
-        return min(usable_processes(), max(items // MIN_ITEMS_PER_PROCESS, 1))
+        return min(usable_processes(), max(items // per_process, 1))
     if multiprocessing.current_process().daemon:
         return 1
     return max(min(int(processes), items), 1)
