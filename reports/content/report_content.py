@@ -11,7 +11,8 @@ from db import CalendarDay, check_permission, find_unit, list_packages, month_ca
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_month import ReportMonth
 from reports.content.report_scope import ReportScope, ScopeUnit
-from reports.content.stored_charts import StoredChart, unit_boards
+from reports.content.stored_charts import StoredChart, board_reader
+from reports.content.unit_processes import for_each_unit
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,24 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     today is the caller's clock: a report for the running month reads up to today.
     actor must be allowed to report on the scope (see db.permissions). history_years
     bounds the charts to the years before the month (see history_window); None: everything.
-    processes: how many processes chart (None: as the cores allow, see forked_work).
+    processes: how many processes read and chart (None: as the cores allow, see unit_processes).
     """
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
-    boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
-                         today=as_of, rules=rules, history_years=history_years,
-                         processes=processes)
-    units = tuple(UnitCharts(unit, tuple(board), _calendars(unit.id, board, month, session=session,
-                                                           actor=actor, as_of=as_of))
-                  for unit, board in zip(scope.units, boards, strict=True))
+    read_board = board_reader(session=session, actor=actor, today=as_of, rules=rules,
+                              history_years=history_years)
+
+    def unit_charts(unit_id: int, reading: Session) -> tuple[tuple, tuple[MonthCalendar, ...]]:
+        board = read_board(unit_id, reading)
+        return tuple(board), _calendars(unit_id, board, month, session=reading, actor=actor,
+                                        as_of=as_of)
+
+    # Each unit's board and calendars are read where its charts are made (see unit_processes).
+    read = for_each_unit(unit_charts, [unit.id for unit in scope.units], session=session,
+                         actor=actor, processes=processes)
+    units = tuple(UnitCharts(unit, charts, calendars)
+                  for unit, (charts, calendars) in zip(scope.units, read, strict=True))
     packages = {row.code: (row.name_da, row.name_en)
                 for row in list_packages(session=session).itertuples()}
     return ReportContent(scope, month, as_of, rules, units, packages)

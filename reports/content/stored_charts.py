@@ -6,8 +6,7 @@ here, so a chart looks the same wherever it is shown.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +16,6 @@ from sqlmodel import Session
 
 from db import (
     StoredIndicator,
-    check_permission,
     in_exposure,
     list_annotations,
     list_baselines,
@@ -27,9 +25,7 @@ from db import (
     list_unit_indicators,
     measuring_starts,
     read_series,
-    read_session_elsewhere,
     read_unit_series,
-    readable_elsewhere,
     unit_exposures,
 )
 from indicators import (
@@ -42,13 +38,10 @@ from indicators import (
     days_without_events,
     indicator_chart,
 )
-from reports.content.forked_work import in_processes, process_count
 from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 from reports.content.sampling_marks import sampling_annotations, sampling_days
+from reports.content.unit_processes import for_each_unit
 
-# A board holds about eight charts: three boards are worth a process of their own (see
-# forked_work.MIN_ITEMS_PER_PROCESS).
-UNITS_PER_PROCESS = 3
 _NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
 
 
@@ -197,13 +190,22 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
                 processes: int | None = None) -> list[list[StoredChart]]:
     """Return unit_board of each of the units, reading what the boards share in one go.
 
+    The units are shared out among processes, each reading and charting its own
+    (reports.content.unit_processes; processes None: as the cores allow).
+    """
+    read_board = board_reader(session=session, actor=actor, today=today, rules=rules,
+                              history_years=history_years)
+    return for_each_unit(read_board, unit_ids, session=session, actor=actor, processes=processes)
+
+
+def board_reader(*, session: Session, actor: str, today: date, rules: str = "anhoej",
+                 history_years: int | None = DEFAULT_HISTORY_YEARS,
+                 ) -> Callable[[int, Session], list[StoredChart]]:
+    """Read what every board shares, once; return what reads and charts one unit's board.
+
     A municipality's report charts fifty boards: one query for the catalogue and one
     for the sampling switches of every unit actor may read save ninety-eight. The
-    units are then shared out among processes (reports.content.forked_work;
-    processes None: as the cores allow), each reading and charting its own units,
-    a forked one through connections of its own (db.read_session_elsewhere). Where
-    no other process can read what session reads (a writing session, SQLite in
-    memory), everything is done here.
+    returned function reads through the session it is given (a forked process's own).
     """
     since = history_start(today, years=history_years)
     catalogue = {stored.id: stored for stored in list_indicators(session=session)}
@@ -212,34 +214,13 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
     exposures = unit_exposures(session=session)
 
-    def board(unit_id: int, reading: Session) -> list[StoredChart]:
+    def read_board(unit_id: int, reading: Session) -> list[StoredChart]:
         return [_chart_of(arguments) for arguments in _board_inputs(
             unit_id, session=reading, actor=actor, today=today, rules=rules, start=None,
             indicators=None, catalogue=catalogue, since=since,
             switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id])]
 
-    count = (process_count(len(unit_ids), processes, per_process=UNITS_PER_PROCESS)
-             if readable_elsewhere(session) else 1)
-    if count == 1:
-        return [board(unit_id, session) for unit_id in unit_ids]
-    # A refusal is raised here, for the first unit refused, as when one process reads them all.
-    for unit_id in unit_ids:
-        check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    this_process = os.getpid()
-
-    def boards(units: Sequence[int]) -> list[list[StoredChart]]:
-        if os.getpid() == this_process:
-            return [board(unit_id, session) for unit_id in units]
-        with read_session_elsewhere(session) as own:  # a forked child: never the inherited pool
-            return [board(unit_id, own) for unit_id in units]
-
-    # Every count-th unit to each process: neighbouring units tend to cost alike.
-    shares = in_processes(boards, [unit_ids[start::count] for start in range(count)],
-                          processes=count)
-    result: list = [None] * len(unit_ids)
-    for start, share in enumerate(shares):
-        result[start::count] = share
-    return result
+    return read_board
 
 
 def _chart_of(arguments: tuple[tuple, dict]) -> StoredChart:

@@ -1,0 +1,58 @@
+"""Work on each of many units, the units shared out among processes that each read their own.
+
+A municipality's report reads and charts fifty boards. Forked processes
+(reports.content.forked_work) each take a share of the units and read them
+through connections of their own (db.read_session_elsewhere): a child never
+touches the parent's pooled connections. Only the results come back.
+
+Every unit is checked here first, in order, so a refusal is the one a single
+process would raise, before anything forks. Where no other process can read what
+the session reads (a writing session, SQLite in memory), all is done here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from sqlmodel import Session
+
+from db import check_permission, read_session_elsewhere, readable_elsewhere
+from reports.content.forked_work import in_processes, process_count
+
+Result = TypeVar("Result")
+
+# A board holds about eight charts: three boards are worth a process of their own (see
+# forked_work.MIN_ITEMS_PER_PROCESS).
+UNITS_PER_PROCESS = 3
+
+
+def for_each_unit(work: Callable[[int, Session], Result], unit_ids: Sequence[int], *,
+                  session: Session, actor: str, processes: int | None) -> list[Result]:
+    """Return [work(unit_id, a session) for each unit], in the units' order.
+
+    work reads through the session it is given. processes None: as the cores allow
+    (forked_work.process_count).
+    """
+    count = (process_count(len(unit_ids), processes, per_process=UNITS_PER_PROCESS)
+             if readable_elsewhere(session) else 1)
+    if count == 1:
+        return [work(unit_id, session) for unit_id in unit_ids]
+    for unit_id in unit_ids:
+        check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
+    this_process = os.getpid()
+
+    def share_of(units: Sequence[int]) -> list[Result]:
+        if os.getpid() == this_process:
+            return [work(unit_id, session) for unit_id in units]
+        with read_session_elsewhere(session) as own:  # a forked child: never the inherited pool
+            return [work(unit_id, own) for unit_id in units]
+
+    # Every count-th unit to each process: neighbouring units tend to cost alike.
+    shares = in_processes(share_of, [unit_ids[start::count] for start in range(count)],
+                          processes=count)
+    results: list = [None] * len(unit_ids)
+    for start, share in enumerate(shares):
+        results[start::count] = share
+    return results
