@@ -46,3 +46,18 @@ def test_a_municipality_charted_in_two_processes_equals_one_charted_in_one(demo_
 def test_a_daemonic_worker_works_alone(monkeypatch):
     monkeypatch.setattr("multiprocessing.current_process", lambda: type("Daemon", (), {"daemon": True})())
     assert process_count(400, None) == 1 and process_count(400, 4) == 1
+
+
+def _frozen_count(number: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_what_was_alive_is_frozen_for_the_work_and_thawed_after_it():
+    import gc
+
+    before = gc.get_freeze_count()
+    counts = in_processes(_frozen_count, list(range(4)), processes=2)
+    assert min(counts) > before  # the collector passed the inherited heap by, in both processes
+    assert gc.get_freeze_count() == before
