@@ -1,5 +1,6 @@
 """Work shared out among forked processes comes back whole and in order."""
 
+import gc
 import os
 
 import pandas as pd
@@ -49,14 +50,10 @@ def test_a_daemonic_worker_works_alone(monkeypatch):
 
 
 def _frozen_count(number: int) -> int:
-    import gc
-
     return gc.get_freeze_count()
 
 
 def test_what_was_alive_is_frozen_for_the_work_and_thawed_after_it():
-    import gc
-
     before = gc.get_freeze_count()
     counts = in_processes(_frozen_count, list(range(4)), processes=2)
     assert min(counts) > before  # the collector passed the inherited heap by, in both processes
