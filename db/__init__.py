@@ -33,6 +33,7 @@ from db.baselines import (
     list_unit_baselines,
     restore_baseline,
 )
+from db.board_extras import BoardExtras, read_board_extras
 from db.board_links import (
     NewBoardLink,
     board_link_actor,
@@ -188,6 +189,7 @@ from db.users import (
 )
 
 __all__ = [
+    "BoardExtras",
     "INHERITED_EXPOSURE",
     "StartedBrowserSession",
     "end_browser_session",
@@ -316,6 +318,7 @@ __all__ = [
     "preview_import",
     "proposed_mapping",
     "read_audit",
+    "read_board_extras",
     "read_overview_series",
     "read_series",
     "read_session",

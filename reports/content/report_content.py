@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -73,13 +74,14 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
-    read_board = board_reader(session=session, actor=actor, today=as_of, rules=rules,
-                              history_years=history_years)
+    read_boards = board_reader(session=session, actor=actor, today=as_of, rules=rules,
+                               history_years=history_years)
 
-    def unit_charts(unit_id: int, reading: Session) -> tuple[tuple, tuple[MonthCalendar, ...]]:
-        board = read_board(unit_id, reading)
-        return tuple(board), _calendars(unit_id, board, month, session=reading, actor=actor,
-                                        as_of=as_of)
+    def unit_charts(unit_ids: Sequence[int],
+                    reading: Session) -> list[tuple[tuple, tuple[MonthCalendar, ...]]]:
+        return [(tuple(board), _calendars(unit_id, board, month, session=reading, actor=actor,
+                                          as_of=as_of))
+                for unit_id, board in zip(unit_ids, read_boards(unit_ids, reading), strict=True)]
 
     # Each unit's board and calendars are read where its charts are made (see unit_processes).
     read = for_each_unit(unit_charts, [unit.id for unit in scope.units], session=session,

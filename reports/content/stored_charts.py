@@ -15,6 +15,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from db import (
+    BoardExtras,
     StoredIndicator,
     in_exposure,
     list_annotations,
@@ -24,6 +25,7 @@ from db import (
     list_unit_baselines,
     list_unit_indicators,
     measuring_starts,
+    read_board_extras,
     read_series,
     read_unit_series,
     unit_exposures,
@@ -193,19 +195,22 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
     The units are shared out among processes, each reading and charting its own
     (reports.content.unit_processes; processes None: as the cores allow).
     """
-    read_board = board_reader(session=session, actor=actor, today=today, rules=rules,
-                              history_years=history_years)
-    return for_each_unit(read_board, unit_ids, session=session, actor=actor, processes=processes)
+    read_boards = board_reader(session=session, actor=actor, today=today, rules=rules,
+                               history_years=history_years)
+    return for_each_unit(read_boards, unit_ids, session=session, actor=actor,
+                         processes=processes)
 
 
 def board_reader(*, session: Session, actor: str, today: date, rules: str = "anhoej",
                  history_years: int | None = DEFAULT_HISTORY_YEARS,
-                 ) -> Callable[[int, Session], list[StoredChart]]:
-    """Read what every board shares, once; return what reads and charts one unit's board.
+                 ) -> Callable[[Sequence[int], Session], list[list[StoredChart]]]:
+    """Read what every board shares, once; return what reads and charts some units' boards.
 
     A municipality's report charts fifty boards: one query for the catalogue and one
     for the sampling switches of every unit actor may read save ninety-eight. The
-    returned function reads through the session it is given (a forked process's own).
+    returned function reads the units' annotations, baselines and measuring starts
+    together (db.read_board_extras), each unit's series on its own, through the
+    session it is given (a forked process's own).
     """
     since = history_start(today, years=history_years)
     catalogue = {stored.id: stored for stored in list_indicators(session=session)}
@@ -214,13 +219,15 @@ def board_reader(*, session: Session, actor: str, today: date, rules: str = "anh
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
     exposures = unit_exposures(session=session)
 
-    def read_board(unit_id: int, reading: Session) -> list[StoredChart]:
-        return [_chart_of(arguments) for arguments in _board_inputs(
+    def read_boards(unit_ids: Sequence[int], reading: Session) -> list[list[StoredChart]]:
+        extras = read_board_extras(unit_ids, session=reading, actor=actor)
+        return [[_chart_of(arguments) for arguments in _board_inputs(
             unit_id, session=reading, actor=actor, today=today, rules=rules, start=None,
             indicators=None, catalogue=catalogue, since=since,
-            switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id])]
+            switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id],
+            extras=extras[unit_id])] for unit_id in unit_ids]
 
-    return read_board
+    return read_boards
 
 
 def _chart_of(arguments: tuple[tuple, dict]) -> StoredChart:
@@ -245,12 +252,14 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
                   start: date | None, indicators: Iterable[StoredIndicator] | None,
                   switches: pd.DataFrame, since: date | None,
                   catalogue: dict[int, StoredIndicator] | None = None,
-                  exposure: str | None = None) -> list[tuple[tuple, dict]]:
+                  exposure: str | None = None,
+                  extras: BoardExtras | None = None) -> list[tuple[tuple, dict]]:
     """Read a unit's board: the arguments of _chart for each chart, needing no session any more.
 
     With the catalogue (live indicators by id) and the unit's exposure, the board's
     active indicators are taken from it in the order the series read gives (board
-    order), instead of read again.
+    order), instead of read again. extras: the unit's annotations, baselines and
+    measuring starts, read already (db.read_board_extras); else they are read here.
     """
     all_series = read_unit_series(unit_id, session=session, actor=actor, since=since)
     if indicators is not None:
@@ -260,10 +269,12 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
                              exposure or unit_exposures(session=session)[unit_id])
     else:
         chosen = list_unit_indicators(unit_id, session=session)
-    annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),
-                                          today))
-    baselines = list_unit_baselines(unit_id, session=session, actor=actor)
-    starts = measuring_starts(unit_id, session=session, actor=actor)
+    if extras is None:
+        extras = BoardExtras(list_annotations(unit_id, session=session, actor=actor),
+                             list_unit_baselines(unit_id, session=session, actor=actor),
+                             measuring_starts(unit_id, session=session, actor=actor))
+    annotations = _annotation_rows(_up_to(extras.annotations, today))
+    baselines, starts = extras.baselines, extras.measuring_starts
     # The baselines are given, so _chart reads nothing: it may run in another process.
     return [
         ((unit_id, indicator, all_series[indicator.id]),

@@ -28,26 +28,28 @@ Result = TypeVar("Result")
 UNITS_PER_PROCESS = 3
 
 
-def for_each_unit(work: Callable[[int, Session], Result], unit_ids: Sequence[int], *,
-                  session: Session, actor: str, processes: int | None) -> list[Result]:
-    """Return [work(unit_id, a session) for each unit], in the units' order.
+def for_each_unit(work: Callable[[Sequence[int], Session], list[Result]],
+                  unit_ids: Sequence[int], *, session: Session, actor: str,
+                  processes: int | None) -> list[Result]:
+    """Return each unit's result, in the units' order, work doing a process's share of them.
 
-    work reads through the session it is given. processes None: as the cores allow
-    (forked_work.process_count).
+    work(units, session) returns one result per unit of units, read through the
+    session it is given (so it may read what the share needs in one go). processes
+    None: as the cores allow (forked_work.process_count).
     """
     count = (process_count(len(unit_ids), processes, per_process=UNITS_PER_PROCESS)
              if readable_elsewhere(session) else 1)
     if count == 1:
-        return [work(unit_id, session) for unit_id in unit_ids]
+        return work(unit_ids, session)
     for unit_id in unit_ids:
         check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     this_process = os.getpid()
 
     def share_of(units: Sequence[int]) -> list[Result]:
         if os.getpid() == this_process:
-            return [work(unit_id, session) for unit_id in units]
+            return work(units, session)
         with read_session_elsewhere(session) as own:  # a forked child: never the inherited pool
-            return [work(unit_id, own) for unit_id in units]
+            return work(units, own)
 
     # Every count-th unit to each process: neighbouring units tend to cost alike.
     shares = in_processes(share_of, [unit_ids[start::count] for start in range(count)],
