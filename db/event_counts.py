@@ -15,6 +15,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from db.column_frames import frame_of_columns
+
+_COLUMNS = pd.Index(("date", "numerator", "denominator", "value"))  # an entries series
 # 1970-01-01 was a Thursday: days since then plus 3, modulo 7, is the weekday (Monday 0).
 _EPOCH_WEEKDAY_SHIFT = 3
 
@@ -82,12 +85,8 @@ def counted_series(series: pd.DataFrame, event_days: np.ndarray, *, measure: str
         figures[entered] = series[name].to_numpy(dtype=float)[row[entered]]
         return figures
 
-    return pd.DataFrame({
-        "date": pd.Series(periods.astype(object), dtype=object),
-        "numerator": numerators,
-        "denominator": entered_figures("denominator"),
-        "value": entered_figures("value"),
-    })
+    return frame_of_columns([periods.astype(object), numerators, entered_figures("denominator"),
+                             entered_figures("value")], _COLUMNS)
 
 
 def _every_period(known: np.ndarray, period: str) -> np.ndarray:
