@@ -125,6 +125,7 @@ from db.safety_calendar import (
     confirm_safe_day,
     day_events,
     month_calendar,
+    month_calendars,
     unconfirm_safe_day,
 )
 from db.sampling import (
@@ -311,6 +312,7 @@ __all__ = [
     "measuring_starts",
     "migrate",
     "month_calendar",
+    "month_calendars",
     "move_unit",
     "open_import_file",
     "neutralise_cell",

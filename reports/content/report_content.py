@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from db import CalendarDay, check_permission, find_unit, list_packages, month_calendar
+from db import CalendarDay, check_permission, find_unit, list_packages, month_calendars
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_month import ReportMonth
 from reports.content.report_scope import ReportScope, ScopeUnit
@@ -79,9 +79,9 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
 
     def unit_charts(unit_ids: Sequence[int],
                     reading: Session) -> list[tuple[tuple, tuple[MonthCalendar, ...]]]:
-        return [(tuple(board), _calendars(unit_id, board, month, session=reading, actor=actor,
-                                          as_of=as_of))
-                for unit_id, board in zip(unit_ids, read_boards(unit_ids, reading), strict=True)]
+        boards = read_boards(unit_ids, reading)
+        calendars = _calendars(boards, month, session=reading, actor=actor, as_of=as_of)
+        return [(tuple(board), _board_calendars(board, calendars)) for board in boards]
 
     # Each unit's board and calendars are read where its charts are made (see unit_processes).
     read = for_each_unit(unit_charts, [unit.id for unit in scope.units], session=session,
@@ -93,11 +93,19 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     return ReportContent(scope, month, as_of, rules, units, packages)
 
 
-def _calendars(unit_id: int, board: list[StoredChart], month: ReportMonth, *, session: Session,
-               actor: str, as_of: date) -> tuple[MonthCalendar, ...]:
-    """Return the month's calendar of each event indicator on the unit's board."""
-    return tuple(
-        MonthCalendar(chart, tuple(month_calendar(unit_id, chart.indicator.id, month.first.year,
-                                                  month.first.month, session=session,
-                                                  actor=actor, today=as_of)))
-        for chart in board if chart.indicator.definition.measure == "events")
+def _board_calendars(board: list[StoredChart], calendars: dict[tuple[int, int],
+                                                               tuple[CalendarDay, ...]],
+                     ) -> tuple[MonthCalendar, ...]:
+    """Return the calendars of a board's event indicators, in board order."""
+    return tuple(MonthCalendar(chart, calendars[chart.unit_id, chart.indicator.id])
+                 for chart in board if chart.indicator.definition.measure == "events")
+
+
+def _calendars(boards: list[list[StoredChart]], month: ReportMonth, *, session: Session,
+               actor: str, as_of: date) -> dict[tuple[int, int], tuple[CalendarDay, ...]]:
+    """Return the month's calendar of each event indicator on the boards, by unit and indicator."""
+    found = month_calendars([(chart.unit_id, chart.indicator.id) for board in boards
+                             for chart in board if chart.indicator.definition.measure == "events"],
+                            month.first.year, month.first.month, session=session, actor=actor,
+                            today=as_of)
+    return {chart: tuple(days) for chart, days in found.items()}
