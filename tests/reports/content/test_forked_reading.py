@@ -17,6 +17,7 @@ from reports.content.report_content import report_content
 from reports.content.report_month import parse_month
 from reports.content.report_scope import municipality_scope
 from reports.content.stored_charts import unit_board, unit_boards
+from reports.content.unit_processes import RETURN_COST, _shares
 from tests.conftest import DEMO_TODAY
 from tests.db.conftest import postgres_server, postgres_url  # noqa: F401  (fixtures)
 
@@ -69,7 +70,7 @@ def test_a_unit_the_actor_may_not_read_is_refused_as_when_one_process_reads(demo
     with read_session(demo_reading_engine) as session:
         own = find_unit("solbakken", session=session)  # demo-teamleder's only unit
         others = [unit.id for unit in municipality_scope(session=session).units if unit.id != own]
-        # Every other unit to the forked process: the refused one is its own or this one's.
+        # One unit to each process: the refused one is the forked process's or this one's.
         unit_ids = [others[0], own] if refused_first else [own, others[0]]
         refusals = []
         for processes in (1, 2):
@@ -112,3 +113,16 @@ def test_boards_read_in_two_processes_on_postgresql_are_the_boards_read_in_one(p
         assert municipality_scope(session=session).units[0].id == unit_ids[0]
     engine.dispose()
     assert_same_charts(shared, alone)
+
+
+@pytest.mark.parametrize(("units", "count"), [(50, 2), (7, 2), (2, 2), (30, 3), (9, 9)])
+def test_every_unit_is_dealt_once_and_this_process_keeps_less_for_taking_in_the_rest(units, count):
+    shares = _shares(units, count)
+    assert sorted(at for share in shares for at in share) == list(range(units))
+    assert all(share == sorted(share) for share in shares)
+    mine, others = len(shares[0]), [len(share) for share in shares[1:]]
+    assert mine <= min(others) and max(others) - min(others) <= 1
+    if units >= 20:  # the others' results cost this process about RETURN_COST of their making
+        assert abs(mine - max(others) * (1 - RETURN_COST * (count - 1))) <= 1
+    # Neighbours are spread: no process gets three units in a row.
+    assert not any(share[i + 2] - share[i] == 2 for share in shares for i in range(len(share) - 2))
