@@ -33,6 +33,7 @@ from db.baselines import (
     list_unit_baselines,
     restore_baseline,
 )
+from db.board_extras import BoardExtras, read_board_extras
 from db.board_links import (
     NewBoardLink,
     board_link_actor,
@@ -88,6 +89,7 @@ from db.errors import (
 from db.events import add_event, correct_event, delete_event, list_events, restore_event
 from db.exporter import export_file, export_rows
 from db.flags import holds_demo_data
+from db.forked_reading import read_session_elsewhere, readable_elsewhere
 from db.formulas import neutralise_cell
 from db.import_mapping import INDICATOR_ROLES, ColumnRole, ImportMapping, SheetMapping
 from db.import_plan import ImportPlan
@@ -123,6 +125,7 @@ from db.safety_calendar import (
     confirm_safe_day,
     day_events,
     month_calendar,
+    month_calendars,
     unconfirm_safe_day,
 )
 from db.sampling import (
@@ -187,6 +190,7 @@ from db.users import (
 )
 
 __all__ = [
+    "BoardExtras",
     "INHERITED_EXPOSURE",
     "StartedBrowserSession",
     "end_browser_session",
@@ -308,6 +312,7 @@ __all__ = [
     "measuring_starts",
     "migrate",
     "month_calendar",
+    "month_calendars",
     "move_unit",
     "open_import_file",
     "neutralise_cell",
@@ -315,9 +320,12 @@ __all__ = [
     "preview_import",
     "proposed_mapping",
     "read_audit",
+    "read_board_extras",
     "read_overview_series",
     "read_series",
     "read_session",
+    "read_session_elsewhere",
+    "readable_elsewhere",
     "redact_text",
     "read_unit_series",
     "record_board_meeting",

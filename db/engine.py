@@ -222,6 +222,11 @@ def read_session(engine: Engine) -> Iterator[Session]:
             session.rollback()
 
 
+def is_writing(session: Session) -> bool:
+    """Tell whether session was opened with write_session()."""
+    return bool(session.info.get(_WRITING))
+
+
 def require_writing(session: Session) -> None:
     """Refuse a repository write in a session that was not opened with write_session()."""
     if not session.info.get(_WRITING):

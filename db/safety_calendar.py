@@ -8,6 +8,7 @@ after the confirmation turns the day red: the event stands.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -79,8 +80,7 @@ def month_calendar(unit_id: int, indicator_id: int, year: int, month: int, *, se
                    actor: str, today: date) -> list[CalendarDay]:
     """Return every day of the month in order, each red, green, blank or still to come."""
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    first = date(year, month, 1)
-    last = first + timedelta(days=calendar.monthrange(year, month)[1] - 1)
+    first, last = _month_bounds(year, month)
     events: dict[date, int] = {}
     for (day,) in session.execute(select(Event.day).where(
             Event.unit_id == unit_id, Event.indicator_id == indicator_id,
@@ -89,6 +89,51 @@ def month_calendar(unit_id: int, indicator_id: int, year: int, month: int, *, se
     safe = {day for (day,) in session.execute(select(SafeDay.day).where(
         SafeDay.unit_id == unit_id, SafeDay.indicator_id == indicator_id,
         SafeDay.deleted_at.is_(None), SafeDay.day >= first, SafeDay.day <= last))}
+    return _days(first, last, events, safe, today=today)
+
+
+def month_calendars(charts: Sequence[tuple[int, int]], year: int, month: int, *,
+                    session: Session, actor: str,
+                    today: date) -> dict[tuple[int, int], list[CalendarDay]]:
+    """Return month_calendar of each (unit id, indicator id), read in two queries for them all.
+
+    A municipality's report has a hundred calendars: two queries instead of two hundred.
+    """
+    wanted = list(dict.fromkeys(charts))
+    for unit_id in dict.fromkeys(unit_id for unit_id, _ in wanted):
+        check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
+    first, last = _month_bounds(year, month)
+    events: dict[tuple[int, int], dict[date, int]] = {chart: {} for chart in wanted}
+    safe: dict[tuple[int, int], set[date]] = {chart: set() for chart in wanted}
+    if wanted:
+        units = sorted({unit_id for unit_id, _ in wanted})
+        indicators = sorted({indicator_id for _, indicator_id in wanted})
+        for unit_id, indicator_id, day in session.execute(select(
+                Event.unit_id, Event.indicator_id, Event.day).where(
+                Event.unit_id.in_(units), Event.indicator_id.in_(indicators),
+                Event.deleted_at.is_(None), Event.day >= first, Event.day <= last)):
+            counts = events.get((unit_id, indicator_id))
+            if counts is not None:  # a unit's event of another unit's indicator is not asked for
+                counts[day] = counts.get(day, 0) + 1
+        for unit_id, indicator_id, day in session.execute(select(
+                SafeDay.unit_id, SafeDay.indicator_id, SafeDay.day).where(
+                SafeDay.unit_id.in_(units), SafeDay.indicator_id.in_(indicators),
+                SafeDay.deleted_at.is_(None), SafeDay.day >= first, SafeDay.day <= last)):
+            if (unit_id, indicator_id) in safe:
+                safe[unit_id, indicator_id].add(day)
+    return {chart: _days(first, last, events[chart], safe[chart], today=today)
+            for chart in wanted}
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    """The month's first and last day."""
+    first = date(year, month, 1)
+    return first, first + timedelta(days=calendar.monthrange(year, month)[1] - 1)
+
+
+def _days(first: date, last: date, events: dict[date, int], safe: set[date], *,
+          today: date) -> list[CalendarDay]:
+    """The calendar's boxes from first to last, given the days' event counts and confirmations."""
     days = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)

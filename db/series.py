@@ -40,6 +40,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
+from db.column_frames import frame_of_columns
 from db.errors import NotFoundError
 from db.event_counts import counted_series
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
@@ -161,26 +162,10 @@ def _cut(data: list[tuple], measures: dict[int, str],
         start, end = bounds[indicator_id]
         dates = days[start:end].copy()
         if measures[indicator_id] == "events":
-            frames[indicator_id] = _frame([dates, notes[start:end].copy()], _EVENT_COLUMN_INDEX)
+            frames[indicator_id] = frame_of_columns([dates, notes[start:end].copy()], _EVENT_COLUMN_INDEX)
         else:
-            frames[indicator_id] = _frame([dates, *figures[:, start:end]], _ENTRY_COLUMN_INDEX)
+            frames[indicator_id] = frame_of_columns([dates, *figures[:, start:end]], _ENTRY_COLUMN_INDEX)
     return frames
-
-
-def _frame(columns: list[np.ndarray], names: pd.Index) -> pd.DataFrame:
-    """Return a frame of equally long columns (dates and notes as objects, figures as floats).
-
-    A board is cut into a frame per indicator. pd.DataFrame checks and converts a
-    dict's columns, which costs more than the rows; the columns here are ready as
-    they are. Every frame shares its column index, whose lookup table is then
-    built once rather than on each frame's first column read.
-    """
-    index = pd.RangeIndex(len(columns[0]))
-    if hasattr(pd.DataFrame, "_from_arrays"):
-        return pd.DataFrame._from_arrays(columns, columns=names, index=index,
-                                         verify_integrity=False)
-    return pd.DataFrame({name: pd.Series(values, index=index, dtype=values.dtype)
-                         for name, values in zip(names, columns, strict=True)}, columns=names)
 
 
 def _query(chosen: Select) -> CompoundSelect:

@@ -39,6 +39,22 @@ class TavleError(Exception):
         """Return the message in language ("da" or "en")."""
         return self.english if language == "en" else self.danish
 
+    def __reduce__(self) -> tuple:
+        """Pickle as what the error holds, whatever a subclass's __init__ takes.
+
+        A forked worker sends its error back pickled (reports' forked work); Exception's
+        own pickling would call the class with str(error) alone.
+        """
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(kind: type[TavleError], args: tuple, state: dict) -> TavleError:
+    """An error of kind holding args and state (see TavleError.__reduce__)."""
+    error = kind.__new__(kind, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class IndicatorError(TavleError):
     """The core cannot do what was asked; the message says why and what to change."""

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
 
-from db import CalendarDay, check_permission, find_unit, list_packages, month_calendar
+from db import CalendarDay, check_permission, find_unit, list_packages, month_calendars
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_month import ReportMonth
 from reports.content.report_scope import ReportScope, ScopeUnit
-from reports.content.stored_charts import StoredChart, unit_boards
+from reports.content.stored_charts import StoredChart, board_reader
+from reports.content.unit_processes import for_each_unit
 
 
 @dataclass(frozen=True)
@@ -67,27 +69,43 @@ def report_content(scope: ReportScope, month: ReportMonth, *, session: Session, 
     today is the caller's clock: a report for the running month reads up to today.
     actor must be allowed to report on the scope (see db.permissions). history_years
     bounds the charts to the years before the month (see history_window); None: everything.
-    processes: how many processes chart (None: as the cores allow, see forked_work).
+    processes: how many processes read and chart (None: as the cores allow, see unit_processes).
     """
     check_permission(session, actor=actor, action="report",
                      unit_id=find_unit(scope.code, session=session))
     as_of = month.as_of(today)
-    boards = unit_boards([unit.id for unit in scope.units], session=session, actor=actor,
-                         today=as_of, rules=rules, history_years=history_years,
-                         processes=processes)
-    units = tuple(UnitCharts(unit, tuple(board), _calendars(unit.id, board, month, session=session,
-                                                           actor=actor, as_of=as_of))
-                  for unit, board in zip(scope.units, boards, strict=True))
+    read_boards = board_reader(session=session, actor=actor, today=as_of, rules=rules,
+                               history_years=history_years)
+
+    def unit_charts(unit_ids: Sequence[int],
+                    reading: Session) -> list[tuple[tuple, tuple[MonthCalendar, ...]]]:
+        boards = read_boards(unit_ids, reading)
+        calendars = _calendars(boards, month, session=reading, actor=actor, as_of=as_of)
+        return [(tuple(board), _board_calendars(board, calendars)) for board in boards]
+
+    # Each unit's board and calendars are read where its charts are made (see unit_processes).
+    read = for_each_unit(unit_charts, [unit.id for unit in scope.units], session=session,
+                         actor=actor, processes=processes)
+    units = tuple(UnitCharts(unit, charts, calendars)
+                  for unit, (charts, calendars) in zip(scope.units, read, strict=True))
     packages = {row.code: (row.name_da, row.name_en)
                 for row in list_packages(session=session).itertuples()}
     return ReportContent(scope, month, as_of, rules, units, packages)
 
 
-def _calendars(unit_id: int, board: list[StoredChart], month: ReportMonth, *, session: Session,
-               actor: str, as_of: date) -> tuple[MonthCalendar, ...]:
-    """Return the month's calendar of each event indicator on the unit's board."""
-    return tuple(
-        MonthCalendar(chart, tuple(month_calendar(unit_id, chart.indicator.id, month.first.year,
-                                                  month.first.month, session=session,
-                                                  actor=actor, today=as_of)))
-        for chart in board if chart.indicator.definition.measure == "events")
+def _board_calendars(board: list[StoredChart], calendars: dict[tuple[int, int],
+                                                               tuple[CalendarDay, ...]],
+                     ) -> tuple[MonthCalendar, ...]:
+    """Return the calendars of a board's event indicators, in board order."""
+    return tuple(MonthCalendar(chart, calendars[chart.unit_id, chart.indicator.id])
+                 for chart in board if chart.indicator.definition.measure == "events")
+
+
+def _calendars(boards: list[list[StoredChart]], month: ReportMonth, *, session: Session,
+               actor: str, as_of: date) -> dict[tuple[int, int], tuple[CalendarDay, ...]]:
+    """Return the month's calendar of each event indicator on the boards, by unit and indicator."""
+    found = month_calendars([(chart.unit_id, chart.indicator.id) for board in boards
+                             for chart in board if chart.indicator.definition.measure == "events"],
+                            month.first.year, month.first.month, session=session, actor=actor,
+                            today=as_of)
+    return {chart: tuple(days) for chart, days in found.items()}

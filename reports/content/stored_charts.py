@@ -6,7 +6,7 @@ here, so a chart looks the same wherever it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,6 +15,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from db import (
+    BoardExtras,
     StoredIndicator,
     in_exposure,
     list_annotations,
@@ -24,6 +25,7 @@ from db import (
     list_unit_baselines,
     list_unit_indicators,
     measuring_starts,
+    read_board_extras,
     read_series,
     read_unit_series,
     unit_exposures,
@@ -38,9 +40,9 @@ from indicators import (
     days_without_events,
     indicator_chart,
 )
-from reports.content.forked_work import in_processes
 from reports.content.history_window import DEFAULT_HISTORY_YEARS, history_start
 from reports.content.sampling_marks import sampling_annotations, sampling_days
+from reports.content.unit_processes import for_each_unit
 
 _NO_BASELINES = pd.DataFrame(columns=["id", "kind", "date", "reason", "deleted"])
 
@@ -190,10 +192,25 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
                 processes: int | None = None) -> list[list[StoredChart]]:
     """Return unit_board of each of the units, reading what the boards share in one go.
 
+    The units are shared out among processes, each reading and charting its own
+    (reports.content.unit_processes; processes None: as the cores allow).
+    """
+    read_boards = board_reader(session=session, actor=actor, today=today, rules=rules,
+                               history_years=history_years)
+    return for_each_unit(read_boards, unit_ids, session=session, actor=actor,
+                         processes=processes)
+
+
+def board_reader(*, session: Session, actor: str, today: date, rules: str = "anhoej",
+                 history_years: int | None = DEFAULT_HISTORY_YEARS,
+                 ) -> Callable[[Sequence[int], Session], list[list[StoredChart]]]:
+    """Read what every board shares, once; return what reads and charts some units' boards.
+
     A municipality's report charts fifty boards: one query for the catalogue and one
-    for the sampling switches of every unit actor may read save ninety-eight. Everything
-    is read first; the charting, each series on its own, is shared out among processes
-    (reports.content.forked_work; processes None: as the cores allow).
+    for the sampling switches of every unit actor may read save ninety-eight. The
+    returned function reads the units' annotations, baselines and measuring starts
+    together (db.read_board_extras), each unit's series on its own, through the
+    session it is given (a forked process's own).
     """
     since = history_start(today, years=history_years)
     catalogue = {stored.id: stored for stored in list_indicators(session=session)}
@@ -201,14 +218,16 @@ def unit_boards(unit_ids: Sequence[int], *, session: Session, actor: str, today:
     no_switches = switches.iloc[:0]
     by_unit = {unit_id: rows for unit_id, rows in switches.groupby("unit_id", sort=False)}
     exposures = unit_exposures(session=session)
-    inputs = [_board_inputs(unit_id, session=session, actor=actor, today=today, rules=rules,
-                            start=None, indicators=None, catalogue=catalogue, since=since,
-                            switches=by_unit.get(unit_id, no_switches),
-                            exposure=exposures[unit_id])
-              for unit_id in unit_ids]
-    charted = iter(in_processes(_chart_of, [one for board in inputs for one in board],
-                                processes=processes))
-    return [[next(charted) for _ in board] for board in inputs]
+
+    def read_boards(unit_ids: Sequence[int], reading: Session) -> list[list[StoredChart]]:
+        extras = read_board_extras(unit_ids, session=reading, actor=actor)
+        return [[_chart_of(arguments) for arguments in _board_inputs(
+            unit_id, session=reading, actor=actor, today=today, rules=rules, start=None,
+            indicators=None, catalogue=catalogue, since=since,
+            switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id],
+            extras=extras[unit_id])] for unit_id in unit_ids]
+
+    return read_boards
 
 
 def _chart_of(arguments: tuple[tuple, dict]) -> StoredChart:
@@ -233,12 +252,14 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
                   start: date | None, indicators: Iterable[StoredIndicator] | None,
                   switches: pd.DataFrame, since: date | None,
                   catalogue: dict[int, StoredIndicator] | None = None,
-                  exposure: str | None = None) -> list[tuple[tuple, dict]]:
+                  exposure: str | None = None,
+                  extras: BoardExtras | None = None) -> list[tuple[tuple, dict]]:
     """Read a unit's board: the arguments of _chart for each chart, needing no session any more.
 
     With the catalogue (live indicators by id) and the unit's exposure, the board's
     active indicators are taken from it in the order the series read gives (board
-    order), instead of read again.
+    order), instead of read again. extras: the unit's annotations, baselines and
+    measuring starts, read already (db.read_board_extras); else they are read here.
     """
     all_series = read_unit_series(unit_id, session=session, actor=actor, since=since)
     if indicators is not None:
@@ -248,10 +269,12 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
                              exposure or unit_exposures(session=session)[unit_id])
     else:
         chosen = list_unit_indicators(unit_id, session=session)
-    annotations = _annotation_rows(_up_to(list_annotations(unit_id, session=session, actor=actor),
-                                          today))
-    baselines = list_unit_baselines(unit_id, session=session, actor=actor)
-    starts = measuring_starts(unit_id, session=session, actor=actor)
+    if extras is None:
+        extras = BoardExtras(list_annotations(unit_id, session=session, actor=actor),
+                             list_unit_baselines(unit_id, session=session, actor=actor),
+                             measuring_starts(unit_id, session=session, actor=actor))
+    annotations = _annotation_rows(_up_to(extras.annotations, today))
+    baselines, starts = extras.baselines, extras.measuring_starts
     # The baselines are given, so _chart reads nothing: it may run in another process.
     return [
         ((unit_id, indicator, all_series[indicator.id]),

@@ -7,6 +7,7 @@ command line prints the Danish message (`str(error)`) unless asked for English.
 from __future__ import annotations
 
 import ast
+import pickle
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -157,3 +158,16 @@ def test_every_storage_error_made_in_db_is_given_a_danish_and_an_english_message
     made = storage_errors_made()
     assert len(made) > 30  # the walk finds them
     assert [(path, line) for path, line, messages in made if messages != 2] == []
+
+
+@pytest.mark.parametrize("error", [
+    db.PermissionDeniedError("anna må ikke læse", "anna may not read"),
+    ValidationError([db.Problem(3, "numerator", "tæller: mangler", "numerator: missing")]),
+    db.LockedOutError("Låst", "Locked", until=datetime(2026, 11, 22, 8, 0, tzinfo=UTC)),
+], ids=["permission", "validation", "locked-out"])
+def test_a_refusal_sent_between_processes_arrives_whole(error):
+    arrived = pickle.loads(pickle.dumps(error))
+    assert type(arrived) is type(error) and arrived.args == error.args
+    assert (str(arrived), arrived.text("en"), arrived.problems) == (
+        str(error), error.text("en"), error.problems)
+    assert getattr(arrived, "until", None) == getattr(error, "until", None)

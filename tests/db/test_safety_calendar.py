@@ -5,10 +5,18 @@ from datetime import date, timedelta
 import pytest
 
 from db.audit import read_audit
-from db.engine import read_session, write_session
-from db.errors import ValidationError
+from db.engine import make_engine, read_session, write_session
+from db.errors import PermissionDeniedError, ValidationError
 from db.events import add_event, delete_event
-from db.safety_calendar import confirm_safe_day, day_events, month_calendar, unconfirm_safe_day
+from db.migrate import migrate
+from db.safety_calendar import (
+    DAY_STATES,
+    confirm_safe_day,
+    day_events,
+    month_calendar,
+    month_calendars,
+    unconfirm_safe_day,
+)
 from tests.db.conftest import TODAY
 
 
@@ -97,3 +105,56 @@ def test_a_red_day_holds_its_events_with_their_notes_and_not_a_deleted_one(engin
     with read_session(engine) as session:
         events = day_events(place["unit"], ulcers, day, session=session, actor="system")
     assert [(event.id, event.note) for event in events] == [(first, "Hæl")]
+
+
+def _mark_two_units(engine, place) -> list[tuple[int, int]]:
+    """Events and confirmations on two units' calendars, deleted ones too; return the calendars."""
+    unit, other = place["unit"], place["other"]
+    falls = place["tryksaar_dage_mellem"]
+    with write_session(engine) as session:
+        for where, day in ((unit, 3), (unit, 3), (other, 4), (other, 30), (unit, 10)):
+            add_event(where, falls, date(2026, 11, day), session=session, actor="system:anna",
+                      today=date(2026, 11, 30))
+        delete_event(add_event(unit, falls, date(2026, 11, 12), session=session,
+                               actor="system:anna", today=TODAY),
+                     session=session, actor="system:anna")
+        add_event(unit, falls, date(2026, 10, 31), session=session, actor="system:anna",
+                  today=TODAY)  # the month before: not on November's calendar
+    for day in (5, 6):
+        confirm(engine, place, date(2026, 11, day))
+    with write_session(engine) as session:
+        confirm_safe_day(other, falls, date(2026, 11, 7), session=session, actor="system:anna",
+                         today=TODAY)
+    return [(unit, falls), (other, falls), (unit, place["tryksaar_bundt"]), (unit, falls)]
+
+
+def test_calendars_read_together_are_each_calendar_read_alone(engine, place):
+    wanted = _mark_two_units(engine, place)
+    with read_session(engine) as session:
+        together = month_calendars(wanted, 2026, 11, session=session, actor="system", today=TODAY)
+        alone = {chart: month_calendar(*chart, 2026, 11, session=session, actor="system",
+                                       today=TODAY) for chart in wanted}
+    assert list(together) == list(dict.fromkeys(wanted)) and together == alone
+    assert {box.state for boxes in together.values() for box in boxes} == set(DAY_STATES)
+    assert together[place["unit"], place["tryksaar_dage_mellem"]][2].events == 2
+
+
+def test_calendars_of_a_unit_the_actor_may_not_read_are_refused(engine, place):
+    with read_session(engine) as session, pytest.raises(PermissionDeniedError):
+        month_calendars([(place["unit"], place["tryksaar_dage_mellem"])], 2026, 11,
+                        session=session, actor="nobody", today=TODAY)
+
+
+@pytest.mark.postgres
+class TestOnPostgresql:
+    """The same calendars from PostgreSQL: the place fixture built on its engine."""
+
+    @pytest.fixture
+    def engine(self, postgres_url):
+        pg_engine = make_engine(postgres_url)
+        migrate(pg_engine)
+        yield pg_engine
+        pg_engine.dispose()
+
+    def test_calendars_read_together_are_each_calendar_read_alone(self, engine, place):
+        test_calendars_read_together_are_each_calendar_read_alone(engine, place)
