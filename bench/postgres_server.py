@@ -1,51 +1,22 @@
-"""A throwaway PostgreSQL server on loopback for the benchmarks (Debian's postgresql package)."""
+"""A throwaway PostgreSQL server on loopback for the benchmarks, committing durably as in production."""
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
 import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-
-def postgres_bin() -> Path | None:
-    """Return the newest Debian PostgreSQL bin directory, or None when none is installed."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda path: int(Path(path).parent.parent.name))
-    return Path(found[-1]).parent if found else None
+from tests.postgres_cluster import postgres_bin, postgres_cluster
 
 
 @contextmanager
 def postgres_server() -> Iterator[str | None]:
-    """Start a cluster in a temporary folder; yield a database URL, or None without PostgreSQL."""
-    bin_dir = postgres_bin()
-    if bin_dir is None:
+    """Start a cluster on a free port; yield a database URL, or None without PostgreSQL."""
+    if postgres_bin() is None:
         yield None
         return
-    # initdb refuses to run as root: run the server as the postgres system user then.
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    folder = Path(tempfile.mkdtemp(prefix="tavle-bench-pg-"))
-    if as_user:
-        shutil.chown(folder, user="postgres")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    data = folder / "data"
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "tavle",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
-    # Durable commits as in production (fsync stays on): a commit's cost is part of the figure.
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
-                    str(folder / "server.log"), "-w", "-o",
-                    f"-p {port} -h 127.0.0.1 -k {folder} -c max_connections=100", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://tavle@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+    with postgres_cluster(port, durable=True) as url:
+        yield url

@@ -35,6 +35,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_answers(url: str, process: subprocess.Popen, *, timeout_s: float) -> None:
+    """Wait until url answers 200, or fail with what the process behind it printed when it stopped."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            printed = process.stdout or process.stderr
+            output = printed.read().decode(errors="replace") if printed else ""
+            raise RuntimeError(f"{url} did not answer (exit {process.poll()}):\n{output}")
+        time.sleep(0.2)
+
+
 @contextmanager
 def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60, *,
                      script: str = "app/server/web_server.py") -> Iterator[str]:
@@ -59,18 +76,7 @@ def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 60, *
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                raise RuntimeError(f"Streamlit did not start on {url}:\n{output}")
-            time.sleep(0.2)
+        wait_until_answers(f"{url}/_stcore/health", process, timeout_s=timeout_s)
         yield url
     finally:
         process.terminate()

@@ -20,8 +20,12 @@ def postgres_bin() -> Path | None:
 
 
 @contextmanager
-def postgres_cluster(port: int) -> Iterator[str]:
-    """Start a cluster on port in a temporary folder (fsync off); yield its maintenance database's URL."""
+def postgres_cluster(port: int, *, durable: bool = False) -> Iterator[str]:
+    """Start a cluster on port in a temporary folder; yield its maintenance database's URL.
+
+    Tests run with fsync off; durable keeps it on, as in production, where a commit's
+    cost is part of what a benchmark measures.
+    """
     bin_dir = postgres_bin()
     if bin_dir is None:
         raise RuntimeError("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin); "
@@ -36,7 +40,7 @@ def postgres_cluster(port: int) -> Iterator[str]:
                     "--auth=trust", "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
     subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
                     str(folder / "server.log"), "-w", "-o",
-                    f"-p {port} -h 127.0.0.1 -k {folder} -F", "start"],
+                    f"-p {port} -h 127.0.0.1 -k {folder}" + ("" if durable else " -F"), "start"],
                    check=True, capture_output=True)
     try:
         yield f"postgresql+psycopg://tavle@127.0.0.1:{port}/postgres"

@@ -16,8 +16,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -38,7 +36,13 @@ from db import (
     set_unit_indicators,
     write_session,
 )
-from tests.browser import REPOSITORY_ROOT, artefact, chromium_browser, free_port
+from tests.browser import (
+    REPOSITORY_ROOT,
+    artefact,
+    chromium_browser,
+    free_port,
+    wait_until_answers,
+)
 from tests.postgres_cluster import postgres_bin, postgres_cluster
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -144,28 +148,12 @@ http {{
                str(prefix / "error.log"), "-g", "daemon off;"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
+        wait_until_answers(f"http://127.0.0.1:{port}/_stcore/health", process, timeout_s=40)
         yield f"http://127.0.0.1:{port}", prefix / "access.log"
     finally:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(prefix, ignore_errors=True)
-
-
-def wait_for(url: str, process: subprocess.Popen, timeout_s: float = 40) -> None:
-    """Wait until url answers 200, or fail with why the process behind it stopped."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            why = process.stderr.read().decode(errors="replace") if process.stderr else ""
-            raise RuntimeError(f"{url} did not answer (exit {process.poll()}): {why}")
-        time.sleep(0.2)
 
 
 def served_by(access_log: Path, path: str) -> str:
@@ -200,7 +188,7 @@ def region(tmp_path_factory) -> Iterator[tuple[str, str, Path, dict[str, subproc
         stack.enter_context(postgres_cluster(port))
         prepare_database(database_url)
         for address, process in servers.items():
-            wait_for(f"http://{address}/_stcore/health", process)
+            wait_until_answers(f"http://{address}/_stcore/health", process, timeout_s=40)
         proxy, access_log = stack.enter_context(nginx(list(servers)))
         yield proxy, database_url, access_log, servers
 
