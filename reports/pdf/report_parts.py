@@ -52,8 +52,8 @@ def build_in_parts(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles
         raise ValueError("A report needs at least one part.")
     count = min(len(parts), usable_processes() if processes is None else max(int(processes), 1))
     if count == 1:
-        laid = [_lay_out(part, texts, styles, invariant) for part in parts]
-        numbers = _numbering([one.pages for one in laid])
+        laid = [lay_out_part(part, texts, styles, invariant) for part in parts]
+        numbers = page_numbers([one.pages for one in laid])
         pieces = [one.finish(first_page=first, pages=total)
                   for one, (first, total) in zip(laid, numbers, strict=True)]
     else:
@@ -77,12 +77,12 @@ def joined(pieces: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
-def _lay_out(part: Part, texts: PageTexts, styles: ReportStyles, invariant: bool) -> LaidOut:
+def lay_out_part(part: Part, texts: PageTexts, styles: ReportStyles, invariant: bool) -> LaidOut:
     """Make the part's story here and lay it out."""
     return lay_out(part.story(), texts, styles, invariant=invariant, cover=part.cover)
 
 
-def _numbering(pages: Sequence[int]) -> list[tuple[int, int]]:
+def page_numbers(pages: Sequence[int]) -> list[tuple[int, int]]:
     """Return each part's (first page, pages in all) from the parts' page counts in order."""
     total, first, numbers = sum(pages), 1, []
     for count in pages:
@@ -115,15 +115,15 @@ def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
             theirs.close()
             links.append(ours)
             children.append(child)
-        mine = [_lay_out(part, texts, styles, invariant) for part in parts[0::count]]
-        pages_by_process = [[one.pages for one in mine]] + [_receive(link) for link in links]
+        mine = [lay_out_part(part, texts, styles, invariant) for part in parts[0::count]]
+        pages_by_process = [[one.pages for one in mine]] + [received(link) for link in links]
         pages = [pages_by_process[index % count][index // count] for index in range(len(parts))]
-        numbers = _numbering(pages)
+        numbers = page_numbers(pages)
         for start, link in enumerate(links, start=1):
             link.send(numbers[start::count])
         written = [[one.finish(first_page=first, pages=total)
                     for one, (first, total) in zip(mine, numbers[0::count], strict=True)]]
-        written += [_receive(link) for link in links]
+        written += [received(link) for link in links]
         return [written[index % count][index // count] for index in range(len(parts))]
     finally:
         gc.unfreeze()
@@ -139,24 +139,29 @@ def _child(link: Connection, parts: Sequence[Part], texts: PageTexts, styles: Re
            invariant: bool) -> None:
     """In a forked process: lay the parts out, trade page counts for numbers, send the bytes back."""
     try:
-        laid = [_lay_out(part, texts, styles, invariant) for part in parts]
+        laid = [lay_out_part(part, texts, styles, invariant) for part in parts]
         link.send(("ok", [one.pages for one in laid]))
         numbers = link.recv()
         link.send(("ok", [one.finish(first_page=first, pages=total)
                           for one, (first, total) in zip(laid, numbers, strict=True)]))
     except BaseException as error:  # the parent must hear of it rather than wait for ever
-        if isinstance(error, TavleError):  # a message for the user: it goes on as it is
-            link.send(("failed", (error.danish, error.english)))
-        else:
-            details = traceback.format_exc()
-            link.send(("failed", (f"Rapporten kunne ikke laves: en del af den fejlede.\n{details}",
-                                  f"The report could not be made: a part of it failed.\n{details}")))
+        send_failure(link, error)
     finally:
         link.close()
 
 
-def _receive(link: Connection) -> list:
-    """Return what a child sent, or raise PartFailedError with its traceback."""
+def send_failure(link: Connection, error: BaseException) -> None:
+    """In a forked process: tell the parent why its work failed (a refusal in its own words)."""
+    if isinstance(error, TavleError):  # a message for the user: it goes on as it is
+        link.send(("failed", (error.danish, error.english)))
+    else:
+        details = traceback.format_exc()
+        link.send(("failed", (f"Rapporten kunne ikke laves: en del af den fejlede.\n{details}",
+                              f"The report could not be made: a part of it failed.\n{details}")))
+
+
+def received(link: Connection) -> list:
+    """Return what a forked process sent, or raise PartFailedError with its words."""
     try:
         kind, value = link.recv()
     except EOFError as error:
