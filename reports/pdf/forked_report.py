@@ -73,6 +73,16 @@ class _Order:
         return monthly_parts(content, styles=styles, language=self.language, shared=self.shared,
                              generated_at=self.generated_at, split=self.split)
 
+    def as_whole(self, content: ReportContent) -> ReportContent:
+        """Return content of some of the scope's units as the whole scope's, the others without charts.
+
+        A process lays out none of the unread units' pages; they stand in the content so
+        that its tables still name their unit, as in a report of several.
+        """
+        charted = {unit.unit.id: unit for unit in content.units}
+        units = tuple(charted.get(unit.id) or UnitCharts(unit, ()) for unit in self.scope.units)
+        return replace(content, scope=self.scope, units=units)
+
     def texts(self, content: ReportContent) -> PageTexts:
         """Return the running header and footer (page_texts)."""
         return page_texts(content, language=self.language, shared=self.shared)
@@ -120,11 +130,16 @@ def _in_two_processes(order: _Order, session: Session, styles: ReportStyles) -> 
         child.start()
         theirs.close()
         first = order.content(order.scope.units[:order.split], session)
-        second: tuple[UnitCharts, ...] = received(ours)
-        content = replace(first, scope=order.scope, units=first.units + second)
+        own = order.as_whole(first)
         gc.freeze()  # the content too outlives the layout: the collector need not walk it
-        laid = [lay_out_part(part, order.texts(content), styles, order.invariant)
-                for part in order.parts(content, styles)[0::2]]
+        # This half's appendix needs nothing of the other's: laid out while that is still charting.
+        appendix = lay_out_part(order.parts(own, styles)[2], order.texts(own), styles,
+                                order.invariant)
+        second: tuple[UnitCharts, ...] = received(ours)
+        content = replace(own, units=first.units + second)
+        gc.freeze()
+        laid = [lay_out_part(order.parts(content, styles)[0], order.texts(content), styles,
+                             order.invariant), appendix]
         their_pages = received(ours)
         numbers = page_numbers([laid[0].pages, their_pages[0], laid[1].pages, their_pages[1]])
         ours.send(numbers[1::2])
@@ -149,10 +164,7 @@ def _second_half(link: Connection, order: _Order, session: Session, styles: Repo
             second = order.content(order.scope.units[order.split:], own)
         link.send(("ok", tuple(UnitCharts(unit.unit, tuple(latest_only(chart) for chart in unit.charts))
                                for unit in second.units)))
-        # The first half's units stand in the content without charts: this process lays out
-        # none of theirs, and the tables still name their unit as in a report of several.
-        unread = tuple(UnitCharts(unit, ()) for unit in order.scope.units[:order.split])
-        content = replace(second, scope=order.scope, units=unread + second.units)
+        content = order.as_whole(second)
         gc.freeze()
         laid = [lay_out_part(part, order.texts(content), styles, order.invariant)
                 for part in order.parts(content, styles)[1::2]]
