@@ -117,9 +117,10 @@ def build(path: Path, *, blocks: int = 1) -> None:
 def timed(function, runs: int) -> tuple[float, float, object]:
     """Return the median wall and processor seconds of runs calls, and the last call's result.
 
-    The processor time is this process's alone: the boards it shares out to forked
-    processes (reports.content.forked_work) and the report's second part, laid out in
-    another (reports.pdf.report_parts), run beside it on the other cores.
+    The processor time is this process's alone: the work it shares out to forked
+    processes (the municipality report's second half, reports.pdf.forked_report; the
+    content's and the layout's shares, reports.content.forked_work and
+    reports.pdf.report_parts) runs beside it on the other core.
     """
     seconds, processor, result = [], [], None
     for _ in range(runs):
@@ -134,11 +135,11 @@ def _twenty_year_report(path: str) -> tuple[int, float]:
     """In a fresh process: make the municipality's report; return its pages and peak MB."""
     engine = make_engine(f"sqlite:///{path}")
     with read_session(engine) as session:
-        content = report_content(municipality_scope(session=session), MONTH, session=session,
-                                 actor="system", today=TODAY)
-        pdf = monthly_report(content, generated_at=MADE, fonts=report_fonts())
+        pdf = monthly_report_of(municipality_scope(session=session), MONTH, session=session,
+                                actor="system", today=TODAY, generated_at=MADE,
+                                fonts=report_fonts())
     engine.dispose()
-    # Linux: kilobytes. The processes it forked to chart and draw count too (the largest of them).
+    # Linux: kilobytes. The process it forked for the second half counts too (the larger of them).
     peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return len(PdfReader(io.BytesIO(pdf)).pages), peak_kb / 1024
