@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -139,7 +140,7 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
         at = len(data)
         # A Paragraph only where the name needs wrapping: a table of 400 rows stays quick.
         fits = stringWidth(row.indicator, fonts.regular, 8) <= indicator_width
-        indicator = row.indicator if fits else Paragraph(row.indicator, styles.table)
+        indicator = row.indicator if fits else Paragraph(escape(row.indicator), styles.table)
         goal = report_text(f"goal.{row.goal}", language)
         if row.target:
             goal = f"{goal}\n{row.target}"
