@@ -3,8 +3,8 @@
 Prints, one per line:
     board_read_ms_p50: median time to read one unit's board (all its series, one query)
     write_ms_p99:      99th percentile time of one registration with 20 writers at once
-                       (threads sharing one engine, as the app serves its tablets),
-                       the median over three rounds
+                       (threads sharing one engine, as the app serves its tablets, through
+                       register_entry), the median over three rounds
     board_read_ms_3y:   median processor time of the board's read (its two-year window) of a unit
                         with 3 years of daily figures for 10 indicators
     board_read_ms_30y:  the same for a unit with 30 years of them
@@ -39,7 +39,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.postgres_server import postgres_server  # noqa: E402
 from db import (  # noqa: E402
     EntryRequest,
-    add_entry,
     create_indicator,
     create_unit,
     make_engine,
@@ -119,10 +118,9 @@ def write_ms_p99(engine, unit_ids: list[int], indicator_ids: list[int], round_nu
             day = FIRST_DAY + timedelta(days=DAYS + round_number * 100 + step)
             started = time.perf_counter()
             try:
-                with write_session(engine) as session:
-                    add_entry(rng.choice(unit_ids), rng.choice(indicator_ids), day,
-                              numerator=20, denominator=25, session=session,
-                              actor=f"system:tablet-{number}", today=TODAY)
+                register_entry(engine, EntryRequest(rng.choice(unit_ids), rng.choice(indicator_ids),
+                                                    day, f"system:tablet-{number}", TODAY,
+                                                    numerator=20, denominator=25))
             except Exception as error:  # a benchmark that hides errors would lie
                 errors.append(error)
             timings.append((time.perf_counter() - started) * 1000)

@@ -18,6 +18,10 @@ writers do not queue: each runs its own short transaction from a pool sized by
 the caller, and `run_write` tries a transaction again when PostgreSQL chose it
 as the victim of a deadlock or a serialization failure (SQLSTATE 40P01, 40001;
 PostgreSQL docs, "Serialization Failure Handling").
+
+Each engine also keeps the WriteCombiner of its registrations (db/write_combiner.py):
+registrations that tablets send at the same moment share one transaction
+(db/entry_registration.py), on both databases.
 """
 
 from __future__ import annotations

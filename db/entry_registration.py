@@ -19,7 +19,7 @@ from db.entry_batches import EntryRequest, add_entries
 
 
 def register_entry(engine: Engine, request: EntryRequest) -> int:
-    """Record request as add_entry would, in its own writing transaction or a shared one; return the entry's id.
+    """Record request as add_entry would, alone or with others at once; return the entry's id.
 
     Returns only once the transaction holding it has committed; raises the request's own
     refusal (ValidationError, PermissionDeniedError, NotFoundError) or storage error.
