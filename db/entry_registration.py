@@ -6,16 +6,21 @@ side they reach about the rate of one. So registrations that arrive together sha
 one transaction (db/entry_batches.py), gathered by the engine's WriteCombiner; a
 lone one takes add_entry's own path. When a batch's transaction fails for any reason
 but a request's own refusal, each of its requests runs again alone, so every caller
-gets exactly the outcome add_entry would have given it.
+gets exactly the outcome add_entry would have given it. Except on SQLite when the
+database itself was locked or failing (an OperationalError, or the busy message after
+the write queue's wait): alone, each request would have met the same, and running
+them one after another would make the last caller wait that long once per request.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
-from db.engine import run_write, write_combiner
+from db.engine import is_sqlite, run_write, write_combiner
 from db.entries import add_entry
 from db.entry_batches import EntryRequest, add_entries
+from db.errors import StorageError
 
 
 def register_entry(engine: Engine, request: EntryRequest) -> int:
@@ -36,7 +41,9 @@ def _write_batch(engine: Engine, requests: list[EntryRequest]) -> list[int | Exc
         return [_outcome_alone(engine, requests[0])]
     try:
         return run_write(engine, lambda session: add_entries(requests, session=session))
-    except Exception:  # rolled back: each request's own transaction tells its own outcome
+    except Exception as error:  # rolled back: each request's own transaction tells its own outcome
+        if is_sqlite(engine) and isinstance(error, OperationalError | StorageError):
+            return [error] * len(requests)  # one lock, one file: the same for each of them
         return [_outcome_alone(engine, request) for request in requests]
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import Engine, literal_column, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db import entry_batches, entry_registration
 from db.catalogue import find_indicator, set_unit_indicators
@@ -20,7 +20,7 @@ from db.engine import make_engine, read_session, write_session
 from db.entries import add_entry, correct_entry, delete_entry, restore_entry
 from db.entry_batches import EntryRequest, add_entries
 from db.entry_registration import register_entry
-from db.errors import NotFoundError, PermissionDeniedError, ValidationError
+from db.errors import NotFoundError, PermissionDeniedError, StorageError, ValidationError
 from db.migrate import migrate
 from db.models import AuditLog, Entry
 from db.units import create_unit
@@ -270,7 +270,7 @@ def test_sixteen_threads_registering_at_once_each_get_their_own_entry_once(store
 
 
 @pytest.mark.parametrize("failure", [
-    OperationalError("INSERT", {}, Exception("server closed the connection")),
+    DatabaseError("INSERT", {}, Exception("a database error")),
     RuntimeError("unexpected"),
 ])
 def test_a_batch_whose_transaction_fails_runs_each_request_alone(store, monkeypatch, failure):
@@ -299,3 +299,24 @@ def test_a_batch_whose_transaction_fails_runs_each_request_alone(store, monkeypa
                     (triage, MONDAY + timedelta(days=2)): (2.0, 2.0, None, None, False)}
     assert [action for _, action, *_ in trail[(triage, MONDAY)]] == ["add", "correct"]
     assert len(trail[(triage, MONDAY + timedelta(days=2))]) == 1
+
+
+@pytest.mark.parametrize("failure", [
+    OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked")),
+    StorageError("Databasen er optaget af en anden ændring; prøv igen om lidt.", "busy"),
+])
+def test_on_sqlite_a_batch_that_met_a_locked_database_gives_each_caller_that_error_at_once(
+        engine, place, monkeypatch, failure):
+    alone = []
+
+    def locked(*args, **kwargs):
+        alone.append(args)
+        raise failure
+
+    monkeypatch.setattr(entry_batches, "_insert_new", locked)
+    monkeypatch.setattr(entry_registration, "add_entry", locked)  # alone it would meet the same
+    requests = [EntryRequest(place["unit"], place["triage_dagligt"], MONDAY + timedelta(days=d),
+                             "system:t", TODAY, numerator=1, denominator=2) for d in range(3)]
+
+    assert entry_registration._write_batch(engine, requests) == [failure] * 3
+    assert len(alone) == 1  # the batch's insert only: no request waited again on its own
