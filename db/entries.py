@@ -65,7 +65,7 @@ def add_entry(unit_id: int, indicator_id: int, day: date, *, numerator: float | 
     return correct_period(values, figures, note, session=session, actor=actor)
 
 
-def entry_problems(measure: str, counted_from: object, figures: dict[str, float | None],
+def entry_problems(measure: str, counted_from: str | None, figures: dict[str, float | None],
                    day: date, note: str | None, *, today: date) -> list[Problem]:
     """Return what is wrong with a registration's figures, day and note (empty: nothing)."""
     return (check_figures(measure, **figures, counted=bool(counted_from))
