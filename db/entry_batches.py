@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, true
+from sqlalchemy import bindparam, text, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
@@ -44,12 +44,21 @@ _INSERT_NEW_ENTRIES_POSTGRESQL = json_rows_insert(
     returning=("id", *_KEY))
 
 
-_MEASURES_AND_PERIODS = (
+# SQLite (in this process) reads the few units and indicators by their primary keys and
+# drops the pairs not asked for; PostgreSQL joins the pairs themselves, sent as two
+# arrays in one text prepared once, so only the rows asked for cross the wire.
+_MEASURES_AND_PERIODS_SQLITE = (
     select(Unit.id, Indicator.id, Indicator.measure, Indicator.period, Indicator.counted_from)
     .select_from(Indicator).join(Unit, true())  # two primary keys
     .where(Unit.id.in_(bindparam("unit_ids", expanding=True)), Unit.deleted_at.is_(None),
            Indicator.id.in_(bindparam("indicator_ids", expanding=True)),
            Indicator.deleted_at.is_(None)))
+_MEASURES_AND_PERIODS_POSTGRESQL = text(
+    "SELECT p.unit_id, p.indicator_id, i.measure, i.period, i.counted_from"
+    " FROM unnest(CAST(:unit_ids AS INTEGER[]), CAST(:indicator_ids AS INTEGER[]))"
+    " AS p(unit_id, indicator_id)"
+    " JOIN unit AS u ON u.id = p.unit_id AND u.deleted_at IS NULL"
+    " JOIN indicator AS i ON i.id = p.indicator_id AND i.deleted_at IS NULL")
 
 
 @dataclass(frozen=True)
@@ -130,14 +139,20 @@ def _checked_values(request: EntryRequest, rules: dict[tuple[int, int], Any], *,
 def _measures_and_periods(requests: list[EntryRequest], *,
                           session: Session) -> dict[tuple[int, int], tuple[str, str, Any]]:
     """Return measure, period and counted_from of every live (unit, indicator) pair asked for."""
-    pairs = {(request.unit_id, request.indicator_id) for request in requests}
-    # Primary keys on both sides; the few pairs not asked for are dropped below.
-    rows = session.connection().execute(_MEASURES_AND_PERIODS, {
-        "unit_ids": sorted({unit_id for unit_id, _ in pairs}),
-        "indicator_ids": sorted({indicator_id for _, indicator_id in pairs})}).all()
+    pairs = sorted({(request.unit_id, request.indicator_id) for request in requests})
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(_MEASURES_AND_PERIODS_POSTGRESQL, {
+            "unit_ids": [unit_id for unit_id, _ in pairs],
+            "indicator_ids": [indicator_id for _, indicator_id in pairs]}).all()
+    else:
+        rows = connection.execute(_MEASURES_AND_PERIODS_SQLITE, {
+            "unit_ids": sorted({unit_id for unit_id, _ in pairs}),
+            "indicator_ids": sorted({indicator_id for _, indicator_id in pairs})}).all()
+    asked = set(pairs)
     return {(unit_id, indicator_id): (measure, period, counted_from)
             for unit_id, indicator_id, measure, period, counted_from in rows
-            if (unit_id, indicator_id) in pairs}
+            if (unit_id, indicator_id) in asked}
 
 
 def _insert_new(keys: list[tuple], values_by_key: dict[tuple, dict[str, Any]], *,
