@@ -45,8 +45,8 @@ _INSERT_NEW_ENTRIES_POSTGRESQL = json_rows_insert(
 
 
 # SQLite (in this process) reads the few units and indicators by their primary keys and
-# drops the pairs not asked for; PostgreSQL joins the pairs themselves, sent as two
-# arrays in one text prepared once, so only the rows asked for cross the wire.
+# drops the pairs not asked for; PostgreSQL joins the pairs themselves, sent as one JSON
+# text (psycopg would quote each element of an array) to one statement prepared once.
 _MEASURES_AND_PERIODS_SQLITE = (
     select(Unit.id, Indicator.id, Indicator.measure, Indicator.period, Indicator.counted_from)
     .select_from(Indicator).join(Unit, true())  # two primary keys
@@ -55,8 +55,7 @@ _MEASURES_AND_PERIODS_SQLITE = (
            Indicator.deleted_at.is_(None)))
 _MEASURES_AND_PERIODS_POSTGRESQL = text(
     "SELECT p.unit_id, p.indicator_id, i.measure, i.period, i.counted_from"
-    " FROM unnest(CAST(:unit_ids AS INTEGER[]), CAST(:indicator_ids AS INTEGER[]))"
-    " AS p(unit_id, indicator_id)"
+    " FROM json_to_recordset(CAST(:rows AS json)) AS p(unit_id INTEGER, indicator_id INTEGER)"
     " JOIN unit AS u ON u.id = p.unit_id AND u.deleted_at IS NULL"
     " JOIN indicator AS i ON i.id = p.indicator_id AND i.deleted_at IS NULL")
 
@@ -142,9 +141,9 @@ def _measures_and_periods(requests: list[EntryRequest], *,
     pairs = sorted({(request.unit_id, request.indicator_id) for request in requests})
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(_MEASURES_AND_PERIODS_POSTGRESQL, {
-            "unit_ids": [unit_id for unit_id, _ in pairs],
-            "indicator_ids": [indicator_id for _, indicator_id in pairs]}).all()
+        rows = connection.execute(_MEASURES_AND_PERIODS_POSTGRESQL, json_rows(
+            [{"unit_id": unit_id, "indicator_id": indicator_id} for unit_id, indicator_id in pairs]
+        )).all()
     else:
         rows = connection.execute(_MEASURES_AND_PERIODS_SQLITE, {
             "unit_ids": sorted({unit_id for unit_id, _ in pairs}),
