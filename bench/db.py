@@ -3,12 +3,13 @@
 Prints, one per line:
     board_read_ms_p50: median time to read one unit's board (all its series, one query)
     write_ms_p99:      99th percentile time of one registration with 20 writers at once
-                       (threads sharing one engine, as the app serves its tablets),
-                       the median over three rounds
+                       (threads sharing one engine, as the app serves its tablets, through
+                       register_entry), the median over three rounds
     board_read_ms_3y:   median processor time of the board's read (its two-year window) of a unit
                         with 3 years of daily figures for 10 indicators
     board_read_ms_30y:  the same for a unit with 30 years of them
-    pg_writes_per_s_1:  registrations per second on PostgreSQL, one writer
+    pg_writes_per_s_1:  registrations per second on PostgreSQL, one writer (register_entry,
+                        the entry page's path: registrations arriving together share a transaction)
     pg_writes_per_s_16: the same with 16 threads sharing one engine (one app server)
     pg_write_p99_ms_16: 99th percentile time of one registration among those 16
 and, to show where a registration's time goes on PostgreSQL (one writer, per registration):
@@ -37,14 +38,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.postgres_server import postgres_server  # noqa: E402
 from db import (  # noqa: E402
-    add_entry,
+    EntryRequest,
     create_indicator,
     create_unit,
     make_engine,
     migrate,
     read_session,
     read_unit_series,
-    run_write,
+    register_entry,
     set_unit_indicators,
     write_session,
 )
@@ -117,10 +118,9 @@ def write_ms_p99(engine, unit_ids: list[int], indicator_ids: list[int], round_nu
             day = FIRST_DAY + timedelta(days=DAYS + round_number * 100 + step)
             started = time.perf_counter()
             try:
-                with write_session(engine) as session:
-                    add_entry(rng.choice(unit_ids), rng.choice(indicator_ids), day,
-                              numerator=20, denominator=25, session=session,
-                              actor=f"system:tablet-{number}", today=TODAY)
+                register_entry(engine, EntryRequest(rng.choice(unit_ids), rng.choice(indicator_ids),
+                                                    day, f"system:tablet-{number}", TODAY,
+                                                    numerator=20, denominator=25))
             except Exception as error:  # a benchmark that hides errors would lie
                 errors.append(error)
             timings.append((time.perf_counter() - started) * 1000)
@@ -152,9 +152,9 @@ def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads:
             indicator_id = rng.choice(indicator_ids)
             started = time.perf_counter()
             try:
-                run_write(engine, lambda session, u=unit_id, i=indicator_id, d=day: add_entry(
-                    u, i, d, numerator=20, denominator=25, session=session,
-                    actor=f"system:tablet-{number}", today=d))
+                register_entry(engine, EntryRequest(unit_id, indicator_id, day,
+                                                    f"system:tablet-{number}", day,
+                                                    numerator=20, denominator=25))
             except Exception as error:  # a benchmark that hides errors would lie
                 errors.append(error)
             timings.append((time.perf_counter() - started) * 1000)

@@ -5,6 +5,9 @@
     with write_session(engine) as s:    # BEGIN IMMEDIATE on SQLite; commits at the end
         add_entry(unit_id, indicator_id, day, numerator=23, denominator=25,
                   session=s, actor="anna", today=today)
+    register_entry(engine, EntryRequest(unit_id, indicator_id, day, "anna", today,
+                                        numerator=23, denominator=25))  # a tablet's registration:
+                                        # written together with those arriving at once
     with read_session(engine) as s:
         series = read_series(unit_id, indicator_id, session=s)
 
@@ -77,6 +80,8 @@ from db.demo import DEMO_PASSWORD, DEMO_PIN, DEMO_USERS, seed_demo
 from db.demo_stories import UNITS, build_demo
 from db.engine import make_engine, read_session, run_write, write_session
 from db.entries import add_entry, correct_entry, delete_entry, list_entries, restore_entry
+from db.entry_batches import EntryRequest, add_entries
+from db.entry_registration import register_entry
 from db.errors import (
     BackupError,
     NotFoundError,
@@ -223,6 +228,7 @@ __all__ = [
     "Baseline",
     "ColumnRole",
     "Entry",
+    "EntryRequest",
     "Event",
     "ImportFile",
     "ImportMapping",
@@ -243,6 +249,7 @@ __all__ = [
     "ValidationError",
     "add_annotation",
     "add_baseline",
+    "add_entries",
     "add_entry",
     "add_event",
     "add_membership",
@@ -327,6 +334,7 @@ __all__ = [
     "read_session_elsewhere",
     "readable_elsewhere",
     "redact_text",
+    "register_entry",
     "read_unit_series",
     "record_board_meeting",
     "remove_membership",

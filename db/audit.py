@@ -9,12 +9,19 @@ import pandas as pd
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, select
 
+from db.json_row_inserts import json_rows, json_rows_insert
 from db.models import AuditLog, utc_now
 from db.permissions import check_permission
 
 # Secrets never enter the audit log; it only says that they changed.
 REDACTED_COLUMNS = frozenset({"password_hash", "pin_hash", "token_hash"})
 _INSERT_AUDIT = insert(AuditLog.__table__)
+_AUDIT_INSERT_COLUMNS = ("at", "actor", "action", "table_name", "row_id", "unit_id", "before",
+                         "after")
+# Many audit rows in one statement: a RETURNING makes SQLAlchemy send one multi-row VALUES
+# (SQLite); PostgreSQL takes one fixed text reading them from JSON (db.json_row_inserts.py).
+_INSERT_AUDITS_SQLITE = insert(AuditLog.__table__).returning(AuditLog.__table__.c.id)
+_INSERT_AUDITS_POSTGRESQL = json_rows_insert(AuditLog.__table__, _AUDIT_INSERT_COLUMNS)
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id", "before", "after")
 
 
@@ -68,10 +75,28 @@ def record_change(session: Session, *, actor: str, action: str, row: SQLModel,
 def record_insert(session: Session, *, actor: str, table_name: str, row_id: int,
                   values: dict[str, Any], unit_id: int | None) -> None:
     """Add the audit row for a row inserted without an ORM object."""
-    session.connection().execute(_INSERT_AUDIT, {
-        "at": utc_now(), "actor": actor, "action": "add", "table_name": table_name,
-        "row_id": row_id, "unit_id": unit_id, "before": None,
-        "after": json_safe({"id": row_id, **values})})
+    session.connection().execute(_INSERT_AUDIT, insert_audit_row(
+        actor=actor, table_name=table_name, row_id=row_id, values=values, unit_id=unit_id))
+
+
+def record_inserts(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Add many audit rows made by insert_audit_row in one statement."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(_INSERT_AUDITS_POSTGRESQL,
+                           json_rows(rows))
+    else:
+        connection.execute(_INSERT_AUDITS_SQLITE, rows).all()
+
+
+def insert_audit_row(*, actor: str, table_name: str, row_id: int, values: dict[str, Any],
+                     unit_id: int | None) -> dict[str, Any]:
+    """Return the audit row's columns for a row inserted without an ORM object."""
+    return {"at": utc_now(), "actor": actor, "action": "add", "table_name": table_name,
+            "row_id": row_id, "unit_id": unit_id, "before": None,
+            "after": json_safe({"id": row_id, **values})}
 
 
 def record_changes(session: Session, *, actor: str, action: str,

@@ -18,6 +18,10 @@ writers do not queue: each runs its own short transaction from a pool sized by
 the caller, and `run_write` tries a transaction again when PostgreSQL chose it
 as the victim of a deadlock or a serialization failure (SQLSTATE 40P01, 40001;
 PostgreSQL docs, "Serialization Failure Handling").
+
+Each engine also keeps the WriteCombiner of its registrations (db/write_combiner.py):
+registrations that tablets send at the same moment share one transaction
+(db/entry_registration.py), on both databases.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from db.errors import ReadOnlySessionError, StorageError
+from db.write_combiner import WriteCombiner
 from db.write_queue import WriteQueue
 
 T = TypeVar("T")
@@ -48,6 +53,18 @@ CHECKPOINT_EVERY_COMMITS = 200
 _WRITING = "tavle_writing"
 _WRITE_LOCK = "tavle_write_lock"
 _COMMITS = "tavle_commits"
+_COMBINER = "tavle_write_combiner"
+# Registrations that arrive together are written in one transaction (db/entry_registration.py),
+# one such transaction at a time per app server, the largest batches. On PostgreSQL, once it
+# has run this long (it may wait for a row lock another server holds) another may start
+# beside it, up to this many at once, so no tablet waits for another server's lock;
+# SQLite writes one transaction at a time anyway.
+REGISTRATION_STALL_SECONDS = 0.05
+REGISTRATION_BATCHES_IN_FLIGHT = 3
+LARGEST_REGISTRATION_BATCH = 64
+# Seconds a batch that starts right after a larger one waits for that one's callers to come
+# back (db/write_combiner.py): less than the transaction a batch of one would cost.
+REGISTRATION_LINGER_SECONDS = 0.002
 # PostgreSQL: connections an app server keeps open, and how many more it may open at a peak.
 DEFAULT_POOL_SIZE = 10
 DEFAULT_MAX_OVERFLOW = 10
@@ -82,7 +99,8 @@ def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
             # One shared connection keeps an in-memory database alive between sessions.
             poolclass=StaticPool if in_memory else None,
-            execution_options={_WRITE_LOCK: lock, _COMMITS: itertools.count(1)},
+            execution_options={_WRITE_LOCK: lock, _COMMITS: itertools.count(1),
+                               _COMBINER: _combiner(in_flight=1)},
         )
         _configure_sqlite(engine)
         return engine
@@ -97,7 +115,20 @@ def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE,
     return create_engine(
         parsed, pool_size=pool_size, max_overflow=max_overflow, pool_recycle=POOL_RECYCLE_SECONDS,
         connect_args={"options": f"-c lock_timeout={int(LOCK_TIMEOUT_SECONDS * 1000)}"},
+        execution_options={_COMBINER: _combiner(in_flight=REGISTRATION_BATCHES_IN_FLIGHT)},
     )
+
+
+def _combiner(*, in_flight: int) -> WriteCombiner:
+    """Return the engine's own combiner of registrations."""
+    return WriteCombiner(in_flight=in_flight, largest_batch=LARGEST_REGISTRATION_BATCH,
+                         stall_after=REGISTRATION_STALL_SECONDS,
+                         linger=REGISTRATION_LINGER_SECONDS)
+
+
+def write_combiner(engine: Engine) -> WriteCombiner | None:
+    """Return the combiner of registrations that make_engine gave engine (None: another engine)."""
+    return engine.get_execution_options().get(_COMBINER)
 
 
 def _configure_sqlite(engine: Engine) -> None:

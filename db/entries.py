@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import bindparam, true
@@ -13,7 +14,7 @@ from sqlmodel import Session, select
 from db.audit import record_change, record_insert, snapshot
 from db.catalogue import live_indicator_row
 from db.engine import require_writing
-from db.errors import NotFoundError
+from db.errors import NotFoundError, Problem
 from db.models import Entry, Indicator, Unit, utc_now
 from db.periods import period_start
 from db.permissions import check_permission
@@ -45,17 +46,14 @@ def add_entry(unit_id: int, indicator_id: int, day: date, *, numerator: float | 
 
     A period holds one entry: when it has one already, this corrects it (and a
     deleted one comes back with the new figures), so the audit log says what changed.
+    db/entry_batches.py does the same for many registrations at once, with these pieces.
     """
     require_writing(session)
     check_permission(session, actor=actor, action="entry.write", unit_id=unit_id)
     measure, period, counted_from = _measure_and_period(unit_id, indicator_id, session=session)
     figures = {"numerator": numerator, "denominator": denominator, "value": value}
-    raise_if_any(check_figures(measure, **figures, counted=bool(counted_from))
-                 + check_day(day, today=today) + check_free_text(note, field="note"))
-    start = period_start(day, period)
-    values = {"unit_id": unit_id, "indicator_id": indicator_id, "period_start": start,
-              "note": clean_text(note), **_floats(figures), "recorded_at": utc_now(),
-              "deleted_at": None}
+    raise_if_any(entry_problems(measure, counted_from, figures, day, note, today=today))
+    values = new_entry_values(unit_id, indicator_id, period_start(day, period), figures, note)
     # Insert unless the period has its entry; concurrent writers to other periods never
     # wait for each other, and two writers to one period end as an entry and a correction.
     connection = session.connection()  # plain statements: no ORM work on the busiest path
@@ -64,9 +62,30 @@ def add_entry(unit_id: int, indicator_id: int, day: date, *, numerator: float | 
         record_insert(session, actor=actor, table_name="entry", row_id=entry_id, values=values,
                       unit_id=unit_id)
         return entry_id
+    return correct_period(values, figures, note, session=session, actor=actor)
+
+
+def entry_problems(measure: str, counted_from: str | None, figures: dict[str, float | None],
+                   day: date, note: str | None, *, today: date) -> list[Problem]:
+    """Return what is wrong with a registration's figures, day and note (empty: nothing)."""
+    return (check_figures(measure, **figures, counted=bool(counted_from))
+            + check_day(day, today=today) + check_free_text(note, field="note"))
+
+
+def new_entry_values(unit_id: int, indicator_id: int, start: date,
+                     figures: dict[str, float | None], note: str | None) -> dict[str, Any]:
+    """Return the columns of a new entry for the period starting on start."""
+    return {"unit_id": unit_id, "indicator_id": indicator_id, "period_start": start,
+            "note": clean_text(note), **_floats(figures), "recorded_at": utc_now(),
+            "deleted_at": None}
+
+
+def correct_period(values: dict[str, Any], figures: dict[str, float | None], note: str | None,
+                   *, session: Session, actor: str) -> int:
+    """Correct the entry that already holds the period of values; return its id."""
     entry = session.exec(select(Entry).where(
-        Entry.unit_id == unit_id, Entry.indicator_id == indicator_id,
-        Entry.period_start == start).with_for_update()).one()
+        Entry.unit_id == values["unit_id"], Entry.indicator_id == values["indicator_id"],
+        Entry.period_start == values["period_start"]).with_for_update()).one()
     _overwrite(entry, figures, note, session=session, actor=actor)
     return entry.id
 
@@ -139,10 +158,15 @@ def _measure_and_period(unit_id: int, indicator_id: int, *,
     """Return the indicator's measure, period and counted_from in one query, if both are live."""
     found = session.connection().execute(_MEASURE_AND_PERIOD, {"unit_id": unit_id,
                                                   "indicator_id": indicator_id}).first()
-    if found is None:  # say which of the two is missing
-        live_unit(unit_id, session=session)
-        live_indicator_row(indicator_id, session=session)
+    if found is None:
+        raise_missing(unit_id, indicator_id, session=session)
     return found.measure, found.period, found.counted_from
+
+
+def raise_missing(unit_id: int, indicator_id: int, *, session: Session) -> None:
+    """Raise NotFoundError naming which of the unit and the indicator is missing or deleted."""
+    live_unit(unit_id, session=session)
+    live_indicator_row(indicator_id, session=session)
 
 
 def _floats(figures: dict[str, float | None]) -> dict[str, float | None]:

@@ -1,6 +1,7 @@
 """What the entry page changes in the storage, each change paired with the step that undoes it.
 
-One repository call per action, in its own writing transaction, as the acting
+One repository call per action, in its own writing transaction (a registration
+may share one with other tablets' registrations of the same moment), as the acting
 user; the storage validates and audits. Every function returns the Undo that
 takes its change back, `take_back` carries an Undo out, and `reversal` hands it
 to the page's notice as its Undo button.
@@ -18,13 +19,14 @@ from app.language import text
 from app.notices import UNDO_ICON, Notice, Reversal
 from app.resources import database, today
 from db import (
-    add_entry,
+    EntryRequest,
     add_event,
     confirm_safe_day,
     correct_entry,
     correct_event,
     delete_entry,
     delete_event,
+    register_entry,
     restore_entry,
     restore_event,
     run_write,
@@ -49,9 +51,9 @@ class Undo:
 def save_figures(unit_id: int, indicator_id: int, day: date, figures: Figures, *,
                  before: Figures | None) -> Undo:
     """Record the figures for the period of day; undo deletes them, or puts back those before."""
-    actor, on_day = current_actor(), today()
-    entry_id = run_write(database(), lambda session: add_entry(
-        unit_id, indicator_id, day, **figures, session=session, actor=actor, today=on_day))
+    # Written together with the registrations other tablets send at the same moment.
+    entry_id = register_entry(database(), EntryRequest(
+        unit_id, indicator_id, day, current_actor(), today(), **figures))
     if before is None:
         return Undo("delete_entry", entry_id)
     return Undo("put_back_entry", entry_id, tuple(before.items()))
