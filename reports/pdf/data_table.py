@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
@@ -36,8 +37,7 @@ class Column:
     align: str = "right"  # "left", "right" or "center"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row's cells as printed; the marked column is drawn in colour."""
 
     cells: tuple[str, ...]
