@@ -8,6 +8,7 @@ takes a verdict for "now", so the sentence then says which periods it covers.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from reports.content.stored_charts import StoredChart, period_unit
 from reports.wording.formats import format_period
@@ -36,7 +37,7 @@ def pattern_period(chart: StoredChart, language: str) -> tuple[str, str] | None:
     if len({facet if isinstance(facet, str) else None for facet in points["facet"].tolist()}) != 1:
         return None
     positions = points["position"].to_numpy()
-    counted = (points["include"].to_numpy(dtype=bool) & points["y"].notna().to_numpy())
+    counted = (points["include"].to_numpy(dtype=bool) & pd.notna(points["y"].to_numpy()))
     if not counted.any() or verdict.last >= positions[counted].max():
         return None
     unit = period_unit(chart)
