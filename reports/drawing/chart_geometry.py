@@ -43,6 +43,7 @@ from reports.drawing.chart_labels import (
     spread_labels,
 )
 from reports.drawing.palette import Mark
+from reports.drawing.point_columns import point_column
 
 LONGEST_RUN_CHOICES = ("signal", "always", "never")
 LIMIT_COLUMNS = ("cl", "ucl", "lcl")
@@ -166,11 +167,11 @@ def chart_geometry(
                          f"got {longest_run!r}.")
     frame = model.points
     x_kind, positions, categories = x_positions(frame["x"])
-    y = frame["y"].to_numpy(dtype=float)
+    y = np.asarray(point_column(frame, "y"), dtype=float)
     spacing = median_spacing(positions)
     period_unit = infer_period_unit(spacing) if x_kind == "date" else None
     drawn = LIMIT_COLUMNS + (WARNING_COLUMNS if warning_limits else ())
-    line_values = {c: frame[c].to_numpy(dtype=float) for c in drawn + ("target",)}
+    line_values = {c: np.asarray(point_column(frame, c), dtype=float) for c in drawn + ("target",)}
     off_scale = target_off_scale(model, y, line_values)
     if off_scale:  # the data first: no goal line at the edge, the goal said under the plot
         del line_values["target"]
@@ -180,7 +181,7 @@ def chart_geometry(
     chosen = max_x_ticks is not None
     if max_x_ticks is None:
         fitting = int(room.width // (room.text_width(TYPICAL_X_LABEL) * X_LABEL_PITCH))
-        columns_wide = panel_columns(len(set(frame["facet"].tolist())), columns)
+        columns_wide = panel_columns(len(set(point_column(frame, "facet").tolist())), columns)
         max_x_ticks = max(1, min(x_ticks_for_columns(columns_wide), fitting))
     x_axis = x_axis_for(positions, spacing, annotation_positions, x_kind, categories, period_unit,
                         model.chart, language, max_x_ticks, x_title)
@@ -193,7 +194,7 @@ def chart_geometry(
     target_note = "" if off_scale is None else pick(TARGET_OFF_SCALE[off_scale], language).format(
         value=values.line(float(model.target), language))
 
-    facets = frame["facet"].tolist()
+    facets = point_column(frame, "facet").tolist()
     long_run_facets: dict[object, set[int]] = {}
     for summary in model.phases:  # phases whose longest run is longer than its limit
         if None not in (summary.longest_run, summary.longest_run_max) and \
@@ -262,10 +263,10 @@ def panel_for(model, facet, rows, positions, y, line_values, spacing, values, la
     """Return the points, lines and end labels of one facet; band_parts None: every part."""
     frame = model.points
     # Plain lists: a report draws 400 charts, and numpy scalars cost more one at a time.
-    signal, kinds, include, censored = (frame[column].to_numpy()[rows].tolist() for column in (
+    signal, kinds, include, censored = (point_column(frame, column)[rows].tolist() for column in (
         "signal", "signal_kind", "include", "censored"))
-    in_run = frame["in_longest_run"].to_numpy()[rows]
-    parts = frame["part"].to_numpy()[rows]
+    in_run = point_column(frame, "in_longest_run")[rows]
+    parts = point_column(frame, "part")[rows]
     xs, ys = positions[rows], y[rows]
     points = []
     drawn = (np.isfinite(ys) & np.isfinite(xs)).tolist()

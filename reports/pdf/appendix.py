@@ -12,7 +12,6 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 import numpy as np
-import pandas as pd
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports.content.report_content import ReportContent
@@ -20,6 +19,7 @@ from reports.content.stored_charts import StoredChart, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, counted_columns, small_counts
 from reports.drawing import palette
 from reports.drawing.chart_geometry import point_kind
+from reports.drawing.point_columns import point_column
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.data_table import Column, DataTable, Row
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
@@ -117,7 +117,7 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
     measure = definition.measure
     points = chart.model.points
     unit = period_unit(chart)
-    small = {column: small_counts(points[column]) if shared else np.zeros(len(points), bool)
+    small = {column: small_counts(point_column(points, column)) if shared else np.zeros(len(points), bool)
              for column in ("numerator", "n")}
     hidden = np.zeros(len(points), dtype=bool)
     for column in counted_columns(measure):
@@ -125,11 +125,11 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
     # Plain lists: a report prints tens of thousands of rows, and numpy or pandas scalars
     # cost more one at a time.
     small_numerators, small_ns = small["numerator"].tolist(), small["n"].tolist()
-    shown_values = (~hidden & np.isfinite(points["y"].to_numpy(dtype=float))).tolist()
+    shown_values = (~hidden & np.isfinite(np.asarray(point_column(points, "y"), dtype=float))).tolist()
     hidden_text = report_text("value.hidden_short", language)
     marks: dict[tuple[object, ...], tuple[str, str | None]] = {}  # a point's look, worked out once
     rows = []
-    columns = zip(_periods(points["x"]), *(points[name].tolist() for name in (
+    columns = zip(_periods(point_column(points, "x")), *(point_column(points, name).tolist() for name in (
         "y", "numerator", "n", "signal", "signal_kind", "include", "censored")),
         hidden.tolist(), small_numerators, small_ns, shown_values, strict=True)
     for (x, y, numerator, n, signal, kind, include, censored,
@@ -157,9 +157,9 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
     return rows
 
 
-def _periods(x: pd.Series) -> list[object]:
+def _periods(x: np.ndarray) -> list[object]:
     """Return a chart's x as plain values: dates for a date column (NaT as None), else as stored."""
-    if isinstance(x.dtype, np.dtype) and x.dtype.kind == "M":
+    if x.dtype.kind == "M":
         # A day's date prints the same as the Timestamp it came from, and costs far less to make.
-        return x.to_numpy().astype("datetime64[D]").tolist()
+        return x.astype("datetime64[D]").tolist()
     return x.tolist()
