@@ -155,11 +155,17 @@ def value_style(model: ChartModel, y: np.ndarray, line_values: dict[str, np.ndar
     finite = finite[np.isfinite(finite)] * factor
     span = float(finite.max() - finite.min()) if len(finite) else 1.0
     y_finite = y[np.isfinite(y)] * factor
-    whole = len(y_finite) > 0 and bool(np.all(np.isclose(y_finite, np.round(y_finite))))
+    whole = len(y_finite) > 0 and _all_close(y_finite, np.round(y_finite))
     ticks = number_ticks(0.0, span or 1.0, 5, whole=whole and not percent)
     decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     suffix = percent_suffix(language) if percent else ""
     return ValueStyle(percent, factor, decimals, 0 if whole else min(decimals + 1, 3), suffix)
+
+
+def _all_close(values: np.ndarray, nearest: np.ndarray) -> bool:
+    """Return np.all(np.isclose(values, nearest)) for finite arrays, without its overhead."""
+    # np.isclose's own test with its default tolerances (rtol 1e-05, atol 1e-08).
+    return bool(np.all(np.abs(values - nearest) <= 1e-08 + 1e-05 * np.abs(nearest)))
 
 
 def is_share(model: ChartModel) -> bool:

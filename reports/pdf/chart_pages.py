@@ -22,6 +22,7 @@ from reports.content.stored_charts import StoredChart
 from reports.content.suppression import suppressed_model
 from reports.drawing import palette
 from reports.drawing.chart_axes import x_title_for
+from reports.drawing.point_columns import point_column
 from reports.drawing.verdict_sentence import verdict_sentence
 from reports.pdf.calendar_pages import calendar_section
 from reports.pdf.cell_text import CellTexts
@@ -219,7 +220,7 @@ def in_month(x: object, content: ReportContent) -> bool:
 def month_notes(chart: StoredChart, content: ReportContent) -> list[tuple[object, str]]:
     """Return the point notes of the report month, by date."""
     points = chart.model.points
-    notes = points["notes"].to_numpy()
+    notes = point_column(points, "notes")
     # Most points have no note: look at the dates of those that do.
     noted = [i for i, note in enumerate(notes) if note is not None and not pd.isna(note) and str(note).strip()]
     if not noted:  # most charts: no need to pick dates out of the frame
