@@ -17,6 +17,7 @@ import pandas as pd
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from indicators import ChartModel
 from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart
 from reports.content.suppression import suppressed_model
@@ -106,7 +107,7 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
         if notes:
             below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
                                      language, style=small, bold=fonts.bold), small))
-    picture = chart_figure(chart, fonts=fonts, language=language, shared=shared)
+    picture = model_figure(chart, model, fonts=fonts, language=language)
     if not len(model.points):
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
     return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)
@@ -114,8 +115,14 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
 
 def chart_figure(chart: StoredChart, *, fonts: ReportFonts, language: str, shared: bool) -> Picture | None:
     """Return the chart itself as the report draws it (None without points): the costly part of a block."""
+    model = suppressed_model(chart.model, chart.indicator.definition.measure)[0] if shared else chart.model
+    return model_figure(chart, model, fonts=fonts, language=language)
+
+
+def model_figure(chart: StoredChart, model: ChartModel, *, fonts: ReportFonts,
+                 language: str) -> Picture | None:
+    """Return the chart's model (suppressed or not, as the caller made it) drawn; None without points."""
     definition = chart.indicator.definition
-    model = suppressed_model(chart.model, definition.measure)[0] if shared else chart.model
     if not len(model.points):
         return None
     return chart_picture(
