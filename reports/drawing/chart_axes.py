@@ -22,6 +22,7 @@ EPOCH = pd.Timestamp("1970-01-01")
 DAY = pd.Timedelta(days=1)
 EPOCH_DATE = date(1970, 1, 1)
 NANOSECONDS_PER_DAY = 86_400e9
+NANOSECOND_DATES = np.dtype("datetime64[ns]")
 ZERO_BASED_CHARTS = frozenset({"c", "u", "g", "t", "mr", "s"})  # counts, rates, days: from 0
 SHARE_CHARTS = frozenset({"p", "pp"})
 # Period of the data from the median distance between points, in days.
@@ -103,8 +104,11 @@ def x_ticks_for_columns(columns: int) -> int:
 def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
     """Return the kind of x and each x as a number: days since 1970 for dates."""
     if pd.api.types.is_datetime64_any_dtype(x):
-        nanoseconds = x.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
-        nanoseconds[x.isna().to_numpy()] = math.nan
+        stored = x.values  # a chart's own column is plain datetime64[ns]: no conversion, no copy
+        if not (isinstance(stored, np.ndarray) and stored.dtype == NANOSECOND_DATES):
+            stored = x.to_numpy(dtype=NANOSECOND_DATES)
+        nanoseconds = stored.astype("int64").astype(float)
+        nanoseconds[np.isnat(stored)] = math.nan
         return "date", nanoseconds / NANOSECONDS_PER_DAY, ()
     if pd.api.types.is_numeric_dtype(x):
         return "number", x.to_numpy(dtype=float), ()
@@ -124,8 +128,13 @@ def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> 
 def median_spacing(positions: np.ndarray) -> float:
     """Return the median distance between neighbouring x positions (1 when there is none)."""
     distinct = np.unique(positions[np.isfinite(positions)])
-    gaps = np.diff(distinct)
-    return float(np.median(gaps)) if len(gaps) else 1.0
+    gaps = np.sort(np.diff(distinct))
+    if not len(gaps):
+        return 1.0
+    # np.median's own arithmetic (the middle gap, or the mean of the middle two) without
+    # its overhead, which a report pays 400 times.
+    middle = len(gaps) // 2
+    return float(gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2)
 
 
 def infer_period_unit(spacing_days: float) -> str:
@@ -146,11 +155,17 @@ def value_style(model: ChartModel, y: np.ndarray, line_values: dict[str, np.ndar
     finite = finite[np.isfinite(finite)] * factor
     span = float(finite.max() - finite.min()) if len(finite) else 1.0
     y_finite = y[np.isfinite(y)] * factor
-    whole = len(y_finite) > 0 and bool(np.all(np.isclose(y_finite, np.round(y_finite))))
+    whole = len(y_finite) > 0 and _all_close(y_finite, np.round(y_finite))
     ticks = number_ticks(0.0, span or 1.0, 5, whole=whole and not percent)
     decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     suffix = percent_suffix(language) if percent else ""
     return ValueStyle(percent, factor, decimals, 0 if whole else min(decimals + 1, 3), suffix)
+
+
+def _all_close(values: np.ndarray, nearest: np.ndarray) -> bool:
+    """Return np.all(np.isclose(values, nearest)) for finite arrays, without its overhead."""
+    # np.isclose's own test with its default tolerances (rtol 1e-05, atol 1e-08).
+    return bool(np.all(np.abs(values - nearest) <= 1e-08 + 1e-05 * np.abs(nearest)))
 
 
 def is_share(model: ChartModel) -> bool:

@@ -8,8 +8,10 @@ takes a verdict for "now", so the sentence then says which periods it covers.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from reports.content.stored_charts import StoredChart, period_unit
+from reports.drawing.point_columns import point_column
 from reports.wording.formats import format_period
 from reports.wording.texts import report_text
 
@@ -33,10 +35,10 @@ def pattern_period(chart: StoredChart, language: str) -> tuple[str, str] | None:
     if verdict.kind not in SIGNAL_KINDS or verdict.first is None or verdict.last is None:
         return None
     # Facets are names, or missing (None or NaN) on a chart of one panel.
-    if len({facet if isinstance(facet, str) else None for facet in points["facet"].tolist()}) != 1:
+    if len({facet if isinstance(facet, str) else None for facet in point_column(points, "facet").tolist()}) != 1:
         return None
-    positions = points["position"].to_numpy()
-    counted = (points["include"].to_numpy(dtype=bool) & points["y"].notna().to_numpy())
+    positions = point_column(points, "position")
+    counted = (np.asarray(point_column(points, "include"), dtype=bool) & pd.notna(point_column(points, "y")))
     if not counted.any() or verdict.last >= positions[counted].max():
         return None
     unit = period_unit(chart)

@@ -20,6 +20,7 @@ from reports.content.stored_charts import StoredChart, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, counted_columns, small_counts
 from reports.drawing import palette
 from reports.drawing.chart_geometry import point_kind
+from reports.drawing.point_columns import point_column
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.data_table import Column, DataTable, Row
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
@@ -124,33 +125,49 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
     measure = definition.measure
     points = chart.model.points
     unit = period_unit(chart)
-    small = {column: small_counts(points[column]) if shared else np.zeros(len(points), bool)
+    small = {column: small_counts(point_column(points, column)) if shared else np.zeros(len(points), bool)
              for column in ("numerator", "n")}
     hidden = np.zeros(len(points), dtype=bool)
     for column in counted_columns(measure):
         hidden |= small[column]
+    # Plain lists: a report prints tens of thousands of rows, and numpy or pandas scalars
+    # cost more one at a time.
+    small_numerators, small_ns = small["numerator"].tolist(), small["n"].tolist()
+    shown_values = (~hidden & np.isfinite(np.asarray(point_column(points, "y"), dtype=float))).tolist()
+    hidden_text = report_text("value.hidden_short", language)
+    marks: dict[tuple[object, ...], tuple[str, str | None]] = {}  # a point's look, worked out once
     rows = []
-    # Plain lists: iterating pandas columns unboxes every value on its own.
-    columns = zip(*(points[name].tolist() for name in ("x", "y", "numerator", "n", "signal",
-                                                       "signal_kind", "include", "censored")),
-                  strict=True)
-    for index, (x, y, numerator, n, signal, kind, include, censored) in enumerate(columns):
+    columns = zip(_periods(point_column(points, "x")), *(point_column(points, name).tolist() for name in (
+        "y", "numerator", "n", "signal", "signal_kind", "include", "censored")),
+        hidden.tolist(), small_numerators, small_ns, shown_values, strict=True)
+    for (x, y, numerator, n, signal, kind, include, censored,
+         is_hidden, small_numerator, small_n, shown_value) in columns:
         period = format_period(x, unit=unit, language=language)
-        value = (report_text("value.hidden_short", language) if hidden[index]
-                 else value_text(y, definition, language=language, with_unit=False))
+        value = hidden_text if is_hidden else value_text(y, definition, language=language, with_unit=False)
         if measure in ("proportion", "rate"):
-            cells = [period,
-                     SMALL_COUNT_TEXT if small["numerator"][index] else count_text(numerator, language=language),
-                     SMALL_COUNT_TEXT if measure == "proportion" and small["n"][index]
+            cells = (period,
+                     SMALL_COUNT_TEXT if small_numerator else count_text(numerator, language=language),
+                     SMALL_COUNT_TEXT if measure == "proportion" and small_n
                      else count_text(n, language=language),
-                     value]
+                     value)
         elif measure == "count":
-            cells = [period, SMALL_COUNT_TEXT if hidden[index] else value]
+            cells = (period, SMALL_COUNT_TEXT if is_hidden else value)
         else:
-            cells = [period, value]
-        point, is_open = point_kind(bool(signal), kind, bool(include), bool(censored))
-        mark = palette.POINT_MARKS[point]
-        shown = symbols and (point != "normal" or is_open)
-        rows.append(Row((*cells, mark.glyph if shown else ""), mark.colour if shown else None,
-                        muted=bool(hidden[index]) or not np.isfinite(y)))
+            cells = (period, value)
+        look = marks.get((signal, kind, include, censored))
+        if look is None:
+            point, is_open = point_kind(bool(signal), kind, bool(include), bool(censored))
+            mark = palette.POINT_MARKS[point]
+            shown = symbols and (point != "normal" or is_open)
+            look = marks[signal, kind, include, censored] = (
+                (mark.glyph, mark.colour) if shown else ("", None))
+        rows.append(Row((*cells, look[0]), look[1], not shown_value))
     return rows
+
+
+def _periods(x: np.ndarray) -> list[object]:
+    """Return a chart's x as plain values: dates for a date column (NaT as None), else as stored."""
+    if x.dtype.kind == "M":
+        # A day's date prints the same as the Timestamp it came from, and costs far less to make.
+        return x.astype("datetime64[D]").tolist()
+    return x.tolist()

@@ -43,6 +43,10 @@ class CellTexts:
     encoded: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     document: object = None  # the PDF document the encodings belong to
     colours: dict[str, Color] = field(default_factory=dict)
+    # Each place printed to two decimals once: rows and columns repeat their x and y, and
+    # formatting a float costs several dictionary look-ups. Zero stays out: -0.0 equals 0.0
+    # but prints "-0.00".
+    places: dict[float, str] = field(default_factory=dict)
 
     def colour(self, hex_colour: str) -> Color:
         """Return one Color object per "#RRGGBB", so cells of one colour share it."""
@@ -58,11 +62,11 @@ class CellTexts:
         return self.widths[key]
 
     def pieces(self, text: str, font: TTFont, document: object) -> tuple[tuple[str, str], ...]:
-        """Return text as (subset font name, escaped bytes) pieces for document, encoded once."""
+        """Return text as (subset font name, "(escaped bytes) Tj") pieces for document, encoded once."""
         encoded = self.encodings(document)
         key = (text, font.fontName)
         if key not in encoded:
-            encoded[key] = tuple((font.getSubsetInternalName(subset, document), escapePDF(chunk))
+            encoded[key] = tuple((font.getSubsetInternalName(subset, document), f"({escapePDF(chunk)}) Tj")
                                  for subset, chunk in font.splitString(text, document))
         return encoded[key]
 
@@ -102,18 +106,29 @@ def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: Cel
     append = out.append  # tens of thousands of cells a report: the loop is kept lean
     font_now, colour_now = (None, None), None
     encoded = texts.encodings(document)
+    places = texts.places
     for x, y, text, font, colour, cell_size, turned in cells:
         if colour is not colour_now:  # tables reuse one Color object per colour
             red, green, blue = colour.rgb()
             append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
             colour_now = colour
-        append(f"0 1 -1 0 {x:.2f} {y:.2f} Tm" if turned else f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        x_text = places.get(x)
+        if x_text is None:
+            x_text = f"{x:.2f}"
+            if x:
+                places[x] = x_text
+        y_text = places.get(y)
+        if y_text is None:
+            y_text = f"{y:.2f}"
+            if y:
+                places[y] = y_text
+        append(f"0 1 -1 0 {x_text} {y_text} Tm" if turned else f"1 0 0 1 {x_text} {y_text} Tm")
         cell_size = cell_size or size
         pieces = encoded.get((text, font)) or texts.pieces(text, getFont(font), document)
-        for font_name, escaped in pieces:
+        for font_name, shown in pieces:
             if font_name != font_now[0] or cell_size != font_now[1]:
                 append(f"{font_name} {cell_size:g} Tf")
                 font_now = (font_name, cell_size)
-            append(f"({escaped}) Tj")
+            append(shown)
     out += ["ET", "Q"]
     return "\n".join(out)

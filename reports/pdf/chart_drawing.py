@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -33,6 +34,7 @@ from reports.drawing.chart_labels import (
     annotation_row_height,
 )
 from reports.drawing.palette import Mark
+from reports.drawing.point_columns import point_column
 from reports.pdf.picture import (
     Box,
     Layer,
@@ -100,7 +102,7 @@ def chart_picture(
 ) -> Picture:
     """Return the chart as a Picture of width × height points."""
     fonts = Fonts(font_name, bold_font_name, font_size)
-    count = model.points["facet"].nunique(dropna=False)
+    count = len(pd.unique(point_column(model.points, "facet")))  # Series.nunique(dropna=False)
     across = panel_columns(count, columns)
     # A first guess at one plot's size: the axis labels' margins take about nine letters.
     guess = PlotRoom(max((width - font_size * 9 * across) / across, 40.0), height * 0.6, font_size,

@@ -17,11 +17,13 @@ import pandas as pd
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from indicators import ChartModel
 from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart
 from reports.content.suppression import suppressed_model
 from reports.drawing import palette
 from reports.drawing.chart_axes import x_title_for
+from reports.drawing.point_columns import point_column
 from reports.drawing.verdict_sentence import verdict_sentence
 from reports.pdf.calendar_pages import calendar_section
 from reports.pdf.cell_text import CellTexts
@@ -105,7 +107,7 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
         if notes:
             below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
                                      language, style=small, bold=fonts.bold), small))
-    picture = chart_figure(chart, fonts=fonts, language=language, shared=shared)
+    picture = model_figure(chart, model, fonts=fonts, language=language)
     if not len(model.points):
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
     return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)
@@ -113,8 +115,14 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
 
 def chart_figure(chart: StoredChart, *, fonts: ReportFonts, language: str, shared: bool) -> Picture | None:
     """Return the chart itself as the report draws it (None without points): the costly part of a block."""
+    model = suppressed_model(chart.model, chart.indicator.definition.measure)[0] if shared else chart.model
+    return model_figure(chart, model, fonts=fonts, language=language)
+
+
+def model_figure(chart: StoredChart, model: ChartModel, *, fonts: ReportFonts,
+                 language: str) -> Picture | None:
+    """Return the chart's model (suppressed or not, as the caller made it) drawn; None without points."""
     definition = chart.indicator.definition
-    model = suppressed_model(chart.model, definition.measure)[0] if shared else chart.model
     if not len(model.points):
         return None
     return chart_picture(
@@ -219,7 +227,7 @@ def in_month(x: object, content: ReportContent) -> bool:
 def month_notes(chart: StoredChart, content: ReportContent) -> list[tuple[object, str]]:
     """Return the point notes of the report month, by date."""
     points = chart.model.points
-    notes = points["notes"].to_numpy()
+    notes = point_column(points, "notes")
     # Most points have no note: look at the dates of those that do.
     noted = [i for i, note in enumerate(notes) if note is not None and not pd.isna(note) and str(note).strip()]
     if not noted:  # most charts: no need to pick dates out of the frame

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
@@ -36,8 +37,7 @@ class Column:
     align: str = "right"  # "left", "right" or "center"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row's cells as printed; the marked column is drawn in colour."""
 
     cells: tuple[str, ...]
@@ -117,14 +117,27 @@ class DataTable(Flowable):
             cells += self._cells(start, header_y, [c.header for c in self.columns], fonts.bold, INK)
         last = len(self.columns) - 1
         regular, per_group, texts = fonts.regular, self.per_group, self.texts
-        for index, row in enumerate(self.rows):
-            group, line = divmod(index, per_group)
-            y = first_row_y - line * ROW_HEIGHT
-            row_cells = row.cells
-            cells += self._cells(starts[group], y, row_cells[:-1], regular, MUTED if row.muted else INK)
-            if row_cells[-1]:  # the signal's symbol, in its colour, in the last column
-                cells += self._cells(starts[group], y, row_cells[-1:], regular,
-                                     texts.colour(row.colour) if row.colour else INK, first=last)
+        for group, start in enumerate(starts):
+            # Rows repeat their texts (weeks, counts, shares): each text's place in a column is
+            # worked out once per group, and each row's cells made without further calls.
+            lefts: list[dict[str, float]] = [{} for _ in self.columns]
+            places = self._places(start)
+            for line, (row_cells, colour, muted) in enumerate(
+                    self.rows[group * per_group:(group + 1) * per_group]):
+                y = first_row_y - line * ROW_HEIGHT
+                ink = MUTED if muted else INK
+                for column, text in enumerate(row_cells[:-1]):
+                    if text:
+                        at = lefts[column].get(text)
+                        if at is None:
+                            at = lefts[column][text] = self._left_end(places[column], text, regular)
+                        cells.append(Cell(at, y, text, regular, ink))
+                symbol = row_cells[-1]
+                if symbol:  # the signal's symbol, in its colour, in the last column
+                    at = lefts[last].get(symbol)
+                    if at is None:
+                        at = lefts[last][symbol] = self._left_end(places[last], symbol, regular)
+                    cells.append(Cell(at, y, symbol, regular, texts.colour(colour) if colour else INK))
         write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
 
     def _shade(self, starts: list[float], first_row_y: float) -> None:
@@ -141,17 +154,19 @@ class DataTable(Flowable):
                colour: Color, *, first: int = 0) -> list[Cell]:
         """Return a row's texts placed in their columns (from column first), each aligned as it says."""
         placed = []
-        measure = self.texts.width
-        for text, (x, align, width) in zip(texts, self._places(left)[first:], strict=False):
+        for text, place in zip(texts, self._places(left)[first:], strict=False):
             if text:
-                if align == "left":
-                    at = x + 2
-                elif align == "right":
-                    at = x + width - 2 - measure(text, font, FONT_SIZE)
-                else:
-                    at = x + (width - measure(text, font, FONT_SIZE)) / 2
-                placed.append(Cell(at, y, text, font, colour))
+                placed.append(Cell(self._left_end(place, text, font), y, text, font, colour))
         return placed
+
+    def _left_end(self, place: tuple[float, str, float], text: str, font: str) -> float:
+        """Return where text starts in a column at place (left end, alignment, width)."""
+        x, align, width = place
+        if align == "left":
+            return x + 2
+        if align == "right":
+            return x + width - 2 - self.texts.width(text, font, FONT_SIZE)
+        return x + (width - self.texts.width(text, font, FONT_SIZE)) / 2
 
     def _places(self, left: float) -> list[tuple[float, str, float]]:
         """Return each column's left end, alignment and width in the group starting at left."""
