@@ -33,11 +33,12 @@ from reports.pdf.monthly import check_language, monthly_parts, monthly_report, p
 from reports.pdf.page_layout import PageTexts
 from reports.pdf.report_parts import (
     Part,
+    answering,
     joined,
     lay_out_part,
     page_numbers,
     received,
-    send_failure,
+    trade_numbers,
 )
 from reports.pdf.report_split import split_at
 from reports.pdf.report_styles import ReportStyles, report_styles
@@ -166,20 +167,12 @@ def _in_two_processes(order: _Order, session: Session, styles: ReportStyles) -> 
 
 def _second_half(link: Connection, order: _Order, session: Session, styles: ReportStyles) -> None:
     """In the forked process: read, chart and lay out the second half; trade what the first needs."""
-    try:
+    with answering(link):
         with read_session_elsewhere(session) as own:  # never the inherited pool's connections
             second = order.content(order.scope.units[order.split:], own)
         link.send(("ok", tuple(UnitCharts(unit.unit, tuple(latest_only(chart) for chart in unit.charts))
                                for unit in second.units)))
         content = order.as_whole(second)
         gc.freeze()
-        laid = [lay_out_part(part, order.texts(content), styles, order.invariant)
-                for part in order.parts(content, styles)[1::2]]
-        link.send(("ok", [one.pages for one in laid]))
-        numbers = link.recv()
-        link.send(("ok", [one.finish(first_page=start, pages=total)
-                          for one, (start, total) in zip(laid, numbers, strict=True)]))
-    except BaseException as error:  # the parent must hear of it rather than wait for ever
-        send_failure(link, error)
-    finally:
-        link.close()
+        trade_numbers(link, [lay_out_part(part, order.texts(content), styles, order.invariant)
+                             for part in order.parts(content, styles)[1::2]])

@@ -15,7 +15,8 @@ import gc
 import io
 import multiprocessing
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -138,12 +139,23 @@ def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
 def _child(link: Connection, parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
            invariant: bool) -> None:
     """In a forked process: lay the parts out, trade page counts for numbers, send the bytes back."""
+    with answering(link):
+        trade_numbers(link, [lay_out_part(part, texts, styles, invariant) for part in parts])
+
+
+def trade_numbers(link: Connection, laid: Sequence[LaidOut]) -> None:
+    """In a forked process: send the laid-out parts' page counts, take their numbers, send their bytes."""
+    link.send(("ok", [one.pages for one in laid]))
+    numbers = link.recv()
+    link.send(("ok", [one.finish(first_page=first, pages=total)
+                      for one, (first, total) in zip(laid, numbers, strict=True)]))
+
+
+@contextmanager
+def answering(link: Connection) -> Iterator[None]:
+    """In a forked process: a failure inside reaches the parent (send_failure); the link closes."""
     try:
-        laid = [lay_out_part(part, texts, styles, invariant) for part in parts]
-        link.send(("ok", [one.pages for one in laid]))
-        numbers = link.recv()
-        link.send(("ok", [one.finish(first_page=first, pages=total)
-                          for one, (first, total) in zip(laid, numbers, strict=True)]))
+        yield
     except BaseException as error:  # the parent must hear of it rather than wait for ever
         send_failure(link, error)
     finally:
