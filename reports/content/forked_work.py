@@ -14,8 +14,9 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -65,23 +66,40 @@ def in_processes(work: Callable[[Item], Result], items: Sequence[Item], *,
         return [work(item) for item in items]
     # Every count-th item to each process: neighbouring items tend to cost alike.
     _inherited = (work, items)
-    # Everything alive now outlives the work: frozen, the garbage collector passes it by,
-    # here and in the children, instead of walking the whole inherited heap (which in a
-    # child also copies every page it touches). Python docs, gc.freeze.
-    gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
-            futures = [pool.submit(_share, start, count) for start in range(1, count)]
-            shares = [_share(0, count)]  # this process works its own share meanwhile
-            shares += [future.result() for future in futures]
+        with frozen_heap():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
+                futures = [pool.submit(_share, start, count) for start in range(1, count)]
+                shares = [_share(0, count)]  # this process works its own share meanwhile
+                shares += [future.result() for future in futures]
     finally:
-        gc.unfreeze()
         _inherited = None
     results: list = [None] * len(items)
     for start, share in enumerate(shares):
         results[start::count] = share
     return results
+
+
+@contextmanager
+def frozen_heap(*, collect_every: int | None = None) -> Iterator[None]:
+    """Leave everything alive now to gc.freeze while the block forks and works; after it, as before.
+
+    What is alive when the work starts outlives it: frozen, the garbage collector passes
+    it by, here and in forked children, instead of walking the whole inherited heap (which
+    in a child also copies every page it touches; Python docs, gc.freeze). A call of
+    gc.freeze inside the block freezes what was made since, till the block ends.
+    collect_every: the young generation's threshold meanwhile (Python's default is 700).
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    if collect_every is not None:
+        gc.set_threshold(collect_every, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def _share(start: int, step: int) -> list:

@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from sqlmodel import Session
 
 from db import check_permission, find_unit, read_session_elsewhere, readable_elsewhere
-from reports.content.forked_work import usable_processes
+from reports.content.forked_work import frozen_heap, usable_processes
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_content import ReportContent, UnitCharts, report_content
 from reports.content.report_month import ReportMonth
@@ -32,11 +32,13 @@ from reports.pdf.fonts import ReportFonts, report_fonts
 from reports.pdf.monthly import check_language, monthly_parts, monthly_report, page_texts
 from reports.pdf.page_layout import PageTexts
 from reports.pdf.report_parts import (
+    CHILD_GRACE_SECONDS,
     Part,
     answering,
     joined,
     lay_out_part,
     page_numbers,
+    reap,
     received,
     trade_numbers,
 )
@@ -47,8 +49,6 @@ from reports.pdf.report_styles import ReportStyles, report_styles
 # Laying out pages makes many short-lived objects and few cycles; at the default the
 # collector ran some 400 times a report, 3 % of its time.
 LAYOUT_GC_THRESHOLD = 20_000
-# A forked process that is not done this long after the report was would only be stuck.
-_CHILD_GRACE_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -125,44 +125,36 @@ def _in_two_processes(order: _Order, session: Session, styles: ReportStyles) -> 
     """Make the first half here and the second in a forked process; return the joined PDF."""
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe()
-    # What lives now outlives the report: frozen, the collector passes it by in both
-    # processes (see reports.content.forked_work).
-    gc.freeze()
-    thresholds = gc.get_threshold()
-    gc.set_threshold(LAYOUT_GC_THRESHOLD, *thresholds[1:])
-    child = context.Process(target=_second_half, args=(theirs, order, session, styles),
-                            daemon=True)
-    done = False
-    try:
-        child.start()
-        theirs.close()
-        first = order.content(order.scope.units[:order.split], session)
-        own = order.as_whole(first)
-        gc.freeze()  # the content too outlives the layout: the collector need not walk it
-        # This half's appendix needs nothing of the other's: laid out while that is still charting.
-        appendix = lay_out_part(order.parts(own, styles)[2], order.texts(own), styles,
-                                order.invariant)
-        second: tuple[UnitCharts, ...] = received(ours)
-        content = replace(own, units=first.units + second)
-        gc.freeze()
-        laid = [lay_out_part(order.parts(content, styles)[0], order.texts(content), styles,
-                             order.invariant), appendix]
-        their_pages = received(ours)
-        numbers = page_numbers([laid[0].pages, their_pages[0], laid[1].pages, their_pages[1]])
-        ours.send(numbers[1::2])
-        mine = [one.finish(first_page=start, pages=total)
-                for one, (start, total) in zip(laid, numbers[0::2], strict=True)]
-        their_bytes = received(ours)
-        done = True
-        return joined([mine[0], their_bytes[0], mine[1], their_bytes[1]])
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
-        ours.close()
-        child.join(timeout=_CHILD_GRACE_SECONDS if done else 0)
-        if child.is_alive():
-            child.kill()
-            child.join()
+    # What lives now outlives the report, in both processes (see frozen_heap).
+    with frozen_heap(collect_every=LAYOUT_GC_THRESHOLD):
+        child = context.Process(target=_second_half, args=(theirs, order, session, styles),
+                                daemon=True)
+        done = False
+        try:
+            child.start()
+            theirs.close()
+            first = order.content(order.scope.units[:order.split], session)
+            own = order.as_whole(first)
+            gc.freeze()  # the content too outlives the layout: the collector need not walk it
+            # This half's appendix needs nothing of the other's: laid out while that is still charting.
+            appendix = lay_out_part(order.parts(own, styles)[2], order.texts(own), styles,
+                                    order.invariant)
+            second: tuple[UnitCharts, ...] = received(ours)
+            content = replace(own, units=first.units + second)
+            gc.freeze()
+            laid = [lay_out_part(order.parts(content, styles)[0], order.texts(content), styles,
+                                 order.invariant), appendix]
+            their_pages = received(ours)
+            numbers = page_numbers([laid[0].pages, their_pages[0], laid[1].pages, their_pages[1]])
+            ours.send(numbers[1::2])
+            mine = [one.finish(first_page=start, pages=total)
+                    for one, (start, total) in zip(laid, numbers[0::2], strict=True)]
+            their_bytes = received(ours)
+            done = True
+            return joined([mine[0], their_bytes[0], mine[1], their_bytes[1]])
+        finally:
+            ours.close()
+            reap(child, grace=CHILD_GRACE_SECONDS if done else 0)
 
 
 def _second_half(link: Connection, order: _Order, session: Session, styles: ReportStyles) -> None:

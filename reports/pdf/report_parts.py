@@ -11,7 +11,6 @@ lay them out, one included.
 
 from __future__ import annotations
 
-import gc
 import io
 import multiprocessing
 import traceback
@@ -25,9 +24,12 @@ from reportlab.platypus import Flowable
 
 from indicators import TavleError
 from reports.content.errors import ReportError
-from reports.content.forked_work import usable_processes
+from reports.content.forked_work import frozen_heap, usable_processes
 from reports.pdf.page_layout import LaidOut, PageTexts, lay_out
 from reports.pdf.report_styles import ReportStyles
+
+# A forked process that is not done this long after its part was would only be stuck.
+CHILD_GRACE_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -102,38 +104,41 @@ def _in_processes(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
     context = multiprocessing.get_context("fork")
     links: list[Connection] = []
     children = []
-    # Everything alive now (the content above all) outlives the layout: frozen, the garbage
-    # collector passes it by, here and in the children, instead of walking the whole
-    # inherited heap (which in a child also copies every page it touches). Python docs, gc.freeze.
-    gc.freeze()
-    try:
-        for start in range(1, count):
-            ours, theirs = context.Pipe()
-            # Forked: the child inherits the parts (their stories are closures) without pickling.
-            child = context.Process(target=_child, args=(theirs, parts[start::count], texts, styles,
-                                                         invariant), daemon=True)
-            child.start()
-            theirs.close()
-            links.append(ours)
-            children.append(child)
-        mine = [lay_out_part(part, texts, styles, invariant) for part in parts[0::count]]
-        pages_by_process = [[one.pages for one in mine]] + [received(link) for link in links]
-        pages = [pages_by_process[index % count][index // count] for index in range(len(parts))]
-        numbers = page_numbers(pages)
-        for start, link in enumerate(links, start=1):
-            link.send(numbers[start::count])
-        written = [[one.finish(first_page=first, pages=total)
-                    for one, (first, total) in zip(mine, numbers[0::count], strict=True)]]
-        written += [received(link) for link in links]
-        return [written[index % count][index // count] for index in range(len(parts))]
-    finally:
-        gc.unfreeze()
-        for link in links:
-            link.close()
-        for child in children:
-            child.join(timeout=5)
-            if child.is_alive():
-                child.kill()
+    # Everything alive now (the content above all) outlives the layout (see frozen_heap).
+    with frozen_heap():
+        try:
+            for start in range(1, count):
+                ours, theirs = context.Pipe()
+                # Forked: the child inherits the parts (their stories are closures) without pickling.
+                child = context.Process(target=_child, args=(theirs, parts[start::count], texts,
+                                                             styles, invariant), daemon=True)
+                child.start()
+                theirs.close()
+                links.append(ours)
+                children.append(child)
+            mine = [lay_out_part(part, texts, styles, invariant) for part in parts[0::count]]
+            pages_by_process = [[one.pages for one in mine]] + [received(link) for link in links]
+            pages = [pages_by_process[index % count][index // count] for index in range(len(parts))]
+            numbers = page_numbers(pages)
+            for start, link in enumerate(links, start=1):
+                link.send(numbers[start::count])
+            written = [[one.finish(first_page=first, pages=total)
+                        for one, (first, total) in zip(mine, numbers[0::count], strict=True)]]
+            written += [received(link) for link in links]
+            return [written[index % count][index // count] for index in range(len(parts))]
+        finally:
+            for link in links:
+                link.close()
+            for child in children:
+                reap(child, grace=CHILD_GRACE_SECONDS)
+
+
+def reap(child: multiprocessing.Process, *, grace: float) -> None:
+    """Wait at most grace seconds for a forked process to end, then end it: none is left behind."""
+    child.join(timeout=grace)
+    if child.is_alive():
+        child.kill()
+        child.join()
 
 
 def _child(link: Connection, parts: Sequence[Part], texts: PageTexts, styles: ReportStyles,
