@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from functools import cache
 
-from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.colors import Color, HexColor
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from reports.content.report_content import ReportContent
 from reports.content.stored_charts import StoredChart, latest_row, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, hidden_points
 from reports.drawing import palette
-from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, ReportStyles
+from reports.pdf.report_styles import INK, MUTED, ReportStyles
+from reports.pdf.summary_grid import GridCell, GridRow, SummaryGrid
 from reports.wording.formats import MISSING, format_date, format_number, format_period
 from reports.wording.goal_text import goal_state, goal_target_text
 from reports.wording.texts import report_text
@@ -28,6 +28,7 @@ from reports.wording.value_text import value_text
 
 # Column widths in points, summing to the text width (481).
 COLUMN_WIDTHS = (156.0, 72.0, 52.0, 72.0, 74.0, 55.0)
+RIGHT_ALIGNED = (2, 5)  # the latest value and the days since
 GOAL_COLOURS = {"met": palette.TARGET.colour, "not_met": palette.DETERIORATION.colour}
 
 
@@ -109,54 +110,37 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
     if not rows:
         story.append(Paragraph(report_text("summary.empty", language), styles.body))
         return story
-    header = [Paragraph(report_text(f"summary.column.{key}", language), styles.table_header)
+    header = [report_text(f"summary.column.{key}", language)
               for key in ("indicator", "period", "latest", "verdict", "goal", "days_since")]
-    data: list[list[object]] = [header]
-    commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), fonts.regular, 8),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (2, 1), (2, -1), "RIGHT"),
-        ("ALIGN", (5, 1), (5, -1), "RIGHT"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
     several = len({(row.unit, row.area) for row in rows}) > 1
-    indicator_width = COLUMN_WIDTHS[0] - 6
+    grid: list[GridRow] = []
     previous = None
     for row in rows:
         if several and (row.unit, row.area) != previous:
-            at = len(data)
-            title = f"{row.unit} · {row.area}" if row.area else row.unit
-            data.append([title, "", "", "", "", ""])
-            commands += [("SPAN", (0, at), (-1, at)), ("FONT", (0, at), (-1, at), fonts.bold, 8.5),
-                         ("LINEABOVE", (0, at), (-1, at), 0.5, RULE),
-                         ("TOPPADDING", (0, at), (-1, at), 6)]
+            grid.append(GridRow((GridCell(f"{row.unit} · {row.area}" if row.area else row.unit),),
+                                title=True))
         previous = (row.unit, row.area)
-        at = len(data)
-        # A Paragraph only where the name needs wrapping: a table of 400 rows stays quick.
-        fits = stringWidth(row.indicator, fonts.regular, 8) <= indicator_width
-        indicator = row.indicator if fits else Paragraph(escape(row.indicator), styles.table)
+        faint = row.hidden or row.period == MISSING
         goal = report_text(f"goal.{row.goal}", language)
-        if row.target:
-            goal = f"{goal}\n{row.target}"
-        data.append([indicator, row.period, row.latest,
-                     verdict_text(row.verdict, language=language, symbols=fonts.symbols),
-                     goal, row.days_since])
-        commands += [("TEXTCOLOR", (3, at), (3, at), HexColor(palette.VERDICT_MARKS[row.verdict].colour)),
-                     ("LINEBELOW", (0, at), (-1, at), 0.25, RULE)]
-        if row.goal in GOAL_COLOURS:
-            commands.append(("TEXTCOLOR", (4, at), (4, at), HexColor(GOAL_COLOURS[row.goal])))
-        if row.hidden or row.period == MISSING:
-            commands.append(("TEXTCOLOR", (1, at), (2, at), MUTED))
-    table = Table(data, colWidths=COLUMN_WIDTHS, repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    story.append(table)
+        grid.append(GridRow((
+            GridCell(row.indicator),
+            GridCell(row.period, MUTED if faint else INK),
+            GridCell(row.latest, MUTED if faint else INK),
+            GridCell(verdict_text(row.verdict, language=language, symbols=fonts.symbols),
+                     _colour(palette.VERDICT_MARKS[row.verdict].colour)),
+            GridCell(f"{goal}\n{row.target}" if row.target else goal,
+                     _colour(GOAL_COLOURS[row.goal]) if row.goal in GOAL_COLOURS else INK),
+            GridCell(row.days_since),
+        )))
+    story.append(SummaryGrid(header, grid, widths=COLUMN_WIDTHS, right_aligned=RIGHT_ALIGNED,
+                             fonts=fonts))
     return story
+
+
+@cache
+def _colour(hex_colour: str) -> Color:
+    """Return one Color per "#RRGGBB", so rows of one colour share it (and its text operator)."""
+    return HexColor(hex_colour)
 
 
 def as_of_text(content: ReportContent, language: str) -> str:
