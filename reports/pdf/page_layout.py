@@ -17,6 +17,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from reports.pdf.flate_level import use_fast_flate
 from reports.pdf.report_styles import (
     BOTTOM_MARGIN,
     MARGIN,
@@ -37,6 +38,7 @@ FOOTER_SIZE = 7.5
 # the PDF norm. A municipality's report is some 20 % smaller. (rl_config's documented switch;
 # Tavle is the only user of reportlab in its processes.)
 rl_config.useA85 = 0
+use_fast_flate()  # see reports.pdf.flate_level
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from __future__ import annotations
 # A smaller report is quicker made whole than in two halves (about 40 charts).
 MIN_UNITS_TO_SPLIT = 6
 # The first half's process also lays out the cover and the summary of every chart, and joins
-# the parts: about 8 % of its half on the benchmark's 50 units (bench/reports.py), so it
-# takes that much fewer of the units.
-FIRST_HALF_SHARE = 0.46
+# the parts: a few per cent of its half on the benchmark's 50 units (bench/reports.py), so it
+# takes that much fewer of the units. At 24 of 50 the two processes' processor times were
+# within 6 % of each other (six reports); at 23 and at 25 one of them was 7–11 % behind.
+FIRST_HALF_SHARE = 0.48
 
 
 def split_at(units: int) -> int:
