@@ -4,14 +4,13 @@ reportlab lays a document out in one process, page after page, and a
 municipality's report of some 480 pages spends most of its time there. So the
 report splits where a page break stands anyway (before a unit's charts), each
 part is laid out on its own, the parts exchange their page counts so every
-footer reads "Side 212 af 483", and qpdf (pikepdf) joins them. The parts follow from the
+footer reads "Side 212 af 483", and they are joined (reports.pdf.pdf_join). The parts follow from the
 content, not from the cores: the bytes are the same however many processes
 lay them out, one included.
 """
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -19,13 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-import pikepdf
 from reportlab.platypus import Flowable
 
 from indicators import TavleError
 from reports.content.errors import ReportError
 from reports.content.forked_work import frozen_heap, usable_processes
 from reports.pdf.page_layout import LaidOut, PageTexts, lay_out
+from reports.pdf.pdf_join import join_pdfs
 from reports.pdf.report_styles import ReportStyles
 
 # A forked process that is not done this long after its part was would only be stuck.
@@ -67,17 +66,11 @@ def build_in_parts(parts: Sequence[Part], texts: PageTexts, styles: ReportStyles
 def joined(pieces: Sequence[bytes]) -> bytes:
     """Return one PDF of the pieces' pages in order, with the first piece's title, language and metadata.
 
-    The pieces' streams are copied as they are, already compressed: joining
-    only renumbers objects. The file's id follows from its content.
+    The pieces' objects are copied as they are, streams compressed as they were:
+    joining only renumbers objects (reports.pdf.pdf_join). The file's id follows from
+    its content.
     """
-    whole = pikepdf.Pdf.open(io.BytesIO(pieces[0]))
-    for piece in pieces[1:]:
-        whole.pages.extend(pikepdf.Pdf.open(io.BytesIO(piece)).pages)
-    out = io.BytesIO()
-    whole.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
-               recompress_flate=False, compress_streams=False,
-               object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return out.getvalue()
+    return join_pdfs(pieces)
 
 
 def lay_out_part(part: Part, texts: PageTexts, styles: ReportStyles, invariant: bool) -> LaidOut:
