@@ -6,6 +6,7 @@ differently: SQLAlchemy's multi-row VALUES, and one statement over a JSON parame
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from datetime import date, timedelta
@@ -320,3 +321,30 @@ def test_on_sqlite_a_batch_that_met_a_locked_database_gives_each_caller_that_err
 
     assert entry_registration._write_batch(engine, requests) == [failure] * 3
     assert len(alone) == 1  # the batch's insert only: no request waited again on its own
+
+
+def test_a_batched_entry_s_audit_row_holds_the_json_text_that_add_entry_s_holds(store):
+    world = _world(store, "Solbakken")
+    triage, unit = world["triage_dagligt"], world["unit"]
+    with write_session(store) as session:
+        alone = add_entry(unit, triage, MONDAY, numerator=1, denominator=3, note="æ \"ø\"",
+                          session=session, actor="system:t", today=TODAY)
+    with write_session(store) as session:
+        batched = add_entries([EntryRequest(unit, triage, MONDAY + timedelta(days=d), "system:t",
+                                            TODAY, numerator=1, denominator=3, note="æ \"ø\"")
+                               for d in (1, 2)], session=session)
+    with read_session(store) as session:
+        texts = dict(session.execute(select(AuditLog.row_id, literal_column(
+            "CAST(audit_log.after AS TEXT)")).where(AuditLog.table_name == "entry")).all())
+        at = dict(session.execute(select(AuditLog.row_id, AuditLog.at)).all())
+        recorded = dict(session.execute(select(Entry.id, Entry.recorded_at)).all())
+
+    def shape(entry_id: int) -> tuple[list, str]:
+        """The keys in their order, and the text with the row's own id, day and time left out."""
+        after = json.loads(texts[entry_id])
+        assert texts[entry_id] == json.dumps(after)  # as json.dumps writes it, byte for byte
+        assert after["id"] == entry_id
+        return list(after), json.dumps({**after, "id": 0, "period_start": 0, "recorded_at": 0})
+
+    assert shape(batched[0]) == shape(batched[1]) == shape(alone)
+    assert all(abs((at[i] - recorded[i]).total_seconds()) < 1 for i in (alone, *batched))
