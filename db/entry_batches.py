@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, text, true
+from sqlalchemy import bindparam, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
@@ -55,9 +55,9 @@ _MEASURES_AND_PERIODS_SQLITE = (
     .where(Unit.id.in_(bindparam("unit_ids", expanding=True)), Unit.deleted_at.is_(None),
            Indicator.id.in_(bindparam("indicator_ids", expanding=True)),
            Indicator.deleted_at.is_(None)))
-_MEASURES_AND_PERIODS_POSTGRESQL = text(
+_MEASURES_AND_PERIODS_POSTGRESQL = (  # the driver's own text, run by exec_driver_sql
     "SELECT p.unit_id, p.indicator_id, i.measure, i.period, i.counted_from"
-    " FROM json_to_recordset(CAST(:rows AS json)) AS p(unit_id INTEGER, indicator_id INTEGER)"
+    " FROM json_to_recordset(CAST(%(rows)s AS json)) AS p(unit_id INTEGER, indicator_id INTEGER)"
     " JOIN unit AS u ON u.id = p.unit_id AND u.deleted_at IS NULL"
     " JOIN indicator AS i ON i.id = p.indicator_id AND i.deleted_at IS NULL")
 
@@ -137,7 +137,7 @@ def _measures_and_periods(requests: list[EntryRequest], *,
     pairs = sorted({(request.unit_id, request.indicator_id) for request in requests})
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(_MEASURES_AND_PERIODS_POSTGRESQL, json_rows(
+        rows = connection.exec_driver_sql(_MEASURES_AND_PERIODS_POSTGRESQL, json_rows(
             [{"unit_id": unit_id, "indicator_id": indicator_id} for unit_id, indicator_id in pairs]
         )).all()
     else:
@@ -162,7 +162,8 @@ def _insert_new(rows: list[tuple[str, dict[str, Any]]], *,
         return {}
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        found = connection.execute(_INSERT_NEW_AUDITED_ENTRIES_POSTGRESQL, audited_rows(rows)).all()
+        found = connection.exec_driver_sql(_INSERT_NEW_AUDITED_ENTRIES_POSTGRESQL,
+                                           audited_rows(rows)).all()
         return {(unit_id, indicator_id, start): entry_id
                 for entry_id, unit_id, indicator_id, start in found}
     found = connection.execute(_INSERT_NEW_ENTRIES_SQLITE, [values for _, values in rows]).all()
