@@ -348,3 +348,64 @@ def test_a_batched_entry_s_audit_row_holds_the_json_text_that_add_entry_s_holds(
 
     assert shape(batched[0]) == shape(batched[1]) == shape(alone)
     assert all(abs((at[i] - recorded[i]).total_seconds()) < 1 for i in (alone, *batched))
+
+
+@pytest.mark.postgres
+def test_two_servers_batches_registering_the_same_periods_leave_one_entry_and_one_add_each(
+        postgres_url, monkeypatch):
+    servers = [make_engine(postgres_url) for _ in range(2)]
+    failures, skipped = [], []
+    batch, insert = entry_registration.add_entries, entry_batches._insert_new
+
+    def watched(requests, **kw):
+        try:
+            return batch(requests, **kw)
+        except Exception as error:  # would be hidden by the fall-back to one by one
+            failures.append(error)
+            raise
+
+    def counted(rows, **kw):
+        new_ids = insert(rows, **kw)
+        skipped.append(len(rows) - len(new_ids))  # periods the other server took first
+        return new_ids
+
+    monkeypatch.setattr(entry_registration, "add_entries", watched)
+    monkeypatch.setattr(entry_batches, "_insert_new", counted)
+    migrate(servers[0])
+    world = _world(servers[0], "Solbakken")
+    triage = world["triage_dagligt"]
+    days = [MONDAY - timedelta(days=n) for n in range(24)]
+    outcomes: list[tuple[date, object]] = []
+    start = threading.Barrier(16)
+
+    def tablet(number: int) -> None:
+        server = servers[number % 2]
+        start.wait()
+        for day in days:  # both servers' batches ask for the same periods at once
+            try:
+                outcome = register_entry(server, EntryRequest(
+                    world["unit"], triage, day, f"system:tablet-{number}", TODAY,
+                    numerator=number % 3, denominator=2))
+            except Exception as error:  # each caller's own outcome
+                outcome = error
+            outcomes.append((day, outcome))
+
+    threads = [threading.Thread(target=tablet, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    with read_session(servers[0]) as session:
+        entries = dict(session.exec(select(Entry.period_start, Entry.id)
+                                    .where(Entry.unit_id == world["unit"])).all())
+        adds = session.exec(select(AuditLog.row_id, AuditLog.after).where(
+            AuditLog.table_name == "entry", AuditLog.action == "add")).all()
+    for server in servers:
+        server.dispose()
+
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == [] and sum(skipped) > 0  # batches met the other server's entries
+    assert len(outcomes) == 16 * len(days)
+    assert all(outcome == entries[day] for day, outcome in outcomes)  # no error, one entry
+    assert sorted(row_id for row_id, _ in adds) == sorted(entries.values())  # one add each
+    assert all(after["id"] == row_id for row_id, after in adds)
