@@ -4,8 +4,9 @@ Registrations that arrive together (db/entry_registration.py gathers them) share
 the work that dominates one registration: the transaction, the round trips and the
 commit. Each request is checked on its own, as add_entry checks it, and one that is
 refused gets its own error while the others are stored; then all new periods are
-inserted in one statement and audited in one more, and a period that already had its
-entry (or that an earlier request of the batch took) is corrected as add_entry would.
+inserted and audited (on PostgreSQL in one statement, on SQLite in two), and a period
+that already had its entry (or that an earlier request of the batch took) is corrected
+as add_entry would.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, text, true
+from sqlalchemy import bindparam, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from db.audit import insert_audit_row, record_inserts
+from db.audited_inserts import audited_insert, audited_rows
 from db.engine import require_writing
 from db.entries import correct_period, entry_problems, new_entry_values, raise_missing
 from db.errors import ValidationError
-from db.json_row_inserts import json_rows, json_rows_insert
+from db.json_row_inserts import json_rows
 from db.models import Entry, Indicator, Unit
 from db.periods import period_start
 from db.permissions import check_permission
@@ -35,13 +37,13 @@ _NEW_ENTRY_COLUMNS = (*_KEY, "numerator", "denominator", "value", "note", "recor
                       "deleted_at")
 # Each new row's key comes back beside its id: rows that met an entry come back as nothing,
 # so ids are matched to requests by key, never by position. SQLite (in this process, no
-# parsing cost to speak of) takes SQLAlchemy's multi-row VALUES; PostgreSQL one fixed text.
+# parsing cost to speak of) takes SQLAlchemy's multi-row VALUES; PostgreSQL one fixed text
+# that writes the audit rows too.
 _INSERT_NEW_ENTRIES_SQLITE = (
     sqlite_insert(Entry.__table__).on_conflict_do_nothing(index_elements=list(_KEY))
     .returning(Entry.__table__.c.id, *_KEY_COLUMNS))
-_INSERT_NEW_ENTRIES_POSTGRESQL = json_rows_insert(
-    Entry.__table__, _NEW_ENTRY_COLUMNS, conflict=_KEY,
-    returning=("id", *_KEY))
+_INSERT_NEW_AUDITED_ENTRIES_POSTGRESQL = audited_insert(Entry.__table__, _NEW_ENTRY_COLUMNS,
+                                                        key=_KEY)
 
 
 # SQLite (in this process) reads the few units and indicators by their primary keys and
@@ -53,9 +55,9 @@ _MEASURES_AND_PERIODS_SQLITE = (
     .where(Unit.id.in_(bindparam("unit_ids", expanding=True)), Unit.deleted_at.is_(None),
            Indicator.id.in_(bindparam("indicator_ids", expanding=True)),
            Indicator.deleted_at.is_(None)))
-_MEASURES_AND_PERIODS_POSTGRESQL = text(
+_MEASURES_AND_PERIODS_POSTGRESQL = (  # the driver's own text, run by exec_driver_sql
     "SELECT p.unit_id, p.indicator_id, i.measure, i.period, i.counted_from"
-    " FROM json_to_recordset(CAST(:rows AS json)) AS p(unit_id INTEGER, indicator_id INTEGER)"
+    " FROM json_to_recordset(CAST(%(rows)s AS json)) AS p(unit_id INTEGER, indicator_id INTEGER)"
     " JOIN unit AS u ON u.id = p.unit_id AND u.deleted_at IS NULL"
     " JOIN indicator AS i ON i.id = p.indicator_id AND i.deleted_at IS NULL")
 
@@ -98,17 +100,11 @@ def add_entries(requests: list[EntryRequest], *, session: Session) -> list[int |
     first_of_key: dict[tuple, int] = {}
     for index, values in accepted.items():
         first_of_key.setdefault(_key(values), index)
-    new_ids = _insert_new(sorted(first_of_key),
-                          {key: accepted[index] for key, index in first_of_key.items()},
-                          session=session)
-    audit_rows = []
+    new_ids = _insert_new([(requests[first_of_key[key]].actor, accepted[first_of_key[key]])
+                           for key in sorted(first_of_key)], session=session)
     for key, index in first_of_key.items():
         if key in new_ids:
             outcomes[index] = new_ids[key]
-            audit_rows.append(insert_audit_row(
-                actor=requests[index].actor, table_name="entry", row_id=new_ids[key],
-                values=accepted[index], unit_id=requests[index].unit_id))
-    record_inserts(session, audit_rows)
     # Corrections in the order of their periods, and within a period in the order they came.
     corrections = sorted((index for index in accepted if outcomes[index] is None),
                          key=lambda index: (_key(accepted[index]), index))
@@ -141,7 +137,7 @@ def _measures_and_periods(requests: list[EntryRequest], *,
     pairs = sorted({(request.unit_id, request.indicator_id) for request in requests})
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(_MEASURES_AND_PERIODS_POSTGRESQL, json_rows(
+        rows = connection.exec_driver_sql(_MEASURES_AND_PERIODS_POSTGRESQL, json_rows(
             [{"unit_id": unit_id, "indicator_id": indicator_id} for unit_id, indicator_id in pairs]
         )).all()
     else:
@@ -154,23 +150,30 @@ def _measures_and_periods(requests: list[EntryRequest], *,
             if (unit_id, indicator_id) in asked}
 
 
-def _insert_new(keys: list[tuple], values_by_key: dict[tuple, dict[str, Any]], *,
+def _insert_new(rows: list[tuple[str, dict[str, Any]]], *,
                 session: Session) -> dict[tuple, int]:
-    """Insert the periods that have no entry yet in one statement; return the new ids by key.
+    """Insert the periods that have no entry yet, with their audit rows; return the new ids by key.
 
-    Rows go in sorted by key, so two batches take their row locks in the same order and
-    never wait for each other in a circle.
+    rows: (actor, new entry's columns) each, sorted by key, so two batches take their row
+    locks in the same order and never wait for each other in a circle. PostgreSQL writes
+    both in one statement (db/audited_inserts.py); SQLite, in this process, in two.
     """
-    if not keys:
+    if not rows:
         return {}
     connection = session.connection()
-    rows = [values_by_key[key] for key in keys]
     if connection.dialect.name == "postgresql":
-        found = connection.execute(_INSERT_NEW_ENTRIES_POSTGRESQL, json_rows(rows)).all()
-    else:
-        found = connection.execute(_INSERT_NEW_ENTRIES_SQLITE, rows).all()
-    return {(unit_id, indicator_id, start): entry_id
-            for entry_id, unit_id, indicator_id, start in found}
+        found = connection.exec_driver_sql(_INSERT_NEW_AUDITED_ENTRIES_POSTGRESQL,
+                                           audited_rows(rows)).all()
+        return {(unit_id, indicator_id, start): entry_id
+                for entry_id, unit_id, indicator_id, start in found}
+    found = connection.execute(_INSERT_NEW_ENTRIES_SQLITE, [values for _, values in rows]).all()
+    new_ids = {(unit_id, indicator_id, start): entry_id
+               for entry_id, unit_id, indicator_id, start in found}
+    record_inserts(session, [
+        insert_audit_row(actor=actor, table_name="entry", row_id=new_ids[_key(values)],
+                         values=values, unit_id=values["unit_id"])
+        for actor, values in rows if _key(values) in new_ids])
+    return new_ids
 
 
 def _key(values: dict[str, Any]) -> tuple[int, int, date]:

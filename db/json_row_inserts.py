@@ -21,6 +21,9 @@ from typing import Any
 from sqlalchemy import JSON, Table, TextClause, text
 from sqlalchemy.dialects import postgresql
 
+_DIALECT = postgresql.dialect()
+QUOTE = _DIALECT.identifier_preparer.quote
+
 
 def json_rows_insert(table: Table, names: Sequence[str], *, conflict: Sequence[str] = (),
                      returning: Sequence[str] = ()) -> TextClause:
@@ -28,29 +31,36 @@ def json_rows_insert(table: Table, names: Sequence[str], *, conflict: Sequence[s
 
     conflict: the unique columns whose conflict skips a row (ON CONFLICT DO NOTHING).
     """
-    dialect = postgresql.dialect()
-    quote = dialect.identifier_preparer.quote
-    columns = [table.c[name] for name in names]
-    definitions = ", ".join(f"{quote(c.name)} {c.type.compile(dialect=dialect)}" for c in columns)
-    selected = ", ".join(
-        f"COALESCE(r.{quote(c.name)}, 'null'::json)"
-        if isinstance(c.type, JSON) and not c.type.none_as_null else f"r.{quote(c.name)}"
-        for c in columns)
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+    definitions, selected = record_columns(table, names)
+    sql = (f"INSERT INTO {QUOTE(table.name)} ({', '.join(map(QUOTE, names))}) "
            f"SELECT {selected} FROM json_to_recordset(CAST(:rows AS json)) AS r({definitions})")
     if conflict:
-        sql += f" ON CONFLICT ({', '.join(map(quote, conflict))}) DO NOTHING"
+        sql += f" ON CONFLICT ({', '.join(map(QUOTE, conflict))}) DO NOTHING"
     if returning:
-        sql += f" RETURNING {', '.join(map(quote, returning))}"
+        sql += f" RETURNING {', '.join(map(QUOTE, returning))}"
     return text(sql)
+
+
+def record_columns(table: Table, names: Sequence[str]) -> tuple[str, str]:
+    """Return the column definitions of a JSON record of table's columns names, and their values.
+
+    The values read the record as r; a JSON column's missing value is JSON null.
+    """
+    columns = [table.c[name] for name in names]
+    definitions = ", ".join(f"{QUOTE(c.name)} {c.type.compile(dialect=_DIALECT)}" for c in columns)
+    selected = ", ".join(
+        f"COALESCE(r.{QUOTE(c.name)}, 'null'::json)"
+        if isinstance(c.type, JSON) and not c.type.none_as_null else f"r.{QUOTE(c.name)}"
+        for c in columns)
+    return definitions, selected
 
 
 def json_rows(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Return the :rows parameter of a json_rows_insert statement."""
-    return {"rows": json.dumps(rows, default=_iso)}
+    return {"rows": json.dumps(rows, default=json_default)}
 
 
-def _iso(value: object) -> str:
+def json_default(value: object) -> str:
     """Write a date or a time as ISO text, which PostgreSQL reads back exactly."""
     if isinstance(value, date | datetime):
         return value.isoformat()

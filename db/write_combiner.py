@@ -41,7 +41,15 @@ class _Ticket(Generic[T]):
         self.taken = False  # in a batch (no longer waiting)
         self.done = False  # the outcome is there
         self.slots = 0  # batches this caller is to run (slots handed to it)
-        self.wake = threading.Event()
+        # Released when there is news for the caller (set under the combiner's guard): a bare
+        # lock costs a fraction of an Event, whose every wait makes a lock of its own.
+        self.wake = threading.Lock()
+        self.wake.acquire()
+
+    def signal(self) -> None:
+        """Wake the caller (guard held); a second signal before it woke is the same news."""
+        if self.wake.locked():
+            self.wake.release()
 
 
 class WriteCombiner(Generic[T, R]):
@@ -82,11 +90,11 @@ class WriteCombiner(Generic[T, R]):
                 if not slots:
                     if ticket.done:  # done, and no slot of its own left to hand on
                         break
-                    ticket.wake.clear()
+                    ticket.wake.acquire(blocking=False)  # news read: wait for new news
             for _ in range(slots):
                 self._run_one_batch(run_batch)
-            if not slots and not ticket.wake.wait(
-                    self.stall_after if self.in_flight > 1 else None):
+            if not slots and not ticket.wake.acquire(
+                    timeout=self.stall_after if self.in_flight > 1 else -1):
                 with self._guard:  # the running batches may be stuck: start one beside them
                     if not ticket.taken:
                         self._take_slot_if_free(ticket)
@@ -140,13 +148,13 @@ class WriteCombiner(Generic[T, R]):
         with self._guard:
             for ticket, outcome in zip(batch, outcomes, strict=True):
                 ticket.outcome, ticket.done = outcome, True
-                ticket.wake.set()
+                ticket.signal()
             self._last_size, self._last_end = len(batch), time.monotonic()
             if self._waiting:
                 # Prefer a caller that holds no slot yet, so slots are not piled on one thread.
                 heir = next((ticket for ticket in self._waiting if not ticket.slots),
                             self._waiting[0])
                 heir.slots += 1
-                heir.wake.set()
+                heir.signal()
             else:
                 self._running -= 1

@@ -6,6 +6,7 @@ differently: SQLAlchemy's multi-row VALUES, and one statement over a JSON parame
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from datetime import date, timedelta
@@ -320,3 +321,91 @@ def test_on_sqlite_a_batch_that_met_a_locked_database_gives_each_caller_that_err
 
     assert entry_registration._write_batch(engine, requests) == [failure] * 3
     assert len(alone) == 1  # the batch's insert only: no request waited again on its own
+
+
+def test_a_batched_entry_s_audit_row_holds_the_json_text_that_add_entry_s_holds(store):
+    world = _world(store, "Solbakken")
+    triage, unit = world["triage_dagligt"], world["unit"]
+    with write_session(store) as session:
+        alone = add_entry(unit, triage, MONDAY, numerator=1, denominator=3, note="æ \"ø\"",
+                          session=session, actor="system:t", today=TODAY)
+    with write_session(store) as session:
+        batched = add_entries([EntryRequest(unit, triage, MONDAY + timedelta(days=d), "system:t",
+                                            TODAY, numerator=1, denominator=3, note="æ \"ø\"")
+                               for d in (1, 2)], session=session)
+    with read_session(store) as session:
+        texts = dict(session.execute(select(AuditLog.row_id, literal_column(
+            "CAST(audit_log.after AS TEXT)")).where(AuditLog.table_name == "entry")).all())
+        at = dict(session.execute(select(AuditLog.row_id, AuditLog.at)).all())
+        recorded = dict(session.execute(select(Entry.id, Entry.recorded_at)).all())
+
+    def shape(entry_id: int) -> tuple[list, str]:
+        """The keys in their order, and the text with the row's own id, day and time left out."""
+        after = json.loads(texts[entry_id])
+        assert texts[entry_id] == json.dumps(after)  # as json.dumps writes it, byte for byte
+        assert after["id"] == entry_id
+        return list(after), json.dumps({**after, "id": 0, "period_start": 0, "recorded_at": 0})
+
+    assert shape(batched[0]) == shape(batched[1]) == shape(alone)
+    assert all(abs((at[i] - recorded[i]).total_seconds()) < 1 for i in (alone, *batched))
+
+
+@pytest.mark.postgres
+def test_two_servers_batches_registering_the_same_periods_leave_one_entry_and_one_add_each(
+        postgres_url, monkeypatch):
+    servers = [make_engine(postgres_url) for _ in range(2)]
+    failures, skipped = [], []
+    batch, insert = entry_registration.add_entries, entry_batches._insert_new
+
+    def watched(requests, **kw):
+        try:
+            return batch(requests, **kw)
+        except Exception as error:  # would be hidden by the fall-back to one by one
+            failures.append(error)
+            raise
+
+    def counted(rows, **kw):
+        new_ids = insert(rows, **kw)
+        skipped.append(len(rows) - len(new_ids))  # periods the other server took first
+        return new_ids
+
+    monkeypatch.setattr(entry_registration, "add_entries", watched)
+    monkeypatch.setattr(entry_batches, "_insert_new", counted)
+    migrate(servers[0])
+    world = _world(servers[0], "Solbakken")
+    triage = world["triage_dagligt"]
+    days = [MONDAY - timedelta(days=n) for n in range(24)]
+    outcomes: list[tuple[date, object]] = []
+    start = threading.Barrier(16)
+
+    def tablet(number: int) -> None:
+        server = servers[number % 2]
+        start.wait()
+        for day in days:  # both servers' batches ask for the same periods at once
+            try:
+                outcome = register_entry(server, EntryRequest(
+                    world["unit"], triage, day, f"system:tablet-{number}", TODAY,
+                    numerator=number % 3, denominator=2))
+            except Exception as error:  # each caller's own outcome
+                outcome = error
+            outcomes.append((day, outcome))
+
+    threads = [threading.Thread(target=tablet, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    with read_session(servers[0]) as session:
+        entries = dict(session.exec(select(Entry.period_start, Entry.id)
+                                    .where(Entry.unit_id == world["unit"])).all())
+        adds = session.exec(select(AuditLog.row_id, AuditLog.after).where(
+            AuditLog.table_name == "entry", AuditLog.action == "add")).all()
+    for server in servers:
+        server.dispose()
+
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == [] and sum(skipped) > 0  # batches met the other server's entries
+    assert len(outcomes) == 16 * len(days)
+    assert all(outcome == entries[day] for day, outcome in outcomes)  # no error, one entry
+    assert sorted(row_id for row_id, _ in adds) == sorted(entries.values())  # one add each
+    assert all(after["id"] == row_id for row_id, after in adds)
