@@ -27,7 +27,7 @@ from db.errors import ValidationError
 from db.json_row_inserts import json_rows
 from db.models import Entry, Indicator, Unit
 from db.periods import period_start
-from db.permissions import check_permission
+from db.permissions import check_permission, read_rights
 from indicators import TavleError
 
 _KEY_COLUMNS = (Entry.__table__.c.unit_id, Entry.__table__.c.indicator_id,
@@ -88,6 +88,7 @@ def add_entries(requests: list[EntryRequest], *, session: Session) -> list[int |
     break a rule) writes nothing; the others are stored in the same transaction.
     """
     require_writing(session)
+    read_rights({request.actor for request in requests}, session=session)  # all users at once
     outcomes: list[int | TavleError | None] = [None] * len(requests)
     rules = _measures_and_periods(requests, session=session)
     accepted: dict[int, dict[str, Any]] = {}  # request's index -> its new entry's columns

@@ -40,6 +40,7 @@ to the region role above the municipalities.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -184,6 +185,39 @@ def allowed(session: Session, *, actor: str, action: str, unit_id: int | None = 
         return False
 
 
+def read_rights(actors: Iterable[str], *, session: Session) -> None:
+    """Read the rights of many users at once into what the session keeps (see rights_of).
+
+    Registrations written together (db.entry_batches) may name sixteen users: one at
+    a time, each costs three queries (the user, the memberships, the unit tree);
+    here they cost three in all. The program itself, board links, names read
+    already, and names that are not one live user are left to rights_of, which reads
+    or refuses them one by one as before.
+    """
+    cache = session.info.setdefault(_CACHE, {})
+    names = sorted({actor for actor in actors if isinstance(actor, str) and actor.strip()
+                    and actor not in cache and not is_system_actor(actor)
+                    and not actor.startswith(BOARD_LINK_PREFIX)})
+    if len(names) < 2:  # one name: rights_of's own way is as quick
+        return
+    rows: dict[str, list[User]] = {}
+    for user in session.exec(select(User).where(User.username.in_(names))).all():
+        rows.setdefault(user.username, []).append(user)
+    users = [found[0] for found in rows.values()
+             if len(found) == 1 and found[0].deleted_at is None and found[0].active]
+    if not users:
+        return
+    memberships: dict[int, set[int]] = {}
+    for user_id, unit_id in session.exec(select(Membership.user_id, Membership.unit_id)
+                                         .where(Membership.user_id.in_([u.id for u in users]))):
+        memberships.setdefault(user_id, set()).add(unit_id)
+    towns = _municipalities(session=session) if any(u.role == "admin" for u in users) else None
+    tree = _unit_tree(session=session) if memberships else None
+    for user in users:
+        cache[user.username] = _rights_of_user(user, memberships.get(user.id, set()),
+                                               session=session, tree=tree, municipalities=towns)
+
+
 def _read_rights(actor: str, *, session: Session) -> Rights:
     """Resolve actor to its rights (see the module's docstring)."""
     if is_system_actor(actor):
@@ -201,11 +235,27 @@ def _read_rights(actor: str, *, session: Session) -> Rights:
                                     f"The user {actor} does not exist or is deactivated.")
     if user.role == "region":
         return Rights(actor, "region", ROLE_ACTIONS["region"], None)
-    members = session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all()
-    if user.role == "admin" and _municipalities(session=session) <= 1:
-        return Rights(actor, "admin", ROLE_ACTIONS["admin"], None)
-    return Rights(actor, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
-                  frozenset(_below(set(members), session=session)))
+    members = set(session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all())
+    return _rights_of_user(user, members, session=session)
+
+
+def _rights_of_user(user: User, members: set[int], *, session: Session,
+                    tree: dict[int | None, list[int]] | None = None,
+                    municipalities: int | None = None) -> Rights:
+    """Return a live user's rights from their role and the units they are a member of.
+
+    tree and municipalities: the live units by parent (_unit_tree) and how many
+    municipalities there are (_municipalities), when read already.
+    """
+    if user.role == "region":
+        return Rights(user.username, "region", ROLE_ACTIONS["region"], None)
+    if user.role == "admin" and (_municipalities(session=session) if municipalities is None
+                                 else municipalities) <= 1:
+        return Rights(user.username, "admin", ROLE_ACTIONS["admin"], None)
+    if members and tree is None:
+        tree = _unit_tree(session=session)
+    return Rights(user.username, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
+                  frozenset(_below(members, tree) if members else ()))
 
 
 def _municipalities(*, session: Session) -> int:
@@ -214,14 +264,17 @@ def _municipalities(*, session: Session) -> int:
                                                   Unit.deleted_at.is_(None))).all())
 
 
-def _below(unit_ids: set[int], *, session: Session) -> set[int]:
-    """Return unit_ids and every live unit below them (a membership of an area reaches down)."""
-    if not unit_ids:
-        return set()
+def _unit_tree(*, session: Session) -> dict[int | None, list[int]]:
+    """Return every live unit's children, by parent id."""
     children: dict[int | None, list[int]] = {}
     for unit_id, parent_id in session.exec(select(Unit.id, Unit.parent_id)
                                            .where(Unit.deleted_at.is_(None))).all():
         children.setdefault(parent_id, []).append(unit_id)
+    return children
+
+
+def _below(unit_ids: set[int], children: dict[int | None, list[int]]) -> set[int]:
+    """Return unit_ids and every live unit below them (a membership of an area reaches down)."""
     found, frontier = set(unit_ids), list(unit_ids)
     while frontier:
         for child in children.get(frontier.pop(), []):

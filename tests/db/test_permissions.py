@@ -246,3 +246,46 @@ def test_the_program_itself_may_do_everything_and_no_username_can_pose_as_it(wor
 def perform_create_user(world, username):
     with write_session(world["engine"]) as session:
         create_user(username, role="admin", session=session, actor=SYSTEM)
+
+
+def test_rights_read_together_are_those_read_one_by_one_in_fewer_queries(world):
+    # Registrations written together name many users (db.entry_batches): one read for all.
+    from sqlalchemy import event
+
+    from db.permissions import read_rights, rights_of
+
+    with write_session(world["engine"]) as session:
+        delete_user(find_user("registrant", session=session).id, session=session, actor=SYSTEM)
+        for number in range(6):
+            user = create_user(f"sygeplejerske-{number}", role="registrant", session=session,
+                               actor=SYSTEM)
+            add_membership(user, world["own"] if number % 2 else find_unit("nord", session=session),
+                           session=session, actor=SYSTEM)
+    actors = ["teamleder", "leder", "admin", "registrant", "nobody", "system:x",
+              *(f"sygeplejerske-{number}" for number in range(6))]
+    alone = {}
+    for actor in actors:
+        with read_session(world["engine"]) as session:
+            try:
+                alone[actor] = rights_of(actor, session=session)
+            except PermissionDeniedError as refused:
+                alone[actor] = str(refused)
+    statements = []
+    with read_session(world["engine"]) as session:
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(world["engine"], "before_cursor_execute", listener)
+        try:
+            read_rights(actors, session=session)
+        finally:
+            event.remove(world["engine"], "before_cursor_execute", listener)
+        together = {}
+        for actor in actors:
+            try:
+                together[actor] = rights_of(actor, session=session)
+            except PermissionDeniedError as refused:
+                together[actor] = str(refused)
+    assert together == alone
+    assert not isinstance(alone["teamleder"], str) and "deaktiveret" in alone["registrant"]
+    assert alone["sygeplejerske-0"].unit_ids >= {world["own"]}  # a member of Nord reaches its units
+    queries = [sql for sql in statements if sql != "BEGIN"]
+    assert len(queries) <= 4  # users, memberships, municipalities, units: not per user

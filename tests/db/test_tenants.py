@@ -126,3 +126,18 @@ def test_an_administrator_lists_and_revokes_only_their_own_municipalitys_wall_li
         revoke_board_link(own.id, session=session, actor="admin-aarby")
     with read_session(engine) as session:
         assert list(list_board_links(session=session, actor="region-user")["id"]) == [other.id]
+
+
+def test_rights_read_together_keep_each_administrator_to_their_municipality(engine, region):
+    from db.permissions import read_rights
+
+    actors = ["admin-aarby", "admin-boeby", "leder-aarby", "region-user"]
+    with read_session(engine) as session:
+        alone = {actor: rights_of(actor, session=session) for actor in actors}
+    with read_session(engine) as session:
+        read_rights(actors, session=session)
+        together = {actor: rights_of(actor, session=session) for actor in actors}
+    assert together == alone
+    assert together["admin-aarby"].allows("unit.admin", region["aarby-unit"])
+    assert not together["admin-aarby"].allows("unit.admin", region["boeby-unit"])
+    assert together["region-user"].unit_ids is None
