@@ -59,8 +59,8 @@ _BASELINE_UNTIL = bindparam("baseline_until", type_=Date)
 _LAST_FREEZE = (select(func.max(Baseline.day))
                 .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
                        Baseline.deleted_at.is_(None)))
-_ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS)
-_EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS)
+_ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS, dtype=object)
+_EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS, dtype=object)
 
 
 def window_parameter(since: date | None, dialect: str) -> object:
