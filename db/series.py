@@ -40,7 +40,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import CompoundSelect, Select
 from sqlmodel import Session
 
-from db.column_frames import frame_of_columns
+from db.column_frames import frame_of_columns, frame_of_first_and_block
 from db.errors import NotFoundError
 from db.event_counts import counted_series
 from db.models import Baseline, Entry, Event, Indicator, UnitIndicator
@@ -50,6 +50,7 @@ from db.raw_rows import fetch_rows
 ENTRY_SERIES_COLUMNS = ("date", "numerator", "denominator", "value")
 EVENT_SERIES_COLUMNS = ("date", "note")
 _FIGURES = ("numerator", "denominator", "value")
+_NAN = float("nan")
 _COUNTED_EVENT = "counted_event"  # marks a source event row of an indicator counted from events
 _UNIT = bindparam("unit_id", type_=Integer)  # the unit whose rows a query reads
 _SINCE = bindparam("since", type_=Date)  # the first day a read keeps (see window_parameter)
@@ -58,8 +59,8 @@ _BASELINE_UNTIL = bindparam("baseline_until", type_=Date)
 _LAST_FREEZE = (select(func.max(Baseline.day))
                 .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
                        Baseline.deleted_at.is_(None)))
-_ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS)
-_EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS)
+_ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS, dtype=object)
+_EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS, dtype=object)
 
 
 def window_parameter(since: date | None, dialect: str) -> object:
@@ -146,11 +147,16 @@ def _cut(data: list[tuple], measures: dict[int, str],
     if not data:
         return {indicator_id: empty_series(measures[indicator_id]) for indicator_id in board_order}
     ids, _, days, numerators, denominators, values, notes = list(zip(*data, strict=True))
-    ids = np.asarray(ids)
+    rows = len(ids)
+    ids = np.fromiter(ids, dtype=np.int64, count=rows)
     days = np.array(days, dtype="datetime64[D]")  # parses SQLite's ISO text, takes dates as they are
     order = np.lexsort((days, ids))
-    ids, days, notes = ids[order], days[order].astype(object), np.asarray(notes, dtype=object)[order]
-    figures = np.array([numerators, denominators, values], dtype=float)[:, order]  # None → NaN
+    # fromiter and None → NaN in Python: numpy's own conversion of a tuple looks into
+    # every item (a note might be a sequence) and takes a slow path for each None.
+    notes = np.fromiter(notes, dtype=object, count=rows)
+    ids, days, notes = ids[order], days[order].astype(object), notes[order]
+    figures = np.array([[_NAN if figure is None else figure for figure in column]
+                        for column in (numerators, denominators, values)], dtype=float)[:, order]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     bounds = {int(ids[start]): (start, end)
               for start, end in zip(starts, [*starts[1:], len(ids)], strict=True)}
@@ -164,7 +170,8 @@ def _cut(data: list[tuple], measures: dict[int, str],
         if measures[indicator_id] == "events":
             frames[indicator_id] = frame_of_columns([dates, notes[start:end].copy()], _EVENT_COLUMN_INDEX)
         else:
-            frames[indicator_id] = frame_of_columns([dates, *figures[:, start:end]], _ENTRY_COLUMN_INDEX)
+            frames[indicator_id] = frame_of_first_and_block(dates, figures[:, start:end].copy(),
+                                                            _ENTRY_COLUMN_INDEX)
     return frames
 
 

@@ -11,7 +11,8 @@ Pure pandas/numpy; imports nothing else of Tavle's. The public surface:
 - `indicator_chart(series, indicator, *, today, ...)`: a stored series charted the way
   Tavle charts it (measure, baseline dates, goal line), for board, reports and overview;
   `chart_goal_status(model, goal, *, today, ...)` → `GoalStatus`, how it stands against
-  its goal (judged only here; the overview and the reports print it).
+  its goal (judged only here; the overview and the reports print it), and
+  `chart_goal_statuses(models, goal)` for many charts of one share or reduction goal at once.
 - `model_to_dict` (the JSON of the command line) and the errors: `IndicatorError`s under
   `TavleError`, the root of every error Tavle raises (drawn in `indicators/errors.py`).
 """
@@ -65,7 +66,14 @@ from indicators.exposure import (
     with_exposure,
 )
 from indicators.funnel import FunnelResult, funnel
-from indicators.goals import GOAL_STATES, GoalStatus, at_least, chart_goal_status, meets
+from indicators.goals import (
+    GOAL_STATES,
+    GoalStatus,
+    at_least,
+    chart_goal_status,
+    chart_goal_statuses,
+    meets,
+)
 from indicators.indicator_chart import CHART_PERIOD, indicator_chart
 from indicators.model_json import model_to_dict
 from indicators.options import AGGREGATIONS, CHARTS, RULE_SETS
@@ -151,6 +159,7 @@ __all__ = [
     "at_least",
     "chart_choices",
     "chart_goal_status",
+    "chart_goal_statuses",
     "days_between_events",
     "days_since_last_event",
     "days_without_events",

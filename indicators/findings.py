@@ -71,25 +71,27 @@ def censored_findings(y: np.ndarray, ucl: np.ndarray, censored: np.ndarray, offs
 def point_directions(size: int, findings: list[Finding]) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
     """Per point: whether it belongs to any pattern, the direction of its most important
     pattern, and the names of all its patterns."""
-    flagged = np.zeros(size, dtype=bool)
-    direction = np.zeros(size, dtype=np.int8)
-    rank = np.full(size, len(RULE_PRIORITY))
+    # Python lists, not arrays, inside the loop: one numpy element read or write costs
+    # ten list ones, and a long run flags dozens of points.
+    direction = [0] * size
+    rank = [len(RULE_PRIORITY)] * size
     rules: dict[int, list[str]] = {}  # only the flagged points: most points have no pattern
     for finding in findings:
         importance = RULE_PRIORITY.index(finding.rule)
+        own = None if finding.point_direction is None else np.asarray(finding.point_direction).tolist()
         for number, point in enumerate(np.asarray(finding.points).tolist()):
-            flagged[point] = True
             names = rules.setdefault(point, [])
             if finding.rule not in names:
                 names.append(finding.rule)
             if importance < rank[point]:
                 rank[point] = importance
-                direction[point] = (finding.direction if finding.point_direction is None
-                                    else finding.point_direction[number])
+                direction[point] = finding.direction if own is None else own[number]
+    flagged = np.zeros(size, dtype=bool)
+    flagged[list(rules)] = True
     named: list[tuple[str, ...]] = [()] * size
     for point, names in rules.items():
         named[point] = tuple(names)
-    return flagged, direction, named
+    return flagged, np.array(direction, dtype=np.int8), named
 
 
 def signal_kind(direction: int, improvement: str | None) -> str:

@@ -26,6 +26,7 @@ judged here only: the overview, the board and the reports print it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -299,15 +300,41 @@ def chart_goal_status(model: ChartModel, goal: Goal, *, today: date,
     if goal.kind == "min_days_between":
         stamp = np.array([np.datetime64(last_event, "D") if last_event else np.datetime64("NaT")])
         return days_between_goal_table(goal, stamp, today=today).status(0)
+    return chart_goal_statuses([model], goal)[0]
+
+
+def chart_goal_statuses(models: Sequence[ChartModel], goal: Goal) -> list[GoalStatus]:
+    """chart_goal_status of each chart model against one share or reduction goal, judged at once.
+
+    A report judges some three hundred charts: one table of them all costs about what
+    one chart's table did. Every row is judged on its own, and a row padded with
+    missing points at its end judges as the row without them (missing points are
+    never latest, good or bad, and have no limits).
+    """
+    if goal.kind == "min_days_between":
+        raise InvalidOptionError(
+            "Mål om dage mellem hændelser vurderes med chart_goal_status og den seneste hændelse.",
+            "Goals of days between events are judged with chart_goal_status and the last event.",
+        )
+    judged = [_judged_points(model) for model in models]
+    rows, width = len(judged), max((len(days) for days, *_ in judged), default=0)
+    x = np.full((rows, width), np.datetime64("NaT"), dtype="datetime64[D]")
+    y, lcl, ucl = (np.full((rows, width), np.nan) for _ in range(3))
+    for row, (days, values, lower, upper) in enumerate(judged):
+        size = len(days)
+        x[row, :size], y[row, :size], lcl[row, :size], ucl[row, :size] = days, values, lower, upper
+    target = np.array([np.nan if model.target is None else model.target for model in models])
+    baseline = None
+    if goal.kind == "reduce_by" and goal.value < 1:
+        baseline = target / (1.0 - goal.value)  # NaN where there is no target, as None judges
+    table = series_goal_table(goal, x, y, target, lcl=lcl, ucl=ucl, baseline=baseline)
+    return [table.status(row) for row in range(rows)]
+
+
+def _judged_points(model: ChartModel) -> tuple[np.ndarray, ...]:
+    """The x (as days), y, lcl and ucl of a chart's points that count (not censored)."""
     points = model.points
     counted = ~points["censored"].to_numpy(dtype=bool)
-    target = np.array([np.nan if model.target is None else model.target])
-    baseline = None
-    if goal.kind == "reduce_by" and model.target is not None:
-        baseline = np.array([model.target / (1.0 - goal.value)]) if goal.value < 1 else None
-    table = series_goal_table(
-        goal, _days(points["x"])[counted][None, :], points["y"].to_numpy(dtype=float)[counted][None, :],
-        target, lcl=points["lcl"].to_numpy(dtype=float)[counted][None, :],
-        ucl=points["ucl"].to_numpy(dtype=float)[counted][None, :], baseline=baseline,
-    )
-    return table.status(0)
+    return (_days(points["x"])[counted], points["y"].to_numpy(dtype=float)[counted],
+            points["lcl"].to_numpy(dtype=float)[counted],
+            points["ucl"].to_numpy(dtype=float)[counted])

@@ -60,9 +60,8 @@ def _day_values(dates: pd.Series | Sequence | np.ndarray) -> np.ndarray:
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
         return values.astype("datetime64[D]")
     values = list(values)
-    if all(type(value) is date for value in values):
-        ordinals = np.fromiter((value.toordinal() for value in values), dtype=np.int64,
-                               count=len(values))
+    if set(map(type, values)) <= {date}:  # only dates (not datetimes), or none: map is C-level
+        ordinals = np.fromiter(map(date.toordinal, values), dtype=np.int64, count=len(values))
         return (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
     return np.asarray(pd.to_datetime(pd.Series(values, dtype=object)).to_numpy(),
                       dtype="datetime64[D]")

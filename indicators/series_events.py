@@ -21,26 +21,33 @@ from indicators.periods import check_period, period_range, period_start_days
 
 def _event_days(events: pd.DataFrame | Sequence[date]) -> tuple[np.ndarray, list[str | None]]:
     """Event days (datetime64[D]) in date order with their notes (None where there is none)."""
+    days = _unordered_days(events)
+    if isinstance(events, pd.DataFrame) and "note" in events.columns:
+        notes = list(events["note"])
+    else:
+        notes = [None] * len(days)
+    order = np.argsort(days, kind="stable")
+    notes = [None if note is None or (isinstance(note, float) and np.isnan(note)) else str(note)
+             for note in (notes[k] for k in order)]
+    return days[order], notes
+
+
+def _unordered_days(events: pd.DataFrame | Sequence[date]) -> np.ndarray:
+    """Event days (datetime64[D]) as given; refuse a missing date or a frame without dates."""
     if isinstance(events, pd.DataFrame):
         if "date" not in events.columns:
             raise MissingColumnError(
                 "Hændelserne mangler kolonnen 'date'.",
                 "The events have no column 'date'.",
             )
-        if events["date"].isna().any():
+        dates = events["date"]
+        if dates.isna().any():
             raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-        days = period_start_days(events["date"], "day")
-        notes = (list(events["note"]) if "note" in events.columns else [None] * len(days))
-    else:
-        listed = list(events)
-        if any(day is None or (not isinstance(day, date) and pd.isna(day)) for day in listed):
-            raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-        days = period_start_days(listed, "day") if listed else np.zeros(0, "datetime64[D]")
-        notes = [None] * len(days)
-    order = np.argsort(days, kind="stable")
-    notes = [None if note is None or (isinstance(note, float) and np.isnan(note)) else str(note)
-             for note in (notes[k] for k in order)]
-    return days[order], notes
+        return period_start_days(dates, "day")
+    listed = list(events)
+    if any(day is None or (not isinstance(day, date) and pd.isna(day)) for day in listed):
+        raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
+    return period_start_days(listed, "day") if listed else np.zeros(0, "datetime64[D]")
 
 
 def days_between_events(events: pd.DataFrame | Sequence[date], *, today: date | None = None) -> pd.DataFrame:
@@ -85,10 +92,10 @@ def days_between_columns(events: pd.DataFrame | Sequence[date], *,
 
 def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date) -> int | None:
     """Days from the latest event to today (the board's "days since"), None without events."""
-    days, _ = _event_days(events)
+    days = _unordered_days(events)  # only the latest counts: no notes, no sorting
     if not len(days):
         return None
-    return int((np.datetime64(pd.Timestamp(today).date(), "D") - days[-1]).astype(np.int64))
+    return int((np.datetime64(pd.Timestamp(today).date(), "D") - days.max()).astype(np.int64))
 
 
 def days_without_events(measuring_since: np.ndarray, *, today: date) -> np.ndarray:

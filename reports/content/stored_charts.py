@@ -34,8 +34,10 @@ from indicators import (
     CHART_PERIOD,
     Annotation,
     ChartModel,
+    Goal,
     GoalStatus,
     chart_goal_status,
+    chart_goal_statuses,
     days_since_last_event,
     days_without_events,
     indicator_chart,
@@ -120,12 +122,13 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            annotations: list[tuple[object, date, str]], start: date | None,
            switches: pd.DataFrame | None = None,
            baselines: pd.DataFrame | None = None,
-           measuring_since: date | None = None) -> StoredChart:
+           measuring_since: date | None = None, judge: bool = True) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today.
 
     annotations are the unit's _annotation_rows up to today. baselines, when given,
     are this indicator's saved settings (read for the whole unit at once); otherwise
-    they are read here.
+    they are read here. judge False leaves a share or reduction goal unjudged, for
+    _judged to judge many charts' goals at once.
     """
     series = _up_to(series, today)
     if baselines is None:
@@ -148,6 +151,8 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
                                       today=today)[0]
         without = None if np.isnan(counted) else int(counted)
     goal = indicator.definition.goal
+    if not judge and goal is not None and goal.kind != "min_days_between":
+        goal = None
     status = None if goal is None else chart_goal_status(
         model, goal, today=today,
         last_event=None if without is None else today - timedelta(days=without))
@@ -221,11 +226,13 @@ def board_reader(*, session: Session, actor: str, today: date, rules: str = "anh
 
     def read_boards(unit_ids: Sequence[int], reading: Session) -> list[list[StoredChart]]:
         extras = read_board_extras(unit_ids, session=reading, actor=actor)
-        return [[_chart_of(arguments) for arguments in _board_inputs(
+        boards = [[_chart_of(arguments) for arguments in _board_inputs(
             unit_id, session=reading, actor=actor, today=today, rules=rules, start=None,
             indicators=None, catalogue=catalogue, since=since,
             switches=by_unit.get(unit_id, no_switches), exposure=exposures[unit_id],
             extras=extras[unit_id])] for unit_id in unit_ids]
+        judged = iter(_judged([chart for board in boards for chart in board]))
+        return [[next(judged) for _ in board] for board in boards]
 
     return read_boards
 
@@ -242,10 +249,29 @@ def _board(unit_id: int, *, session: Session, actor: str, today: date, rules: st
            catalogue: dict[int, StoredIndicator] | None = None,
            exposure: str | None = None) -> list[StoredChart]:
     """Return a unit's board, given the unit's sampling switches (see _board_inputs)."""
-    return [_chart_of(arguments) for arguments in _board_inputs(
+    return _judged([_chart_of(arguments) for arguments in _board_inputs(
         unit_id, session=session, actor=actor, today=today, rules=rules, start=start,
         indicators=indicators, switches=switches, since=since, catalogue=catalogue,
-        exposure=exposure)]
+        exposure=exposure)])
+
+
+def _judged(charts: list[StoredChart]) -> list[StoredChart]:
+    """The charts, those left unjudged (_chart's judge) with their goal judged, goal by goal.
+
+    One table of a goal's charts costs about what one chart's did
+    (indicators.chart_goal_statuses): a report has some three hundred to judge.
+    """
+    waiting: dict[Goal, list[int]] = {}
+    for at, chart in enumerate(charts):
+        goal = chart.indicator.definition.goal
+        if goal is not None and chart.goal is None and goal.kind != "min_days_between":
+            waiting.setdefault(goal, []).append(at)
+    judged = list(charts)
+    for goal, places in waiting.items():
+        statuses = chart_goal_statuses([charts[at].model for at in places], goal)
+        for at, status in zip(places, statuses, strict=True):
+            judged[at] = replace(charts[at], goal=status)
+    return judged
 
 
 def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
@@ -281,7 +307,7 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
          {"session": None, "actor": actor, "today": today, "rules": rules, "chart": None,
           "annotations": annotations, "start": start, "switches": switches,
           "baselines": baselines.get(indicator.id, _NO_BASELINES),
-          "measuring_since": starts.get(indicator.id)})
+          "measuring_since": starts.get(indicator.id), "judge": False})
         for indicator in chosen if indicator.id in all_series
     ]
 

@@ -12,6 +12,7 @@ from indicators.catalogue import Goal, definition
 from indicators.errors import InvalidOptionError
 from indicators.goals import (
     chart_goal_status,
+    chart_goal_statuses,
     days_between_goal_table,
     reduction_baseline,
     series_goal_table,
@@ -186,3 +187,41 @@ def test_sustained_level_is_the_median_of_the_latest_present_values_skipping_gap
                           equal_nan=True)
     # The second row reaches three present values only at its 8th point.
     assert np.array_equal(level[1], [np.nan] * 7 + [2.0, 3.0], equal_nan=True)
+
+
+def _weekly_shares(numerators: list[float]) -> pd.DataFrame:
+    weeks = pd.date_range("2026-01-05", periods=len(numerators), freq="W-MON").date
+    return pd.DataFrame({"date": weeks, "numerator": numerators,
+                         "denominator": [20.0] * len(numerators), "value": np.nan})
+
+
+def _monthly_counts(counts: list[float]) -> pd.DataFrame:
+    months = pd.date_range("2024-01-01", periods=len(counts), freq="MS").date
+    return pd.DataFrame({"date": months, "numerator": counts, "denominator": np.nan,
+                         "value": np.nan})
+
+
+def test_charts_of_different_lengths_judged_together_are_judged_as_each_alone():
+    bundle = definition("tryksaar_bundt")  # at least 95 %, weekly
+    models = [indicator_chart(_weekly_shares(numerators), bundle, today=date(2026, 8, 2))
+              for numerators in ([18.0] * 10 + [20.0] * 20, [20.0] * 5 + [17.0] * 3,
+                                 [19.0, 20.0], [20.0] * 20 + [18.0], [])]
+    assert chart_goal_statuses(models, bundle.goal) == [
+        chart_goal_status(model, bundle.goal, today=date(2026, 8, 2)) for model in models]
+    assert [status.met for status in chart_goal_statuses(models, bundle.goal)] == [
+        True, False, True, False, None]
+
+
+def test_reductions_judged_together_keep_each_charts_baseline_and_sustained_level():
+    errors = definition("medicinfejl_pr_maaned")  # reduce by half, monthly counts
+    today = date(2026, 11, 22)
+    models = [indicator_chart(_monthly_counts(counts), errors, today=today)
+              for counts in ([8.0] * 12 + [3.0] * 8, [6.0] * 12 + [5.0] * 20, [4.0] * 3)]
+    statuses = chart_goal_statuses(models, errors.goal)
+    assert statuses == [chart_goal_status(model, errors.goal, today=today) for model in models]
+    assert statuses[0].met and statuses[0].baseline == 8.0 and statuses[1].met is False
+
+
+def test_a_days_between_goal_is_not_judged_without_its_last_event():
+    with pytest.raises(InvalidOptionError):
+        chart_goal_statuses([], AT_LEAST_300_DAYS)
