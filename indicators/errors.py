@@ -16,7 +16,8 @@
     │   └── SignInError                 the username and password (or PIN) do not match (db.sign_in)
     │       └── LockedOutError          too many failed sign-ins; try again later
     └── ReportError                     the report cannot be made as asked (reports.content.errors)
-        └── PartFailedError             a part laid out in another process failed (reports.pdf.report_parts)
+        ├── PartFailedError             a part laid out in another process failed (reports.pdf.report_parts)
+        └── JoinError                   the parts could not be joined into one PDF (reports.pdf.pdf_join)
 
 The root lives here because `indicators` imports nothing of Tavle's; `db` and
 `reports` derive their roots from it. `str(error)` is the Danish message (Tavle's

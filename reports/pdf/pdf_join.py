@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reports.content.errors import ReportError
+
 # In an object's dictionary: a string (skipped whole), a reference, or the start of its stream.
 _TOKENS = re.compile(rb"\((?:\\.|[^\\)])*\)|(\d+) 0 R\b|(stream\r?\n)", re.DOTALL)
 _OBJECT_START = re.compile(rb"(\d+) 0 obj\b")
@@ -24,8 +26,8 @@ _TRAILER_KEY = re.compile(rb"/(Root|Info|Size) (\d+)")
 _PAGES = re.compile(rb"/Pages (\d+) 0 R")
 
 
-class JoinError(ValueError):
-    """A piece is not a PDF of the plain form reportlab writes."""
+class JoinError(ReportError):
+    """A piece is not a PDF of the plain form reportlab writes (a fault of the program, not of the data)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class _Piece:
 def join_pdfs(pieces: Sequence[bytes]) -> bytes:
     """Return one PDF of the pieces' pages in order, with the first piece's catalog and information."""
     if not pieces:
-        raise JoinError("There are no PDFs to join.")
+        raise JoinError("Rapporten har ingen dele at samle.", "The report has no parts to join.")
     parsed = [_parse(piece) for piece in pieces]
     bases, base = [], 0
     for piece in parsed:
@@ -75,14 +77,17 @@ def _parse(pdf: bytes) -> _Piece:
         start = int(pdf[pdf.rindex(b"startxref") + 9:].split()[0])
         trailer = pdf[pdf.rindex(b"trailer"):]
     except ValueError as error:
-        raise JoinError("A piece has no cross-reference table at its end.") from error
+        raise JoinError("En del af rapporten er ikke en hel PDF (ingen krydsreferencetabel til sidst).",
+                        "A part of the report is not a whole PDF (no cross-reference table at its end).") from error
     keys = {name.decode(): int(value) for name, value in _TRAILER_KEY.findall(trailer)}
     if not pdf.startswith(b"xref", start) or "Root" not in keys or "Size" not in keys:
-        raise JoinError("A piece's cross-reference table is not the plain kind reportlab writes.")
+        raise JoinError("En del af rapportens krydsreferencetabel er ikke af den enkle slags.",
+                        "A part's cross-reference table is not the plain kind reportlab writes.")
     lines = pdf[start:pdf.index(b"trailer", start)].split(b"\n")
     first, entries = (int(value) for value in lines[1].split())
     if first != 0 or entries != keys["Size"]:
-        raise JoinError("A piece's cross-reference table does not list its objects from 0.")
+        raise JoinError("En del af rapportens krydsreferencetabel begynder ikke ved objekt 0.",
+                        "A part's cross-reference table does not list its objects from 0.")
     offsets = {number: int(line[:10]) for number, line in enumerate(lines[2:2 + entries])
                if line[17:18] == b"n"}
     ends = sorted(offsets.values()) + [start]
@@ -92,7 +97,8 @@ def _parse(pdf: bytes) -> _Piece:
         text = pdf[offset:following[offset]]
         found = _OBJECT_START.match(text)
         if found is None or int(found[1]) != number:
-            raise JoinError(f"Object {number} of a piece is not where its table says.")
+            raise JoinError(f"Objekt {number} i en del af rapporten står ikke, hvor tabellen siger.",
+                            f"Object {number} of a part is not where its table says.")
         objects[number] = text
     return _Piece(objects, keys["Root"], keys.get("Info"), keys["Size"])
 
@@ -101,7 +107,7 @@ def _pages_of(piece: _Piece) -> int:
     """Return the number of a piece's page tree's root."""
     found = _PAGES.search(piece.objects[piece.root])
     if found is None:
-        raise JoinError("A piece's catalog names no pages.")
+        raise JoinError("En del af rapporten har ingen sider.", "A part of the report names no pages.")
     return int(found[1])
 
 
@@ -109,7 +115,7 @@ def _count(pages: bytes) -> int:
     """Return a page tree node's /Count."""
     found = re.search(rb"/Count (\d+)", pages)
     if found is None:
-        raise JoinError("A piece's page tree has no count.")
+        raise JoinError("En del af rapportens sidetræ har intet antal.", "A part's page tree has no count.")
     return int(found[1])
 
 
