@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -162,9 +163,15 @@ def _second_half(link: Connection, order: _Order, session: Session, styles: Repo
     with answering(link):
         with read_session_elsewhere(session) as own:  # never the inherited pool's connections
             second = order.content(order.scope.units[order.split:], own)
-        link.send(("ok", tuple(UnitCharts(unit.unit, tuple(latest_only(chart) for chart in unit.charts))
-                               for unit in second.units)))
+        latest = tuple(UnitCharts(unit.unit, tuple(latest_only(chart) for chart in unit.charts))
+                       for unit in second.units)
+        # Larger than the pipe holds: sent from a thread, so that laying out starts at once,
+        # not when the first half has laid out its appendix and reads it.
+        sending = threading.Thread(target=link.send, args=(("ok", latest),), daemon=True)
+        sending.start()
         content = order.as_whole(second)
         gc.freeze()
-        trade_numbers(link, [lay_out_part(part, order.texts(content), styles, order.invariant)
-                             for part in order.parts(content, styles)[1::2]])
+        laid = [lay_out_part(part, order.texts(content), styles, order.invariant)
+                for part in order.parts(content, styles)[1::2]]
+        sending.join()  # one message at a time on the link
+        trade_numbers(link, laid)
