@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from db.annotations import ANNOTATION_COLUMNS
 from db.baselines import BASELINE_COLUMNS
-from db.models import Annotation, Baseline, Entry, Event, UnitIndicator
+from db.measurement_start import read_measuring_starts
+from db.models import Annotation, Baseline
 from db.permissions import check_permission
 
 
@@ -58,23 +59,4 @@ def read_board_extras(unit_ids: Sequence[int], *, session: Session,
         pd.DataFrame(annotations[unit_id], columns=list(ANNOTATION_COLUMNS)),
         {indicator_id: pd.DataFrame(rows, columns=list(BASELINE_COLUMNS))
          for indicator_id, rows in baselines[unit_id].items()},
-        starts) for unit_id, starts in _measuring_starts(units, session=session).items()}
-
-
-def _measuring_starts(units: list[int], *, session: Session) -> dict[int, dict[int, date]]:
-    """measuring_starts of each unit: the earliest of the stored day and the first entry or event."""
-    starts: dict[int, dict[int, date]] = {unit_id: {} for unit_id in units}
-    queries = [select(UnitIndicator.unit_id, UnitIndicator.indicator_id,
-                      UnitIndicator.measuring_since).where(UnitIndicator.unit_id.in_(units))]
-    queries += [select(model.unit_id, model.indicator_id, func.min(column))
-                .where(model.unit_id.in_(units), model.deleted_at.is_(None))
-                .group_by(model.unit_id, model.indicator_id)
-                for model, column in ((Entry, Entry.period_start), (Event, Event.day))]
-    for query in queries:
-        for unit_id, indicator_id, day in session.execute(query):
-            if day is None:
-                continue
-            day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-            known = starts[unit_id]
-            known[indicator_id] = min(day, known.get(indicator_id, day))
-    return starts
+        starts) for unit_id, starts in read_measuring_starts(units, session=session).items()}

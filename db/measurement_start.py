@@ -8,6 +8,7 @@ of the stored day and the first entry or event.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -24,24 +25,31 @@ from db.validation import check_day, problem, raise_if_any
 def measuring_starts(unit_id: int, *, session: Session, actor: str) -> dict[int, date]:
     """Return the day each of the unit's indicators began to be measured, by indicator id."""
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    starts: dict[int, date] = {}
+    return read_measuring_starts([unit_id], session=session)[unit_id]
 
-    def seen(indicator_id: int, day: date | str | None) -> None:
-        if day is None:
-            return
-        day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-        starts[indicator_id] = min(day, starts.get(indicator_id, day))
 
-    for indicator_id, day in session.execute(select(
-            UnitIndicator.indicator_id, UnitIndicator.measuring_since).where(
-            UnitIndicator.unit_id == unit_id)):
-        seen(indicator_id, day)
-    for model, column in ((Entry, Entry.period_start), (Event, Event.day)):
-        for indicator_id, day in session.execute(
-                select(model.indicator_id, func.min(column))
-                .where(model.unit_id == unit_id, model.deleted_at.is_(None))
-                .group_by(model.indicator_id)):
-            seen(indicator_id, day)
+def read_measuring_starts(unit_ids: Sequence[int], *, session: Session) -> dict[int, dict[int, date]]:
+    """Return measuring_starts of each unit, by unit id (the caller has checked the reads).
+
+    The first entry and the first event of each of a unit's indicators are read from the
+    start of its (unit, indicator, day) index, not by a pass over all its history: the
+    read costs the same after thirty years as after one.
+    """
+    starts: dict[int, dict[int, date]] = {unit_id: {} for unit_id in unit_ids}
+    if not starts:
+        return starts
+    firsts = [select(func.min(column)).where(model.unit_id == UnitIndicator.unit_id,
+                                             model.indicator_id == UnitIndicator.indicator_id,
+                                             model.deleted_at.is_(None)).scalar_subquery()
+              for model, column in ((Entry, Entry.period_start), (Event, Event.day))]
+    for unit_id, indicator_id, *days in session.execute(
+            select(UnitIndicator.unit_id, UnitIndicator.indicator_id,
+                   UnitIndicator.measuring_since, *firsts)
+            .where(UnitIndicator.unit_id.in_(list(starts)))):
+        known = [day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+                 for day in days if day is not None]
+        if known:
+            starts[unit_id][indicator_id] = min(known)
     return starts
 
 

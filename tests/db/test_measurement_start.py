@@ -8,7 +8,7 @@ from db.audit import read_audit
 from db.catalogue import set_unit_indicators
 from db.engine import read_session, write_session
 from db.errors import PermissionDeniedError, ValidationError
-from db.events import add_event
+from db.events import add_event, delete_event
 from db.measurement_start import measuring_starts, set_measuring_since
 from db.users import add_membership, create_user
 from tests.db.conftest import TODAY
@@ -46,6 +46,17 @@ def test_an_older_event_such_as_imported_history_moves_the_start_back(engine, bo
         add_event(board["unit"], board["tryksaar_dage_mellem"], date(2025, 3, 4),
                   session=session, actor="system", today=TODAY)
     assert starts(engine, board)[board["tryksaar_dage_mellem"]] == date(2025, 3, 4)
+
+
+def test_a_deleted_event_does_not_move_the_start_and_the_first_live_one_does(engine, board):
+    with write_session(engine) as session:
+        first = add_event(board["unit"], board["tryksaar_dage_mellem"], date(2024, 1, 9),
+                          session=session, actor="system", today=TODAY)
+        for day in (date(2025, 6, 2), date(2025, 6, 20), date(2026, 1, 5)):
+            add_event(board["unit"], board["tryksaar_dage_mellem"], day, session=session,
+                      actor="system", today=TODAY)
+        delete_event(first, session=session, actor="system")
+    assert starts(engine, board)[board["tryksaar_dage_mellem"]] == date(2025, 6, 2)
 
 
 def test_the_team_leader_corrects_the_start_and_the_audit_log_keeps_the_old_day(engine, board):
