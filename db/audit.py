@@ -9,19 +9,16 @@ import pandas as pd
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, select
 
-from db.json_row_inserts import json_rows, json_rows_insert
 from db.models import AuditLog, utc_now
 from db.permissions import check_permission
 
 # Secrets never enter the audit log; it only says that they changed.
 REDACTED_COLUMNS = frozenset({"password_hash", "pin_hash", "token_hash"})
 _INSERT_AUDIT = insert(AuditLog.__table__)
-_AUDIT_INSERT_COLUMNS = ("at", "actor", "action", "table_name", "row_id", "unit_id", "before",
-                         "after")
-# Many audit rows in one statement: a RETURNING makes SQLAlchemy send one multi-row VALUES
-# (SQLite); PostgreSQL takes one fixed text reading them from JSON (db.json_row_inserts.py).
-_INSERT_AUDITS_SQLITE = insert(AuditLog.__table__).returning(AuditLog.__table__.c.id)
-_INSERT_AUDITS_POSTGRESQL = json_rows_insert(AuditLog.__table__, _AUDIT_INSERT_COLUMNS)
+# Many audit rows in one statement: a RETURNING makes SQLAlchemy send one multi-row VALUES.
+# (A batch of registrations on PostgreSQL writes its audit rows with its entries instead:
+# db.audited_inserts.)
+_INSERT_AUDITS = insert(AuditLog.__table__).returning(AuditLog.__table__.c.id)
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "unit_id", "before", "after")
 
 
@@ -83,12 +80,7 @@ def record_inserts(session: Session, rows: list[dict[str, Any]]) -> None:
     """Add many audit rows made by insert_audit_row in one statement."""
     if not rows:
         return
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        connection.execute(_INSERT_AUDITS_POSTGRESQL,
-                           json_rows(rows))
-    else:
-        connection.execute(_INSERT_AUDITS_SQLITE, rows).all()
+    session.connection().execute(_INSERT_AUDITS, rows).all()
 
 
 def insert_audit_row(*, actor: str, table_name: str, row_id: int, values: dict[str, Any],

@@ -5,7 +5,9 @@ it again each time (psycopg caches statements of at most 50 parameters, and quot
 each element of an array parameter with a regular expression) and the server plans
 it again. `INSERT … SELECT FROM json_to_recordset(:rows)` is one text whatever the
 number of rows, prepared once, with one parameter that json.dumps writes in C; it
-keeps the rows' order, so rows go in the order given. Values arrive as SQLAlchemy
+keeps the rows' order, so rows go in the order given. record_columns gives the
+record's column definitions and values (db.audited_inserts builds its statement on
+them); json_rows the parameter. Values arrive as SQLAlchemy
 would bind them to the table: dates and times as ISO text (microseconds and zone
 kept), floats as repr, and a JSON column's None as JSON null (the JSON type's
 none_as_null=False), not SQL NULL.
@@ -18,27 +20,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Table, TextClause, text
+from sqlalchemy import JSON, Table
 from sqlalchemy.dialects import postgresql
 
 _DIALECT = postgresql.dialect()
 QUOTE = _DIALECT.identifier_preparer.quote
-
-
-def json_rows_insert(table: Table, names: Sequence[str], *, conflict: Sequence[str] = (),
-                     returning: Sequence[str] = ()) -> TextClause:
-    """Return the statement inserting rows of table's columns names, bound by json_rows as :rows.
-
-    conflict: the unique columns whose conflict skips a row (ON CONFLICT DO NOTHING).
-    """
-    definitions, selected = record_columns(table, names)
-    sql = (f"INSERT INTO {QUOTE(table.name)} ({', '.join(map(QUOTE, names))}) "
-           f"SELECT {selected} FROM json_to_recordset(CAST(:rows AS json)) AS r({definitions})")
-    if conflict:
-        sql += f" ON CONFLICT ({', '.join(map(QUOTE, conflict))}) DO NOTHING"
-    if returning:
-        sql += f" RETURNING {', '.join(map(QUOTE, returning))}"
-    return text(sql)
 
 
 def record_columns(table: Table, names: Sequence[str]) -> tuple[str, str]:
@@ -56,7 +42,7 @@ def record_columns(table: Table, names: Sequence[str]) -> tuple[str, str]:
 
 
 def json_rows(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """Return the :rows parameter of a json_rows_insert statement."""
+    """Return rows as the one JSON text parameter :rows of such a statement."""
     return {"rows": json.dumps(rows, default=json_default)}
 
 
