@@ -90,15 +90,20 @@ def frozen_heap(*, collect_every: int | None = None) -> Iterator[None]:
     in a child also copies every page it touches; Python docs, gc.freeze). A call of
     gc.freeze inside the block freezes what was made since, till the block ends.
     collect_every: the young generation's threshold meanwhile (Python's default is 700).
+    Inside a block that froze the heap already (a report's halves chart their units in
+    one), nothing is unfrozen at the end: gc can only unfreeze everything, the outer
+    block's objects too; the outer block unfreezes.
     """
     thresholds = gc.get_threshold()
+    outer_freeze = gc.get_freeze_count() > 0
     gc.freeze()
     if collect_every is not None:
         gc.set_threshold(collect_every, *thresholds[1:])
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not outer_freeze:
+            gc.unfreeze()
         gc.set_threshold(*thresholds)
 
 

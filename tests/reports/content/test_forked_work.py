@@ -8,7 +8,7 @@ import pytest
 
 from db import read_session
 from indicators import InvalidDataError
-from reports.content.forked_work import in_processes, process_count
+from reports.content.forked_work import frozen_heap, in_processes, process_count
 from reports.content.report_content import report_content
 from reports.content.report_month import parse_month
 from reports.content.report_scope import municipality_scope
@@ -60,6 +60,18 @@ def test_what_was_alive_is_frozen_for_the_work_and_thawed_after_it():
     counts = in_processes(_frozen_count, list(range(4)), processes=2)
     assert min(counts) > before  # the collector passed the inherited heap by, in both processes
     assert gc.get_freeze_count() == before
+
+
+def test_a_freeze_inside_another_leaves_the_outer_ones_objects_frozen_until_it_ends():
+    assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
+    with frozen_heap(collect_every=20_000):
+        outer = gc.get_freeze_count()
+        with frozen_heap(collect_every=5_000):
+            assert gc.get_threshold()[0] == 5_000
+        assert gc.get_freeze_count() >= outer  # the inner block thawed nothing of the outer's
+        assert gc.get_threshold()[0] == 20_000
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
 
 
 def _refuse_odd(number: int) -> int:
