@@ -151,7 +151,7 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
                                       today=today)[0]
         without = None if np.isnan(counted) else int(counted)
     goal = indicator.definition.goal
-    if not judge and goal is not None and goal.kind != "min_days_between":
+    if not judge and _judged_together(goal):
         goal = None
     status = None if goal is None else chart_goal_status(
         model, goal, today=today,
@@ -264,7 +264,7 @@ def _judged(charts: list[StoredChart]) -> list[StoredChart]:
     waiting: dict[Goal, list[int]] = {}
     for at, chart in enumerate(charts):
         goal = chart.indicator.definition.goal
-        if goal is not None and chart.goal is None and goal.kind != "min_days_between":
+        if chart.goal is None and _judged_together(goal):
             waiting.setdefault(goal, []).append(at)
     judged = list(charts)
     for goal, places in waiting.items():
@@ -272,6 +272,14 @@ def _judged(charts: list[StoredChart]) -> list[StoredChart]:
         for at, status in zip(places, statuses, strict=True):
             judged[at] = replace(charts[at], goal=status)
     return judged
+
+
+def _judged_together(goal: Goal | None) -> bool:
+    """Tell whether a chart's goal is judged with others' (a share or a reduction).
+
+    A goal of days between events is judged from the chart's own last event, on its own.
+    """
+    return goal is not None and goal.kind != "min_days_between"
 
 
 def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, rules: str,
