@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from reports.content.report_content import ReportContent
 from reports.content.stored_charts import StoredChart, latest_row, period_unit
 from reports.content.suppression import SMALL_COUNT_TEXT, hidden_points
 from reports.drawing import palette
+from reports.pdf.cell_text import CellTexts
 from reports.pdf.report_styles import INK, MUTED, ReportStyles
 from reports.pdf.summary_grid import GridCell, GridRow, SummaryGrid
 from reports.wording.formats import MISSING, format_date, format_number, format_period
@@ -114,6 +113,7 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
               for key in ("indicator", "period", "latest", "verdict", "goal", "days_since")]
     several = len({(row.unit, row.area) for row in rows}) > 1
     grid: list[GridRow] = []
+    texts = CellTexts()  # one Color per colour, shared by the rows (and their text operators)
     previous = None
     for row in rows:
         if several and (row.unit, row.area) != previous:
@@ -127,20 +127,14 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
             GridCell(row.period, MUTED if faint else INK),
             GridCell(row.latest, MUTED if faint else INK),
             GridCell(verdict_text(row.verdict, language=language, symbols=fonts.symbols),
-                     _colour(palette.VERDICT_MARKS[row.verdict].colour)),
+                     texts.colour(palette.VERDICT_MARKS[row.verdict].colour)),
             GridCell(f"{goal}\n{row.target}" if row.target else goal,
-                     _colour(GOAL_COLOURS[row.goal]) if row.goal in GOAL_COLOURS else INK),
+                     texts.colour(GOAL_COLOURS[row.goal]) if row.goal in GOAL_COLOURS else INK),
             GridCell(row.days_since),
         )))
     story.append(SummaryGrid(header, grid, widths=COLUMN_WIDTHS, right_aligned=RIGHT_ALIGNED,
-                             fonts=fonts))
+                             fonts=fonts, texts=texts))
     return story
-
-
-@cache
-def _colour(hex_colour: str) -> Color:
-    """Return one Color per "#RRGGBB", so rows of one colour share it (and its text operator)."""
-    return HexColor(hex_colour)
 
 
 def as_of_text(content: ReportContent, language: str) -> str:
