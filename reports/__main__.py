@@ -17,7 +17,6 @@ everything. Exit codes: 0 done,
 from __future__ import annotations
 
 import argparse
-import gc
 import getpass
 import os
 import sys
@@ -31,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from db import make_engine, read_session
 from indicators import RULE_SETS, TavleError
 from reports.content.errors import ReportError
+from reports.content.forked_work import frozen_heap
 from reports.content.history_window import DEFAULT_HISTORY_YEARS
 from reports.content.report_content import report_content
 from reports.content.report_month import ReportMonth, parse_month
@@ -171,9 +171,15 @@ def main(argv: list[str] | None = None) -> int:
         print(_say(language, f"Mappen {folder} findes ikke.",
                    f"The folder {folder} does not exist."), file=sys.stderr)
         return REFUSED
-    # What is loaded by now lives as long as the process: leave it out of the cyclic
-    # collector's passes, which otherwise walk it again for every batch of new objects.
-    gc.freeze()
+    # What is loaded by now outlives the reports: leave it out of the cyclic collector's
+    # passes, which otherwise walk it again for every batch of new objects. Thawed when
+    # they are written, for a caller that goes on in this process.
+    with frozen_heap():
+        return _write_reports(args, language)
+
+
+def _write_reports(args: argparse.Namespace, language: str) -> int:
+    """Write the reports asked for and say where; return the exit code."""
     fonts = report_fonts()
     if fonts.warning(language):
         print(fonts.warning(language), file=sys.stderr)

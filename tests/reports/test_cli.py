@@ -1,5 +1,6 @@
 """The report command line: python -m reports monthly, its files, messages and exit codes."""
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,15 @@ def test_a_unit_report_is_written_to_the_file_named(demo_environment, tmp_path, 
     cover = " ".join(pdf_pages(out.read_bytes())[0].split())
     assert "Plejecenter Solbakken · november 2026" in cover
     assert "(tal til og med 22. november 2026)" in cover  # TAVLE_TODAY is the command's today
+
+
+def test_the_command_run_in_this_process_leaves_the_heap_as_it_found_it(demo_environment, tmp_path,
+                                                                      capsys):
+    assert gc.get_freeze_count() == 0
+    code, _, _ = run(["monthly", "--all", "--month", "2026-10", "--out", str(tmp_path / "all.pdf")],
+                     capsys)
+    assert code == 0
+    assert gc.get_freeze_count() == 0  # frozen while it works, thawed for the caller after
 
 
 def test_all_with_a_folder_writes_each_unit_and_the_municipality(demo_environment, tmp_path, capsys):
