@@ -113,8 +113,13 @@ def make_engine(url: str, *, pool_size: int = DEFAULT_POOL_SIZE,
     # instead (before a firewall or PostgreSQL drops them idle), and after PostgreSQL has
     # restarted the first statement's disconnect renews the whole pool: run_write runs that
     # transaction again, a read shows the error once.
+    # Last in, first out: one registration batch at a time (the combiner) takes the connection
+    # the last one gave back, whose server process has its statements prepared and its caches
+    # warm; first in, first out would cycle through the whole pool. Connections a quiet hour
+    # leaves idle are those renewed by pool_recycle, not the busy ones.
     return create_engine(
         parsed, pool_size=pool_size, max_overflow=max_overflow, pool_recycle=POOL_RECYCLE_SECONDS,
+        pool_use_lifo=True,
         connect_args={"options": f"-c lock_timeout={int(LOCK_TIMEOUT_SECONDS * 1000)}"},
         execution_options={_COMBINER: _combiner(in_flight=REGISTRATION_BATCHES_IN_FLIGHT)},
     )

@@ -154,6 +154,18 @@ def test_the_postgresql_pool_is_as_large_as_asked(postgres_url):
     engine.dispose()
 
 
+def test_one_writer_after_another_gets_the_connection_given_back_last(postgres_url):
+    engine = make_engine(postgres_url, pool_size=3, max_overflow=0)
+    held = [engine.connect() for _ in range(3)]  # the pool opens all three
+    backends = [connection.execute(text("SELECT pg_backend_pid()")).scalar() for connection in held]
+    for connection in held:  # given back in the order they were taken: the third last
+        connection.close()
+    for _ in range(3):
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT pg_backend_pid()")).scalar() == backends[-1]
+    engine.dispose()
+
+
 def test_two_postgresql_writers_that_deadlock_both_get_through(pg_engine):
     first, second = (_one_unit(pg_engine, name) for name in ("Solbakken", "Akutteamet"))
     both_hold_one = threading.Barrier(2)
