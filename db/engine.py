@@ -258,9 +258,28 @@ def read_session(engine: Engine) -> Iterator[Session]:
     """Open a session that reads one consistent snapshot and writes nothing."""
     with Session(engine) as session:
         try:
+            if engine.dialect.name == "postgresql":
+                _begin_on_a_live_connection(session)
             yield session
         finally:
             session.rollback()
+
+
+def _begin_on_a_live_connection(session: Session) -> None:
+    """Begin session's snapshot on a connection that answers, opening a fresh one after a restart.
+
+    After PostgreSQL restarted, every pooled connection is dead, and a read, unlike
+    run_write's work, cannot simply run again: its page would show the error. One round
+    trip first (a fraction of a board's read) finds out; the disconnect has made the pool
+    renew all its connections, so the second try gets a fresh one.
+    """
+    try:
+        session.connection().exec_driver_sql("SELECT 1")
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        session.rollback()  # lets go of the dead connection
+        session.connection().exec_driver_sql("SELECT 1")
 
 
 def is_writing(session: Session) -> bool:

@@ -266,16 +266,31 @@ def test_a_rate_counted_from_events_reads_its_counts_on_postgresql(pg_engine):
         "numerator": [2.0], "denominator": [1178.0]}
 
 
-def test_a_write_after_the_server_dropped_the_pools_connections_runs_again_on_fresh_ones(pg_engine):
-    with write_session(pg_engine) as session:  # the pool now holds an open connection
-        create_unit("Før", kind="unit", parent_id=None, session=session, actor="system:test")
-    killer = make_engine(pg_engine.url.render_as_string(hide_password=False))
-    with killer.connect() as connection:  # as a restart of PostgreSQL would: every other backend gone
+def _drop_every_other_connection(engine) -> None:
+    """Terminate every server process of engine's database, as a restart of PostgreSQL would."""
+    killer = make_engine(engine.url.render_as_string(hide_password=False))
+    with killer.connect() as connection:
         connection.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE pid <> pg_backend_pid() AND datname = current_database()")
     killer.dispose()
+
+
+def test_a_write_after_the_server_dropped_the_pools_connections_runs_again_on_fresh_ones(pg_engine):
+    with write_session(pg_engine) as session:  # the pool now holds an open connection
+        create_unit("Før", kind="unit", parent_id=None, session=session, actor="system:test")
+    _drop_every_other_connection(pg_engine)
     unit_id = run_write(pg_engine, lambda session: create_unit(
         "Efter", kind="unit", parent_id=None, session=session, actor="system:test"))
     with read_session(pg_engine) as session:
         assert session.get(Unit, unit_id).name == "Efter"
+
+
+def test_a_read_after_the_server_dropped_the_pools_connections_reads_on_a_fresh_one(pg_engine):
+    unit_id = run_write(pg_engine, lambda session: create_unit(
+        "Solbakken", kind="unit", parent_id=None, session=session, actor="system:test"))
+    with read_session(pg_engine) as session:  # the pool now holds an open connection
+        assert session.get(Unit, unit_id).name == "Solbakken"
+    _drop_every_other_connection(pg_engine)
+    with read_session(pg_engine) as session:  # a board shown right after a restart: no error page
+        assert session.get(Unit, unit_id).name == "Solbakken"
