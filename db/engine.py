@@ -210,6 +210,12 @@ def write_session(engine: Engine) -> Iterator[Session]:
     _checkpoint_now_and_then(engine)
 
 
+def waited_out_a_lock(error: BaseException) -> bool:
+    """Tell whether error is the busy message of a transaction that waited LOCK_TIMEOUT_SECONDS for a lock."""
+    cause = getattr(error.__cause__, "orig", None)
+    return isinstance(error, StorageError) and getattr(cause, "sqlstate", None) == _LOCK_NOT_AVAILABLE
+
+
 def is_retryable(error: BaseException) -> bool:
     """Tell whether the transaction may simply run again.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -321,6 +322,36 @@ def test_on_sqlite_a_batch_that_met_a_locked_database_gives_each_caller_that_err
 
     assert entry_registration._write_batch(engine, requests) == [failure] * 3
     assert len(alone) == 1  # the batch's insert only: no request waited again on its own
+
+
+@pytest.mark.postgres
+def test_a_batch_that_waited_out_a_held_row_stores_the_others_and_refuses_the_held_one_at_once(
+        postgres_url, monkeypatch):
+    from db import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "LOCK_TIMEOUT_SECONDS", 2.0)  # read by make_engine
+    monkeypatch.setattr(entry_registration, "HELD_ROW_WAIT_MS", 100)
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    world = _world(engine, "Solbakken")
+    triage = world["triage_dagligt"]
+    held = entry_registration._alone(engine, EntryRequest(world["unit"], triage, MONDAY, "system:t",
+                                                          TODAY, numerator=1, denominator=2))
+    requests = [EntryRequest(world["unit"], triage, MONDAY, "system:t", TODAY, numerator=2,
+                             denominator=2),  # corrects the entry another server holds
+                EntryRequest(world["unit"], triage, MONDAY + timedelta(days=1), "system:t", TODAY,
+                             numerator=1, denominator=2)]
+    with write_session(engine) as import_in_progress:
+        import_in_progress.execute(select(Entry).where(Entry.id == held).with_for_update())
+        started = time.perf_counter()
+        outcomes = entry_registration._write_batch(engine, requests)
+        waited = time.perf_counter() - started
+    assert isinstance(outcomes[0], StorageError) and "optaget" in outcomes[0].text("da")
+    assert isinstance(outcomes[1], int)
+    assert 2.0 <= waited < 3.2  # the batch's wait, not a second one for the held row
+    rows, _ = _what_is_stored(engine, world["unit"])
+    assert rows[(triage, MONDAY)][0] == 1.0  # the held entry as it was
+    engine.dispose()
 
 
 def test_a_batched_entry_s_audit_row_holds_the_json_text_that_add_entry_s_holds(store):
