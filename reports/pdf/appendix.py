@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 import numpy as np
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart, period_unit
@@ -24,6 +24,7 @@ from reports.drawing.point_columns import point_column
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.data_table import Column, DataTable, Row
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_period
 from reports.wording.measure_plan import measure_plan
 from reports.wording.texts import report_text
@@ -47,16 +48,16 @@ def appendix_section(content: ReportContent, *, styles: ReportStyles, language: 
     if heading:
         story += [
             PageBreak(),
-            Paragraph(report_text("appendix.title", language), styles.heading),
-            Paragraph(report_text("appendix.intro", language), styles.body),
+            SteadyParagraph(report_text("appendix.title", language), styles.heading),
+            SteadyParagraph(report_text("appendix.intro", language), styles.body),
         ]
         if styles.fonts.symbols:
             marks = [palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL, palette.CENSORED]
             legend = " &nbsp; ".join(f'<font color="{m.colour}">{m.glyph}</font> {escape(m.word(language))}'
                                      for m in marks)
-            story.append(Paragraph(legend, styles.small))
+            story.append(SteadyParagraph(legend, styles.small))
         if shared:
-            story.append(Paragraph(report_text("appendix.shared", language), styles.small))
+            story.append(SteadyParagraph(report_text("appendix.shared", language), styles.small))
         story.append(Spacer(1, 8))
     several = len(content.units) > 1
     texts = CellTexts()  # one report's tables share what they have measured and encoded
@@ -74,7 +75,7 @@ def plan_lines(chart: StoredChart, *, styles: ReportStyles, language: str) -> li
     if not plan:
         return []
     words = " · ".join(f"<b>{escape(label)}:</b> {escape(text)}" for label, text in plan)
-    return [Paragraph(f"{escape(report_text('plan.title', language))}: {words}", styles.small),
+    return [SteadyParagraph(f"{escape(report_text('plan.title', language))}: {words}", styles.small),
             Spacer(1, 8)]
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor, white
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.content.report_content import MonthCalendar, UnitCharts
 from reports.drawing import palette
 from reports.pdf.cell_text import Cell, CellTexts, write_cells
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_month
 from reports.wording.texts import counted, report_text
 
@@ -49,8 +50,8 @@ def calendar_section(unit: UnitCharts, *, styles: ReportStyles, language: str,
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
     return [KeepTogether([
-        Paragraph(escape(report_text("calendar.title", language, month=month)), styles.subheading),
-        Paragraph((f"<b>{escape(unit.unit.name)}</b> · " if several else "")
+        SteadyParagraph(escape(report_text("calendar.title", language, month=month)), styles.subheading),
+        SteadyParagraph((f"<b>{escape(unit.unit.name)}</b> · " if several else "")
                   + report_text("calendar.intro", language), styles.small),
         Spacer(1, 6), grid])]
 
@@ -69,8 +70,8 @@ def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: s
                                                 ("blank", "unconfirmed"))})
     grid = DayGrid(calendar, report_text("calendar.weekdays", language).split(), styles=styles,
                    texts=texts or CellTexts())
-    return [Paragraph(escape(title), styles.chart_title), Spacer(1, 3), grid, Spacer(1, 3),
-            Paragraph(escape(summary), styles.small)]
+    return [SteadyParagraph(escape(title), styles.chart_title), Spacer(1, 3), grid, Spacer(1, 3),
+            SteadyParagraph(escape(summary), styles.small)]
 
 
 class DayGrid(Flowable):

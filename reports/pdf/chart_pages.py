@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from indicators import ChartModel
 from reports.content.report_content import ReportContent, UnitCharts
@@ -32,6 +32,7 @@ from reports.pdf.fonts import ReportFonts
 from reports.pdf.picture import Layer, Picture, Text
 from reports.pdf.picture_canvas import PictureFlowable
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.pdf.styled_lines import NEW_LINE, Lines, Run, break_lines
 from reports.wording.formats import format_date, format_month
 from reports.wording.goal_text import goal_target_text
@@ -64,12 +65,12 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
                  several: bool) -> list[Flowable]:
     """Return the heading over a unit's charts."""
     title = report_text("charts.title", language) if not several else escape(unit.unit.name)
-    story: list[Flowable] = [Paragraph(title, styles.heading)]
+    story: list[Flowable] = [SteadyParagraph(title, styles.heading)]
     if several and unit.unit.area:
-        story.append(Paragraph(escape(unit.unit.area), styles.small))
+        story.append(SteadyParagraph(escape(unit.unit.area), styles.small))
         story.append(Spacer(1, 6))
     if not unit.charts:
-        story.append(Paragraph(report_text("charts.none", language), styles.body))
+        story.append(SteadyParagraph(report_text("charts.none", language), styles.body))
     return story
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from reports.content.report_content import ReportContent
 from reports.content.stored_charts import StoredChart, latest_row, period_unit
@@ -19,6 +19,7 @@ from reports.content.suppression import SMALL_COUNT_TEXT, hidden_points
 from reports.drawing import palette
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.report_styles import INK, MUTED, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.pdf.summary_grid import GridCell, GridRow, SummaryGrid
 from reports.wording.formats import MISSING, format_date, format_number, format_period
 from reports.wording.goal_text import goal_state, goal_target_text
@@ -102,12 +103,12 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
     """Return the summary's heading, how to read it, and its table (unit rows when several)."""
     fonts = styles.fonts
     story: list[Flowable] = [
-        Paragraph(report_text("summary.title", language), styles.heading),
-        Paragraph(report_text("summary.intro", language, date=as_of_text), styles.body),
+        SteadyParagraph(report_text("summary.title", language), styles.heading),
+        SteadyParagraph(report_text("summary.intro", language, date=as_of_text), styles.body),
         Spacer(1, 4),
     ]
     if not rows:
-        story.append(Paragraph(report_text("summary.empty", language), styles.body))
+        story.append(SteadyParagraph(report_text("summary.empty", language), styles.body))
         return story
     header = [report_text(f"summary.column.{key}", language)
               for key in ("indicator", "period", "latest", "verdict", "goal", "days_since")]
