@@ -35,7 +35,8 @@ class Cell(NamedTuple):
     turned: bool = False  # runs upwards, a quarter turn anticlockwise about (x, y)
 
 
-FONT = Cell._fields.index("font")  # where a plain tuple of Cell's fields holds the font
+# Where a plain tuple of Cell's fields holds the font and the size.
+FONT, SIZE = Cell._fields.index("font"), Cell._fields.index("size")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from reports.pdf.cell_text import Cell, CellTexts, write_cells
+from reports.pdf.cell_text import SIZE, Cell, CellTexts, write_cells
 from reports.pdf.picture import (
     CLOSE,
     CURVE_TO,
@@ -80,7 +80,7 @@ class Painter:
         self.texts = texts
         self.stroke: tuple | None = None
         self.fill: str | None = None
-        self.waiting: list[Cell] = []  # texts are set together, after the shapes under them
+        self.waiting: list[Cell | tuple] = []  # texts are set together, after the shapes under them
 
     def paint(self, items: tuple[Outline | Box | Text | Layer, ...]) -> None:
         """Paint items in order, layers depth first."""
@@ -154,13 +154,14 @@ class Painter:
             x, y = item.x, item.y + (x - item.x)
         else:
             y = item.y
-        self.waiting.append(Cell(x, y, item.text, item.font, self.texts.colour(item.colour),
-                                 size=item.size, turned=item.turned))
+        # Cell's fields as a plain tuple: a report's charts set some 16,000 texts.
+        self.waiting.append((x, y, item.text, item.font, self.texts.colour(item.colour), item.size,
+                             item.turned))
 
     def flush_texts(self) -> None:
         """Set the queued texts; the canvas's colours are as before afterwards."""
         if self.waiting:
-            write_cells(self.canvas, self.waiting, size=self.waiting[0].size, texts=self.texts)
+            write_cells(self.canvas, self.waiting, size=self.waiting[0][SIZE], texts=self.texts)
             self.waiting = []
 
     def box(self, item: Box) -> None:
