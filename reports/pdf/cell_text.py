@@ -64,9 +64,10 @@ class CellTexts:
     def width(self, text: str, font: str, size: float) -> float:
         """Return the printed width of text, measured once."""
         key = (text, font, size)
-        if key not in self.widths:
-            self.widths[key] = stringWidth(text, font, size)
-        return self.widths[key]
+        width = self.widths.get(key)  # one look-up: asked some 100,000 times a report
+        if width is None:
+            width = self.widths[key] = stringWidth(text, font, size)
+        return width
 
     def pieces(self, text: str, font: TTFont, document: object) -> tuple[tuple[str, str], ...]:
         """Return text as (subset font name, "(escaped bytes) Tj") pieces for document, encoded once."""
