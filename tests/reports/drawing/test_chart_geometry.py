@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from indicators import Annotation, ChartModel, analyze, days_between_events
 from reports.drawing import palette
 from reports.drawing.chart_axes import DAY, EPOCH
-from reports.drawing.chart_geometry import chart_geometry
+from reports.drawing.chart_geometry import chart_geometry, runs_of
 from reports.drawing.chart_labels import (
     ANNOTATION_FONT_SCALE,
     NOTE_SEPARATOR,
@@ -356,3 +356,16 @@ def test_points_keep_their_size_with_room_and_shrink_where_they_crowd_down_to_a_
     geometry = chart_geometry(crowded, room=PlotRoom(width=520, height=300, font_size=24))
     assert geometry.point_radius(9, smallest=2) == pytest.approx(520 / 105 / 2, rel=0.02)  # half the pitch
     assert geometry.point_radius(9, smallest=5) == 5
+
+
+@pytest.mark.parametrize(("keep", "groups", "runs"), [
+    ([1, 1, 1, 1], [0, 0, 0, 0], [[0, 1, 2, 3]]),  # one unbroken run
+    ([0, 1, 1, 0], [0, 0, 0, 0], [[1, 2]]),
+    ([1, 1, 0, 1], [0, 0, 0, 0], [[0, 1], [3]]),  # a gap breaks it
+    ([1, 1, 1, 1], [0, 0, 1, 1], [[0, 1], [2, 3]]),  # so does a new group
+    ([1, 1, 1, 1], [1, 2, 2, 1], [[0], [1, 2], [3]]),  # a group that comes back is a new run
+    ([0, 0, 0], [0, 0, 0], []),
+])
+def test_runs_of_kept_rows_break_at_gaps_and_at_each_change_of_group(keep, groups, runs):
+    found = runs_of(np.array(keep, dtype=bool), np.array(groups))
+    assert [run.tolist() for run in found] == runs
