@@ -152,7 +152,7 @@ class DataTable(Flowable):
                       for group in range(len(starts)))
         # A full page of rows is shaded like the last one: its rectangles are written once
         # per report, as canvas.rect writes them, and repeated.
-        key = (tuple(starts), first_row_y, self.group_width, lines)
+        key = ("shade", tuple(starts), first_row_y, self.group_width, lines)
         code = self.texts.drawn.get(key)
         if code is None:
             code = self.texts.drawn[key] = "\n".join(

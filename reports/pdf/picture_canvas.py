@@ -10,6 +10,7 @@ holds the painter to the Drawing renderer's picture, pixel for pixel.
 
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -72,6 +73,29 @@ def path_code(operators: tuple[int, ...], points: tuple[float, ...]) -> str:
     return " ".join(map(OPERATOR_CODE.__getitem__, operators)) % points
 
 
+def pen_code(last: tuple | None, wanted: tuple) -> str:
+    """Return the code that changes the stroke from last to wanted (colour, width, dash, cap, join).
+
+    Each part is what the canvas's setter writes (setStrokeColor, setLineWidth, setDash,
+    setLineCap, setLineJoin), only for the parts that change.
+    """
+    hex_colour, width, dash, cap, join = wanted
+    last = last or (None,) * 5
+    code = []
+    if last[0] != hex_colour:
+        stroke = colour(hex_colour)
+        code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+    if last[1] != width:
+        code.append(f"{fp_str(width)} w")
+    if last[2] != dash:
+        code.append(f"[{fp_str(list(dash) if dash else [])}] 0 d")
+    if last[3] != cap:
+        code.append(f"{cap:d} J")
+    if last[4] != join:
+        code.append(f"{join:d} j")
+    return "\n".join(code)
+
+
 class Painter:
     """Paints shapes on one canvas, remembering the pen and fill it last set."""
 
@@ -119,18 +143,12 @@ class Painter:
         wanted = (pen.colour, pen.width, pen.dash, pen.cap, pen.join)
         if self.stroke == wanted:
             return
-        canvas = self.canvas
-        last = self.stroke or (None,) * 5
-        if last[0] != pen.colour:
-            canvas.setStrokeColor(colour(pen.colour))
-        if last[1] != pen.width:
-            canvas.setLineWidth(pen.width)
-        if last[2] != pen.dash:
-            canvas.setDash(list(pen.dash) if pen.dash else [])
-        if last[3] != pen.cap:
-            canvas.setLineCap(pen.cap)
-        if last[4] != pen.join:
-            canvas.setLineJoin(pen.join)
+        # The same few changes of pen recur in every chart: their code is made once a report.
+        key = ("pen", self.stroke, wanted)
+        code = self.texts.drawn.get(key)
+        if code is None:
+            code = self.texts.drawn[key] = pen_code(self.stroke, wanted)
+        self.canvas.addLiteral(code)
         self.stroke = wanted
 
     def outline(self, item: Outline) -> None:
