@@ -49,7 +49,7 @@ class Row(NamedTuple):
 class DataTable(Flowable):
     """A table of one-line rows under a title, filling column groups top to bottom."""
 
-    def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row],
+    def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row | tuple],
                  fonts: ReportFonts, *, width: float, texts: CellTexts | None = None,
                  per_group: int | None = None, groups: int | None = None,
                  continued: str = "") -> None:
