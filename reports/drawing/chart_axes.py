@@ -127,8 +127,12 @@ def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> 
 
 def median_spacing(positions: np.ndarray) -> float:
     """Return the median distance between neighbouring x positions (1 when there is none)."""
-    distinct = np.unique(positions[np.isfinite(positions)])
-    gaps = np.sort(np.diff(distinct))
+    finite = positions[np.isfinite(positions)]
+    steps = np.diff(finite)
+    if not (steps > 0).all():  # out of order or repeated: the distinct positions, in order
+        steps = np.diff(np.unique(finite))
+    # (A chart's x rises point by point, and np.unique costs some 30 µs a chart.)
+    gaps = np.sort(steps)
     if not len(gaps):
         return 1.0
     # np.median's own arithmetic (the middle gap, or the mean of the middle two) without

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from indicators import Annotation, ChartModel, analyze, days_between_events
 from reports.drawing import palette
-from reports.drawing.chart_axes import DAY, EPOCH
+from reports.drawing.chart_axes import DAY, EPOCH, median_spacing
 from reports.drawing.chart_geometry import chart_geometry, runs_of
 from reports.drawing.chart_labels import (
     ANNOTATION_FONT_SCALE,
@@ -369,3 +369,15 @@ def test_points_keep_their_size_with_room_and_shrink_where_they_crowd_down_to_a_
 def test_runs_of_kept_rows_break_at_gaps_and_at_each_change_of_group(keep, groups, runs):
     found = runs_of(np.array(keep, dtype=bool), np.array(groups))
     assert [run.tolist() for run in found] == runs
+
+
+@pytest.mark.parametrize(("positions", "spacing"), [
+    ([0, 7, 14, 21], 7.0),  # rising point by point
+    ([0, 7, 7, 14, 28], 7.0),  # a repeated position is one place
+    ([14, 0, 7, np.nan, 28], 7.0),  # out of order, with a gap in the data
+    ([0, 1, 3, 6], 2.0),  # the middle gap
+    ([0, 1, 3, 6, 10], 2.5),  # the mean of the middle two
+    ([5.0], 1.0), ([np.nan, np.nan], 1.0), ([], 1.0),
+])
+def test_the_spacing_is_the_median_gap_between_distinct_positions(positions, spacing):
+    assert median_spacing(np.array(positions, dtype=float)) == spacing
