@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.content.report_content import MonthCalendar, UnitCharts
@@ -74,6 +75,14 @@ def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: s
             SteadyParagraph(escape(summary), styles.small)]
 
 
+def box_code(x: float, y: float, fill: Color | None, stroke: Color) -> str:
+    """Return a day's box as the canvas draws it: setFillColor (when filled), setStrokeColor, rect."""
+    code = [] if fill is None else [f"{fp_str((fill.red, fill.green, fill.blue))} rg"]
+    code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+    code.append(f"n {fp_str(x, y, DAY_WIDTH, DAY_HEIGHT)} re {'S' if fill is None else 'B*'}")
+    return "\n".join(code)
+
+
 class DayGrid(Flowable):
     """A month as seven columns of day boxes under the weekdays' names, Monday first.
 
@@ -105,20 +114,25 @@ class DayGrid(Flowable):
                                fonts.bold, HEADER_SIZE, INK)
                  for column, text in enumerate(self.weekdays)]
         canvas.setLineWidth(0.5)
+        boxes = []
         for index, box in enumerate(self.days, start=self.lead):
             column, week = index % WEEKDAYS, index // WEEKDAYS
             x, y = column * DAY_WIDTH, self.height - HEADER_HEIGHT - (week + 1) * DAY_HEIGHT
             fill = _FILLS.get(box.state)
-            if fill is not None:
-                canvas.setFillColor(fill)
-            canvas.setStrokeColor(RULE if box.state == "future" else INK)
-            canvas.rect(x, y, DAY_WIDTH, DAY_HEIGHT, stroke=1, fill=int(fill is not None))
+            # A hundred calendars draw the same few boxes in the same places: each box's
+            # code is made once a report.
+            key = ("day", box.state, x, y)
+            code = texts.drawn.get(key)
+            if code is None:
+                code = texts.drawn[key] = box_code(x, y, fill, RULE if box.state == "future" else INK)
+            boxes.append(code)
             text = f"{box.day.day} {self.marks.get(box.state, '')}".strip()
             if fill is not None:
                 cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.bold, DAY_SIZE, white))
             else:
                 cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.regular, DAY_SIZE,
                                            MUTED if box.state == "future" else INK))
+        canvas.addLiteral("\n".join(boxes))
         canvas.restoreState()
         write_cells(canvas, cells, size=DAY_SIZE, texts=texts)
 
