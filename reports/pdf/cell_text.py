@@ -118,12 +118,16 @@ def _operators(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float, te
     append = out.append  # tens of thousands of cells a report: the loop is kept lean
     font_now, size_now, colour_now = None, None, None
     y_now, y_text = None, ""  # a table's row is a run of cells on one baseline
+    colour_codes: dict[int, str] = {}  # a signal's colour and ink take turns down a table
     encoded = texts.encodings(document)
     places = texts.places
     for x, y, text, font, colour, cell_size, turned in cells:
         if colour is not colour_now:  # tables reuse one Color object per colour
-            red, green, blue = colour.rgb()
-            append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
+            code = colour_codes.get(id(colour))  # the cells keep their colours alive meanwhile
+            if code is None:
+                red, green, blue = colour.rgb()
+                code = colour_codes[id(colour)] = f"{red:.3f} {green:.3f} {blue:.3f} rg"
+            append(code)
             colour_now = colour
         x_text = places.get(x)
         if x_text is None:

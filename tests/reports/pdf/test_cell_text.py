@@ -81,3 +81,12 @@ def test_a_tables_shading_is_written_alike_each_time_it_repeats():
     first, again = drawn(table(40, texts)), drawn(table(40, texts))
     assert first == again == drawn(table(40, CellTexts()))
     assert len(texts.drawn) == 1
+
+
+def test_colours_that_take_turns_are_each_set_at_every_switch():
+    font = report_fonts().regular
+    blue = HexColor("#005AB5")
+    code = written([Cell(1.0, 30.0, "a", font, INK), Cell(5.0, 30.0, "▲", font, blue),
+                    Cell(1.0, 21.0, "b", font, INK), Cell(5.0, 21.0, "c", font, INK)])
+    ink, signal = (f"{c.red:.3f} {c.green:.3f} {c.blue:.3f} rg" for c in (INK, blue))
+    assert [line for line in code.split("\n") if line.endswith(" rg")] == [ink, signal, ink]
