@@ -16,6 +16,7 @@ import pandas as pd
 
 from indicators import ChartModel
 from reports.drawing.axis_ticks import date_ticks, number_ticks, tick_decimals
+from reports.drawing.point_columns import point_column
 from reports.wording.formats import format_axis_date, format_number, percent_suffix
 
 EPOCH = pd.Timestamp("1970-01-01")
@@ -179,7 +180,7 @@ def is_share(model: ChartModel) -> bool:
     if model.chart != "run" or model.multiply not in (1, 100):
         return False
     frame = model.points
-    numerator, n, y = (frame[c].to_numpy(dtype=float) for c in ("numerator", "n", "y"))
+    numerator, n, y = (np.asarray(point_column(frame, c), dtype=float) for c in ("numerator", "n", "y"))
     usable = np.isfinite(y) & np.isfinite(n) & (n > 0)
     return bool(usable.any()) and bool(
         np.all(numerator[usable] <= n[usable])

@@ -54,12 +54,14 @@ def summary_row(chart: StoredChart, *, unit: str, area: str, language: str,
     definition = chart.indicator.definition
     points = chart.model.points
     row = latest_row(chart)
-    latest_value = None if row is None else float(points["y"].iloc[row])
+    # One cell each, not a column made into a Series first (a summary has 400 rows).
+    latest_value = None if row is None else float(points.iat[row, points.columns.get_loc("y")])
     hidden = False
     if row is None:
         period, latest = MISSING, MISSING
     else:
-        period = format_period(points["x"].iloc[row], unit=period_unit(chart), language=language)
+        period = format_period(points.iat[row, points.columns.get_loc("x")], unit=period_unit(chart),
+                               language=language)
         latest = value_text(latest_value, definition, language=language,
                             with_unit=definition.measure != "rate")
         hidden = shared and bool(hidden_points(points.iloc[[row]], definition.measure)[0])
