@@ -102,12 +102,19 @@ def x_ticks_for_columns(columns: int) -> int:
     return max(3, round(8 / max(columns, 1)))
 
 
-def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
-    """Return the kind of x and each x as a number: days since 1970 for dates."""
+def x_positions(x: pd.Series | np.ndarray) -> tuple[str, np.ndarray, tuple[str, ...]]:
+    """Return the kind of x and each x as a number: days since 1970 for dates.
+
+    x: the column, or its numpy array of plain dates or numbers (see x_column).
+    """
+    if isinstance(x, np.ndarray) and x.dtype.kind in "fiu":
+        return "number", np.asarray(x, dtype=float), ()
     if pd.api.types.is_datetime64_any_dtype(x):
-        stored = x.values  # a chart's own column is plain datetime64[ns]: no conversion, no copy
+        # A chart's own column is plain datetime64[ns]: no conversion, no copy.
+        stored = x if isinstance(x, np.ndarray) else x.values
         if not (isinstance(stored, np.ndarray) and stored.dtype == NANOSECOND_DATES):
-            stored = x.to_numpy(dtype=NANOSECOND_DATES)
+            stored = (x.astype(NANOSECOND_DATES) if isinstance(x, np.ndarray)
+                      else x.to_numpy(dtype=NANOSECOND_DATES))
         nanoseconds = stored.astype("int64").astype(float)
         nanoseconds[np.isnat(stored)] = math.nan
         return "date", nanoseconds / NANOSECONDS_PER_DAY, ()
@@ -115,6 +122,16 @@ def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
         return "number", x.to_numpy(dtype=float), ()
     categories = tuple(dict.fromkeys(str(v) for v in x))
     return "category", np.array([categories.index(str(v)) for v in x], dtype=float), categories
+
+
+def x_column(frame: pd.DataFrame) -> pd.Series | np.ndarray:
+    """Return the points' x for x_positions: its numpy array when that is plain dates or numbers.
+
+    A report's 400 charts would each make a Series of x; the appendix reads the array anyway.
+    Anything else (dates with a time zone, categories) goes as the Series it is.
+    """
+    column = point_column(frame, "x")
+    return column if column.dtype.kind in "Mfiu" else frame["x"]
 
 
 def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> float:

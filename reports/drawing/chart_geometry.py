@@ -31,6 +31,7 @@ from reports.drawing.chart_axes import (
     target_off_scale,
     value_style,
     x_axis_for,
+    x_column,
     x_positions,
     x_ticks_for_columns,
     y_axis_for,
@@ -166,7 +167,7 @@ def chart_geometry(
         raise ValueError(f"longest_run must be one of {', '.join(LONGEST_RUN_CHOICES)}, "
                          f"got {longest_run!r}.")
     frame = model.points
-    x_kind, positions, categories = x_positions(frame["x"])
+    x_kind, positions, categories = x_positions(x_column(frame))
     y = np.asarray(point_column(frame, "y"), dtype=float)
     spacing = median_spacing(positions)
     period_unit = infer_period_unit(spacing) if x_kind == "date" else None

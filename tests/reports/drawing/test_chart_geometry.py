@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from indicators import Annotation, ChartModel, analyze, days_between_events
 from reports.drawing import palette
-from reports.drawing.chart_axes import DAY, EPOCH, median_spacing
+from reports.drawing.chart_axes import DAY, EPOCH, median_spacing, x_column, x_positions
 from reports.drawing.chart_geometry import chart_geometry, runs_of
 from reports.drawing.chart_labels import (
     ANNOTATION_FONT_SCALE,
@@ -381,3 +381,17 @@ def test_runs_of_kept_rows_break_at_gaps_and_at_each_change_of_group(keep, group
 ])
 def test_the_spacing_is_the_median_gap_between_distinct_positions(positions, spacing):
     assert median_spacing(np.array(positions, dtype=float)) == spacing
+
+
+@pytest.mark.parametrize("x", [
+    pd.to_datetime(["2026-01-05", None, "2026-01-19"]),
+    pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"]).as_unit("s"),
+    pd.to_datetime(["2026-01-05", "2026-01-12"]).tz_localize("Europe/Copenhagen"),
+    [1.5, 2.0, np.nan], [1, 2, 3], ["Nord", "Syd", "Nord"],
+])
+def test_x_reads_as_the_same_positions_from_its_array_as_from_its_column(x):
+    frame = pd.DataFrame({"x": x})
+    kind, positions, categories = x_positions(x_column(frame))
+    expected_kind, expected, expected_categories = x_positions(frame["x"])
+    assert (kind, categories) == (expected_kind, expected_categories)
+    np.testing.assert_array_equal(positions, expected)
