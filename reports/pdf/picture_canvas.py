@@ -135,7 +135,12 @@ class Painter:
     def use_fill(self, hex_colour: str) -> None:
         """Make hex_colour the fill colour."""
         if self.fill != hex_colour:
-            self.canvas.setFillColor(colour(hex_colour))
+            key = ("fill", hex_colour)  # what setFillColor writes, made once a report
+            code = self.texts.drawn.get(key)
+            if code is None:
+                fill = colour(hex_colour)
+                code = self.texts.drawn[key] = f"{fp_str((fill.red, fill.green, fill.blue))} rg"
+            self.canvas.addLiteral(code)
             self.fill = hex_colour
 
     def use_pen(self, pen: Pen) -> None:
