@@ -13,15 +13,15 @@ from reportlab.platypus import Paragraph
 
 
 class SteadyParagraph(Paragraph):
-    """A Paragraph whose wrap() at the width it last wrapped to returns what it found then."""
+    """A Paragraph whose wrap() at the width it last wrapped to returns what it returned then."""
 
-    _wrapped_width: float | None = None
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # (width, what wrap returned)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         """Return the paragraph's width and height at availWidth: its lines do not depend on the height."""
         # split() deletes blPara when the paragraph moves on whole: then it is broken again.
-        if availWidth == self._wrapped_width and hasattr(self, "blPara"):
-            return self.width, self.height
+        if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
+            return self._wrapped[1]
         size = super().wrap(availWidth, availHeight)
-        self._wrapped_width = availWidth
+        self._wrapped = (availWidth, size)
         return size

@@ -42,3 +42,10 @@ def test_a_paragraph_that_split_gave_up_on_is_broken_again():
     assert paragraph.split(150, 5) == []  # no room for a line: it moves on whole, blPara gone
     assert paragraph.wrap(150, 800)[1] > 0
     assert Counting.breaks == 2
+
+
+def test_no_room_across_is_said_again_at_that_width_even_after_a_wrap_that_had_room():
+    paragraph = SteadyParagraph(TEXT, STYLE)
+    paragraph.wrap(300, 800)
+    assert paragraph.wrap(0, 800) == paragraph.wrap(0, 800) == Paragraph(TEXT, STYLE).wrap(0, 800)
+    assert paragraph.wrap(300, 800) == Paragraph(TEXT, STYLE).wrap(300, 800)
