@@ -168,7 +168,7 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
             value = values.get(y) if y else None
             if value is None:
                 value = value_text(y, definition, language=language, with_unit=False)
-                if y:
+                if y and y == y:  # not NaN either: no two NaNs are the same key
                     values[y] = value
         if measure in ("proportion", "rate"):
             cells = (period,
@@ -192,11 +192,11 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
 
 
 def _count(count: float, counts: dict[float, str], language: str) -> str:
-    """Return count_text(count), from counts when it was printed before (zero never is)."""
+    """Return count_text(count), from counts when it was printed before (zero and NaN never are)."""
     text = counts.get(count) if count else None
     if text is None:
         text = count_text(count, language=language)
-        if count:
+        if count and count == count:  # not NaN either: no two NaNs are the same key
             counts[count] = text
     return text
 

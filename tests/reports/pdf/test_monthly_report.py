@@ -395,3 +395,9 @@ def test_a_count_of_minus_zero_prints_its_sign_after_a_count_of_zero():
     assert _count(0.0, counts, "da") == count_text(0.0, language="da")
     assert _count(-0.0, counts, "da") == count_text(-0.0, language="da")
     assert _count(12.0, counts, "da") == _count(12.0, counts, "da") == "12"
+
+
+def test_missing_counts_print_as_missing_and_are_not_kept():
+    counts: dict = {}
+    assert _count(float("nan"), counts, "da") == _count(float("nan"), counts, "da") == count_text(None)
+    assert counts == {}
