@@ -16,6 +16,7 @@ import pandas as pd
 
 from indicators import ChartModel
 from reports.drawing.axis_ticks import date_ticks, number_ticks, tick_decimals
+from reports.drawing.point_columns import point_column
 from reports.wording.formats import format_axis_date, format_number, percent_suffix
 
 EPOCH = pd.Timestamp("1970-01-01")
@@ -101,12 +102,19 @@ def x_ticks_for_columns(columns: int) -> int:
     return max(3, round(8 / max(columns, 1)))
 
 
-def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
-    """Return the kind of x and each x as a number: days since 1970 for dates."""
+def x_positions(x: pd.Series | np.ndarray) -> tuple[str, np.ndarray, tuple[str, ...]]:
+    """Return the kind of x and each x as a number: days since 1970 for dates.
+
+    x: the column, or its numpy array of plain dates or numbers (see x_column).
+    """
+    if isinstance(x, np.ndarray) and x.dtype.kind in "fiu":
+        return "number", np.asarray(x, dtype=float), ()
     if pd.api.types.is_datetime64_any_dtype(x):
-        stored = x.values  # a chart's own column is plain datetime64[ns]: no conversion, no copy
+        # A chart's own column is plain datetime64[ns]: no conversion, no copy.
+        stored = x if isinstance(x, np.ndarray) else x.values
         if not (isinstance(stored, np.ndarray) and stored.dtype == NANOSECOND_DATES):
-            stored = x.to_numpy(dtype=NANOSECOND_DATES)
+            stored = (x.astype(NANOSECOND_DATES) if isinstance(x, np.ndarray)
+                      else x.to_numpy(dtype=NANOSECOND_DATES))
         nanoseconds = stored.astype("int64").astype(float)
         nanoseconds[np.isnat(stored)] = math.nan
         return "date", nanoseconds / NANOSECONDS_PER_DAY, ()
@@ -114,6 +122,16 @@ def x_positions(x: pd.Series) -> tuple[str, np.ndarray, tuple[str, ...]]:
         return "number", x.to_numpy(dtype=float), ()
     categories = tuple(dict.fromkeys(str(v) for v in x))
     return "category", np.array([categories.index(str(v)) for v in x], dtype=float), categories
+
+
+def x_column(frame: pd.DataFrame) -> pd.Series | np.ndarray:
+    """Return the points' x for x_positions: its numpy array when that is plain dates or numbers.
+
+    A report's 400 charts would each make a Series of x; the appendix reads the array anyway.
+    Anything else (dates with a time zone, categories) goes as the Series it is.
+    """
+    column = point_column(frame, "x")
+    return column if column.dtype.kind in "Mfiu" else frame["x"]
 
 
 def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> float:
@@ -127,8 +145,12 @@ def annotation_position(x: object, x_kind: str, categories: tuple[str, ...]) -> 
 
 def median_spacing(positions: np.ndarray) -> float:
     """Return the median distance between neighbouring x positions (1 when there is none)."""
-    distinct = np.unique(positions[np.isfinite(positions)])
-    gaps = np.sort(np.diff(distinct))
+    finite = positions[np.isfinite(positions)]
+    steps = np.diff(finite)
+    if not (steps > 0).all():  # out of order or repeated: the distinct positions, in order
+        steps = np.diff(np.unique(finite))
+    # (A chart's x rises point by point, and np.unique costs some 30 µs a chart.)
+    gaps = np.sort(steps)
     if not len(gaps):
         return 1.0
     # np.median's own arithmetic (the middle gap, or the mean of the middle two) without
@@ -175,7 +197,7 @@ def is_share(model: ChartModel) -> bool:
     if model.chart != "run" or model.multiply not in (1, 100):
         return False
     frame = model.points
-    numerator, n, y = (frame[c].to_numpy(dtype=float) for c in ("numerator", "n", "y"))
+    numerator, n, y = (np.asarray(point_column(frame, c), dtype=float) for c in ("numerator", "n", "y"))
     usable = np.isfinite(y) & np.isfinite(n) & (n > 0)
     return bool(usable.any()) and bool(
         np.all(numerator[usable] <= n[usable])

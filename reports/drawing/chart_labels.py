@@ -12,8 +12,8 @@ Liberation Sans share; the screen chart asks for those fonts (see app.charts.spe
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -35,6 +35,10 @@ class PlotRoom:
     height: float
     font_size: float
     font_name: str = "Helvetica"
+    # measure(text, font, size): reportlab's stringWidth, or a report's record of it that
+    # measures each text once (a report places the labels of 400 charts).
+    measure: Callable[[str, str, float], float] = field(default=stringWidth, compare=False,
+                                                        repr=False)
 
     @property
     def line_height(self) -> float:
@@ -43,7 +47,7 @@ class PlotRoom:
 
     def text_width(self, text: str, scale: float = 1.0) -> float:
         """Return the printed width of text at scale times the font size."""
-        return stringWidth(text, self.font_name, self.font_size * scale)
+        return self.measure(text, self.font_name, self.font_size * scale)
 
 
 # The PDF's default chart: 481 × 220 points with 7.5-point letters leaves a plot about this big.

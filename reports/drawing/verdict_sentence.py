@@ -42,8 +42,8 @@ def pattern_period(chart: StoredChart, language: str) -> tuple[str, str] | None:
     if not counted.any() or verdict.last >= positions[counted].max():
         return None
     unit = period_unit(chart)
-    xs = points["x"]
+    x = points.columns.get_loc("x")  # two cells read with iat: no Series of the whole column
     first, last = (int(np.flatnonzero(positions == position)[0])
                    for position in (verdict.first, verdict.last))
-    return (format_period(xs.iloc[first], unit=unit, language=language),
-            format_period(xs.iloc[last], unit=unit, language=language))
+    return (format_period(points.iat[first, x], unit=unit, language=language),
+            format_period(points.iat[last, x], unit=unit, language=language))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 import numpy as np
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from reports.content.report_content import ReportContent, UnitCharts
 from reports.content.stored_charts import StoredChart, period_unit
@@ -22,8 +22,9 @@ from reports.drawing import palette
 from reports.drawing.chart_geometry import point_kind
 from reports.drawing.point_columns import point_column
 from reports.pdf.cell_text import CellTexts
-from reports.pdf.data_table import Column, DataTable, Row
+from reports.pdf.data_table import Column, DataTable
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_period
 from reports.wording.measure_plan import measure_plan
 from reports.wording.texts import report_text
@@ -47,23 +48,25 @@ def appendix_section(content: ReportContent, *, styles: ReportStyles, language: 
     if heading:
         story += [
             PageBreak(),
-            Paragraph(report_text("appendix.title", language), styles.heading),
-            Paragraph(report_text("appendix.intro", language), styles.body),
+            SteadyParagraph(report_text("appendix.title", language), styles.heading),
+            SteadyParagraph(report_text("appendix.intro", language), styles.body),
         ]
         if styles.fonts.symbols:
             marks = [palette.IMPROVEMENT, palette.DETERIORATION, palette.NEUTRAL, palette.CENSORED]
             legend = " &nbsp; ".join(f'<font color="{m.colour}">{m.glyph}</font> {escape(m.word(language))}'
                                      for m in marks)
-            story.append(Paragraph(legend, styles.small))
+            story.append(SteadyParagraph(legend, styles.small))
         if shared:
-            story.append(Paragraph(report_text("appendix.shared", language), styles.small))
+            story.append(SteadyParagraph(report_text("appendix.shared", language), styles.small))
         story.append(Spacer(1, 8))
     several = len(content.units) > 1
     texts = CellTexts()  # one report's tables share what they have measured and encoded
+    said: dict[tuple, dict] = {}  # and what they have printed (see table_rows)
     for unit in content.units if units is None else units:
         for chart in unit.charts:
             story.append(data_table(chart, content, styles=styles, language=language, shared=shared,
-                                    unit_name=unit.unit.name if several else "", texts=texts))
+                                    unit_name=unit.unit.name if several else "", texts=texts,
+                                    said=said))
             story += plan_lines(chart, styles=styles, language=language)
     return story
 
@@ -74,20 +77,21 @@ def plan_lines(chart: StoredChart, *, styles: ReportStyles, language: str) -> li
     if not plan:
         return []
     words = " · ".join(f"<b>{escape(label)}:</b> {escape(text)}" for label, text in plan)
-    return [Paragraph(f"{escape(report_text('plan.title', language))}: {words}", styles.small),
+    return [SteadyParagraph(f"{escape(report_text('plan.title', language))}: {words}", styles.small),
             Spacer(1, 8)]
 
 
 def data_table(chart: StoredChart, content: ReportContent, *, styles: ReportStyles,
                language: str, shared: bool, unit_name: str = "",
-               texts: CellTexts | None = None) -> DataTable:
-    """Return the table of one chart's points."""
+               texts: CellTexts | None = None, said: dict[tuple, dict] | None = None) -> DataTable:
+    """Return the table of one chart's points (said: see table_rows)."""
     definition = chart.indicator.definition
     name = definition.name_en if language == "en" else definition.name_da
     title = f"{unit_name} · {name}" if unit_name else name
     columns = table_columns(chart, language)
     return DataTable(title, table_note(chart, language), columns,
-                     table_rows(chart, language=language, shared=shared, symbols=styles.fonts.symbols),
+                     table_rows(chart, language=language, shared=shared, symbols=styles.fonts.symbols,
+                                said=said),
                      styles.fonts, width=TEXT_WIDTH, texts=texts)
 
 
@@ -119,12 +123,23 @@ def table_note(chart: StoredChart, language: str) -> str:
     return ""
 
 
-def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool) -> list[Row]:
-    """Return one printed row per chart point, small counts hidden when shared."""
+def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool,
+               said: dict[tuple, dict] | None = None) -> list[tuple[tuple[str, ...], str | None, bool]]:
+    """Return one printed row per chart point, small counts hidden when shared.
+
+    said: what the report's tables have printed so far, by what decides the text (periods,
+    counts and values repeat across a report's charts); each table adds its own.
+    A row is a plain tuple of data_table.Row's fields: a report prints some 28,000.
+    """
     definition = chart.indicator.definition
     measure = definition.measure
     points = chart.model.points
     unit = period_unit(chart)
+    said = {} if said is None else said
+    # Zero is not kept: -0.0 equals 0.0 but prints with its sign. NaN keys never match.
+    periods = said.setdefault(("period", unit, language), {})
+    values = said.setdefault(("value", measure, definition.multiply, language), {})
+    counts = said.setdefault(("count", language), {})
     small = {column: small_counts(point_column(points, column)) if shared else np.zeros(len(points), bool)
              for column in ("numerator", "n")}
     hidden = np.zeros(len(points), dtype=bool)
@@ -142,13 +157,24 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
         hidden.tolist(), small_numerators, small_ns, shown_values, strict=True)
     for (x, y, numerator, n, signal, kind, include, censored,
          is_hidden, small_numerator, small_n, shown_value) in columns:
-        period = format_period(x, unit=unit, language=language)
-        value = hidden_text if is_hidden else value_text(y, definition, language=language, with_unit=False)
+        period = periods.get(x) if x else None
+        if period is None:
+            period = format_period(x, unit=unit, language=language)
+            if x:
+                periods[x] = period
+        if is_hidden:
+            value = hidden_text
+        else:
+            value = values.get(y) if y else None
+            if value is None:
+                value = value_text(y, definition, language=language, with_unit=False)
+                if y and y == y:  # not NaN either: no two NaNs are the same key
+                    values[y] = value
         if measure in ("proportion", "rate"):
             cells = (period,
-                     SMALL_COUNT_TEXT if small_numerator else count_text(numerator, language=language),
+                     SMALL_COUNT_TEXT if small_numerator else _count(numerator, counts, language),
                      SMALL_COUNT_TEXT if measure == "proportion" and small_n
-                     else count_text(n, language=language),
+                     else _count(n, counts, language),
                      value)
         elif measure == "count":
             cells = (period, SMALL_COUNT_TEXT if is_hidden else value)
@@ -161,8 +187,18 @@ def table_rows(chart: StoredChart, *, language: str, shared: bool, symbols: bool
             shown = symbols and (point != "normal" or is_open)
             look = marks[signal, kind, include, censored] = (
                 (mark.glyph, mark.colour) if shown else ("", None))
-        rows.append(Row((*cells, look[0]), look[1], not shown_value))
+        rows.append(((*cells, look[0]), look[1], not shown_value))
     return rows
+
+
+def _count(count: float, counts: dict[float, str], language: str) -> str:
+    """Return count_text(count), from counts when it was printed before (zero and NaN never are)."""
+    text = counts.get(count) if count else None
+    if text is None:
+        text = count_text(count, language=language)
+        if count and count == count:  # not NaN either: no two NaNs are the same key
+            counts[count] = text
+    return text
 
 
 def _periods(x: np.ndarray) -> list[object]:

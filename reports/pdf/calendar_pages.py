@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor, white
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.content.report_content import MonthCalendar, UnitCharts
 from reports.drawing import palette
 from reports.pdf.cell_text import Cell, CellTexts, write_cells
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_month
 from reports.wording.texts import counted, report_text
 
@@ -49,8 +51,8 @@ def calendar_section(unit: UnitCharts, *, styles: ReportStyles, language: str,
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
     return [KeepTogether([
-        Paragraph(escape(report_text("calendar.title", language, month=month)), styles.subheading),
-        Paragraph((f"<b>{escape(unit.unit.name)}</b> · " if several else "")
+        SteadyParagraph(escape(report_text("calendar.title", language, month=month)), styles.subheading),
+        SteadyParagraph((f"<b>{escape(unit.unit.name)}</b> · " if several else "")
                   + report_text("calendar.intro", language), styles.small),
         Spacer(1, 6), grid])]
 
@@ -69,8 +71,16 @@ def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: s
                                                 ("blank", "unconfirmed"))})
     grid = DayGrid(calendar, report_text("calendar.weekdays", language).split(), styles=styles,
                    texts=texts or CellTexts())
-    return [Paragraph(escape(title), styles.chart_title), Spacer(1, 3), grid, Spacer(1, 3),
-            Paragraph(escape(summary), styles.small)]
+    return [SteadyParagraph(escape(title), styles.chart_title), Spacer(1, 3), grid, Spacer(1, 3),
+            SteadyParagraph(escape(summary), styles.small)]
+
+
+def box_code(x: float, y: float, fill: Color | None, stroke: Color) -> str:
+    """Return a day's box as the canvas draws it: setFillColor (when filled), setStrokeColor, rect."""
+    code = [] if fill is None else [f"{fp_str((fill.red, fill.green, fill.blue))} rg"]
+    code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+    code.append(f"n {fp_str(x, y, DAY_WIDTH, DAY_HEIGHT)} re {'S' if fill is None else 'B*'}")
+    return "\n".join(code)
 
 
 class DayGrid(Flowable):
@@ -104,20 +114,25 @@ class DayGrid(Flowable):
                                fonts.bold, HEADER_SIZE, INK)
                  for column, text in enumerate(self.weekdays)]
         canvas.setLineWidth(0.5)
+        boxes = []
         for index, box in enumerate(self.days, start=self.lead):
             column, week = index % WEEKDAYS, index // WEEKDAYS
             x, y = column * DAY_WIDTH, self.height - HEADER_HEIGHT - (week + 1) * DAY_HEIGHT
             fill = _FILLS.get(box.state)
-            if fill is not None:
-                canvas.setFillColor(fill)
-            canvas.setStrokeColor(RULE if box.state == "future" else INK)
-            canvas.rect(x, y, DAY_WIDTH, DAY_HEIGHT, stroke=1, fill=int(fill is not None))
+            # A hundred calendars draw the same few boxes in the same places: each box's
+            # code is made once a report.
+            key = ("day", box.state, x, y)
+            code = texts.drawn.get(key)
+            if code is None:
+                code = texts.drawn[key] = box_code(x, y, fill, RULE if box.state == "future" else INK)
+            boxes.append(code)
             text = f"{box.day.day} {self.marks.get(box.state, '')}".strip()
             if fill is not None:
                 cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.bold, DAY_SIZE, white))
             else:
                 cells.append(self._centred(text, column, y, DAY_HEIGHT, fonts.regular, DAY_SIZE,
                                            MUTED if box.state == "future" else INK))
+        canvas.addLiteral("\n".join(boxes))
         canvas.restoreState()
         write_cells(canvas, cells, size=DAY_SIZE, texts=texts)
 

@@ -35,6 +35,10 @@ class Cell(NamedTuple):
     turned: bool = False  # runs upwards, a quarter turn anticlockwise about (x, y)
 
 
+# Where a plain tuple of Cell's fields holds the font and the size.
+FONT, SIZE = Cell._fields.index("font"), Cell._fields.index("size")
+
+
 @dataclass
 class CellTexts:
     """What one report has measured and encoded: shared by its tables, never across reports."""
@@ -47,6 +51,9 @@ class CellTexts:
     # formatting a float costs several dictionary look-ups. Zero stays out: -0.0 equals 0.0
     # but prints "-0.00".
     places: dict[float, str] = field(default_factory=dict)
+    # Blocks of PDF drawing code that a report's pages repeat (an appendix page's shading),
+    # by what decides them.
+    drawn: dict[tuple, str] = field(default_factory=dict)
 
     def colour(self, hex_colour: str) -> Color:
         """Return one Color object per "#RRGGBB", so cells of one colour share it."""
@@ -57,9 +64,10 @@ class CellTexts:
     def width(self, text: str, font: str, size: float) -> float:
         """Return the printed width of text, measured once."""
         key = (text, font, size)
-        if key not in self.widths:
-            self.widths[key] = stringWidth(text, font, size)
-        return self.widths[key]
+        width = self.widths.get(key)  # one look-up: asked some 100,000 times a report
+        if width is None:
+            width = self.widths[key] = stringWidth(text, font, size)
+        return width
 
     def pieces(self, text: str, font: TTFont, document: object) -> tuple[tuple[str, str], ...]:
         """Return text as (subset font name, "(escaped bytes) Tj") pieces for document, encoded once."""
@@ -78,57 +86,68 @@ class CellTexts:
         return self.encoded
 
 
-def write_cells(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> None:
-    """Write every cell onto the canvas's current page; the canvas's colours stay as they were."""
+def write_cells(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float,
+                texts: CellTexts) -> None:
+    """Write every cell onto the canvas's current page; the canvas's colours stay as they were.
+
+    A cell is a Cell or a plain tuple of its seven fields (what a hot loop makes).
+    """
     if not cells:
         return
-    if all(isinstance(getFont(name), TTFont) for name in {cell.font for cell in cells}):
+    if all(isinstance(getFont(name), TTFont) for name in {cell[FONT] for cell in cells}):
         canvas.addLiteral(_operators(canvas, cells, size=size, texts=texts))
         return
     canvas.saveState()
     text = canvas.beginText()
-    for cell in cells:
-        text.setFont(cell.font, cell.size or size)
-        text.setFillColor(cell.colour)
-        if cell.turned:
-            text.setTextTransform(0, 1, -1, 0, cell.x, cell.y)
+    for x, y, shown, font, colour, cell_size, turned in cells:
+        text.setFont(font, cell_size or size)
+        text.setFillColor(colour)
+        if turned:
+            text.setTextTransform(0, 1, -1, 0, x, y)
         else:
-            text.setTextOrigin(cell.x, cell.y)
-        text.textOut(cell.text)
+            text.setTextOrigin(x, y)
+        text.textOut(shown)
     canvas.drawText(text)
     canvas.restoreState()
 
 
-def _operators(canvas: Canvas, cells: Sequence[Cell], *, size: float, texts: CellTexts) -> str:
+def _operators(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float, texts: CellTexts) -> str:
     """Return the cells as one saved-state text block of PDF operators."""
     document = canvas._doc  # the document the font subsets are registered with
     out = ["q", "BT"]  # q ... Q: the colours set here do not leak into the canvas's state
     append = out.append  # tens of thousands of cells a report: the loop is kept lean
-    font_now, colour_now = (None, None), None
+    font_now, size_now, colour_now = None, None, None
+    y_now, y_text = None, ""  # a table's row is a run of cells on one baseline
+    colour_codes: dict[int, str] = {}  # a signal's colour and ink take turns down a table
     encoded = texts.encodings(document)
     places = texts.places
     for x, y, text, font, colour, cell_size, turned in cells:
         if colour is not colour_now:  # tables reuse one Color object per colour
-            red, green, blue = colour.rgb()
-            append(f"{red:.3f} {green:.3f} {blue:.3f} rg")
+            code = colour_codes.get(id(colour))  # the cells keep their colours alive meanwhile
+            if code is None:
+                red, green, blue = colour.rgb()
+                code = colour_codes[id(colour)] = f"{red:.3f} {green:.3f} {blue:.3f} rg"
+            append(code)
             colour_now = colour
         x_text = places.get(x)
         if x_text is None:
             x_text = f"{x:.2f}"
             if x:
                 places[x] = x_text
-        y_text = places.get(y)
-        if y_text is None:
-            y_text = f"{y:.2f}"
-            if y:
-                places[y] = y_text
+        if y != y_now or not y:  # not y: -0.0 equals 0.0 but prints "-0.00"
+            y_now = y
+            y_text = places.get(y)
+            if y_text is None:
+                y_text = f"{y:.2f}"
+                if y:
+                    places[y] = y_text
         append(f"0 1 -1 0 {x_text} {y_text} Tm" if turned else f"1 0 0 1 {x_text} {y_text} Tm")
         cell_size = cell_size or size
         pieces = encoded.get((text, font)) or texts.pieces(text, getFont(font), document)
         for font_name, shown in pieces:
-            if font_name != font_now[0] or cell_size != font_now[1]:
+            if font_name != font_now or cell_size != size_now:
                 append(f"{font_name} {cell_size:g} Tf")
-                font_now = (font_name, cell_size)
+                font_now, size_now = font_name, cell_size
             append(shown)
     out += ["ET", "Q"]
     return "\n".join(out)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -81,10 +81,11 @@ class Fonts:
     name: str
     bold: str
     size: float
+    measure: Callable[[str, str, float], float] = stringWidth  # see PlotRoom.measure
 
     def width(self, text: str, size: float | None = None) -> float:
         """Return the printed width of text in points."""
-        return stringWidth(text, self.name, size or self.size)
+        return self.measure(text, self.name, size or self.size)
 
 
 def chart_drawing(model: ChartModel, **options: object) -> Drawing:
@@ -99,19 +100,34 @@ def chart_picture(
     columns: int | None = None, legend: bool = True, longest_run: str = "signal",
     font_name: str = "Helvetica",
     bold_font_name: str = "Helvetica-Bold", font_size: float = 7.5,
+    measure: Callable[[str, str, float], float] = stringWidth,
 ) -> Picture:
-    """Return the chart as a Picture of width × height points."""
-    fonts = Fonts(font_name, bold_font_name, font_size)
-    count = len(pd.unique(point_column(model.points, "facet")))  # Series.nunique(dropna=False)
+    """Return the chart as a Picture of width × height points.
+
+    measure(text, font, size) gives a text's printed width: a report passes its record of
+    widths shared by its charts (reports.pdf.cell_text.CellTexts.width).
+    """
+    fonts = Fonts(font_name, bold_font_name, font_size, measure)
+    count = facet_count(point_column(model.points, "facet"))
     across = panel_columns(count, columns)
     # A first guess at one plot's size: the axis labels' margins take about nine letters.
     guess = PlotRoom(max((width - font_size * 9 * across) / across, 40.0), height * 0.6, font_size,
-                     font_name)
+                     font_name, measure)
     geometry = chart_geometry(model, language=language, warning_limits=warning_limits,
                               percent=percent, x_title=x_title, y_title=y_title, columns=columns,
                               longest_run=longest_run, room=guess)
     return geometry_picture(geometry, width=width, height=height, title=title, columns=columns,
                          legend=legend, fonts=fonts)
+
+
+def facet_count(facets: np.ndarray) -> int:
+    """Return how many panels a facet column makes: Series.nunique(dropna=False), every NaN one value.
+
+    A set of the column's values, not pandas: its hash table costs some 100 µs a chart.
+    """
+    distinct = set(facets.tolist())
+    not_a_number = sum(1 for value in distinct if value != value)  # NaN objects are unequal
+    return len(distinct) - max(not_a_number - 1, 0)
 
 
 def geometry_picture(geometry: ChartGeometry, *, width: float, height: float, title: str | None,
@@ -128,7 +144,7 @@ def geometry_picture(geometry: ChartGeometry, *, width: float, height: float, ti
     # for the plot they leave, until that no longer changes (the second round, in practice).
     for _ in range(3):
         frames = panel_frames(geometry, width, top, legend_height, columns, fonts)
-        room = PlotRoom(frames[0].width, frames[0].height, fonts.size, fonts.name)
+        room = PlotRoom(frames[0].width, frames[0].height, fonts.size, fonts.name, fonts.measure)
         if room == geometry.room:
             break
         geometry = place_labels(geometry, room)

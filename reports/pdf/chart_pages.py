@@ -15,7 +15,8 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from indicators import ChartModel
 from reports.content.report_content import ReportContent, UnitCharts
@@ -32,6 +33,7 @@ from reports.pdf.fonts import ReportFonts
 from reports.pdf.picture import Layer, Picture, Text
 from reports.pdf.picture_canvas import PictureFlowable
 from reports.pdf.report_styles import TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.pdf.styled_lines import NEW_LINE, Lines, Run, break_lines
 from reports.wording.formats import format_date, format_month
 from reports.wording.goal_text import goal_target_text
@@ -64,12 +66,12 @@ def unit_heading(unit: UnitCharts, *, styles: ReportStyles, language: str,
                  several: bool) -> list[Flowable]:
     """Return the heading over a unit's charts."""
     title = report_text("charts.title", language) if not several else escape(unit.unit.name)
-    story: list[Flowable] = [Paragraph(title, styles.heading)]
+    story: list[Flowable] = [SteadyParagraph(title, styles.heading)]
     if several and unit.unit.area:
-        story.append(Paragraph(escape(unit.unit.area), styles.small))
+        story.append(SteadyParagraph(escape(unit.unit.area), styles.small))
         story.append(Spacer(1, 6))
     if not unit.charts:
-        story.append(Paragraph(report_text("charts.none", language), styles.body))
+        story.append(SteadyParagraph(report_text("charts.none", language), styles.body))
     return story
 
 
@@ -107,7 +109,7 @@ def chart_block(chart: StoredChart, content: ReportContent, *, styles: ReportSty
         if notes:
             below.append((dated_runs(report_text("chart.notes", language, month=month_name), notes,
                                      language, style=small, bold=fonts.bold), small))
-    picture = model_figure(chart, model, fonts=fonts, language=language)
+    picture = model_figure(chart, model, fonts=fonts, language=language, measure=texts.width)
     if not len(model.points):
         above.append((styled(styles.body, report_text("chart.no_data", language)), styles.body))
     return PictureFlowable(block_picture(above, picture, below, measure=texts.width), texts=texts)
@@ -119,16 +121,20 @@ def chart_figure(chart: StoredChart, *, fonts: ReportFonts, language: str, share
     return model_figure(chart, model, fonts=fonts, language=language)
 
 
-def model_figure(chart: StoredChart, model: ChartModel, *, fonts: ReportFonts,
-                 language: str) -> Picture | None:
-    """Return the chart's model (suppressed or not, as the caller made it) drawn; None without points."""
+def model_figure(chart: StoredChart, model: ChartModel, *, fonts: ReportFonts, language: str,
+                 measure: Callable[[str, str, float], float] = stringWidth) -> Picture | None:
+    """Return the chart's model (suppressed or not, as the caller made it) drawn; None without points.
+
+    measure: how texts are measured (see chart_picture).
+    """
     definition = chart.indicator.definition
     if not len(model.points):
         return None
     return chart_picture(
         model, width=TEXT_WIDTH, height=CHART_HEIGHT, language=language,
         y_title=y_title(chart, language), x_title=x_title_for(definition.measure, language),
-        font_name=fonts.regular, bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE)
+        font_name=fonts.regular, bold_font_name=fonts.bold, font_size=CHART_FONT_SIZE,
+        measure=measure)
 
 
 def ink(style: ParagraphStyle) -> str:

@@ -7,12 +7,13 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, PageBreak, Spacer, Table, TableStyle
 
 from reports.content.report_content import ReportContent
 from reports.drawing import palette
 from reports.pdf.chart_pages import in_month
 from reports.pdf.report_styles import ACCENT, RULE, SHADE, TEXT_WIDTH, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_date, format_month, local_time
 from reports.wording.goal_text import goal_state
 from reports.wording.texts import counted, report_text
@@ -27,24 +28,24 @@ def cover_section(content: ReportContent, *, styles: ReportStyles, language: str
     """Return the cover page's flowables, ending with a page break."""
     month = format_month(content.month.first, language=language)
     story: list[Flowable] = [
-        Paragraph(report_text("cover.kicker", language), styles.small),
+        SteadyParagraph(report_text("cover.kicker", language), styles.small),
         Spacer(1, 6),
-        Paragraph(report_text("report.title", language), styles.cover_title),
-        Paragraph(escape(f"{content.scope.name} · {month}"), styles.cover_subtitle),
+        SteadyParagraph(report_text("report.title", language), styles.cover_title),
+        SteadyParagraph(escape(f"{content.scope.name} · {month}"), styles.cover_subtitle),
         HRFlowable(width="100%", thickness=2, color=ACCENT, spaceAfter=14),
         facts_table(content, styles=styles, language=language, shared=shared,
                     generated_at=generated_at),
         Spacer(1, 18),
-        Paragraph(report_text("cover.summary", language, month=month), styles.subheading),
+        SteadyParagraph(report_text("cover.summary", language, month=month), styles.subheading),
         summary_table(content, styles=styles, language=language),
         Spacer(1, 6),
-        Paragraph(goal_line(content, language=language), styles.body),
+        SteadyParagraph(goal_line(content, language=language), styles.body),
     ]
     story += signal_lists(content, styles=styles, language=language)
-    story += [Spacer(1, 10), Paragraph(report_text("cover.how_to_read.title", language), styles.subheading),
-              Paragraph(report_text(f"cover.how_to_read.{content.rules}", language), styles.body)]
+    story += [Spacer(1, 10), SteadyParagraph(report_text("cover.how_to_read.title", language), styles.subheading),
+              SteadyParagraph(report_text(f"cover.how_to_read.{content.rules}", language), styles.body)]
     if not styles.fonts.symbols:
-        story.append(Paragraph(escape(styles.fonts.warning(language)), styles.small))
+        story.append(SteadyParagraph(escape(styles.fonts.warning(language)), styles.small))
     story.append(PageBreak())
     return story
 
@@ -87,7 +88,7 @@ def facts_table(content: ReportContent, *, styles: ReportStyles, language: str, 
         ("cover.generated", made),
         ("cover.sharing", f"<b>{escape(sharing)}</b>" if shared else escape(sharing)),
     ]
-    rows = [[Paragraph(report_text(label, language), styles.table_header), Paragraph(value, styles.body)]
+    rows = [[SteadyParagraph(report_text(label, language), styles.table_header), SteadyParagraph(value, styles.body)]
             for label, value in facts]
     table = Table(rows, colWidths=(110, TEXT_WIDTH - 110))
     table.setStyle(TableStyle([
@@ -108,7 +109,7 @@ def summary_table(content: ReportContent, *, styles: ReportStyles, language: str
     for kind in SUMMARY_KINDS:
         mark = palette.VERDICT_MARKS[kind]
         symbol = f'<font color="{mark.colour}">{mark.glyph}</font> ' if fonts.symbols else ""
-        cells.append(Paragraph(
+        cells.append(SteadyParagraph(
             f'<font size="18">{symbol}<b>{counts.get(kind, 0)}</b></font><br/>'
             f'<font color="{mark.colour}">{escape(mark.word(language))}</font>', styles.body))
     table = Table([cells], colWidths=[TEXT_WIDTH / len(SUMMARY_KINDS)] * len(SUMMARY_KINDS))
@@ -153,5 +154,5 @@ def signal_lists(content: ReportContent, *, styles: ReportStyles, language: str)
             lines.append(escape(f"{unit_name}: {name}" if several else name))
         if len(named) > LISTED_SIGNALS:
             lines.append(report_text("cover.list.more", language, count=len(named) - LISTED_SIGNALS))
-        story += [Spacer(1, 6), Paragraph("<br/>".join(lines), styles.body)]
+        story += [Spacer(1, 6), SteadyParagraph("<br/>".join(lines), styles.body)]
     return story

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable
 
 from reports.pdf.cell_text import Cell, CellTexts, write_cells
@@ -48,7 +49,7 @@ class Row(NamedTuple):
 class DataTable(Flowable):
     """A table of one-line rows under a title, filling column groups top to bottom."""
 
-    def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row],
+    def __init__(self, title: str, note: str, columns: Sequence[Column], rows: Sequence[Row | tuple],
                  fonts: ReportFonts, *, width: float, texts: CellTexts | None = None,
                  per_group: int | None = None, groups: int | None = None,
                  continued: str = "") -> None:
@@ -112,7 +113,7 @@ class DataTable(Flowable):
         canvas.setLineWidth(0.5)
         for start in starts:
             canvas.line(start, header_y - 2.5, start + self.group_width, header_y - 2.5)
-        cells: list[Cell] = []
+        cells: list[Cell | tuple] = []
         for start in starts:
             cells += self._cells(start, header_y, [c.header for c in self.columns], fonts.bold, INK)
         last = len(self.columns) - 1
@@ -131,24 +132,34 @@ class DataTable(Flowable):
                         at = lefts[column].get(text)
                         if at is None:
                             at = lefts[column][text] = self._left_end(places[column], text, regular)
-                        cells.append(Cell(at, y, text, regular, ink))
+                        # Cell's fields as a plain tuple: an appendix makes some 100,000 cells,
+                        # and a NamedTuple's constructor is a Python call each.
+                        cells.append((at, y, text, regular, ink, None, False))
                 symbol = row_cells[-1]
                 if symbol:  # the signal's symbol, in its colour, in the last column
                     at = lefts[last].get(symbol)
                     if at is None:
                         at = lefts[last][symbol] = self._left_end(places[last], symbol, regular)
-                    cells.append(Cell(at, y, symbol, regular, texts.colour(colour) if colour else INK))
+                    cells.append((at, y, symbol, regular, texts.colour(colour) if colour else INK,
+                                  None, False))
         write_cells(canvas, cells, size=FONT_SIZE, texts=self.texts)
 
     def _shade(self, starts: list[float], first_row_y: float) -> None:
         """Shade every other row so the eye keeps to its line."""
         canvas = self.canv
         canvas.setFillColor(SHADE)
-        for group, start in enumerate(starts):
-            lines = min(self.per_group, len(self.rows) - group * self.per_group)
-            for line in range(1, lines, 2):
-                canvas.rect(start, first_row_y - line * ROW_HEIGHT - 2.3, self.group_width,
-                            ROW_HEIGHT, stroke=0, fill=1)
+        lines = tuple(min(self.per_group, len(self.rows) - group * self.per_group)
+                      for group in range(len(starts)))
+        # A full page of rows is shaded like the last one: its rectangles are written once
+        # per report, as canvas.rect writes them, and repeated.
+        key = ("shade", tuple(starts), first_row_y, self.group_width, lines)
+        code = self.texts.drawn.get(key)
+        if code is None:
+            code = self.texts.drawn[key] = "\n".join(
+                f"n {fp_str(start, first_row_y - line * ROW_HEIGHT - 2.3, self.group_width, ROW_HEIGHT)} re f*"
+                for start, count in zip(starts, lines, strict=True) for line in range(1, count, 2))
+        if code:
+            canvas.addLiteral(code)
 
     def _cells(self, left: float, y: float, texts: Sequence[str], font: str,
                colour: Color, *, first: int = 0) -> list[Cell]:

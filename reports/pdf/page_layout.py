@@ -93,7 +93,20 @@ def lay_out(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles, *
     buffer = io.BytesIO()
     fonts = styles.fonts
 
+    # Every page's header and footer are the same PDF code but for the form of its page label
+    # (see LaidOut): each kind of page draws them once, and later pages repeat that code.
+    drawn: dict[bool, tuple[list[str], list[str]]] = {}
+
     def decorate(canvas: Canvas, document: BaseDocTemplate, *, header: bool) -> None:
+        code = canvas._code  # the page's PDF code, where reportlab's drawing calls append theirs
+        label = page_label_form(canvas.getPageNumber())  # written by LaidOut.finish
+        if header in drawn:
+            before, after = drawn[header]
+            code.extend(before)
+            canvas.doForm(label)  # the form in use on this page, as reportlab records it
+            code.extend(after)
+            return
+        start = len(code)
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setStrokeColor(RULE)
@@ -106,13 +119,16 @@ def lay_out(story: Sequence[Flowable], texts: PageTexts, styles: ReportStyles, *
         bottom = BOTTOM_MARGIN - 22
         canvas.line(MARGIN, bottom + 10, PAGE_WIDTH - MARGIN, bottom + 10)
         canvas.translate(MARGIN, bottom)
-        canvas.doForm(page_label_form(canvas.getPageNumber()))  # written by LaidOut.finish
+        middle = len(code)
+        canvas.doForm(label)
+        end = len(code)
         canvas.restoreState()
         canvas.saveState()
         canvas.setFont(fonts.regular, FOOTER_SIZE)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, bottom, texts.footer)
         canvas.restoreState()
+        drawn[header] = (code[start:middle], code[end:])
 
     frame = Frame(MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

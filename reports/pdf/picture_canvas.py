@@ -10,10 +10,11 @@ holds the painter to the Drawing renderer's picture, pixel for pixel.
 
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from reports.pdf.cell_text import Cell, CellTexts, write_cells
+from reports.pdf.cell_text import SIZE, Cell, CellTexts, write_cells
 from reports.pdf.picture import (
     CLOSE,
     CURVE_TO,
@@ -68,7 +69,31 @@ def paint_picture(picture: Picture, canvas: Canvas, *, texts: CellTexts | None =
 
 def path_code(operators: tuple[int, ...], points: tuple[float, ...]) -> str:
     """Return a path's construction operators in PDF."""
-    return " ".join([OPERATOR_CODE[operator] for operator in operators]) % points
+    # map over the dict's own look-up: a chart's points make paths of a thousand operators.
+    return " ".join(map(OPERATOR_CODE.__getitem__, operators)) % points
+
+
+def pen_code(last: tuple | None, wanted: tuple) -> str:
+    """Return the code that changes the stroke from last to wanted (colour, width, dash, cap, join).
+
+    Each part is what the canvas's setter writes (setStrokeColor, setLineWidth, setDash,
+    setLineCap, setLineJoin), only for the parts that change.
+    """
+    hex_colour, width, dash, cap, join = wanted
+    last = last or (None,) * 5
+    code = []
+    if last[0] != hex_colour:
+        stroke = colour(hex_colour)
+        code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+    if last[1] != width:
+        code.append(f"{fp_str(width)} w")
+    if last[2] != dash:
+        code.append(f"[{fp_str(list(dash) if dash else [])}] 0 d")
+    if last[3] != cap:
+        code.append(f"{cap:d} J")
+    if last[4] != join:
+        code.append(f"{join:d} j")
+    return "\n".join(code)
 
 
 class Painter:
@@ -79,7 +104,7 @@ class Painter:
         self.texts = texts
         self.stroke: tuple | None = None
         self.fill: str | None = None
-        self.waiting: list[Cell] = []  # texts are set together, after the shapes under them
+        self.waiting: list[Cell | tuple] = []  # texts are set together, after the shapes under them
 
     def paint(self, items: tuple[Outline | Box | Text | Layer, ...]) -> None:
         """Paint items in order, layers depth first."""
@@ -110,7 +135,12 @@ class Painter:
     def use_fill(self, hex_colour: str) -> None:
         """Make hex_colour the fill colour."""
         if self.fill != hex_colour:
-            self.canvas.setFillColor(colour(hex_colour))
+            key = ("fill", hex_colour)  # what setFillColor writes, made once a report
+            code = self.texts.drawn.get(key)
+            if code is None:
+                fill = colour(hex_colour)
+                code = self.texts.drawn[key] = f"{fp_str((fill.red, fill.green, fill.blue))} rg"
+            self.canvas.addLiteral(code)
             self.fill = hex_colour
 
     def use_pen(self, pen: Pen) -> None:
@@ -118,18 +148,12 @@ class Painter:
         wanted = (pen.colour, pen.width, pen.dash, pen.cap, pen.join)
         if self.stroke == wanted:
             return
-        canvas = self.canvas
-        last = self.stroke or (None,) * 5
-        if last[0] != pen.colour:
-            canvas.setStrokeColor(colour(pen.colour))
-        if last[1] != pen.width:
-            canvas.setLineWidth(pen.width)
-        if last[2] != pen.dash:
-            canvas.setDash(list(pen.dash) if pen.dash else [])
-        if last[3] != pen.cap:
-            canvas.setLineCap(pen.cap)
-        if last[4] != pen.join:
-            canvas.setLineJoin(pen.join)
+        # The same few changes of pen recur in every chart: their code is made once a report.
+        key = ("pen", self.stroke, wanted)
+        code = self.texts.drawn.get(key)
+        if code is None:
+            code = self.texts.drawn[key] = pen_code(self.stroke, wanted)
+        self.canvas.addLiteral(code)
         self.stroke = wanted
 
     def outline(self, item: Outline) -> None:
@@ -153,13 +177,14 @@ class Painter:
             x, y = item.x, item.y + (x - item.x)
         else:
             y = item.y
-        self.waiting.append(Cell(x, y, item.text, item.font, self.texts.colour(item.colour),
-                                 size=item.size, turned=item.turned))
+        # Cell's fields as a plain tuple: a report's charts set some 16,000 texts.
+        self.waiting.append((x, y, item.text, item.font, self.texts.colour(item.colour), item.size,
+                             item.turned))
 
     def flush_texts(self) -> None:
         """Set the queued texts; the canvas's colours are as before afterwards."""
         if self.waiting:
-            write_cells(self.canvas, self.waiting, size=self.waiting[0].size, texts=self.texts)
+            write_cells(self.canvas, self.waiting, size=self.waiting[0][SIZE], texts=self.texts)
             self.waiting = []
 
     def box(self, item: Box) -> None:

@@ -44,9 +44,12 @@ def break_lines(runs: Sequence[Run], width: float,
 
     measure(text, font, size) returns a text's printed width.
     """
-    lines: list[list[tuple[float, Run]]] = [[]]
+    # Each line's pieces as (x, (font, size, colour), words): a piece's Run is made once, when
+    # the lines are done, not anew for every word it gains (400 charts, some sixty words each).
+    lines: list[list[tuple[float, tuple[str, float, str], list[str]]]] = [[]]
     x = 0.0
     for run in runs:
+        style = (run.font, run.size, run.colour)
         for number, part in enumerate(run.text.split(NEW_LINE)):
             if number:
                 lines.append([])
@@ -62,11 +65,10 @@ def break_lines(runs: Sequence[Run], width: float,
                     x, spaced = 0.0, word
                     wide = measure(word, run.font, run.size)
                 line = lines[-1]
-                if line and line[-1][1].font == run.font and line[-1][1].colour == run.colour \
-                        and line[-1][1].size == run.size:
-                    start, last = line[-1]
-                    line[-1] = (start, Run(last.text + spaced, run.font, run.size, run.colour))
+                if line and line[-1][1] == style:
+                    line[-1][2].append(spaced)
                 else:
-                    line.append((x, Run(spaced, run.font, run.size, run.colour)))
+                    line.append((x, style, [spaced]))
                 x += wide
-    return Lines(tuple(tuple(line) for line in lines))
+    return Lines(tuple(tuple((start, Run("".join(words), *style)) for start, style, words in line)
+                       for line in lines))

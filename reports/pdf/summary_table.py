@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from reports.content.report_content import ReportContent
 from reports.content.stored_charts import StoredChart, latest_row, period_unit
@@ -19,6 +19,7 @@ from reports.content.suppression import SMALL_COUNT_TEXT, hidden_points
 from reports.drawing import palette
 from reports.pdf.cell_text import CellTexts
 from reports.pdf.report_styles import INK, MUTED, ReportStyles
+from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.pdf.summary_grid import GridCell, GridRow, SummaryGrid
 from reports.wording.formats import MISSING, format_date, format_number, format_period
 from reports.wording.goal_text import goal_state, goal_target_text
@@ -53,12 +54,14 @@ def summary_row(chart: StoredChart, *, unit: str, area: str, language: str,
     definition = chart.indicator.definition
     points = chart.model.points
     row = latest_row(chart)
-    latest_value = None if row is None else float(points["y"].iloc[row])
+    # One cell each, not a column made into a Series first (a summary has 400 rows).
+    latest_value = None if row is None else float(points.iat[row, points.columns.get_loc("y")])
     hidden = False
     if row is None:
         period, latest = MISSING, MISSING
     else:
-        period = format_period(points["x"].iloc[row], unit=period_unit(chart), language=language)
+        period = format_period(points.iat[row, points.columns.get_loc("x")], unit=period_unit(chart),
+                               language=language)
         latest = value_text(latest_value, definition, language=language,
                             with_unit=definition.measure != "rate")
         hidden = shared and bool(hidden_points(points.iloc[[row]], definition.measure)[0])
@@ -102,12 +105,12 @@ def summary_section(rows: Sequence[SummaryRow], *, styles: ReportStyles, languag
     """Return the summary's heading, how to read it, and its table (unit rows when several)."""
     fonts = styles.fonts
     story: list[Flowable] = [
-        Paragraph(report_text("summary.title", language), styles.heading),
-        Paragraph(report_text("summary.intro", language, date=as_of_text), styles.body),
+        SteadyParagraph(report_text("summary.title", language), styles.heading),
+        SteadyParagraph(report_text("summary.intro", language, date=as_of_text), styles.body),
         Spacer(1, 4),
     ]
     if not rows:
-        story.append(Paragraph(report_text("summary.empty", language), styles.body))
+        story.append(SteadyParagraph(report_text("summary.empty", language), styles.body))
         return story
     header = [report_text(f"summary.column.{key}", language)
               for key in ("indicator", "period", "latest", "verdict", "goal", "days_since")]

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from indicators import Annotation, ChartModel, analyze, days_between_events
 from reports.drawing import palette
-from reports.drawing.chart_axes import DAY, EPOCH
-from reports.drawing.chart_geometry import chart_geometry
+from reports.drawing.chart_axes import DAY, EPOCH, median_spacing, x_column, x_positions
+from reports.drawing.chart_geometry import chart_geometry, runs_of
 from reports.drawing.chart_labels import (
     ANNOTATION_FONT_SCALE,
     NOTE_SEPARATOR,
@@ -356,3 +356,42 @@ def test_points_keep_their_size_with_room_and_shrink_where_they_crowd_down_to_a_
     geometry = chart_geometry(crowded, room=PlotRoom(width=520, height=300, font_size=24))
     assert geometry.point_radius(9, smallest=2) == pytest.approx(520 / 105 / 2, rel=0.02)  # half the pitch
     assert geometry.point_radius(9, smallest=5) == 5
+
+
+@pytest.mark.parametrize(("keep", "groups", "runs"), [
+    ([1, 1, 1, 1], [0, 0, 0, 0], [[0, 1, 2, 3]]),  # one unbroken run
+    ([0, 1, 1, 0], [0, 0, 0, 0], [[1, 2]]),
+    ([1, 1, 0, 1], [0, 0, 0, 0], [[0, 1], [3]]),  # a gap breaks it
+    ([1, 1, 1, 1], [0, 0, 1, 1], [[0, 1], [2, 3]]),  # so does a new group
+    ([1, 1, 1, 1], [1, 2, 2, 1], [[0], [1, 2], [3]]),  # a group that comes back is a new run
+    ([0, 0, 0], [0, 0, 0], []),
+])
+def test_runs_of_kept_rows_break_at_gaps_and_at_each_change_of_group(keep, groups, runs):
+    found = runs_of(np.array(keep, dtype=bool), np.array(groups))
+    assert [run.tolist() for run in found] == runs
+
+
+@pytest.mark.parametrize(("positions", "spacing"), [
+    ([0, 7, 14, 21], 7.0),  # rising point by point
+    ([0, 7, 7, 14, 28], 7.0),  # a repeated position is one place
+    ([14, 0, 7, np.nan, 28], 7.0),  # out of order, with a gap in the data
+    ([0, 1, 3, 6], 2.0),  # the middle gap
+    ([0, 1, 3, 6, 10], 2.5),  # the mean of the middle two
+    ([5.0], 1.0), ([np.nan, np.nan], 1.0), ([], 1.0),
+])
+def test_the_spacing_is_the_median_gap_between_distinct_positions(positions, spacing):
+    assert median_spacing(np.array(positions, dtype=float)) == spacing
+
+
+@pytest.mark.parametrize("x", [
+    pd.to_datetime(["2026-01-05", None, "2026-01-19"]),
+    pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"]).as_unit("s"),
+    pd.to_datetime(["2026-01-05", "2026-01-12"]).tz_localize("Europe/Copenhagen"),
+    [1.5, 2.0, np.nan], [1, 2, 3], ["Nord", "Syd", "Nord"],
+])
+def test_x_reads_as_the_same_positions_from_its_array_as_from_its_column(x):
+    frame = pd.DataFrame({"x": x})
+    kind, positions, categories = x_positions(x_column(frame))
+    expected_kind, expected, expected_categories = x_positions(frame["x"])
+    assert (kind, categories) == (expected_kind, expected_categories)
+    np.testing.assert_array_equal(positions, expected)

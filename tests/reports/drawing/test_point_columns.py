@@ -23,3 +23,20 @@ def test_a_frame_that_is_gone_leaves_nothing_behind_for_the_next_frame():
         del points
         gc.collect()
         assert key not in point_columns._READ
+
+
+def test_every_kind_of_column_reads_as_to_numpy_reads_it_writable_or_not_alike():
+    points = pd.DataFrame({
+        "y": [0.5, np.nan, 1.0], "part": [1, 1, 2], "signal": [True, False, True],
+        "facet": [None, "Nord", None], "x": pd.to_datetime(["2026-01-05", None, "2026-01-19"]),
+        "zoned": pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"]).tz_localize("Europe/Copenhagen"),
+        "counted": pd.array([1, None, 3], dtype="Int64"), "kind": pd.Categorical(["a", "b", "a"]),
+    })
+    for name in points.columns:
+        column, expected = point_column(points, name), points[name].to_numpy()
+        assert column.dtype == expected.dtype, name
+        assert pd.Series(column).equals(pd.Series(expected)), name
+        assert column.flags.writeable == expected.flags.writeable, name
+    assert not point_column(points, "y").flags.writeable  # a view of the frame's own numbers
+    repeated = pd.DataFrame([[1.0, 2.0]], columns=["y", "y"])
+    np.testing.assert_array_equal(point_column(repeated, "y"), repeated["y"].to_numpy())

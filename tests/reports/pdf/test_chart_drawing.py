@@ -4,6 +4,7 @@ import dataclasses
 import io
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import pytest
 from pypdf import PdfReader
@@ -16,7 +17,7 @@ from indicators import Annotation, analyze
 from reports.drawing import palette
 from reports.drawing.chart_geometry import chart_geometry
 from reports.drawing.chart_labels import LINE_SPACING
-from reports.pdf.chart_drawing import chart_drawing
+from reports.pdf.chart_drawing import chart_drawing, facet_count
 from tests import chart_examples as examples
 
 
@@ -277,3 +278,12 @@ def test_draws_the_engines_own_model_with_its_signals():
     signals = subpaths(drawing.panel_0.points.improvement)
     assert len(signals) == int(model.points["signal"].sum()) > 0
     assert "Forbedring" in pdf_text(drawing)
+
+
+@pytest.mark.parametrize("facets", [
+    [None, None, None], ["Nord", "Syd", "Nord"], [None, "Nord"], [np.nan, float("nan"), None],
+    ["a", np.nan, "b", np.nan], [],
+])
+def test_a_facet_column_makes_as_many_panels_as_pandas_counts_values(facets):
+    column = np.array(facets, dtype=object)
+    assert facet_count(column) == pd.Series(column, dtype=object).nunique(dropna=False)

@@ -28,10 +28,11 @@ from reports.content.report_month import parse_month
 from reports.content.report_scope import find_scope, municipality_scope
 from reports.content.stored_charts import latest_row, period_unit
 from reports.content.suppression import hidden_points, small_counts
+from reports.pdf.appendix import _count, table_rows
 from reports.pdf.fonts import report_fonts
 from reports.pdf.monthly import monthly_report, report_file_name
 from reports.wording.formats import format_period
-from reports.wording.value_text import value_text
+from reports.wording.value_text import count_text, value_text
 from tests.browser import artefact
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdf_text import pdf_pages
@@ -375,3 +376,28 @@ def test_the_appendix_prints_what_each_harm_counts_from_its_measure_plan(unit_pa
     appendix = " ".join(flat(page) for page in unit_pages)
     assert ("Om målingen: Hvad tælles: En fejl i ordination, dosering eller givning, der gør "
             "lægekontakt nødvendig") in appendix
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_the_appendixs_tables_print_what_they_print_alone_when_they_share_what_was_printed(
+        municipality, shared):
+    charts = [chart for unit in municipality.units for chart in unit.charts]
+    said: dict = {}
+    together = [table_rows(chart, language="da", shared=shared, symbols=True, said=said)
+                for chart in charts]
+    alone = [table_rows(chart, language="da", shared=shared, symbols=True) for chart in charts]
+    assert together == alone
+    assert sum(map(len, together)) > 100 and said  # the demo's tables do share texts
+
+
+def test_a_count_of_minus_zero_prints_its_sign_after_a_count_of_zero():
+    counts: dict = {}
+    assert _count(0.0, counts, "da") == count_text(0.0, language="da")
+    assert _count(-0.0, counts, "da") == count_text(-0.0, language="da")
+    assert _count(12.0, counts, "da") == _count(12.0, counts, "da") == "12"
+
+
+def test_missing_counts_print_as_missing_and_are_not_kept():
+    counts: dict = {}
+    assert _count(float("nan"), counts, "da") == _count(float("nan"), counts, "da") == count_text(None)
+    assert counts == {}

@@ -8,13 +8,14 @@ import numpy as np
 import pytest
 from PIL import Image
 from reportlab.graphics import renderPDF
+from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from reports.pdf.chart_drawing import chart_drawing, chart_picture
 from reports.pdf.fonts import report_fonts
 from reports.pdf.picture import Box, Layer, Picture, Text
-from reports.pdf.picture_canvas import PictureFlowable, paint_picture, path_code
+from reports.pdf.picture_canvas import PictureFlowable, paint_picture, path_code, pen_code
 from reports.pdf.picture_drawing import picture_drawing
 from tests import chart_examples as examples
 
@@ -113,3 +114,28 @@ def test_a_layer_moved_by_its_offset_lands_where_the_drawing_puts_it():
     columns = np.nonzero(ink)[1]
     assert columns.min() < 60 / 72 * 100  # the texts start at the left
     assert ink[int((260 - 50 - 80) / 72 * 100), int((60 + 150) / 72 * 100):].any()  # the chart moved
+
+
+@pytest.mark.parametrize(("last", "wanted"), [
+    (None, ("#AD5A00", 0.9, (), 0, 1)),
+    (("#AD5A00", 0.9, (), 0, 1), ("#AD5A00", 1.5, (4.0, 2.0), 1, 1)),
+    (("#AD5A00", 1.5, (4.0, 2.0), 1, 1), ("#005AB5", 1.5, (), 0, 0)),
+])
+def test_a_change_of_pen_is_written_as_the_canvas_setters_write_it(last, wanted):
+    def by_setters(canvas: Canvas) -> None:
+        colour_, width, dash, cap, join = wanted
+        was = last or (None,) * 5
+        if was[0] != colour_:
+            canvas.setStrokeColor(HexColor(colour_))
+        if was[1] != width:
+            canvas.setLineWidth(width)
+        if was[2] != dash:
+            canvas.setDash(list(dash) if dash else [])
+        if was[3] != cap:
+            canvas.setLineCap(cap)
+        if was[4] != join:
+            canvas.setLineJoin(join)
+    canvas = Canvas(io.BytesIO())
+    before = len(canvas._code)
+    by_setters(canvas)
+    assert pen_code(last, wanted) == "\n".join(canvas._code[before:])
