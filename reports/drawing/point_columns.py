@@ -42,8 +42,10 @@ def _column_array(points: pd.DataFrame, name: str) -> np.ndarray:
     keeps in other arrays (dates, extension types) and repeated names go the long way.
     """
     location = points.columns.get_loc(name)
-    if isinstance(location, int):
-        values = points._get_column_array(location)  # pandas' own accessor of one column's values
+    # pandas' own accessor of one column's values: not public, so a pandas without it goes the long way.
+    array_of = getattr(points, "_get_column_array", None)
+    if isinstance(location, int) and array_of is not None:
+        values = array_of(location)
         if isinstance(values, np.ndarray):
             view = values.view()
             view.flags.writeable = False  # as to_numpy's view is under copy-on-write
