@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, MissingColumnError
+from indicators.frame_columns import column_values
 from indicators.periods import check_period, period_range, period_start_days
 
 
@@ -23,7 +24,7 @@ def _event_days(events: pd.DataFrame | Sequence[date]) -> tuple[np.ndarray, list
     """Event days (datetime64[D]) in date order with their notes (None where there is none)."""
     days = _unordered_days(events)
     if isinstance(events, pd.DataFrame) and "note" in events.columns:
-        notes = list(events["note"])
+        notes = list(column_values(events, "note"))
     else:
         notes = [None] * len(days)
     order = np.argsort(days, kind="stable")
@@ -40,10 +41,10 @@ def _unordered_days(events: pd.DataFrame | Sequence[date]) -> np.ndarray:
                 "Hændelserne mangler kolonnen 'date'.",
                 "The events have no column 'date'.",
             )
-        dates = events["date"]
-        if dates.isna().any():
+        days = period_start_days(column_values(events, "date"), "day")
+        if np.isnat(days).any():  # a missing date (None, NaN, NaT) is read as NaT
             raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-        return period_start_days(dates, "day")
+        return days
     listed = list(events)
     if any(day is None or (not isinstance(day, date) and pd.isna(day)) for day in listed):
         raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
