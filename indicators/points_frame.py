@@ -30,6 +30,8 @@ def _facet_columns(result: FacetAnalysis, target: float | None) -> dict[str, Any
 
     def joined(attribute: str) -> np.ndarray:
         parts = [getattr(lines, attribute) for lines in result.lines]
+        if len(parts) == 1:  # one phase, as most charts: the frame copies its columns anyway
+            return parts[0]
         return np.concatenate(parts) if parts else np.zeros(0)
 
     counts = {name: np.full(size, np.nan) for name in _COUNT_COLUMNS}
@@ -96,10 +98,7 @@ def _blocks(arrays: list[np.ndarray]) -> list[tuple[Any, np.ndarray]]:
 
 def _object_array(items: list[Any]) -> np.ndarray:
     """A 1-d object array holding items as they are (tuples stay tuples)."""
-    array = np.empty(len(items), dtype=object)
-    for index, item in enumerate(items):
-        array[index] = item
-    return array
+    return np.fromiter(items, dtype=object, count=len(items))  # fromiter never looks inside
 
 
 def points_frame(results: list[FacetAnalysis], *, target: float | None) -> pd.DataFrame:
