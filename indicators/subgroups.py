@@ -164,7 +164,9 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
 
 def aggregate(data: ChartInput, *, agg: str = "mean") -> list[Subgroups]:
     """Aggregate the observations into subgroups per x, one list entry per facet."""
-    if data.x_kind == "date":
+    if data.x_kind == "date" and data.x.dtype.kind == "M":
+        present_x = ~np.isnat(data.x)  # pandas' isna of numpy days, without its dispatch
+    elif data.x_kind == "date":
         present_x = ~pd.isna(data.x)
     elif data.x_kind == "number":
         present_x = ~np.isnan(data.x.astype(float))
