@@ -63,6 +63,7 @@ _BASELINE_UNTIL = bindparam("baseline_until", type_=Date)
 _LAST_FREEZE = (select(func.max(Baseline.day))
                 .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
                        Baseline.deleted_at.is_(None)))
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()  # day 0 of datetime64
 _ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS, dtype=object)
 _EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS, dtype=object)
 
@@ -168,7 +169,7 @@ def _cut(data: list[tuple], measures: dict[int, str], board_order: list[int], *,
     ids, _, days, numerators, denominators, values, notes = list(zip(*data, strict=True))
     rows = len(ids)
     ids = np.fromiter(ids, dtype=np.int64, count=rows)
-    days = np.array(days, dtype="datetime64[D]")  # parses SQLite's ISO text, takes dates as they are
+    days = _day_array(days)
     order = np.lexsort((days, ids))
     # fromiter and None → NaN in Python: numpy's own conversion of a tuple looks into
     # every item (a note might be a sequence) and takes a slow path for each None.
@@ -195,6 +196,15 @@ def _cut(data: list[tuple], measures: dict[int, str], board_order: list[int], *,
             frames[indicator_id] = frame_of_first_and_block(dates, figures[:, start:end].copy(),
                                                             _ENTRY_COLUMN_INDEX)
     return frames
+
+
+def _day_array(days: tuple) -> np.ndarray:
+    """The rows' days as datetime64[D]: SQLite's ISO text parsed by numpy, PostgreSQL's dates
+    through their ordinals (numpy converts a date object some thirty times slower)."""
+    if days and type(days[0]) is date:
+        ordinals = np.fromiter(map(date.toordinal, days), dtype=np.int64, count=len(days))
+        return (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+    return np.array(days, dtype="datetime64[D]")
 
 
 def _query(chosen: Select) -> CompoundSelect:
