@@ -23,6 +23,11 @@ from db.measurement_start import read_measuring_starts
 from db.models import Annotation, Baseline
 from db.permissions import check_permission
 
+# The frames' column names, built once: an index made from a list for each unit's two or
+# three frames cost a third of making them. The same index list_annotations' list gives.
+_ANNOTATION_INDEX = pd.Index(list(ANNOTATION_COLUMNS))
+_BASELINE_INDEX = pd.Index(list(BASELINE_COLUMNS))
+
 
 @dataclass(frozen=True)
 class BoardExtras:
@@ -56,7 +61,7 @@ def read_board_extras(unit_ids: Sequence[int], *, session: Session,
             .order_by(Baseline.day, Baseline.id)):
         baselines[unit_id].setdefault(indicator_id, []).append((*row, False))
     return {unit_id: BoardExtras(
-        pd.DataFrame(annotations[unit_id], columns=list(ANNOTATION_COLUMNS)),
-        {indicator_id: pd.DataFrame(rows, columns=list(BASELINE_COLUMNS))
+        pd.DataFrame(annotations[unit_id], columns=_ANNOTATION_INDEX),
+        {indicator_id: pd.DataFrame(rows, columns=_BASELINE_INDEX)
          for indicator_id, rows in baselines[unit_id].items()},
         starts) for unit_id, starts in read_measuring_starts(units, session=session).items()}

@@ -14,10 +14,14 @@ column-wise with numpy: no per-row Python work, no per-row SQLAlchemy objects.
 years behind it: the rows from that day on, the rows of a frozen baseline
 (up to the freeze day, which fixes the centre line however old it is) and, for
 events, the last event before it (where the first interval shown begins).
+`until` is the day a chart is drawn as of: the rows dated after it are left out
+(a series counted from events keeps the periods that start by then, each with all
+its events).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 import numpy as np
@@ -59,6 +63,7 @@ _BASELINE_UNTIL = bindparam("baseline_until", type_=Date)
 _LAST_FREEZE = (select(func.max(Baseline.day))
                 .where(Baseline.unit_id == _UNIT, Baseline.kind == "freeze",
                        Baseline.deleted_at.is_(None)))
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()  # day 0 of datetime64
 _ENTRY_COLUMN_INDEX = pd.Index(ENTRY_SERIES_COLUMNS, dtype=object)
 _EVENT_COLUMN_INDEX = pd.Index(EVENT_SERIES_COLUMNS, dtype=object)
 
@@ -74,14 +79,14 @@ def window_parameter(since: date | None, dialect: str) -> object:
 
 
 def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str,
-                since: date | None = None) -> pd.DataFrame:
+                since: date | None = None, until: date | None = None) -> pd.DataFrame:
     """Return one unit's series for one indicator (entries or events shape, by its measure).
 
-    since bounds the read (see the module's docstring); None reads the whole history.
+    since and until bound the read (see the module's docstring); None: no bound.
     """
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
     frames = _read(_ONE_SERIES, {"unit_id": unit_id, "indicator_id": indicator_id},
-                   session=session, since=since)
+                   session=session, since=since, until=until)
     if indicator_id not in frames:
         raise NotFoundError(f"Indikatoren findes ikke (id {indicator_id}).",
                             f"There is no indicator with id {indicator_id}.")
@@ -89,13 +94,14 @@ def read_series(unit_id: int, indicator_id: int, *, session: Session, actor: str
 
 
 def read_unit_series(unit_id: int, *, session: Session, actor: str,
-                     since: date | None = None) -> dict[int, pd.DataFrame]:
+                     since: date | None = None,
+                     until: date | None = None) -> dict[int, pd.DataFrame]:
     """Return every series on a unit's board, keyed by indicator id in board order.
 
-    since bounds the read (see the module's docstring); None reads the whole history.
+    since and until bound the read (see the module's docstring); None: no bound.
     """
     check_permission(session, actor=actor, action="unit.read", unit_id=unit_id)
-    return _read(_BOARD, {"unit_id": unit_id}, session=session, since=since)
+    return _read(_BOARD, {"unit_id": unit_id}, session=session, since=since, until=until)
 
 
 def empty_series(measure: str) -> pd.DataFrame:
@@ -107,7 +113,7 @@ def empty_series(measure: str) -> pd.DataFrame:
 
 
 def _read(query: CompoundSelect, parameters: dict[str, int], *,
-          session: Session, since: date | None) -> dict[int, pd.DataFrame]:
+          session: Session, since: date | None, until: date | None) -> dict[int, pd.DataFrame]:
     """Run one of the two queries below and cut its rows into series."""
     dialect = session.connection().dialect.name
     baseline_until = None
@@ -125,36 +131,50 @@ def _read(query: CompoundSelect, parameters: dict[str, int], *,
     measures = {row[0]: row[1] for row in described}
     board_order = [row[0] for row in sorted(described, key=lambda row: (row[3], row[0]))]
     data = [row for row in rows if row[1] is None]
-    frames = _cut(data, measures, board_order)
     # The describing rows' note is "period counted_from" ("month tryksaar_dage_mellem").
     counted = {row[0]: (row[1], row[6].partition(" ")[0]) for row in described
                if row[6].partition(" ")[2]}
+    # A counted series is cut at until once counted (its periods, not its rows' days).
+    frames = _cut(data, measures, board_order, until=until, whole=counted.keys())
     if counted:
         counted_days: dict[int, list[str]] = {indicator_id: [] for indicator_id in counted}
         for row in rows:
             if row[1] == _COUNTED_EVENT:
                 counted_days[row[0]].append(row[2])
         for indicator_id, (measure, period) in counted.items():
-            frames[indicator_id] = counted_series(
+            frames[indicator_id] = _periods_up_to(counted_series(
                 frames[indicator_id], np.array(counted_days[indicator_id], dtype="datetime64[D]"),
-                measure=measure, period=period, since=since)
+                measure=measure, period=period, since=since), until)
     return frames
 
 
-def _cut(data: list[tuple], measures: dict[int, str],
-         board_order: list[int]) -> dict[int, pd.DataFrame]:
-    """Cut the data rows into one series per chosen indicator, in board order."""
+def _periods_up_to(counted: pd.DataFrame, until: date | None) -> pd.DataFrame:
+    """A counted series' rows of the periods that start by until (each with all its events)."""
+    if until is None:
+        return counted
+    # The periods are in order: a binary search compares a few of them, not every one.
+    kept = int(np.searchsorted(counted["date"].to_numpy(), until, side="right"))
+    return counted if kept == len(counted) else counted.iloc[:kept]
+
+
+def _cut(data: list[tuple], measures: dict[int, str], board_order: list[int], *,
+         until: date | None, whole: Collection[int]) -> dict[int, pd.DataFrame]:
+    """Cut the data rows into one series per chosen indicator, in board order.
+
+    Each series keeps its rows dated up to until (None: all), those of the
+    indicators in whole all their rows.
+    """
     if not data:
         return {indicator_id: empty_series(measures[indicator_id]) for indicator_id in board_order}
     ids, _, days, numerators, denominators, values, notes = list(zip(*data, strict=True))
     rows = len(ids)
     ids = np.fromiter(ids, dtype=np.int64, count=rows)
-    days = np.array(days, dtype="datetime64[D]")  # parses SQLite's ISO text, takes dates as they are
+    days = _day_array(days)
     order = np.lexsort((days, ids))
     # fromiter and None → NaN in Python: numpy's own conversion of a tuple looks into
     # every item (a note might be a sequence) and takes a slow path for each None.
     notes = np.fromiter(notes, dtype=object, count=rows)
-    ids, days, notes = ids[order], days[order].astype(object), notes[order]
+    ids, days, notes = ids[order], days[order], notes[order]
     figures = np.array([[_NAN if figure is None else figure for figure in column]
                         for column in (numerators, denominators, values)], dtype=float)[:, order]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
@@ -166,13 +186,25 @@ def _cut(data: list[tuple], measures: dict[int, str],
             frames[indicator_id] = empty_series(measures[indicator_id])
             continue
         start, end = bounds[indicator_id]
-        dates = days[start:end].copy()
+        if until is not None and indicator_id not in whole:  # each series' days are in order
+            end = start + int(np.searchsorted(days[start:end], np.datetime64(until, "D"),
+                                              side="right"))
+        dates = days[start:end].astype(object)
         if measures[indicator_id] == "events":
             frames[indicator_id] = frame_of_columns([dates, notes[start:end].copy()], _EVENT_COLUMN_INDEX)
         else:
             frames[indicator_id] = frame_of_first_and_block(dates, figures[:, start:end].copy(),
                                                             _ENTRY_COLUMN_INDEX)
     return frames
+
+
+def _day_array(days: tuple) -> np.ndarray:
+    """The rows' days as datetime64[D]: SQLite's ISO text parsed by numpy, PostgreSQL's dates
+    through their ordinals (numpy converts a date object some thirty times slower)."""
+    if days and type(days[0]) is date:
+        ordinals = np.fromiter(map(date.toordinal, days), dtype=np.int64, count=len(days))
+        return (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+    return np.array(days, dtype="datetime64[D]")
 
 
 def _query(chosen: Select) -> CompoundSelect:

@@ -63,9 +63,19 @@ def mean_present(values: np.ndarray) -> float:
 
 
 def median_present(values: np.ndarray) -> float:
-    """Median of the values that are not missing; NaN when none are."""
+    """Median of the values that are not missing; NaN when none are.
+
+    np.median's own steps (the same partition, the middle one or two averaged as its
+    mean does), without its checks and conversions, which cost several times the steps.
+    """
     present = values[~np.isnan(values)]
-    return float(np.median(present)) if len(present) else np.nan
+    count = len(present)
+    if count == 0:
+        return np.nan
+    middle = count // 2
+    lowest = middle if count % 2 else middle - 1  # the middle one, or the middle two
+    middle_values = np.partition(present, [*range(lowest, middle + 1), -1])[lowest:middle + 1]
+    return float(middle_values.sum() / len(middle_values))
 
 
 def sum_present(values: np.ndarray) -> float:

@@ -37,6 +37,7 @@ import pandas as pd
 from indicators.catalogue import Goal
 from indicators.chart_model import ChartModel
 from indicators.errors import InvalidOptionError
+from indicators.frame_columns import column_values
 from indicators.making_data_count import assurance_of
 
 Assurance = Literal["consistent_pass", "consistent_fail", "inconsistent"]
@@ -286,12 +287,11 @@ def reduction_baseline(numerators: np.ndarray, denominators: np.ndarray | None, 
     return np.where(usable.any(axis=1), level * multiply, np.nan)
 
 
-def _days(x: pd.Series) -> np.ndarray:
+def _days(x: np.ndarray) -> np.ndarray:
     """The points' x as days (dates are stored as datetime64 already; others are parsed)."""
-    values = x.to_numpy()
-    if values.dtype.kind != "M":
-        values = pd.to_datetime(x).to_numpy()
-    return values.astype("datetime64[D]")
+    if x.dtype.kind != "M":
+        x = pd.to_datetime(pd.Series(x)).to_numpy()
+    return x.astype("datetime64[D]")
 
 
 def chart_goal_status(model: ChartModel, goal: Goal, *, today: date,
@@ -334,7 +334,7 @@ def chart_goal_statuses(models: Sequence[ChartModel], goal: Goal) -> list[GoalSt
 def _judged_points(model: ChartModel) -> tuple[np.ndarray, ...]:
     """The x (as days), y, lcl and ucl of a chart's points that count (not censored)."""
     points = model.points
-    counted = ~points["censored"].to_numpy(dtype=bool)
-    return (_days(points["x"])[counted], points["y"].to_numpy(dtype=float)[counted],
-            points["lcl"].to_numpy(dtype=float)[counted],
-            points["ucl"].to_numpy(dtype=float)[counted])
+    counted = ~np.asarray(column_values(points, "censored"), dtype=bool)
+    return (_days(column_values(points, "x"))[counted],
+            *(np.asarray(column_values(points, name), dtype=float)[counted]
+              for name in ("y", "lcl", "ucl")))

@@ -124,6 +124,8 @@ class AnalysisOptions:
 
 _FIELDS = fields(AnalysisOptions)
 OPTION_NAMES: tuple[str, ...] = tuple(option.name for option in _FIELDS)
+# Each option's name, default and check, taken from its field once: every chart checks all.
+_CHECKS = tuple((option.name, option.default, option.metadata["check"]) for option in _FIELDS)
 
 
 def make_options(**options: Any) -> AnalysisOptions:
@@ -132,10 +134,8 @@ def make_options(**options: Any) -> AnalysisOptions:
     if unknown:
         # The TypeError Python raises for a misspelt keyword, as when analyze spelt them out.
         raise TypeError(f"unexpected keyword argument {unknown[0]!r}; the options are {', '.join(OPTION_NAMES)}")
-    return AnalysisOptions(**{
-        option.name: option.metadata["check"](option.name, options.get(option.name, option.default))
-        for option in _FIELDS
-    })
+    return AnalysisOptions(**{name: check(name, options.get(name, default))
+                              for name, default, check in _CHECKS})
 
 
 Function = TypeVar("Function", bound=Callable[..., Any])

@@ -74,13 +74,22 @@ def period_range(first: date | pd.Timestamp, last: date | pd.Timestamp, period: 
 
 def period_days(first: date | pd.Timestamp, last: date | pd.Timestamp, period: str) -> np.ndarray:
     """period_range as numpy datetime64[D] values, for callers that need no index."""
-    start, end = period_start_days(np.array([np.datetime64(pd.Timestamp(first).date()),
-                                             np.datetime64(pd.Timestamp(last).date())]), period)
+    start, end = period_start_days(np.array([as_day(first), as_day(last)]), period)
     if period == "month":
         months = np.arange(start.astype("datetime64[M]"), end.astype("datetime64[M]") + 1)
         return months.astype("datetime64[D]")
     step = 7 if period == "week" else 1
     return np.arange(start, end + 1, step)
+
+
+def as_day(value: date | pd.Timestamp | np.datetime64) -> np.datetime64:
+    """A day (a date, a Timestamp, text) as datetime64[D]: the day pd.Timestamp(value).date() gives."""
+    # The usual cases, a date or a numpy day: a Timestamp costs more than the periods.
+    if type(value) is date:
+        return np.datetime64(value, "D")
+    if isinstance(value, np.datetime64) and not np.isnat(value):
+        return value.astype("datetime64[D]")
+    return np.datetime64(pd.Timestamp(value).date(), "D")
 
 
 def iso_week(day: date | pd.Timestamp) -> tuple[int, int]:

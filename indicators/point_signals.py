@@ -13,6 +13,7 @@ def with_point_signals(facet: FacetAnalysis, improvement: str | None) -> FacetAn
     flagged, direction, rule_names = point_directions(
         len(facet.sub), [finding for findings in facet.findings for finding in findings])
     kinds = np.full(len(facet.sub), None, dtype=object)
-    for way in (-1, 0, 1):
-        kinds[flagged & (direction == way)] = signal_kind(way, improvement)
+    if flagged.any():  # most charts have no pattern: their points' kinds stay None
+        for way in (-1, 0, 1):
+            kinds[flagged & (direction == way)] = signal_kind(way, improvement)
     return facet.filled(flagged=flagged, direction=direction, kinds=kinds, rule_names=tuple(rule_names))

@@ -30,6 +30,8 @@ def _facet_columns(result: FacetAnalysis, target: float | None) -> dict[str, Any
 
     def joined(attribute: str) -> np.ndarray:
         parts = [getattr(lines, attribute) for lines in result.lines]
+        if len(parts) == 1:  # one phase, as most charts: the frame copies its columns anyway
+            return parts[0]
         return np.concatenate(parts) if parts else np.zeros(0)
 
     counts = {name: np.full(size, np.nan) for name in _COUNT_COLUMNS}
@@ -88,20 +90,15 @@ def _blocks(arrays: list[np.ndarray]) -> list[tuple[Any, np.ndarray]]:
     for dtype, columns in places.items():
         if dtype.kind == "M" and len(columns) == 1:
             values: Any = _DatetimeArray._simple_new(arrays[columns[0]], dtype=dtype)
-        else:
-            values = np.empty((len(columns), size), dtype=dtype)
-            for row, at in enumerate(columns):
-                values[row] = arrays[at]
+        else:  # the group's columns copied end to end in one go, seen as its rows
+            values = np.concatenate([arrays[at] for at in columns]).reshape(len(columns), size)
         blocks.append((values, np.array(columns)))
     return blocks
 
 
 def _object_array(items: list[Any]) -> np.ndarray:
     """A 1-d object array holding items as they are (tuples stay tuples)."""
-    array = np.empty(len(items), dtype=object)
-    for index, item in enumerate(items):
-        array[index] = item
-    return array
+    return np.fromiter(items, dtype=object, count=len(items))  # fromiter never looks inside
 
 
 def points_frame(results: list[FacetAnalysis], *, target: float | None) -> pd.DataFrame:

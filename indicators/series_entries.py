@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, InvalidOptionError, MissingColumnError
+from indicators.frame_columns import column_values
 from indicators.periods import check_period, period_days, period_start_days
 
 ENTRY_MEASURES: tuple[str, ...] = ("proportion", "rate", "count", "measurement")
@@ -57,8 +58,8 @@ def entry_columns(entries: pd.DataFrame, *, measure: str, period: str = "month",
             f"Registreringerne mangler kolonnen '{missing[0]}'.",
             f"The entries have no column '{missing[0]}'.",
         )
-    values = {column: _numbers(entries[column]) for column in _NEEDS[measure]}
-    periods_of_rows = period_start_days(entries["date"], period)
+    values = {column: _numbers(entries, column) for column in _NEEDS[measure]}
+    periods_of_rows = period_start_days(column_values(entries, "date"), period)
     if measure in ("proportion", "rate"):
         numerator, denominator = values["numerator"], values["denominator"]
         complete = ~np.isnan(numerator) & ~np.isnan(denominator)
@@ -80,9 +81,8 @@ def entry_columns(entries: pd.DataFrame, *, measure: str, period: str = "month",
     if not len(periods_of_rows) and (start is None or end is None):
         columns = {"x": pd.DatetimeIndex([]), "y": np.zeros(0)}
         return {**columns, "n": np.zeros(0)} if measure in ("proportion", "rate") else columns
-    first = pd.Timestamp(start) if start is not None else pd.Timestamp(periods_of_rows.min())
-    last = pd.Timestamp(end) if end is not None else pd.Timestamp(periods_of_rows.max())
-    days = period_days(first, last, period)
+    days = period_days(start if start is not None else periods_of_rows.min(),
+                       end if end is not None else periods_of_rows.max(), period)
     periods = days.astype("datetime64[ns]")  # what period_range holds, without the index
     # Position of each row's period in the range; rows outside the range are left out.
     slots = np.searchsorted(days, periods_of_rows)
@@ -105,8 +105,9 @@ def entry_columns(entries: pd.DataFrame, *, measure: str, period: str = "month",
     return {"x": periods, "y": y, "n": summed(values["denominator"])}
 
 
-def _numbers(column: pd.Series) -> np.ndarray:
-    """The column as floats, NaN where a value is missing or not a number."""
-    if column.dtype.kind == "f":
-        return column.to_numpy(dtype=float)
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+def _numbers(entries: pd.DataFrame, column: str) -> np.ndarray:
+    """The entries' column as floats, NaN where a value is missing or not a number."""
+    values = column_values(entries, column)
+    if values.dtype.kind == "f":
+        return np.asarray(values, dtype=float)
+    return pd.to_numeric(entries[column], errors="coerce").to_numpy(dtype=float)

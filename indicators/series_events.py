@@ -16,14 +16,15 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InvalidDataError, MissingColumnError
-from indicators.periods import check_period, period_range, period_start_days
+from indicators.frame_columns import column_values
+from indicators.periods import as_day, check_period, period_range, period_start_days
 
 
 def _event_days(events: pd.DataFrame | Sequence[date]) -> tuple[np.ndarray, list[str | None]]:
     """Event days (datetime64[D]) in date order with their notes (None where there is none)."""
     days = _unordered_days(events)
     if isinstance(events, pd.DataFrame) and "note" in events.columns:
-        notes = list(events["note"])
+        notes = list(column_values(events, "note"))
     else:
         notes = [None] * len(days)
     order = np.argsort(days, kind="stable")
@@ -40,10 +41,10 @@ def _unordered_days(events: pd.DataFrame | Sequence[date]) -> np.ndarray:
                 "Hændelserne mangler kolonnen 'date'.",
                 "The events have no column 'date'.",
             )
-        dates = events["date"]
-        if dates.isna().any():
+        days = period_start_days(column_values(events, "date"), "day")
+        if np.isnat(days).any():  # a missing date (None, NaN, NaT) is read as NaT
             raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
-        return period_start_days(dates, "day")
+        return days
     listed = list(events)
     if any(day is None or (not isinstance(day, date) and pd.isna(day)) for day in listed):
         raise InvalidDataError("En hændelse mangler sin dato.", "An event has no date.")
@@ -71,7 +72,7 @@ def days_between_columns(events: pd.DataFrame | Sequence[date], *,
     notes = notes[1:]
     censored = np.zeros(len(gaps), dtype=bool)
     if today is not None and len(days):
-        today_day = np.datetime64(pd.Timestamp(today).date(), "D")
+        today_day = as_day(today)
         last = days[-1]
         if today_day < last:
             raise InvalidDataError(
@@ -95,7 +96,7 @@ def days_since_last_event(events: pd.DataFrame | Sequence[date], *, today: date)
     days = _unordered_days(events)  # only the latest counts: no notes, no sorting
     if not len(days):
         return None
-    return int((np.datetime64(pd.Timestamp(today).date(), "D") - days.max()).astype(np.int64))
+    return int((as_day(today) - days.max()).astype(np.int64))
 
 
 def days_without_events(measuring_since: np.ndarray, *, today: date) -> np.ndarray:
@@ -105,7 +106,7 @@ def days_without_events(measuring_since: np.ndarray, *, today: date) -> np.ndarr
     Read only where a unit has no event: the board and the overview take it from here.
     """
     starts = np.asarray(measuring_since, dtype="datetime64[D]")
-    days = (np.datetime64(pd.Timestamp(today).date(), "D") - starts).astype(float)
+    days = (as_day(today) - starts).astype(float)
     days[np.isnat(starts) | (days < 0)] = np.nan
     return days
 

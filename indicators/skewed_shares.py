@@ -52,7 +52,7 @@ def skewed(centre_line: float, n: np.ndarray) -> bool:
     sizes = n[~np.isnan(n) & (n > 0)]
     if len(sizes) == 0 or not 0.0 <= centre_line <= 1.0:
         return False
-    typical = float(np.median(sizes))
+    typical = median_present(sizes)
     return min(typical * centre_line, typical * (1.0 - centre_line)) < NORMAL_APPROXIMATION_MIN_COUNT
 
 

@@ -87,7 +87,10 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
         incomplete = np.isnan(y) | np.isnan(n)
         y = np.where(incomplete, np.nan, y)
         n = np.where(incomplete, np.nan, n)
-    notes = [_note_text(value) for value in data.notes[rows]]
+    given = data.notes[rows].tolist()
+    # Most series have no notes at all: a glance at each beats wording each as text.
+    noteless = all(note is None for note in given)
+    notes = [""] * len(given) if noteless else [_note_text(value) for value in given]
     censored = data.censored[rows]
 
     if data.x_kind != "category" and len(x) > 1 and bool(np.all(x[1:] > x[:-1])):
@@ -115,7 +118,8 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
     if count == len(groups):  # one row per x: nothing to spread
         order = np.argsort(groups)
         y_sd = np.full(count, np.nan)
-        group_notes = [joined_notes([notes[i]]) if notes[i] else None for i in order]
+        group_notes = ([None] * count if noteless
+                       else [joined_notes([notes[i]]) if notes[i] else None for i in order])
         group_censored = censored[order]
         medians = y[order]
     else:
@@ -160,7 +164,9 @@ def _aggregate_one_facet(facet: object, rows: np.ndarray, data: ChartInput, agg:
 
 def aggregate(data: ChartInput, *, agg: str = "mean") -> list[Subgroups]:
     """Aggregate the observations into subgroups per x, one list entry per facet."""
-    if data.x_kind == "date":
+    if data.x_kind == "date" and data.x.dtype.kind == "M":
+        present_x = ~np.isnat(data.x)  # pandas' isna of numpy days, without its dispatch
+    elif data.x_kind == "date":
         present_x = ~pd.isna(data.x)
     elif data.x_kind == "number":
         present_x = ~np.isnan(data.x.astype(float))

@@ -125,12 +125,12 @@ def _chart(unit_id: int, indicator: StoredIndicator, series: pd.DataFrame, *,
            measuring_since: date | None = None, judge: bool = True) -> StoredChart:
     """Chart one series with the unit's saved baseline and annotations, as known on today.
 
+    series holds the rows dated up to today (read so: db.read_series' until), and
     annotations are the unit's _annotation_rows up to today. baselines, when given,
     are this indicator's saved settings (read for the whole unit at once); otherwise
     they are read here. judge False leaves a share or reduction goal unjudged, for
     _judged to judge many charts' goals at once.
     """
-    series = _up_to(series, today)
     if baselines is None:
         baselines = list_baselines(unit_id, indicator.id, session=session, actor=actor)
     freeze_until, phase_starts = baseline_dates(baselines)
@@ -167,7 +167,7 @@ def unit_chart(unit_id: int, indicator: StoredIndicator, *, session: Session, ac
 
     actor is who reads (see db.permissions); the read is refused outside their units.
     """
-    series = read_series(unit_id, indicator.id, session=session, actor=actor)
+    series = read_series(unit_id, indicator.id, session=session, actor=actor, until=today)
     annotations = list_annotations(unit_id, session=session, actor=actor,
                                    indicator_id=indicator.id)
     return _chart(unit_id, indicator, series, session=session, actor=actor, today=today,
@@ -295,7 +295,9 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
     order), instead of read again. extras: the unit's annotations, baselines and
     measuring starts, read already (db.read_board_extras); else they are read here.
     """
-    all_series = read_unit_series(unit_id, session=session, actor=actor, since=since)
+    # Up to today: a monthly report for an earlier month must not see later entries or events.
+    all_series = read_unit_series(unit_id, session=session, actor=actor, since=since,
+                                  until=today)
     if indicators is not None:
         chosen = list(indicators)
     elif catalogue is not None:

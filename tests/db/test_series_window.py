@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from db.baselines import add_baseline
-from db.catalogue import set_unit_indicators
+from db.catalogue import find_indicator, set_unit_indicators
 from db.engine import read_session, write_session
 from db.entries import add_entry
 from db.events import add_event
@@ -91,3 +91,41 @@ def test_the_overview_reads_a_frozen_baseline_and_the_last_event_once_each(engin
         bounded = read_overview_series(session=session, actor="system", since=SINCE)
     assert sorted(day.date() for day in bounded.events["date"]) == [
         date(2019, 3, 1), date(2021, 6, 1), date(2024, 2, 2), date(2024, 2, 2), date(2025, 3, 3)]
+
+
+def _dated_up_to(frame: pd.DataFrame, until: date) -> pd.DataFrame:
+    """The frame's rows dated up to until, as charts as of that day used to cut a whole read."""
+    return frame[[day <= until for day in frame["date"]]].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("until", [date(2019, 1, 1), date(2021, 6, 1), date(2024, 2, 1),
+                                   date(2025, 3, 3), date(2030, 1, 1)])
+def test_a_board_read_until_a_day_is_the_whole_read_cut_at_that_day(engine, history, until):
+    with read_session(engine) as session:
+        whole = read_unit_series(history["unit"], session=session, actor="system")
+        bounded = read_unit_series(history["unit"], session=session, actor="system", until=until)
+    assert list(bounded) == list(whole)
+    for indicator_id, frame in whole.items():
+        pd.testing.assert_frame_equal(bounded[indicator_id], _dated_up_to(frame, until))
+
+
+@pytest.mark.parametrize("until", [date(2026, 8, 2), date(2026, 9, 2), date(2026, 9, 15),
+                                   date(2026, 10, 1), date(2026, 11, 22)])
+def test_a_counted_series_read_until_a_day_keeps_the_periods_begun_by_then_with_all_their_events(
+        engine, place, until):
+    with read_session(engine) as session:
+        ulcers, rate = (find_indicator(code, session=session).id
+                        for code in ("tryksaar_dage_mellem", "tryksaar_pr_1000_sengedage"))
+    with write_session(engine) as session:
+        for day in (date(2026, 8, 3), date(2026, 9, 1), date(2026, 9, 20), date(2026, 11, 2)):
+            add_event(place["unit"], ulcers, day, note=None, session=session, actor="system:t",
+                      today=TODAY)
+        for month in (8, 10):
+            add_entry(place["unit"], rate, date(2026, month, 1), denominator=1100 + month,
+                      session=session, actor="system:t", today=TODAY)
+    with read_session(engine) as session:
+        whole = read_series(place["unit"], rate, session=session, actor="system")
+        bounded = read_series(place["unit"], rate, session=session, actor="system", until=until)
+    pd.testing.assert_frame_equal(bounded, _dated_up_to(whole, until))
+    if until == date(2026, 9, 15):  # September has begun: both its events count, the 20th's too
+        assert bounded["numerator"].tolist() == [1.0, 2.0]

@@ -142,3 +142,13 @@ def test_days_without_events_count_from_the_start_and_not_from_an_unknown_or_fut
     starts = np.array(["2026-10-23", "NaT", "2026-11-23", "2026-11-22"], dtype="datetime64[D]")
     days = days_without_events(starts, today=date(2026, 11, 22))
     assert days[0] == 30 and np.isnan(days[1]) and np.isnan(days[2]) and days[3] == 0
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NaT])
+def test_an_event_frame_with_a_missing_date_is_refused(missing):
+    events = pd.DataFrame({"date": [date(2026, 1, 2), missing], "note": [None, None]},
+                          dtype=object)
+    with pytest.raises(InvalidDataError, match="mangler sin dato"):
+        days_between_events(events, today=date(2026, 2, 20))
+    with pytest.raises(InvalidDataError, match="mangler sin dato"):
+        days_since_last_event(events, today=date(2026, 2, 20))
