@@ -111,7 +111,8 @@ def x_positions(x: pd.Series | np.ndarray) -> tuple[str, np.ndarray, tuple[str, 
         return "number", np.asarray(x, dtype=float), ()
     if pd.api.types.is_datetime64_any_dtype(x):
         # A chart's own column is plain datetime64[ns]: no conversion, no copy.
-        stored = x if isinstance(x, np.ndarray) else x.values
+        # Only a plain column's values: a zoned one's .values is deprecated (pandas 3.1).
+        stored = x if isinstance(x, np.ndarray) else x.values if x.dtype == NANOSECOND_DATES else None
         if not (isinstance(stored, np.ndarray) and stored.dtype == NANOSECOND_DATES):
             stored = (x.astype(NANOSECOND_DATES) if isinstance(x, np.ndarray)
                       else x.to_numpy(dtype=NANOSECOND_DATES))
