@@ -111,6 +111,14 @@ def write_cells(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float,
     canvas.restoreState()
 
 
+def _place_text(places: dict[float, str], place: float) -> str:
+    """Return place printed to two decimals, kept in places unless it is zero (see CellTexts.places)."""
+    text = f"{place:.2f}"
+    if place:
+        places[place] = text
+    return text
+
+
 def _operators(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float, texts: CellTexts) -> str:
     """Return the cells as one saved-state text block of PDF operators."""
     document = canvas._doc  # the document the font subsets are registered with
@@ -129,18 +137,10 @@ def _operators(canvas: Canvas, cells: Sequence[Cell | tuple], *, size: float, te
                 code = colour_codes[id(colour)] = f"{red:.3f} {green:.3f} {blue:.3f} rg"
             append(code)
             colour_now = colour
-        x_text = places.get(x)
-        if x_text is None:
-            x_text = f"{x:.2f}"
-            if x:
-                places[x] = x_text
+        x_text = places.get(x) or _place_text(places, x)
         if y != y_now or not y:  # not y: -0.0 equals 0.0 but prints "-0.00"
             y_now = y
-            y_text = places.get(y)
-            if y_text is None:
-                y_text = f"{y:.2f}"
-                if y:
-                    places[y] = y_text
+            y_text = places.get(y) or _place_text(places, y)
         append(f"0 1 -1 0 {x_text} {y_text} Tm" if turned else f"1 0 0 1 {x_text} {y_text} Tm")
         cell_size = cell_size or size
         pieces = encoded.get((text, font)) or texts.pieces(text, getFont(font), document)
