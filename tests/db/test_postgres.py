@@ -271,7 +271,8 @@ def _drop_every_other_connection(engine) -> None:
     killer = make_engine(engine.url.render_as_string(hide_password=False))
     with killer.connect() as connection:
         connection.exec_driver_sql(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            # With a timeout it returns once each has ended (PostgreSQL 14+): no read may race it.
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
             " WHERE pid <> pg_backend_pid() AND datname = current_database()")
     killer.dispose()
 
