@@ -65,6 +65,7 @@ from indicators.exposure import (
     names_in_every_exposure,
     with_exposure,
 )
+from indicators.frame_columns import column_values
 from indicators.funnel import FunnelResult, funnel
 from indicators.goals import (
     GOAL_STATES,
@@ -160,6 +161,7 @@ __all__ = [
     "chart_choices",
     "chart_goal_status",
     "chart_goal_statuses",
+    "column_values",
     "days_between_events",
     "days_since_last_event",
     "days_without_events",

@@ -15,6 +15,8 @@ import weakref
 import numpy as np
 import pandas as pd
 
+from indicators import column_values
+
 # id(frame) -> (a weak reference to the frame, its columns read so far). The reference's
 # callback drops the entry when the frame goes, so a later frame with the same id
 # starts afresh.
@@ -30,24 +32,6 @@ def point_column(points: pd.DataFrame, name: str) -> np.ndarray:
     columns = entry[1]
     column = columns.get(name)
     if column is None:
-        column = columns[name] = _column_array(points, name)
+        column = columns[name] = column_values(points, name)
     return column
 
-
-def _column_array(points: pd.DataFrame, name: str) -> np.ndarray:
-    """Return points[name].to_numpy(): a read-only view of the column's numpy array.
-
-    Asked for the array itself, pandas hands it over in a few µs; `points[name]` first
-    makes a Series (some 20 µs, and 400 charts read some 18 columns each). Columns pandas
-    keeps in other arrays (dates, extension types) and repeated names go the long way.
-    """
-    location = points.columns.get_loc(name)
-    # pandas' own accessor of one column's values: not public, so a pandas without it goes the long way.
-    array_of = getattr(points, "_get_column_array", None)
-    if isinstance(location, int) and array_of is not None:
-        values = array_of(location)
-        if isinstance(values, np.ndarray):
-            view = values.view()
-            view.flags.writeable = False  # as to_numpy's view is under copy-on-write
-            return view
-    return points[name].to_numpy()
