@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reports.content.report_content import MonthCalendar, UnitCharts
 from reports.drawing import palette
 from reports.pdf.cell_text import Cell, CellTexts, write_cells
+from reports.pdf.colour_codes import fill_code, stroke_code
 from reports.pdf.report_styles import INK, MUTED, RULE, SHADE, TEXT_WIDTH, ReportStyles
 from reports.pdf.steady_paragraph import SteadyParagraph
 from reports.wording.formats import format_month
@@ -77,8 +78,8 @@ def calendar_block(calendar: MonthCalendar, *, styles: ReportStyles, language: s
 
 def box_code(x: float, y: float, fill: Color | None, stroke: Color) -> str:
     """Return a day's box as the canvas draws it: setFillColor (when filled), setStrokeColor, rect."""
-    code = [] if fill is None else [f"{fp_str((fill.red, fill.green, fill.blue))} rg"]
-    code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+    code = [] if fill is None else [fill_code(fill)]
+    code.append(stroke_code(stroke))
     code.append(f"n {fp_str(x, y, DAY_WIDTH, DAY_HEIGHT)} re {'S' if fill is None else 'B*'}")
     return "\n".join(code)
 

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from reports.pdf.cell_text import SIZE, Cell, CellTexts, write_cells
+from reports.pdf.colour_codes import fill_code, stroke_code
 from reports.pdf.picture import (
     CLOSE,
     CURVE_TO,
@@ -83,8 +84,7 @@ def pen_code(last: tuple | None, wanted: tuple) -> str:
     last = last or (None,) * 5
     code = []
     if last[0] != hex_colour:
-        stroke = colour(hex_colour)
-        code.append(f"{fp_str((stroke.red, stroke.green, stroke.blue))} RG")
+        code.append(stroke_code(colour(hex_colour)))
     if last[1] != width:
         code.append(f"{fp_str(width)} w")
     if last[2] != dash:
@@ -138,8 +138,7 @@ class Painter:
             key = ("fill", hex_colour)  # what setFillColor writes, made once a report
             code = self.texts.drawn.get(key)
             if code is None:
-                fill = colour(hex_colour)
-                code = self.texts.drawn[key] = f"{fp_str((fill.red, fill.green, fill.blue))} rg"
+                code = self.texts.drawn[key] = fill_code(colour(hex_colour))
             self.canvas.addLiteral(code)
             self.fill = hex_colour
 
