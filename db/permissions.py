@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from db.errors import PermissionDeniedError
-from db.models import BoardLink, Membership, Unit, User
+from db.models import BoardLink, Unit, User
+from db.units_below import units_below_memberships
 
 # What a read or a write does, as named to check_permission (the matrix test uses these).
 # First the actions on the data of one unit, then those on the whole database.
@@ -189,8 +190,8 @@ def read_rights(actors: Iterable[str], *, session: Session) -> None:
     """Read the rights of many users at once into what the session keeps (see rights_of).
 
     Registrations written together (db.entry_batches) may name sixteen users: one at
-    a time, each costs three queries (the user, the memberships, the unit tree);
-    here they cost three in all. The program itself, board links, names read
+    a time, each costs two queries (the user, the units below their memberships);
+    here they cost two in all. The program itself, board links, names read
     already, and names that are not one live user are left to rights_of, which reads
     or refuses them one by one as before.
     """
@@ -207,15 +208,11 @@ def read_rights(actors: Iterable[str], *, session: Session) -> None:
              if len(found) == 1 and found[0].deleted_at is None and found[0].active]
     if not users:
         return
-    memberships: dict[int, set[int]] = {}
-    for user_id, unit_id in session.exec(select(Membership.user_id, Membership.unit_id)
-                                         .where(Membership.user_id.in_([u.id for u in users]))):
-        memberships.setdefault(user_id, set()).add(unit_id)
     towns = _municipalities(session=session) if any(u.role == "admin" for u in users) else None
-    tree = _unit_tree(session=session) if memberships else None
+    reached = units_below_memberships(
+        [user.id for user in users if _needs_units(user, towns)], session=session)
     for user in users:
-        cache[user.username] = _rights_of_user(user, memberships.get(user.id, set()),
-                                               session=session, tree=tree, municipalities=towns)
+        cache[user.username] = _rights_of_user(user, reached.get(user.id), towns)
 
 
 def _read_rights(actor: str, *, session: Session) -> Rights:
@@ -233,55 +230,38 @@ def _read_rights(actor: str, *, session: Session) -> Rights:
     if user is None or user.deleted_at is not None or not user.active:
         raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret.",
                                     f"The user {actor} does not exist or is deactivated.")
-    if user.role == "region":
-        return Rights(actor, "region", ROLE_ACTIONS["region"], None)
-    members = set(session.exec(select(Membership.unit_id).where(Membership.user_id == user.id)).all())
-    return _rights_of_user(user, members, session=session)
+    towns = _municipalities(session=session) if user.role == "admin" else None
+    reached = (units_below_memberships([user.id], session=session)[user.id]
+               if _needs_units(user, towns) else None)
+    return _rights_of_user(user, reached, towns)
 
 
-def _rights_of_user(user: User, members: set[int], *, session: Session,
-                    tree: dict[int | None, list[int]] | None = None,
-                    municipalities: int | None = None) -> Rights:
-    """Return a live user's rights from their role and the units they are a member of.
+def _needs_units(user: User, municipalities: int | None) -> bool:
+    """Tell whether the user's rights are bound to the units below their memberships.
 
-    tree and municipalities: the live units by parent (_unit_tree) and how many
-    municipalities there are (_municipalities), when read already.
+    municipalities: how many live municipalities there are (_municipalities), read for
+    an administrator.
     """
     if user.role == "region":
-        return Rights(user.username, "region", ROLE_ACTIONS["region"], None)
-    if user.role == "admin" and (_municipalities(session=session) if municipalities is None
-                                 else municipalities) <= 1:
-        return Rights(user.username, "admin", ROLE_ACTIONS["admin"], None)
-    if members and tree is None:
-        tree = _unit_tree(session=session)
+        return False
+    return not (user.role == "admin" and municipalities is not None and municipalities <= 1)
+
+
+def _rights_of_user(user: User, reached: set[int] | None, municipalities: int | None) -> Rights:
+    """Return a live user's rights from their role and the units their memberships reach.
+
+    reached: units_below_memberships' set for the user (None when _needs_units says no).
+    """
+    if not _needs_units(user, municipalities):
+        return Rights(user.username, user.role, ROLE_ACTIONS[user.role], None)
     return Rights(user.username, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
-                  frozenset(_below(members, tree) if members else ()))
+                  frozenset(reached or ()))
 
 
 def _municipalities(*, session: Session) -> int:
     """Return how many live municipalities the database holds."""
     return len(session.exec(select(Unit.id).where(Unit.kind == "municipality",
                                                   Unit.deleted_at.is_(None))).all())
-
-
-def _unit_tree(*, session: Session) -> dict[int | None, list[int]]:
-    """Return every live unit's children, by parent id."""
-    children: dict[int | None, list[int]] = {}
-    for unit_id, parent_id in session.exec(select(Unit.id, Unit.parent_id)
-                                           .where(Unit.deleted_at.is_(None))).all():
-        children.setdefault(parent_id, []).append(unit_id)
-    return children
-
-
-def _below(unit_ids: set[int], children: dict[int | None, list[int]]) -> set[int]:
-    """Return unit_ids and every live unit below them (a membership of an area reaches down)."""
-    found, frontier = set(unit_ids), list(unit_ids)
-    while frontier:
-        for child in children.get(frontier.pop(), []):
-            if child not in found:
-                found.add(child)
-                frontier.append(child)
-    return found
 
 
 def _unit_name(unit_id: int, *, session: Session) -> str:

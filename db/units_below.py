@@ -1,0 +1,32 @@
+"""The units a user's memberships reach: the member units and every live unit below them.
+
+Read by one recursive query down unit.parent_id from the memberships, so it costs
+what the users' own part of the tree holds, not the whole database: a region's
+database holds every municipality's tree, and a registration asks for its user's
+rights. A deleted unit is reached only as a membership itself, and hides the units
+below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session, select
+
+from db.models import Membership, Unit
+
+
+def units_below_memberships(user_ids: Iterable[int], *, session: Session) -> dict[int, set[int]]:
+    """Return, by user id, each user's member units and every live unit below them."""
+    ids = sorted(set(user_ids))
+    reached: dict[int, set[int]] = {user_id: set() for user_id in ids}
+    if not ids:
+        return reached
+    below = (select(Membership.user_id.label("user_id"), Membership.unit_id.label("unit_id"))
+             .where(Membership.user_id.in_(ids)).cte("below", recursive=True))
+    # UNION, not UNION ALL: a unit reached twice (two memberships on one branch) is walked once.
+    below = below.union(select(below.c.user_id, Unit.id)
+                        .where(Unit.parent_id == below.c.unit_id, Unit.deleted_at.is_(None)))
+    for user_id, unit_id in session.exec(select(below.c.user_id, below.c.unit_id)).all():
+        reached[user_id].add(unit_id)
+    return reached
