@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import Row, bindparam, func
 from sqlmodel import Session, select
 
 from db.errors import PermissionDeniedError
@@ -105,6 +106,14 @@ _ACTION_WORDS = {  # (Danish, English), as in "anna may not <words> here"
     "redact": ("fjerne tekst fra databasen", "redact text from the database"),
 }
 _CACHE = "tavle_rights"
+# What rights are made of, read as plain rows (a registration batch reads sixteen users and
+# has no use for their objects) by queries made once per process, not at every sign-in and
+# registration.
+_USER_COLUMNS = (User.id, User.username, User.role, User.active, User.deleted_at)
+_USER_NAMED = select(*_USER_COLUMNS).where(User.username == bindparam("username"))
+_USERS_NAMED = select(*_USER_COLUMNS).where(User.username.in_(bindparam("names", expanding=True)))
+_LIVE_MUNICIPALITIES = select(func.count()).select_from(Unit).where(
+    Unit.kind == "municipality", Unit.deleted_at.is_(None))
 
 
 @dataclass(frozen=True)
@@ -201,8 +210,8 @@ def read_rights(actors: Iterable[str], *, session: Session) -> None:
                     and not actor.startswith(BOARD_LINK_PREFIX)})
     if len(names) < 2:  # one name: rights_of's own way is as quick
         return
-    rows: dict[str, list[User]] = {}
-    for user in session.exec(select(User).where(User.username.in_(names))).all():
+    rows: dict[str, list[Row]] = {}
+    for user in session.exec(_USERS_NAMED, params={"names": names}).all():
         rows.setdefault(user.username, []).append(user)
     users = [found[0] for found in rows.values()
              if len(found) == 1 and found[0].deleted_at is None and found[0].active]
@@ -210,9 +219,10 @@ def read_rights(actors: Iterable[str], *, session: Session) -> None:
         return
     towns = _municipalities(session=session) if any(u.role == "admin" for u in users) else None
     reached = units_below_memberships(
-        [user.id for user in users if _needs_units(user, towns)], session=session)
+        [user.id for user in users if _needs_units(user.role, towns)], session=session)
     for user in users:
-        cache[user.username] = _rights_of_user(user, reached.get(user.id), towns)
+        cache[user.username] = _rights_of_user(user.username, user.role, reached.get(user.id),
+                                               towns)
 
 
 def _read_rights(actor: str, *, session: Session) -> Rights:
@@ -226,42 +236,41 @@ def _read_rights(actor: str, *, session: Session) -> Rights:
             raise PermissionDeniedError("Linket til tavlen er trukket tilbage.",
                                         "The board link has been revoked.")
         return Rights(actor, "board-link", frozenset({"unit.read"}), frozenset({link.unit_id}))
-    user = session.exec(select(User).where(User.username == actor)).first()
+    user = session.exec(_USER_NAMED, params={"username": actor}).first()
     if user is None or user.deleted_at is not None or not user.active:
         raise PermissionDeniedError(f"Brugeren {actor} findes ikke eller er deaktiveret.",
                                     f"The user {actor} does not exist or is deactivated.")
     towns = _municipalities(session=session) if user.role == "admin" else None
     reached = (units_below_memberships([user.id], session=session)[user.id]
-               if _needs_units(user, towns) else None)
-    return _rights_of_user(user, reached, towns)
+               if _needs_units(user.role, towns) else None)
+    return _rights_of_user(user.username, user.role, reached, towns)
 
 
-def _needs_units(user: User, municipalities: int | None) -> bool:
-    """Tell whether the user's rights are bound to the units below their memberships.
+def _needs_units(role: str, municipalities: int | None) -> bool:
+    """Tell whether a user's rights are bound to the units below their memberships.
 
     municipalities: how many live municipalities there are (_municipalities), read for
     an administrator.
     """
-    if user.role == "region":
+    if role == "region":
         return False
-    return not (user.role == "admin" and municipalities is not None and municipalities <= 1)
+    return not (role == "admin" and municipalities is not None and municipalities <= 1)
 
 
-def _rights_of_user(user: User, reached: set[int] | None, municipalities: int | None) -> Rights:
+def _rights_of_user(username: str, role: str, reached: set[int] | None,
+                    municipalities: int | None) -> Rights:
     """Return a live user's rights from their role and the units their memberships reach.
 
     reached: units_below_memberships' set for the user (None when _needs_units says no).
     """
-    if not _needs_units(user, municipalities):
-        return Rights(user.username, user.role, ROLE_ACTIONS[user.role], None)
-    return Rights(user.username, user.role, ROLE_ACTIONS.get(user.role, frozenset()),
-                  frozenset(reached or ()))
+    if not _needs_units(role, municipalities):
+        return Rights(username, role, ROLE_ACTIONS[role], None)
+    return Rights(username, role, ROLE_ACTIONS.get(role, frozenset()), frozenset(reached or ()))
 
 
 def _municipalities(*, session: Session) -> int:
     """Return how many live municipalities the database holds."""
-    return len(session.exec(select(Unit.id).where(Unit.kind == "municipality",
-                                                  Unit.deleted_at.is_(None))).all())
+    return session.exec(_LIVE_MUNICIPALITIES).one()
 
 
 def _unit_name(unit_id: int, *, session: Session) -> str:
