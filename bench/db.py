@@ -9,7 +9,9 @@ Prints, one per line:
                         with 3 years of daily figures for 10 indicators
     board_read_ms_30y:  the same for a unit with 30 years of them
     pg_writes_per_s_1:  registrations per second on PostgreSQL, one writer (register_entry,
-                        the entry page's path: registrations arriving together share a transaction)
+                        the entry page's path: registrations arriving together share a transaction),
+                        in a region of four municipalities; each tablet registers for its own unit
+                        in the program's own name (system:tablet-N)
     pg_writes_per_s_16: the same with 16 threads sharing one engine (one app server)
     pg_write_p99_ms_16: 99th percentile time of one registration among those 16
     pg_speedup_16:      the median, over rounds run in turns, of 16 threads' rate over one's
@@ -17,6 +19,9 @@ and, to show where a registration's time goes on PostgreSQL (one writer, per reg
     pg_client_cpu_ms:   this process's processor time (Python, SQLAlchemy, psycopg)
     pg_server_cpu_ms:   the PostgreSQL server processes' processor time
     pg_wall_ms:         the wall time
+and each pg_* figure again with the suffix _nurses: the same, with each tablet registering as
+its signed-in nurse (a registrant who is a member of the tablet's unit), as the entry page does,
+so that each registration also reads its user's rights
 Goals: under 50 ms each for SQLite; on PostgreSQL 16 threads at least 6 × one thread
 and p99 under 250 ms; board_read_ms_30y at most 1.3 × board_read_ms_3y. The PostgreSQL
 figures need Debian's postgresql package.
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -40,8 +46,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.postgres_server import postgres_server  # noqa: E402
 from db import (  # noqa: E402
     EntryRequest,
+    add_membership,
     create_indicator,
     create_unit,
+    create_user,
     make_engine,
     migrate,
     read_session,
@@ -136,9 +144,13 @@ def write_ms_p99(engine, unit_ids: list[int], indicator_ids: list[int], round_nu
     return statistics.quantiles(timings, n=100)[98]
 
 
-def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads: int,
-              writes_each: int, round_number: int) -> tuple[float, float]:
-    """Return (registrations per second, p99 ms) of `threads` writers sharing one engine."""
+def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int],
+              actor: Callable[[int], str], *, threads: int, writes_each: int,
+              round_number: int) -> tuple[float, float]:
+    """Return (registrations per second, p99 ms) of `threads` writers sharing one engine.
+
+    Writer n is tablet n: it registers for unit_ids[n] as actor(n).
+    """
     timings: list[float] = []
     errors: list[Exception] = []
     start = threading.Barrier(threads + 1)
@@ -148,13 +160,13 @@ def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads:
         start.wait()
         for step in range(writes_each):
             # Each tablet registers its own unit's days, as on the wards.
-            unit_id = unit_ids[(number + round_number * threads) % len(unit_ids)]
+            unit_id = unit_ids[number]
             day = FIRST_DAY + timedelta(days=round_number * 10_000 + number * writes_each + step)
             indicator_id = rng.choice(indicator_ids)
             started = time.perf_counter()
             try:
                 register_entry(engine, EntryRequest(unit_id, indicator_id, day,
-                                                    f"system:tablet-{number}", day,
+                                                    actor(number), day,
                                                     numerator=20, denominator=25))
             except Exception as error:  # a benchmark that hides errors would lie
                 errors.append(error)
@@ -171,6 +183,31 @@ def pg_writes(engine, unit_ids: list[int], indicator_ids: list[int], *, threads:
     if errors:
         raise errors[0]
     return len(timings) / elapsed, statistics.quantiles(timings, n=100)[98]
+
+
+def tablet(number: int) -> str:
+    """Return the program's own name for tablet number."""
+    return f"system:tablet-{number}"
+
+
+def nurse(number: int) -> str:
+    """Return the username of tablet number's nurse, a registrant in the tablet's unit."""
+    return f"sygeplejerske-{number}"
+
+
+def region_units(session) -> list[int]:
+    """Create four municipalities of two areas each, with PG_THREADS units in all; return the units."""
+    units: list[int] = []
+    for town in range(4):
+        top = create_unit(f"Kommune {town}", kind="municipality", parent_id=None, session=session,
+                          actor="system:bench")
+        for area_number in range(2):
+            area = create_unit(f"Område {town}-{area_number}", kind="area", parent_id=top,
+                               session=session, actor="system:bench")
+            units += [create_unit(f"Enhed {town}-{area_number}-{n}", kind="unit", parent_id=area,
+                                  session=session, actor="system:bench")
+                      for n in range(PG_THREADS // 8)]
+    return units
 
 
 def server_seconds() -> float:
@@ -202,29 +239,41 @@ def postgres_figures() -> None:
                 f"bench_{n}", "tidlig_opsporing", f"Måling {n}", f"Measure {n}", "process",
                 "proportion", "up", None, "p", "day"), session=session, actor="system:bench")
                 for n in range(INDICATORS)]
-            unit_ids = [create_unit(f"Enhed {n}", kind="unit", parent_id=None, session=session,
-                                    actor="system:bench") for n in range(PG_THREADS * 4)]
-            for unit_id in unit_ids:
+            unit_ids = region_units(session)
+            for number, unit_id in enumerate(unit_ids):
                 set_unit_indicators(unit_id, indicator_ids, session=session, actor="system:bench")
-        ones, many, costs = [], [], []
-        # One writer and sixteen in turns, round by round: the machine's speed drifts within
-        # minutes, and the goal compares the two.
-        for n in range(PG_ROUNDS):
-            client, server, wall = time.process_time(), server_seconds(), time.perf_counter()
-            ones.append(pg_writes(engine, unit_ids, indicator_ids, threads=1,
-                                  writes_each=PG_WRITES_ONE, round_number=n))
-            costs.append(tuple((after - before) * 1000 / PG_WRITES_ONE for before, after in (
-                (client, time.process_time()), (server, server_seconds()),
-                (wall, time.perf_counter()))))
-            many.append(pg_writes(engine, unit_ids, indicator_ids, threads=PG_THREADS,
-                                  writes_each=PG_WRITES_EACH, round_number=PG_ROUNDS + n))
+                user_id = create_user(nurse(number), role="registrant", session=session,
+                                      actor="system:bench")
+                add_membership(user_id, unit_id, session=session, actor="system:bench")
+        # The program's own name first (the figures the goal was set on), then the nurses.
+        for suffix, actor, first_round in (("", tablet, 0), ("_nurses", nurse, 2 * PG_ROUNDS)):
+            pg_rounds(engine, unit_ids, indicator_ids, actor, first_round, suffix)
         engine.dispose()
-    print(f"pg_writes_per_s_1: {statistics.median(rate for rate, _ in ones):.0f}")
-    print(f"pg_writes_per_s_16: {statistics.median(rate for rate, _ in many):.0f}")
-    print(f"pg_write_p99_ms_16: {statistics.median(p99 for _, p99 in many):.1f}")
-    print(f"pg_speedup_16: {statistics.median(m[0] / o[0] for o, m in zip(ones, many, strict=True)):.1f}")
+
+
+def pg_rounds(engine, unit_ids: list[int], indicator_ids: list[int], actor: Callable[[int], str],
+              first_round: int, suffix: str) -> None:
+    """Time one writer and sixteen in turns, round by round, and print the figures + suffix.
+
+    In turns: the machine's speed drifts within minutes, and the goal compares the two.
+    """
+    ones, many, costs = [], [], []
+    for n in range(first_round, first_round + PG_ROUNDS):
+        client, server, wall = time.process_time(), server_seconds(), time.perf_counter()
+        ones.append(pg_writes(engine, unit_ids, indicator_ids, actor, threads=1,
+                              writes_each=PG_WRITES_ONE, round_number=n))
+        costs.append(tuple((after - before) * 1000 / PG_WRITES_ONE for before, after in (
+            (client, time.process_time()), (server, server_seconds()),
+            (wall, time.perf_counter()))))
+        many.append(pg_writes(engine, unit_ids, indicator_ids, actor, threads=PG_THREADS,
+                              writes_each=PG_WRITES_EACH, round_number=PG_ROUNDS + n))
+    speedup = statistics.median(m[0] / o[0] for o, m in zip(ones, many, strict=True))
+    print(f"pg_writes_per_s_1{suffix}: {statistics.median(rate for rate, _ in ones):.0f}")
+    print(f"pg_writes_per_s_16{suffix}: {statistics.median(rate for rate, _ in many):.0f}")
+    print(f"pg_write_p99_ms_16{suffix}: {statistics.median(p99 for _, p99 in many):.1f}")
+    print(f"pg_speedup_16{suffix}: {speedup:.1f}")
     for index, name in enumerate(("pg_client_cpu_ms", "pg_server_cpu_ms", "pg_wall_ms")):
-        print(f"{name}: {statistics.median(cost[index] for cost in costs):.3f}")
+        print(f"{name}{suffix}: {statistics.median(cost[index] for cost in costs):.3f}")
 
 
 def history_figures(folder: Path) -> None:
