@@ -19,9 +19,11 @@ def care_units(*, action: str = "unit.read") -> pd.DataFrame:
     Only those the current user (or wall screen) may do action for: "unit.read" to see,
     "entry.write" to record.
     """
-    with read_session(database()) as session:
-        units = list_units(session=session)
     rights = current_rights()
+    with read_session(database()) as session:
+        # A user bound to their units reads those alone, not every municipality's tree.
+        units = list_units(session=session, within=(
+            () if rights is None else rights.unit_ids))
     units = units[units["kind"] == "unit"]
     shown = [] if rights is None else [unit_id for unit_id in units["id"].tolist()
                                        if rights.allows(action, unit_id)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import pandas as pd
+from sqlalchemy import Row, Select, bindparam
 from sqlmodel import Session, select
 
 from db.audit import record_change, snapshot
@@ -86,24 +88,53 @@ def restore_unit(unit_id: int, *, session: Session, actor: str) -> None:
     restore_row(_UNITS, unit_id, session=session, actor=actor)
 
 
-def list_units(*, session: Session, include_deleted: bool = False) -> pd.DataFrame:
-    """Return the tree as rows in depth-first order with each unit's path of names."""
-    units = session.exec(select(Unit).order_by(Unit.name, Unit.id)).all()
-    children: dict[int | None, list[Unit]] = {}
-    for unit in units:
+def list_units(*, session: Session, include_deleted: bool = False,
+               within: Iterable[int] | None = None) -> pd.DataFrame:
+    """Return the tree as rows in depth-first order with each unit's path of names.
+
+    within: only these units and the units above them (their paths), e.g. the units a
+    user's rights reach; None: the whole tree.
+    """
+    statement = _ALL_UNITS if within is None else _UNITS_AND_ABOVE
+    found = session.exec(statement, params=None if within is None else {"ids": sorted(within)})
+    children: dict[int | None, list[Row]] = {}
+    for unit in found.all():
         children.setdefault(unit.parent_id, []).append(unit)
     rows: list[tuple] = []
-
-    def visit(parent_id: int | None, path: tuple[str, ...], hidden: bool) -> None:
-        for unit in children.get(parent_id, []):
-            deleted = hidden or unit.deleted_at is not None
-            if include_deleted or not deleted:
-                rows.append((unit.id, unit.code, unit.name, unit.kind, unit.parent_id,
-                             PATH_SEPARATOR.join((*path, unit.name)), len(path), deleted))
-            visit(unit.id, (*path, unit.name), deleted)
-
-    visit(None, (), False)
+    # Depth first without recursion: a region's tree holds thousands of units.
+    stack = [(unit, (), False) for unit in reversed(children.get(None, []))]
+    while stack:
+        unit, path, hidden = stack.pop()
+        deleted = hidden or unit.deleted_at is not None
+        names = (*path, unit.name)
+        if include_deleted or not deleted:
+            rows.append((unit.id, unit.code, unit.name, unit.kind, unit.parent_id,
+                         PATH_SEPARATOR.join(names), len(path), deleted))
+        stack.extend((child, names, deleted) for child in reversed(children.get(unit.id, [])))
     return pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
+
+
+def _units_and_above() -> Select:
+    """Return the query of the units :ids and every unit above them, as _ALL_UNITS reads them."""
+    above = (select(Unit.id.label("id"), Unit.parent_id.label("parent_id"))
+             .where(Unit.id.in_(bindparam("ids", expanding=True))).cte("above", recursive=True))
+    above = above.union(select(Unit.id, Unit.parent_id).where(Unit.id == above.c.parent_id))
+    return _ALL_UNITS.where(Unit.id.in_(select(above.c.id)))
+
+
+# Plain rows, not objects, by queries made once per process: the unit picker lists the units
+# at every page run, and a region's database holds every municipality's tree.
+_ALL_UNITS = (select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.parent_id, Unit.deleted_at)
+              .order_by(Unit.name, Unit.id))
+_UNITS_AND_ABOVE = _units_and_above()
+
+
+def has_units(*, session: Session) -> bool:
+    """Tell whether list_units would list any unit: whether a top unit is live."""
+    return session.exec(_A_LIVE_TOP_UNIT).first() is not None
+
+
+_A_LIVE_TOP_UNIT = select(Unit.id).where(Unit.parent_id.is_(None), Unit.deleted_at.is_(None)).limit(1)
 
 
 def find_unit(code: str, *, session: Session) -> int:

@@ -29,6 +29,7 @@ from db import (
     StorageError,
     find_unit,
     has_admin,
+    has_units,
     holds_demo_data,
     list_units,
     read_session,
@@ -57,7 +58,7 @@ def sign_in_page() -> None:
     if reason:
         st.info(text(f"signin.signed_out.{reason}"), icon=":material/logout:")
     with read_session(database()) as session:
-        empty = list_units(session=session).empty
+        empty = not has_units(session=session)
         admin = has_admin(session=session)
         demo = holds_demo_data(session=session)
         unit = _unit_of_address(session)
@@ -89,7 +90,7 @@ def _unit_of_address(session) -> tuple[int, str] | None:
         unit_id = find_unit(code, session=session)
     except StorageError:
         return None
-    units = list_units(session=session).set_index("id")
+    units = list_units(session=session, within=[unit_id]).set_index("id")
     return unit_id, str(units.at[unit_id, "name"])
 
 
