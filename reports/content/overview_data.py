@@ -102,8 +102,10 @@ def read_overview(*, session: Session, actor: str, today: date,
 
     history_years bounds the series judged (see history_window); None: everything.
     """
-    units = care_units(list_units(session=session))
-    readable = rights_of(actor, session=session).readable(units["id"].tolist())
+    rights = rights_of(actor, session=session)
+    # A leader bound to their area reads its units alone, not every municipality's tree.
+    units = care_units(list_units(session=session, within=rights.unit_ids))
+    readable = rights.readable(units["id"].tolist())
     units = units[units["id"].isin(readable)].reset_index(drop=True)
     if unit_ids is not None:
         units = units[units["id"].isin(list(unit_ids))].reset_index(drop=True)
