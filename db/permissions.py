@@ -48,7 +48,7 @@ from sqlmodel import Session, select
 
 from db.errors import PermissionDeniedError
 from db.models import BoardLink, Unit, User
-from db.units_below import units_below_memberships
+from db.unit_branches import units_below_memberships
 
 # What a read or a write does, as named to check_permission (the matrix test uses these).
 # First the actions on the data of one unit, then those on the whole database.

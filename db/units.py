@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
-from sqlalchemy import Row, Select, bindparam
+from sqlalchemy import Row
 from sqlmodel import Session, select
 
 from db.audit import record_change, snapshot
@@ -16,6 +16,7 @@ from db.errors import NotFoundError, Problem
 from db.models import UNIT_KINDS, Unit
 from db.permissions import check_permission
 from db.soft_delete import SoftDeletable, delete_row, restore_row
+from db.unit_branches import IDS_AND_ABOVE
 from db.validation import check_free_text, problem, raise_if_any
 
 UNIT_COLUMNS = ("id", "code", "name", "kind", "parent_id", "path", "depth", "deleted")
@@ -114,19 +115,11 @@ def list_units(*, session: Session, include_deleted: bool = False,
     return pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
 
 
-def _units_and_above() -> Select:
-    """Return the query of the units :ids and every unit above them, as _ALL_UNITS reads them."""
-    above = (select(Unit.id.label("id"), Unit.parent_id.label("parent_id"))
-             .where(Unit.id.in_(bindparam("ids", expanding=True))).cte("above", recursive=True))
-    above = above.union(select(Unit.id, Unit.parent_id).where(Unit.id == above.c.parent_id))
-    return _ALL_UNITS.where(Unit.id.in_(select(above.c.id)))
-
-
 # Plain rows, not objects, by queries made once per process: the unit picker lists the units
 # at every page run, and a region's database holds every municipality's tree.
 _ALL_UNITS = (select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.parent_id, Unit.deleted_at)
               .order_by(Unit.name, Unit.id))
-_UNITS_AND_ABOVE = _units_and_above()
+_UNITS_AND_ABOVE = _ALL_UNITS.where(Unit.id.in_(IDS_AND_ABOVE))
 
 
 def has_units(*, session: Session) -> bool:

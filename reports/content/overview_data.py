@@ -138,8 +138,7 @@ def _worded(columns: list[StoredIndicator], unit_ids: Sequence[int], *,
     Mixed settings keep the catalogue's words: one column cannot name two exposures.
     """
     wanted = set(unit_ids)
-    chosen = {exposure for unit_id, exposure in unit_exposures(session=session).items()
-              if unit_id in wanted}
+    chosen = set(unit_exposures(session=session, unit_ids=wanted).values())
     return in_exposure(columns, chosen.pop()) if len(chosen) == 1 else columns
 
 

@@ -28,6 +28,7 @@ from db import (
     read_board_extras,
     read_series,
     read_unit_series,
+    unit_exposure,
     unit_exposures,
 )
 from indicators import (
@@ -302,7 +303,7 @@ def _board_inputs(unit_id: int, *, session: Session, actor: str, today: date, ru
         chosen = list(indicators)
     elif catalogue is not None:
         chosen = in_exposure([catalogue[indicator_id] for indicator_id in all_series],
-                             exposure or unit_exposures(session=session)[unit_id])
+                             exposure or unit_exposure(unit_id, session=session))
     else:
         chosen = list_unit_indicators(unit_id, session=session)
     if extras is None:

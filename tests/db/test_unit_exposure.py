@@ -1,6 +1,7 @@
 """A unit's exposure unit: chosen per unit or inherited, worded on its board, audited."""
 
 import io
+import random
 from datetime import datetime
 
 import pytest
@@ -12,10 +13,13 @@ from db.engine import read_session, write_session
 from db.errors import PermissionDeniedError, ValidationError
 from db.import_templates import build_template
 from db.importer import import_file
+from db.models import Unit
 from db.series import read_series
 from db.unit_exposure import INHERITED_EXPOSURE, set_unit_exposure, unit_exposure, unit_exposures
 from db.users import add_membership, create_user
+from indicators import EXPOSURES
 from tests.db.conftest import TODAY, table_contents
+from tests.db.random_region import random_region
 
 
 def choose(engine, unit_id, exposure, actor="system"):
@@ -103,3 +107,24 @@ def test_a_care_homes_template_names_resident_days_and_imports_back(engine, plac
         falls = read_series(place["unit"], place["fald_pr_1000_sengedage"], session=session,
                             actor="system")
     assert falls[["date", "denominator"]].values.tolist() == [[datetime(2026, 9, 1).date(), 1178.0]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_some_units_exposures_read_with_the_units_above_them_are_those_of_the_whole_tree(engine,
+                                                                                       seed):
+    _, parent_of, _, _ = random_region(engine, seed)
+    rng = random.Random(seed)
+    with write_session(engine) as session:
+        for unit_id in rng.sample(sorted(parent_of), len(parent_of) // 3):
+            # Deleted units too: their choice still passes down to what lies below.
+            unit = session.get(Unit, unit_id)
+            unit.exposure = rng.choice(sorted(EXPOSURES))
+            session.add(unit)
+    with read_session(engine) as session:
+        whole = unit_exposures(session=session)
+        for size in (1, 2, len(parent_of) // 2):
+            some = set(rng.sample(sorted(parent_of), size))
+            assert unit_exposures(session=session, unit_ids=some) == {
+                unit_id: whole[unit_id] for unit_id in some}
+            for unit_id in some:
+                assert unit_exposure(unit_id, session=session) == whole[unit_id]

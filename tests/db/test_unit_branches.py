@@ -4,7 +4,7 @@ import pytest
 
 from db import make_engine, migrate, read_session, write_session
 from db.permissions import read_rights, rights_of
-from db.units_below import units_below_memberships
+from db.unit_branches import units_below_memberships
 from db.users import create_user
 from tests.db.random_region import ACTOR, random_region, walk
 

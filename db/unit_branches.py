@@ -1,10 +1,13 @@
-"""The units a user's memberships reach: the member units and every live unit below them.
+"""Branches of the unit tree, read by recursive queries: below a user's memberships, above units.
 
-Read by one recursive query down unit.parent_id from the memberships, so it costs
-what the users' own part of the tree holds, not the whole database: a region's
-database holds every municipality's tree, and a registration asks for its user's
-rights. A deleted unit is reached only as a membership itself, and hides the units
-below it.
+Each costs what its own branch holds, not the whole database: a region's database
+holds every municipality's tree, and every sign-in, registration and page run asks
+for a user's rights, a unit's path or its exposure.
+
+- units_below_memberships: the units a user's memberships reach, the member units and
+  every live unit below them (down unit.parent_id). A deleted unit is reached only as a
+  membership itself, and hides the units below it.
+- IDS_AND_ABOVE: the ids of the units :ids and of every unit above them (up to the top).
 """
 
 from __future__ import annotations
@@ -28,9 +31,17 @@ def _units_below_statement() -> Select:
     return select(below.c.user_id, below.c.unit_id)
 
 
-# Made once: building a recursive query's columns costs more than running it (every sign-in
-# and every registration asks).
+def _ids_and_above() -> Select:
+    """Return the query of the ids of the units :ids and of every unit above them."""
+    above = (select(Unit.id.label("id"), Unit.parent_id.label("parent_id"))
+             .where(Unit.id.in_(bindparam("ids", expanding=True))).cte("above", recursive=True))
+    above = above.union(select(Unit.id, Unit.parent_id).where(Unit.id == above.c.parent_id))
+    return select(above.c.id)
+
+
+# Made once: building a recursive query's columns costs more than running it.
 _UNITS_BELOW = _units_below_statement()
+IDS_AND_ABOVE = _ids_and_above()
 
 
 def units_below_memberships(user_ids: Iterable[int], *, session: Session) -> dict[int, set[int]]:
