@@ -1,5 +1,8 @@
 """The deploy/ recipe, run: PostgreSQL, two app servers and nginx on loopback, one server stopped.
 
+The servers run the systemd unit's own command line (deploy/tavle@.service's ExecStart)
+with its environment file's settings (deploy/tavle.env), so the recipe is what is tested.
+
 A registrant signs in and registers through the proxy in Chromium; the server that
 served them is stopped; a reload lands on the other server, still signed in, with the
 registration there. After signing out there, a copy of the old cookie opens nothing.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -81,9 +85,30 @@ def pressure_ulcers(url: str) -> list[date]:
     return [day if isinstance(day, date) else day.date() for day in events["date"]]
 
 
+def unit_command(port: int) -> list[str]:
+    """Return the recipe's ExecStart (deploy/tavle@.service) for port, with this checkout's Python."""
+    unit = (REPOSITORY_ROOT / "deploy" / "tavle@.service").read_text(encoding="utf-8")
+    settings = dict(line.split("=", 1) for line in unit.replace("\\\n", " ").splitlines()
+                    if "=" in line and not line.startswith("#"))
+    words = shlex.split(settings["ExecStart"])
+    # The recipe installs into /opt/tavle; the test runs this checkout with its own interpreter.
+    assert settings["WorkingDirectory"] == "/opt/tavle"
+    assert words[0] == "/opt/tavle/.venv/bin/python"
+    return [sys.executable, *(word.replace("%i", str(port)) for word in words[1:])]
+
+
+def recipe_environment(**values: str) -> dict[str, str]:
+    """Return deploy/tavle.env's settings with values in place of the recipe's; values must name only its settings."""
+    text = (REPOSITORY_ROOT / "deploy" / "tavle.env").read_text(encoding="utf-8")
+    settings = dict(line.split("=", 1) for line in text.splitlines()
+                    if line.strip() and not line.startswith("#"))
+    assert set(values) <= set(settings), set(values) - set(settings)
+    return {**settings, **values}
+
+
 @contextmanager
 def app_servers(env: dict[str, str], count: int) -> Iterator[dict[str, subprocess.Popen]]:
-    """Start count app servers as `make run` does; yield them by address before they answer.
+    """Start count app servers as deploy/tavle@.service does; yield them by address before they answer.
 
     A server opens the database at its first page, so the database may be made meanwhile.
     """
@@ -92,11 +117,7 @@ def app_servers(env: dict[str, str], count: int) -> Iterator[dict[str, subproces
         for _ in range(count):
             port = free_port()
             servers[f"127.0.0.1:{port}"] = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app/server/web_server.py",
-                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none"],
-                cwd=REPOSITORY_ROOT, env={**os.environ, **env},
+                unit_command(port), cwd=REPOSITORY_ROOT, env={**os.environ, **env},
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         yield servers
     finally:
@@ -179,9 +200,12 @@ def region(tmp_path_factory) -> Iterator[tuple[str, str, Path, dict[str, subproc
         pytest.skip("needs Debian's postgresql and nginx packages (`make test` installs them)")
     port = free_port()
     database_url = f"postgresql+psycopg://tavle@127.0.0.1:{port}/postgres"
-    env = {"TAVLE_DATABASE_URL": database_url, "TAVLE_TODAY": TODAY.isoformat(),
-           "TAVLE_SESSION_KEY_FILE": str(tmp_path_factory.mktemp("key") / "session.key"),
-           "STREAMLIT_SERVER_COOKIE_SECRET": "the same on every server"}
+    # The recipe's environment file, with this test's database, key and secret.
+    env = {**recipe_environment(
+        TAVLE_DATABASE_URL=database_url,
+        TAVLE_SESSION_KEY_FILE=str(tmp_path_factory.mktemp("key") / "session.key"),
+        STREAMLIT_SERVER_COOKIE_SECRET="the same on every server"),
+        "TAVLE_TODAY": TODAY.isoformat()}
     with ExitStack() as stack:
         # The servers start while PostgreSQL does: together they take half the time.
         servers = stack.enter_context(app_servers(env, 2))
