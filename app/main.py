@@ -16,7 +16,13 @@ from app.access.account import (  # noqa: E402
     leave_provider,
     sign_in_from_provider,
 )
-from app.access.identity import BOARD_LINK_KEY, current_rights, sign_out, signed_in_user  # noqa: E402
+from app.access.identity import (  # noqa: E402
+    BOARD_LINK_KEY,
+    current_rights,
+    sign_out,
+    sign_out_if_ended_elsewhere,
+    signed_in_user,
+)
 from app.access.kept_session import (  # noqa: E402
     note_sign_of_life,
     resume_from_cookie,
@@ -53,6 +59,8 @@ resume_from_cookie(idle_minutes=settings.idle_minutes)
 # no menu and no control, so nothing can be changed on it (its kept session idles out
 # in the database, so a reload after the idle window asks to sign in).
 if not kiosk:
+    # Signed out in another tab of this browser: this one shows none of it either.
+    sign_out_if_ended_elsewhere()
     note_activity(idle_minutes=settings.idle_minutes)
 leave_provider(single_sign_on=settings.single_sign_on)
 if signed_in_user() is None and settings.single_sign_on:

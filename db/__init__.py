@@ -53,8 +53,10 @@ from db.board_meetings import (
 )
 from db.browser_sessions import (
     StartedBrowserSession,
+    browser_session_ended,
     end_browser_session,
     end_browser_session_of_token,
+    end_idle_browser_session,
     exchange_handover,
     resume_browser_session,
     start_browser_session,
@@ -201,6 +203,7 @@ __all__ = [
     "StartedBrowserSession",
     "end_browser_session",
     "end_browser_session_of_token",
+    "end_idle_browser_session",
     "exchange_handover",
     "resume_browser_session",
     "start_browser_session",
@@ -259,6 +262,7 @@ __all__ = [
     "backup",
     "board_link_actor",
     "board_link_unit",
+    "browser_session_ended",
     "build_demo",
     "build_template",
     "check_permission",

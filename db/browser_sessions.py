@@ -4,6 +4,8 @@
     token = exchange_handover(started.handover, session=s, now=now)  # the cookie route, once
     resume_browser_session(token, idle_seconds=600, session=s, now=now)  # a new page: SignedIn
     end_browser_session(started.id, why="by_hand", session=s, now=now)   # sign-out
+    end_idle_browser_session(started.id, idle_seconds=600, session=s, now=now)  # a tab idled
+    browser_session_ended(started.id, session=s)  # signed out in another tab?
 
 The page cannot set an HttpOnly cookie itself: it hands a one-time secret to a
 small route of the server, which exchanges it for the session's token and puts
@@ -126,6 +128,29 @@ def end_browser_session(session_id: int, *, why: str, session: Session, now: dat
     row = session.get(BrowserSession, session_id)
     if row is not None and row.ended_at is None:
         _end(row, why=why, now=now, session=session)
+
+
+def end_idle_browser_session(session_id: int, *, idle_seconds: float, session: Session,
+                             now: datetime) -> bool:
+    """End a session no tab has kept alive for idle_seconds (idle); return whether it has ended.
+
+    One tab that idles out leaves the session to another tab of the same browser still
+    in use: that tab's clicks are written as signs of life (touch_browser_session).
+    """
+    require_writing(session)
+    row = session.get(BrowserSession, session_id)
+    if row is None or row.ended_at is not None:
+        return True
+    if now - _aware(row.last_seen_at) < timedelta(seconds=idle_seconds):
+        return False
+    _end(row, why="idle", now=now, session=session)
+    return True
+
+
+def browser_session_ended(session_id: int, *, session: Session) -> bool:
+    """Tell whether a session has ended: signed out or idled out in another tab, or its user gone."""
+    row = session.get(BrowserSession, session_id)
+    return row is None or row.ended_at is not None
 
 
 def end_browser_session_of_token(token: str, *, session: Session, now: datetime) -> None:

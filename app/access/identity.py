@@ -18,7 +18,9 @@ from db import (
     Rights,
     SignedIn,
     StorageError,
+    browser_session_ended,
     end_browser_session,
+    end_idle_browser_session,
     read_session,
     rights_of,
     start_browser_session,
@@ -74,25 +76,55 @@ def remember_sign_in(user: SignedIn, *, kept_session: int | None = None) -> None
     st.session_state[KEPT_SESSION_KEY] = kept_session
 
 
-def sign_out(*, reason: str = "") -> None:
+def sign_out(*, reason: str = "", kept_alive_within: float | None = None) -> None:
     """Forget everything this browser session holds, so the next user sees none of it.
 
     The session kept behind the cookie ends for good (a copied cookie opens nothing),
-    and the page clears the cookie (app.access.kept_session).
+    and the page clears the cookie (app.access.kept_session). Not so when
+    kept_alive_within (seconds, for an idle sign-out) is given and another tab of the
+    browser has shown a sign of life within it: that tab goes on, and reloads, signed in.
     """
     kept = st.session_state.get(KEPT_SESSION_KEY)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     if reason:
         st.session_state[SIGNED_OUT_KEY] = reason
-    if kept is not None:
-        st.session_state[CLEAR_COOKIE_KEY] = True
-        try:
-            with write_session(database()) as session:
+    if kept is None:
+        return
+    try:
+        with write_session(database()) as session:
+            now = datetime.now(UTC)
+            if kept_alive_within is None:
                 end_browser_session(kept, why=_END_REASONS.get(reason, "gone"),
-                                    session=session, now=datetime.now(UTC))
-        except StorageError:
-            pass  # the idle window ends it in the database all the same
+                                    session=session, now=now)
+            elif not end_idle_browser_session(kept, idle_seconds=kept_alive_within,
+                                              session=session, now=now):
+                return  # another tab keeps it: leave it and its cookie be
+    except StorageError:
+        pass  # the idle window ends it in the database all the same
+    st.session_state[CLEAR_COOKIE_KEY] = True
+
+
+def sign_out_if_ended_elsewhere() -> bool:
+    """Sign this browser session out when its kept session has ended in another tab; tell whether.
+
+    The cookie is left alone: it may already hold a new sign-in made in that tab.
+    """
+    kept = st.session_state.get(KEPT_SESSION_KEY)
+    if kept is None or signed_in_user() is None or not kept_session_ended(kept):
+        return False
+    st.session_state.pop(KEPT_SESSION_KEY)
+    sign_out(reason="elsewhere")
+    return True
+
+
+def kept_session_ended(kept: int) -> bool:
+    """Tell whether the kept session has ended (False when the database cannot tell now)."""
+    try:
+        with read_session(database()) as session:
+            return browser_session_ended(kept, session=session)
+    except StorageError:
+        return False  # asked again at the next run
 
 
 def current_rights() -> Rights | None:

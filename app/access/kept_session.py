@@ -74,8 +74,7 @@ def note_sign_of_life(*, idle_minutes: float) -> None:
     if kept is None or signed_in_user() is None:
         return
     now = time.monotonic()
-    gap = min(LONGEST_TOUCH_GAP_SECONDS, idle_minutes * 60 / 10)
-    if now - st.session_state.get(_LAST_TOUCH_KEY, float("-inf")) < gap:
+    if now - st.session_state.get(_LAST_TOUCH_KEY, float("-inf")) < touch_gap(idle_minutes):
         return
     try:
         with write_session(database()) as session:
@@ -83,6 +82,11 @@ def note_sign_of_life(*, idle_minutes: float) -> None:
     except StorageError:
         return  # try again at the next click
     st.session_state[_LAST_TOUCH_KEY] = now
+
+
+def touch_gap(idle_minutes: float) -> float:
+    """Return the most seconds between two signs of life written for one browser session."""
+    return min(LONGEST_TOUCH_GAP_SECONDS, idle_minutes * 60 / 10)
 
 
 def sync_cookie() -> None:

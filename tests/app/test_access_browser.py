@@ -1,10 +1,11 @@
 """Sign-in in Debian's Chromium: a tablet's PIN, registering as oneself, a reload that keeps
-the sign-in, the idle sign-out that ends it,
+the sign-in, the idle sign-out that ends it, a sign-out in one tab that reaches the other,
 the lockout, a wall-screen link that stops when revoked, and the audit log.
 
 One server for the module, on one copy of the demo municipality, with a short idle
 limit (TAVLE_IDLE_MINUTES) so the sign-out can be watched. Screenshots go to
-test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-in-after-reload.png, signed-out.png, locked-out.png,
+test-artefacts/ (sign-in.png, sign-in-tablet.png, signed-in-after-reload.png, signed-out.png,
+signed-out-in-another-tab.png, locked-out.png,
 board-link.png, board-link-revoked.png, audit.png).
 """
 
@@ -116,6 +117,28 @@ def test_a_tablet_left_alone_signs_out_by_itself_and_shows_none_of_the_data(brow
     page.reload()  # and a reload now asks to sign in
     page.locator(".st-key-demo-demo-teamleder button").wait_for(timeout=WAIT_MS)
     assert page.get_by_text("Logget ind som").count() == 0
+
+
+def test_signing_out_in_one_tab_signs_the_other_tab_out_by_itself(browser, server):
+    context = browser.new_context(viewport=DESK)
+    first = context.new_page()
+    first.goto(f"{server}/tavle?enhed=solbakken")
+    sign_in_as_demo(first, "demo-teamleder")
+    first.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    second = context.new_page()  # another tab of the same browser: signed in by the cookie
+    second.goto(f"{server}/tavle?enhed=solbakken")
+    second.get_by_role("heading", name="Tavle: Plejecenter Solbakken").wait_for(timeout=WAIT_MS)
+    first.get_by_role("button", name="Log ud").click()
+    first.get_by_text("Du er logget ud. Intet fra din session").wait_for(timeout=WAIT_MS)
+    # No click in the second tab: its own timer finds the sign-out.
+    second.get_by_text("Du er logget ud i en anden fane eller et andet vindue.").wait_for(
+        timeout=WAIT_MS)
+    wait_until_idle(second)
+    assert second.get_by_role("heading", name="Tavle: Plejecenter Solbakken").count() == 0
+    assert second.locator('[data-testid="stVegaLiteChart"], .tavle-counter').count() == 0
+    assert second.get_by_text("Logget ind som").count() == 0
+    second.screenshot(path=artefact("signed-out-in-another-tab.png"), full_page=True)
+    context.close()
 
 
 def test_five_wrong_passwords_make_the_name_wait_even_for_the_right_one(browser, server):

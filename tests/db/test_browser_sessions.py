@@ -11,8 +11,10 @@ from sqlmodel import select
 from db.browser_sessions import (
     HANDOVER_SECONDS,
     KEEP_DAYS,
+    browser_session_ended,
     end_browser_session,
     end_browser_session_of_token,
+    end_idle_browser_session,
     exchange_handover,
     prune_browser_sessions,
     resume_browser_session,
@@ -159,3 +161,42 @@ def test_a_sign_in_deletes_the_sessions_unseen_for_a_month_and_keeps_the_rest(en
 def test_pruning_happens_only_in_a_writing_session(engine, anna):
     with read_session(engine) as session, pytest.raises(ReadOnlySessionError):
         prune_browser_sessions(session=session, now=NOW)
+
+
+def test_an_idle_tab_ends_the_session_only_when_no_tab_kept_it_alive(engine, anna):
+    session_id, token = started_token(engine, anna)
+
+    def end_idle(now: datetime) -> bool:
+        with write_session(engine) as session:
+            return end_idle_browser_session(session_id, idle_seconds=IDLE, session=session,
+                                            now=now)
+
+    def ended() -> bool:
+        with read_session(engine) as session:
+            return browser_session_ended(session_id, session=session)
+
+    # Another tab clicked five minutes ago: the session stays, and its cookie still resumes.
+    with write_session(engine) as session:
+        touch_browser_session(session_id, session=session, now=NOW + timedelta(minutes=5))
+    assert not end_idle(NOW + timedelta(seconds=IDLE))
+    assert not ended()
+    assert resume(engine, token, now=NOW + timedelta(seconds=IDLE)) is not None
+    # Nobody since: now it ends, as idle, for every tab.
+    later = NOW + timedelta(seconds=2 * IDLE + 1)
+    assert end_idle(later)
+    assert ended()
+    with read_session(engine) as session:
+        assert session.get(BrowserSession, session_id).ended_why == "idle"
+    assert end_idle(later + timedelta(seconds=1))  # ended already: still ended
+    assert resume(engine, token, now=later) is None
+
+
+def test_a_session_signed_out_by_hand_or_gone_reads_as_ended(engine, anna):
+    session_id, _ = started_token(engine, anna)
+    with read_session(engine) as session:
+        assert not browser_session_ended(session_id, session=session)
+        assert browser_session_ended(session_id + 1000, session=session)  # no such session
+    with write_session(engine) as session:
+        end_browser_session(session_id, why="by_hand", session=session, now=NOW)
+    with read_session(engine) as session:
+        assert browser_session_ended(session_id, session=session)

@@ -4,6 +4,7 @@ STRINGS: dict[str, str] = {
     "signin.title": "Log ind",
     "signin.signed_out.idle": "Du er logget ud, fordi skærmen har stået urørt. Log ind igen for at fortsætte.",
     "signin.signed_out.by_hand": "Du er logget ud. Intet fra din session ses længere på denne skærm.",
+    "signin.signed_out.elsewhere": "Du er logget ud i en anden fane eller et andet vindue. Log ind igen for at fortsætte.",
     "signin.signed_out.no_role": "Din konto hos organisationen giver ingen adgang til Tavle. Bed en administrator om en rolle.",
     "signin.no_admin": "Der er endnu ingen administrator. Opret en på serveren med: python -m db create-admin --username NAVN",
     "signin.first_start": "Vil du hellere begynde med egne data, så opret en administrator på serveren: python -m db create-admin --username NAVN",

@@ -4,6 +4,7 @@ STRINGS: dict[str, str] = {
     "signin.title": "Sign in",
     "signin.signed_out.idle": "You were signed out because the screen was left alone. Sign in again to go on.",
     "signin.signed_out.by_hand": "You are signed out. Nothing from your session shows on this screen any more.",
+    "signin.signed_out.elsewhere": "You were signed out in another tab or window. Sign in again to go on.",
     "signin.signed_out.no_role": "Your organisation account gives no access to Tavle. Ask an administrator for a role.",
     "signin.no_admin": "There is no administrator yet. Create one on the server with: python -m db create-admin --username NAME",
     "signin.first_start": "To begin with your own data instead, create an administrator on the server: python -m db create-admin --username NAME",
