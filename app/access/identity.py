@@ -84,11 +84,7 @@ def sign_out(*, reason: str = "", kept_alive_within: float | None = None) -> Non
     kept_alive_within (seconds, for an idle sign-out) is given and another tab of the
     browser has shown a sign of life within it: that tab goes on, and reloads, signed in.
     """
-    kept = st.session_state.get(KEPT_SESSION_KEY)
-    for key in list(st.session_state.keys()):
-        del st.session_state[key]
-    if reason:
-        st.session_state[SIGNED_OUT_KEY] = reason
+    kept = _forget_this_tab(reason)
     if kept is None:
         return
     try:
@@ -113,9 +109,18 @@ def sign_out_if_ended_elsewhere() -> bool:
     kept = st.session_state.get(KEPT_SESSION_KEY)
     if kept is None or signed_in_user() is None or not kept_session_ended(kept):
         return False
-    st.session_state.pop(KEPT_SESSION_KEY)
-    sign_out(reason="elsewhere")
+    _forget_this_tab("elsewhere")
     return True
+
+
+def _forget_this_tab(reason: str) -> int | None:
+    """Clear this browser session's state, noting why (if reason); return its kept session's id."""
+    kept = st.session_state.get(KEPT_SESSION_KEY)
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    if reason:
+        st.session_state[SIGNED_OUT_KEY] = reason
+    return kept
 
 
 def kept_session_ended(kept: int) -> bool:
